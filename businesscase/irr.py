@@ -1,0 +1,172 @@
+"""Vectorised internal rate of return over many cash-flow series at once (SPEC section 8).
+
+Rule: among all real roots ``r > -1`` of the NPV polynomial ``sum_t v_t / (1 + r) ** t``, the one
+with the smallest ``|r|``; NaN (reported as null) when the series has no sign change or no such
+root. This is the rule of ``numpy_financial.irr`` 1.0.0, which is used as a cross-check in the
+tests but not here: it handles one series per call and stalls or fails on some inputs
+(numpy-financial issues #33, #39, #40).
+
+Method. In ``x = 1 / (1 + r)`` the NPV is a polynomial with positive roots only where ``r > -1``.
+A series with exactly one sign change has exactly one positive root (Descartes' rule of signs):
+it is found for all such rows together by a safeguarded Newton iteration on a bracket in
+``(0, 1)``, after mapping ``x > 1`` to ``1 / x``. Rows with more sign changes may have several
+roots: their companion matrices are solved as one stacked eigenvalue problem, the real positive
+roots kept, and the one closest to ``r = 0`` polished by Newton steps.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from businesscase.timeline import FloatArray
+
+_MAX_ITERATIONS = 200
+_TOLERANCE = 1e-15
+_REAL_ROOT_TOLERANCE = 1e-9
+
+
+def irr(values: FloatArray) -> FloatArray:
+    """Internal rate of return of each row of ``values``.
+
+    Parameters
+    ----------
+    values : array, shape (D, T)
+        Cash flows per year, year 0 undiscounted [EUR]; money out negative, money in positive.
+
+    Returns
+    -------
+    array, shape (D,)
+        The rate [fraction per year]; NaN without a sign change or a root ``r > -1``.
+
+    Examples
+    --------
+    >>> round(float(irr(np.array([[-100.0, 60.0, 60.0]]))[0]), 6)
+    0.130662
+    """
+    values = np.atleast_2d(np.asarray(values, dtype=float))
+    rate = np.full(values.shape[0], np.nan)
+    changes, first, last = _sign_structure(values)
+    single = np.flatnonzero(changes == 1)
+    if single.size:
+        rate[single] = _single_root(values[single], first[single], last[single])
+    several = np.flatnonzero(changes > 1)
+    for a, b in {(int(first[i]), int(last[i])) for i in several}:
+        rows = several[(first[several] == a) & (last[several] == b)]
+        rate[rows] = _closest_root(values[rows, a : b + 1])
+    return rate
+
+
+def _sign_structure(values: FloatArray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Sign changes (zeros skipped), first and last nonzero index of each row."""
+    signs = np.sign(values)
+    nonzero = signs != 0
+    columns = np.arange(values.shape[1])
+    carried = np.maximum.accumulate(np.where(nonzero, columns, 0), axis=1)
+    filled = np.take_along_axis(signs, carried, axis=1)
+    changes = np.sum(filled[:, 1:] * filled[:, :-1] < 0, axis=1)
+    first = np.argmax(nonzero, axis=1)
+    last = values.shape[1] - 1 - np.argmax(nonzero[:, ::-1], axis=1)
+    return changes, first, last
+
+
+def _single_root(values: FloatArray, first: np.ndarray, last: np.ndarray) -> FloatArray:
+    """The unique root of rows with one sign change."""
+    rows, length = values.shape
+    total = values.sum(axis=1)
+    ahead = np.take_along_axis(values, first[:, None], axis=1)[:, 0]
+    # Root at x < 1 (r > 0) when f(1) and the first coefficient differ in sign: solve
+    # sum_k v[first + k] z**k on (0, 1), z = x. Otherwise the root is at x > 1 (r < 0):
+    # solve sum_k v[last - k] z**k, z = 1 / x.
+    positive = np.sign(total) != np.sign(ahead)
+    k = np.arange(length)
+    index = np.where(positive[:, None], first[:, None] + k, last[:, None] - k)
+    inside = (index >= first[:, None]) & (index <= last[:, None])
+    coefficients = np.where(inside, np.take_along_axis(values, np.clip(index, 0, length - 1), 1), 0)
+    z = _bracketed_newton(coefficients)
+    with np.errstate(divide="ignore"):
+        rate = np.where(positive, 1.0 / z - 1.0, z - 1.0)
+    return np.where(total == 0.0, 0.0, rate)
+
+
+def _bracketed_newton(coefficients: FloatArray) -> FloatArray:
+    """Root in (0, 1) of each row's polynomial ``sum_k c_k z**k``, which changes sign there."""
+    powers = np.arange(coefficients.shape[1])
+    derivative = coefficients[:, 1:] * powers[1:]
+    low = np.zeros(coefficients.shape[0])
+    high = np.ones(coefficients.shape[0])
+    sign_low = np.sign(coefficients[:, 0])
+    z = np.full(coefficients.shape[0], 0.9)
+    for _ in range(_MAX_ITERATIONS):
+        z_powers = z[:, None] ** powers
+        value = np.sum(coefficients * z_powers, axis=1)
+        slope = np.sum(derivative * z_powers[:, :-1], axis=1)
+        on_low_side = np.sign(value) == sign_low
+        low = np.where(on_low_side, z, low)
+        high = np.where(on_low_side, high, z)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            newton = z - value / slope
+        usable = np.isfinite(newton) & (newton > low) & (newton < high)
+        z_next = np.where(value == 0.0, z, np.where(usable, newton, 0.5 * (low + high)))
+        done = np.all((np.abs(z_next - z) <= _TOLERANCE * np.maximum(z, 1e-300)) | (value == 0.0))
+        z = z_next
+        if done:
+            break
+    return z
+
+
+def _closest_root(values: FloatArray) -> FloatArray:
+    """Root closest to r = 0 of rows whose first and last entries are nonzero."""
+    rows, length = values.shape
+    degree = length - 1
+    monic = values[:, :-1] / values[:, -1:]
+    companion = np.zeros((rows, degree, degree))
+    companion[:, 0, :] = -monic[:, ::-1]
+    companion[:, np.arange(1, degree), np.arange(degree - 1)] = 1.0
+    try:
+        roots = np.linalg.eigvals(companion)
+    except np.linalg.LinAlgError:
+        return np.array([_closest_root_one(row) for row in values])
+    return _pick_closest(values, roots)
+
+
+def _closest_root_one(row: FloatArray) -> float:
+    """Fallback for one row whose stacked eigenvalue problem did not converge."""
+    try:
+        roots = np.roots(row[::-1])
+    except np.linalg.LinAlgError:
+        return np.nan
+    return float(_pick_closest(row[None, :], roots[None, :])[0])
+
+
+def _pick_closest(values: FloatArray, roots: np.ndarray) -> FloatArray:
+    """From complex roots in x, keep real positive ones, return the r = 1/x - 1 nearest 0."""
+    real = (np.abs(roots.imag) <= _REAL_ROOT_TOLERANCE * np.abs(roots)) & (roots.real > 0)
+    x = np.where(real, roots.real, np.nan)
+    x = _polish(values, x)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        rate = 1.0 / x - 1.0
+    distance = np.where(np.isnan(rate), np.inf, np.abs(rate))
+    best = np.argmin(distance, axis=1)
+    chosen = np.take_along_axis(rate, best[:, None], axis=1)[:, 0]
+    return np.where(np.isfinite(np.min(distance, axis=1)), chosen, np.nan)
+
+
+def _polish(values: FloatArray, x: FloatArray) -> FloatArray:
+    """A few Newton steps on each root candidate; a step is kept only when it lowers |f|."""
+    powers = np.arange(values.shape[1])
+    coefficients = values[:, None, :]
+    derivative = (values[:, 1:] * powers[1:])[:, None, :]
+
+    def evaluate(point: FloatArray) -> tuple[FloatArray, FloatArray]:
+        point_powers = point[:, :, None] ** powers
+        value = np.sum(coefficients * point_powers, axis=2)
+        slope = np.sum(derivative * point_powers[:, :, :-1], axis=2)
+        return value, slope
+
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        for _ in range(3):
+            value, slope = evaluate(x)
+            step = x - value / slope
+            better = np.isfinite(step) & (step > 0) & (np.abs(evaluate(step)[0]) < np.abs(value))
+            x = np.where(better, step, x)
+    return x

@@ -1,0 +1,108 @@
+"""The time axis of a business case: years, active years of a line, growth and discounting.
+
+Conventions (SPEC section 2): whole years ``t = 0 .. horizon_years - 1``, ``t = 0`` is
+``start_year``; a line is active in ``start <= t < start + duration``, cut at the horizon; its
+amount in an active year is ``amount * (1 + growth) ** (t - start)``.
+
+Every function works on arrays with a leading draw axis ``D`` and a line axis ``L``; the year
+axis ``T`` comes last. Structure (starts, durations) is the same for every draw, so masks are
+computed once per scenario.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import NDArray
+
+FloatArray = NDArray[np.float64]
+IntArray = NDArray[np.int64]
+BoolArray = NDArray[np.bool_]
+
+
+def year_offsets(horizon_years: int) -> IntArray:
+    """Year offsets ``t = 0 .. horizon_years - 1`` [years since start_year]."""
+    return np.arange(horizon_years, dtype=np.int64)
+
+
+def active_mask(start: IntArray, duration: IntArray, horizon_years: int) -> BoolArray:
+    """Which years each line is active in.
+
+    Parameters
+    ----------
+    start : array of int, shape (L,)
+        First active year offset of each line [years].
+    duration : array of int, shape (L,)
+        Number of active years [years]; running past the horizon is cut.
+    horizon_years : int
+        Length of the time axis [years].
+
+    Returns
+    -------
+    array of bool, shape (L, T)
+        ``start <= t < start + duration``.
+    """
+    t = year_offsets(horizon_years)
+    start = np.asarray(start, dtype=np.int64)[:, None]
+    duration = np.asarray(duration, dtype=np.int64)[:, None]
+    return (t >= start) & (t < start + duration)
+
+
+def line_amounts(
+    amount: FloatArray,
+    growth: FloatArray,
+    start: IntArray,
+    duration: IntArray,
+    horizon_years: int,
+) -> FloatArray:
+    """Yearly amounts of lines that run over time with real growth (SPEC section 4).
+
+    .. math:: x_{t} = a \\, (1 + g)^{t - s} \\quad \\text{for } s \\le t < s + d
+
+    Parameters
+    ----------
+    amount : array, shape (D, L)
+        Amount in the first active year [EUR or units per year].
+    growth : array, shape (D, L)
+        Real annual growth of the amount [fraction per year, > -1].
+    start, duration : array of int, shape (L,)
+        Active years of each line [years].
+    horizon_years : int
+        Length of the time axis [years].
+
+    Returns
+    -------
+    array, shape (D, L, T)
+        The amount in each year, 0 outside the active years.
+
+    Examples
+    --------
+    >>> line_amounts(np.array([[100.0]]), np.array([[0.1]]), np.array([1]), np.array([2]), 4)
+    array([[[  0., 100., 110.,   0.]]])
+    """
+    mask = active_mask(start, duration, horizon_years)
+    exponent = (year_offsets(horizon_years)[None, :] - np.asarray(start)[:, None]) * mask
+    factor = (1.0 + growth)[:, :, None] ** exponent[None, :, :]
+    return amount[:, :, None] * factor * mask[None, :, :]
+
+
+def discount_factors(discount_rate: FloatArray, horizon_years: int) -> FloatArray:
+    """Discount factors ``1 / (1 + r) ** t`` (SPEC section 2).
+
+    Warnings
+    --------
+    Year 0 (``start_year``) is not discounted, as in ``numpy_financial.npv``. Excel's ``NPV()``
+    discounts its first cell, so a present value here equals ``=B2 + NPV(r, C2:K2)`` in Excel.
+
+    Parameters
+    ----------
+    discount_rate : array, shape (D,)
+        Real discount rate [fraction per year, > -1].
+    horizon_years : int
+        Length of the time axis [years].
+
+    Returns
+    -------
+    array, shape (D, T)
+    """
+    t = year_offsets(horizon_years)
+    return (1.0 + np.asarray(discount_rate, dtype=float))[:, None] ** -t[None, :]
