@@ -68,8 +68,9 @@ def annuity_payment(principal: FloatArray, interest_rate: FloatArray, term: IntA
     term = np.asarray(term, dtype=float)[None, :]
     zero_rate = interest_rate == 0.0
     safe_rate = np.where(zero_rate, 1.0, interest_rate)
-    with_interest = principal * safe_rate / (1.0 - (1.0 + safe_rate) ** -term)
-    return np.where(zero_rate, principal / term, with_interest)
+    # 1 - (1 + r)**-n, accurate for tiny r as well
+    discounted_term = -np.expm1(-term * np.log1p(safe_rate))
+    return np.where(zero_rate, principal / term, principal * (safe_rate / discounted_term))
 
 
 def loan_schedule(
@@ -118,12 +119,12 @@ def loan_schedule(
     repayments = payment[:, :, None] * repaying[None, :, :]
 
     made = np.minimum(term, horizon_years - 1 - start)[None, :]
-    growth = (1.0 + interest_rate) ** made
+    compound_minus_one = np.expm1(made * np.log1p(interest_rate))  # (1 + r)**k - 1
     safe_rate = np.where(interest_rate == 0.0, 1.0, interest_rate)
     balance = np.where(
         interest_rate == 0.0,
         principal - payment * made,
-        principal * growth - payment * (growth - 1.0) / safe_rate,
+        principal * (1.0 + compound_minus_one) - payment * compound_minus_one / safe_rate,
     )
     outstanding = np.where(made >= term[None, :], 0.0, np.maximum(balance, 0.0))
     return payout, repayments, outstanding

@@ -85,7 +85,9 @@ def _single_root(values: FloatArray, first: np.ndarray, last: np.ndarray) -> Flo
     z = _bracketed_newton(coefficients)
     with np.errstate(divide="ignore"):
         rate = np.where(positive, 1.0 / z - 1.0, z - 1.0)
-    return np.where(total == 0.0, 0.0, rate)
+    rate = np.where(total == 0.0, 0.0, rate)
+    # a root so close to x = infinity that r rounds to -1 is not a rate > -1
+    return np.where(rate > -1.0, rate, np.nan)
 
 
 def _bracketed_newton(coefficients: FloatArray) -> FloatArray:

@@ -1,0 +1,79 @@
+"""Vectorised IRR against hand-worked values and numpy_financial (SPEC section 8)."""
+
+import numpy as np
+import numpy_financial as npf
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from businesscase.irr import irr
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        ([-100, 110], 0.10),
+        ([-100, 60, 60], 0.130662386291807),  # 60x^2 + 60x - 100 = 0, x = 1/(1+r)
+        ([0, -100, 0, 121], 0.10),  # leading zero: rate unchanged
+        ([-1, 1], 0.0),
+        ([100, -50, -60], 0.0639410298049854),  # money in first
+        ([-100, 50, 40], -0.0699264745632279),  # 40y^2 + 50y - 100 = 0, y = 1 + r
+        ([-100, 230, -132], 0.10),  # two roots, 10% and 20%: the one closest to 0
+    ],
+)
+def test_hand_worked_rates(values, expected):
+    assert irr(np.array([values], dtype=float))[0] == pytest.approx(expected, abs=1e-7)
+
+
+@pytest.mark.parametrize("values", [[1, 2, 3], [-1, 0, 0], [0, 0, 0], [-5, -5]])
+def test_no_sign_change_has_no_rate(values):
+    assert np.isnan(irr(np.array([values], dtype=float))[0])
+
+
+def test_no_root_above_minus_one():
+    # -1 + 0.5x - x^2 ... with a sign change pattern but no positive real root: -1, 1, -1
+    # (x^2 - x + 1 has no real root)
+    assert np.isnan(irr(np.array([[-1.0, 1.0, -1.0]]))[0])
+
+
+# money amounts: whole cents, so that no coefficient is so tiny that numpy_financial's
+# np.roots breaks down (a coefficient of 1e-175 makes it return nonsense)
+cents = st.integers(-10**8, 10**8).map(lambda c: c / 100)
+positive_cents = st.integers(0, 10**8).map(lambda c: c / 100)
+cash_flows = st.lists(cents, min_size=2, max_size=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(costs=st.lists(st.floats(1, 1e6), min_size=1, max_size=5),
+       returns=st.lists(positive_cents, min_size=1, max_size=25))
+def test_agrees_with_numpy_financial_on_investments(costs, returns):
+    values = np.array([-c for c in costs] + returns)
+    expected = npf.irr(values)
+    got = irr(values[None, :])[0]
+    if np.isnan(expected):
+        assert np.isnan(got)
+    else:
+        assert got == pytest.approx(expected, rel=1e-7, abs=1e-9)
+
+
+@settings(max_examples=300, deadline=None)
+@given(values=cash_flows)
+def test_agrees_with_numpy_financial_where_it_converges(values):
+    values = np.array(values)
+    expected = npf.irr(values)
+    got = irr(values[None, :])[0]
+    if not np.isnan(got):
+        # the rate is a root: NPV ~ 0 relative to the size of the discounted flows
+        discounted = values / (1 + got) ** np.arange(len(values))
+        assert abs(discounted.sum()) <= 1e-6 * max(1.0, np.abs(discounted).sum())
+    if not np.isnan(expected) and not np.isnan(got):
+        assert abs(got) <= abs(expected) * (1 + 1e-9) + 1e-9
+
+
+def test_many_rows_at_once_equal_one_by_one():
+    rng = np.random.default_rng(3)
+    values = rng.normal(size=(300, 12)) * 100
+    values[:200, :2] -= 400
+    together = irr(values)
+    apart = np.array([irr(row[None, :])[0] for row in values])
+    np.testing.assert_allclose(together, apart, rtol=1e-12, equal_nan=True)

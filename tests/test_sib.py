@@ -1,0 +1,72 @@
+"""Social impact bond payments and break-even (SPEC sections 4 and 8)."""
+
+import numpy as np
+import pytest
+from numpy.testing import assert_allclose
+
+from businesscase.sib import breakeven_share, outcome_payments, paid_for_outcomes
+
+
+def arr(*values):
+    return np.array(values, dtype=float)
+
+
+def test_lag_threshold_and_cap_trimming():
+    # 40 new outcomes a year, deadweight 25% -> 30 paid-for a year; year 2 has 8 new -> 6,
+    # below the threshold of 10: no payment. Price 9,000 -> 270,000 a year, paid one year
+    # later, capped at 600,000 in total: 270,000 (t=1), 270,000 (t=2), 0 (t=3: below
+    # threshold), 60,000 (t=4: trimmed at the cap), 0 after.
+    paid_for = paid_for_outcomes(np.array([[40.0, 40.0, 8.0, 40.0, 40.0]]), arr(0.25))
+    assert_allclose(paid_for[0], [30, 30, 6, 30, 30])
+    payments = outcome_payments(paid_for, arr(9000), arr(10), arr(600000), lag=1)
+    assert_allclose(payments[0], [0, 270000, 270000, 0, 60000, 0])
+
+
+def test_payments_beyond_the_horizon_are_in_the_extra_columns():
+    payments = outcome_payments(np.array([[0.0, 10.0, 10.0]]), arr(100), arr(0), arr(np.inf), 2)
+    assert_allclose(payments[0], [0, 0, 0, 1000, 1000])
+
+
+def test_breakeven_without_threshold_is_capital_over_expected_payments():
+    # 30 paid-for a year in years 0-3, lag 1, horizon 4: years 0-2 pay within the horizon,
+    # 90 outcomes * 9,000 = 810,000 at s = 1; capital 700,000 -> s = 0.8642.
+    share = breakeven_share(np.array([[30.0, 30, 30, 30]]), arr(9000), arr(0), arr(np.inf),
+                            arr(700000), lag=1)
+    assert share[0] == pytest.approx(700000 / 810000)
+
+
+def test_breakeven_jumps_where_a_year_crosses_the_threshold():
+    # years pay 20 and 10 outcomes at 1,000; threshold 15. Below s = 0.75 nothing pays; at
+    # s = 0.75 the first year pays 15,000, enough for a capital of 12,000: s = 0.75. With a
+    # capital of 20,000: first year alone needs s = 1.0, second year joins at s = 1.5
+    # (10 * 1.5 = 15), so s = 1.0.
+    paid_for = np.array([[20.0, 10.0, 0.0]])
+    share = breakeven_share(paid_for, arr(1000), arr(15), arr(np.inf), arr(12000), lag=0)
+    assert share[0] == pytest.approx(0.75)
+    share = breakeven_share(paid_for, arr(1000), arr(15), arr(np.inf), arr(20000), lag=0)
+    assert share[0] == pytest.approx(1.0)
+    # capital 35,000: first year alone needs s = 1.75 > 1.5, both years from s = 1.5 pay
+    # 30,000 * s -> s = 35/30 < 1.5, so the jump at 1.5 (45,000) decides: s = 1.5.
+    share = breakeven_share(paid_for, arr(1000), arr(15), arr(np.inf), arr(35000), lag=0)
+    assert share[0] == pytest.approx(1.5)
+
+
+def test_breakeven_is_null_when_the_cap_or_the_horizon_is_in_the_way():
+    paid_for = np.array([[10.0, 10.0]])
+    assert np.isnan(breakeven_share(paid_for, arr(100), arr(0), arr(500), arr(1000), lag=0)[0])
+    assert np.isnan(breakeven_share(paid_for, arr(100), arr(0), arr(np.inf), arr(1000), lag=2)[0])
+    assert breakeven_share(paid_for, arr(100), arr(0), arr(np.inf), arr(0), lag=2)[0] == 0
+
+
+def test_breakeven_share_pays_back_exactly():
+    rng = np.random.default_rng(7)
+    paid_for = rng.uniform(0, 50, size=(200, 8))
+    price, threshold, capital = arr(*[5000] * 200), rng.uniform(0, 30, 200), rng.uniform(1e4, 1e6, 200)
+    share = breakeven_share(paid_for, price, threshold, arr(*[np.inf] * 200), capital, lag=1)
+    found = ~np.isnan(share)
+    paid = outcome_payments(paid_for * share[:, None], price, threshold * (1 - 1e-12),
+                            arr(*[np.inf] * 200), 1)[:, :8].sum(axis=1)
+    assert np.all(paid[found] >= capital[found] * (1 - 1e-9))
+    below = outcome_payments(paid_for * (share * (1 - 1e-6))[:, None], price, threshold,
+                             arr(*[np.inf] * 200), 1)[:, :8].sum(axis=1)
+    assert np.all(below[found] < capital[found])
