@@ -1,0 +1,283 @@
+"""The shipped example scenarios of Veerkrachtig BoTu 2028 and the BoTu baseline table.
+
+The examples live in the repository's ``scenarios/`` folder, next to the package (the repository
+root is the package's parent folder). They are found from a checkout or an editable install
+(``pip install -e .``); a plain wheel install does not ship them.
+
+Four breakthrough projects of the programme (seed 003) and the programme as a whole:
+
+- ``west_practice``: training to work with a social impact bond;
+- ``driehoeksplein``: the square given back to the residents, paid partly by value capture;
+- ``energiecooperatie``: a residents' energy cooperative on Woonstad's roofs;
+- ``nabuurschap``: informal neighbourhood help that lives on a three-year grant;
+- ``botu_programma``: the four combined (see :func:`combine_scenarios`), generated from the
+  project files by :func:`write_programme`.
+
+Examples
+--------
+>>> from businesscase.examples import list_examples, load_baseline
+>>> "botu_programma" in list_examples()
+True
+>>> int(load_baseline().set_index("levensdomein").loc["het huishouden doen", "aantal"])
+2260
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from businesscase.vocabulary import THEMES
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from businesscase.scenario import Scenario
+
+SCENARIO_DIR: Path = Path(__file__).resolve().parent.parent / "scenarios"
+"""Folder of the shipped scenario files (``<repository>/scenarios``)."""
+
+BASELINE_CSV: Path = SCENARIO_DIR / "data" / "botu_beperkingen_levensdomein_2020.csv"
+"""The baseline table of seed 003, "personen met beperkingen per levensdomein 2020"."""
+
+PROGRAMME: str = "botu_programma"
+"""Name of the programme example, the combination of :data:`PROJECTS`."""
+
+PROJECTS: dict[str, str] = {
+    "west_practice": "West Practice",
+    "driehoeksplein": "Driehoeksplein",
+    "energiecooperatie": "Energiecoöperatie",
+    "nabuurschap": "Nabuurschap",
+}
+"""The project examples in the programme, each with the label that prefixes its line names."""
+
+LINE_SECTIONS: tuple[str, ...] = ("costs", "outcomes", "avoided_costs", "value_capture", "funding")
+"""Sections of a scenario that hold named lines."""
+
+PROGRAMME_SETTINGS: dict[str, Any] = {
+    "name": "Veerkrachtig BoTu 2028: programma van vier doorbraakprojecten",
+    "area": "Bospolder-Tussendijken",
+    "description": (
+        "West Practice, Driehoeksplein, de energiecoöperatie en nabuurschap als één "
+        "investeringspakket (Social Impact by Design). Waardeafroming rond het plein en de "
+        "opbrengsten van de projecten dekken samen wat één project na het stoppen van zijn "
+        "subsidie niet kan dragen."
+    ),
+}
+"""The programme's own ``[scenario]`` texts; the other settings must agree across the projects."""
+
+
+def list_examples() -> list[str]:
+    """Names of the shipped example scenarios.
+
+    Returns
+    -------
+    list of str
+        File stems of ``scenarios/*.toml``, sorted.
+    """
+    return sorted(path.stem for path in SCENARIO_DIR.glob("*.toml"))
+
+
+def example_path(name: str) -> Path:
+    """Path of a shipped example scenario.
+
+    Parameters
+    ----------
+    name : str
+        Example name, a stem from :func:`list_examples` (``"nabuurschap"``).
+
+    Returns
+    -------
+    pathlib.Path
+        ``scenarios/<name>.toml``.
+
+    Raises
+    ------
+    ValueError
+        For an unknown name; the message lists the known names.
+    """
+    names = list_examples()
+    if name not in names:
+        raise ValueError(f"unknown example {name!r}; the examples are: {', '.join(names)}")
+    return SCENARIO_DIR / f"{name}.toml"
+
+
+def load_example(name: str = PROGRAMME) -> Scenario:
+    """Load and validate a shipped example scenario.
+
+    Parameters
+    ----------
+    name : str, default "botu_programma"
+        Example name, see :func:`list_examples`.
+
+    Returns
+    -------
+    businesscase.scenario.Scenario
+    """
+    from businesscase.scenario import load_scenario
+
+    return load_scenario(example_path(name))
+
+
+def load_botu() -> Scenario:
+    """Load the whole programme, ``botu_programma``: the shorthand for docs and the app.
+
+    Returns
+    -------
+    businesscase.scenario.Scenario
+    """
+    return load_example(PROGRAMME)
+
+
+def load_baseline() -> pd.DataFrame:
+    """The BoTu baseline table "personen met beperkingen per levensdomein 2020" (seed 003).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per life domain (14): ``levensdomein``, ``aantal`` [persons in Bospolder],
+        ``pct_buurt``, ``pct_gemeente``, ``pct_provincie``, ``pct_landelijk`` [fractions 0-1].
+    """
+    import pandas as pd
+
+    return pd.read_csv(BASELINE_CSV, encoding="utf-8")
+
+
+def combine_scenarios(
+    parts: Mapping[str, Mapping[str, Any]], settings: Mapping[str, Any]
+) -> dict[str, Any]:
+    """Combine project scenarios, as TOML-shaped dicts, into one programme scenario.
+
+    Stakeholders are merged by id; every line is copied with its name prefixed by its project's
+    label (``"Nabuurschap: Buurtverbinder (0,8 fte)"``); an SIB keeps its terms and names its
+    outcome line by the new name; the themes are the union, in checklist order.
+
+    Parameters
+    ----------
+    parts : mapping of str to dict
+        Project label -> scenario dict (what ``tomllib`` returns for a scenario file), in the
+        order the lines should appear.
+    settings : mapping
+        ``[scenario]`` fields of the programme (``name``, ``area``, ``description``); the other
+        settings (``currency``, ``start_year``, ``horizon_years``, ``discount_rate``) are taken
+        from the projects, which must agree on them.
+
+    Returns
+    -------
+    dict
+        The programme as a TOML-shaped dict.
+
+    Raises
+    ------
+    ValueError
+        When projects disagree on a shared setting or define one stakeholder id differently, or
+        when more than one project has an SIB.
+    """
+    shared = ("currency", "start_year", "horizon_years", "discount_rate")
+    heads = [dict(part["scenario"]) for part in parts.values()]
+    for key in shared:
+        if len({json.dumps(head.get(key)) for head in heads}) > 1:
+            raise ValueError(f"the projects disagree on scenario.{key}")
+    themes = {theme for head in heads for theme in head.get("themes", [])}
+    combined: dict[str, Any] = {
+        "scenario": {
+            **dict(settings),
+            **{key: heads[0][key] for key in shared if key in heads[0]},
+            "themes": [theme for theme in THEMES if theme in themes],
+        },
+        "stakeholders": [],
+    }
+    seen: dict[str, dict[str, Any]] = {}
+    for label, part in parts.items():
+        for stakeholder in part.get("stakeholders", []):
+            known = seen.setdefault(stakeholder["id"], dict(stakeholder))
+            if known != stakeholder:
+                raise ValueError(f"{label} defines stakeholder {stakeholder['id']!r} differently")
+    combined["stakeholders"] = list(seen.values())
+    for section in LINE_SECTIONS:
+        lines = [
+            {**line, "name": f"{label}: {line['name']}"}
+            for label, part in parts.items()
+            for line in part.get(section, [])
+        ]
+        if lines:
+            combined[section] = lines
+    bonds = [(label, part["sib"]) for label, part in parts.items() if "sib" in part]
+    if len(bonds) > 1:
+        raise ValueError("a scenario holds at most one SIB; more than one project has one")
+    for label, sib in bonds:
+        combined["sib"] = {**sib, "outcome": f"{label}: {sib['outcome']}"}
+    return combined
+
+
+def programme_text() -> str:
+    """The text of ``botu_programma.toml``, built from the shipped project files.
+
+    Returns
+    -------
+    str
+        TOML: a header comment, then :func:`combine_scenarios` of :data:`PROJECTS` with
+        :data:`PROGRAMME_SETTINGS`.
+    """
+    parts = {
+        label: tomllib.loads(example_path(stem).read_text(encoding="utf-8"))
+        for stem, label in PROJECTS.items()
+    }
+    header = (
+        "# Veerkrachtig BoTu 2028 as one programme: the four project files combined.\n"
+        "# GENERATED by businesscase.examples.write_programme() from\n"
+        + "".join(f"#   {stem}.toml\n" for stem in PROJECTS)
+        + "# Edit those files and regenerate; do not edit this one. Sources and derivations of\n"
+        "# the numbers are in the project files and in docs/sources.md.\n"
+    )
+    return header + _toml_document(combine_scenarios(parts, PROGRAMME_SETTINGS))
+
+
+def write_programme(path: Path | None = None) -> Path:
+    """Regenerate ``botu_programma.toml`` from the project files.
+
+    Parameters
+    ----------
+    path : pathlib.Path, optional
+        Where to write; default ``scenarios/botu_programma.toml``.
+
+    Returns
+    -------
+    pathlib.Path
+        The path written.
+    """
+    target = SCENARIO_DIR / f"{PROGRAMME}.toml" if path is None else Path(path)
+    target.write_text(programme_text(), encoding="utf-8")
+    return target
+
+
+def _toml_value(value: Any) -> str:
+    """One TOML value: strings, numbers, booleans, arrays and (inline) tables."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, Mapping):
+        pairs = (f"{key} = {_toml_value(item)}" for key, item in value.items())
+        return "{ " + ", ".join(pairs) + " }"
+    return "[" + ", ".join(_toml_value(item) for item in value) + "]"
+
+
+def _toml_table(header: str, table: Mapping[str, Any]) -> str:
+    return header + "\n" + "".join(f"{key} = {_toml_value(v)}\n" for key, v in table.items())
+
+
+def _toml_document(data: Mapping[str, Any]) -> str:
+    """A scenario dict as TOML with one ``[[section]]`` per line and inline distributions."""
+    blocks = []
+    for key, value in data.items():
+        if isinstance(value, list):
+            blocks.extend(_toml_table(f"[[{key}]]", item) for item in value)
+        else:
+            blocks.append(_toml_table(f"[{key}]", value))
+    return "\n" + "\n".join(blocks)

@@ -1,0 +1,248 @@
+"""The shipped example scenarios, the baseline table and ``businesscase.examples``.
+
+The figures asserted for the engine are the stories the examples tell (docs/sources.md):
+West Practice returns more than it costs and its SIB pays out; the Driehoeksplein closes only
+thanks to value capture; the energy cooperative closes; nabuurschap falls off a subsidy cliff;
+the programme as a whole closes where nabuurschap alone does not.
+"""
+
+from __future__ import annotations
+
+import tomllib
+
+import pytest
+
+from businesscase import examples
+from businesscase.vocabulary import THEMES
+
+try:
+    from businesscase.scenario import load_scenario, scenario_from_dict
+except ImportError:  # the scenario module is written in parallel
+    load_scenario = scenario_from_dict = None
+
+try:
+    from businesscase import evaluate
+except ImportError:  # the engine is written in parallel
+    evaluate = None
+
+needs_loader = pytest.mark.skipif(load_scenario is None, reason="businesscase.scenario not there")
+needs_engine = pytest.mark.skipif(
+    evaluate is None or load_scenario is None, reason="the engine is not there yet"
+)
+
+NAMES = ["botu_programma", "driehoeksplein", "energiecooperatie", "nabuurschap", "west_practice"]
+
+
+def raw(name: str) -> dict:
+    """An example as plain TOML data."""
+    with examples.example_path(name).open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def named(lines: list[dict], name: str) -> dict:
+    """The one line called ``name``."""
+    (line,) = [line for line in lines if line["name"] == name]
+    return line
+
+
+@pytest.fixture(scope="module")
+def baseline() -> dict[str, int]:
+    """Persons with a limitation per life domain, from the shipped CSV."""
+    table = examples.load_baseline()
+    return dict(zip(table["levensdomein"], table["aantal"].astype(int), strict=True))
+
+
+# --- the examples module -----------------------------------------------------------------------
+
+
+def test_list_examples_names_the_shipped_files():
+    assert examples.list_examples() == NAMES
+
+
+def test_example_path_of_an_unknown_name_lists_the_names():
+    with pytest.raises(ValueError, match=r"unknown example 'botu'.*nabuurschap, west_practice"):
+        examples.example_path("botu")
+
+
+def test_scenario_dir_is_next_to_the_package():
+    assert examples.SCENARIO_DIR.name == "scenarios"
+    assert (examples.SCENARIO_DIR.parent / "businesscase" / "examples.py").is_file()
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_example_is_toml_with_the_common_settings(name):
+    settings = raw(name)["scenario"]
+    assert settings["start_year"] == 2027
+    assert settings["horizon_years"] == 10
+    assert settings["discount_rate"] == 0.0225
+    assert settings["description"].strip()
+    assert set(settings["themes"]) <= set(THEMES)
+
+
+@needs_loader
+@pytest.mark.parametrize("name", NAMES)
+def test_every_example_loads_and_validates(name):
+    scenario = examples.load_example(name)
+    assert scenario == load_scenario(examples.example_path(name))
+
+
+@needs_loader
+def test_load_botu_is_the_programme():
+    assert examples.load_botu() == examples.load_example("botu_programma")
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_value_line_names_its_source(name):
+    data = raw(name)
+    for section in ("costs", "outcomes", "avoided_costs", "value_capture"):
+        for line in data.get(section, []):
+            assert line.get("proxy_source", "").strip(), f"{name}: {section} {line['name']!r}"
+
+
+def test_stakeholder_ids_mean_the_same_party_in_every_file():
+    definitions: dict[str, dict] = {}
+    for name in NAMES:
+        for stakeholder in raw(name)["stakeholders"]:
+            assert definitions.setdefault(stakeholder["id"], stakeholder) == stakeholder
+
+
+# --- the programme is the four projects combined ------------------------------------------------
+
+
+def test_programme_is_the_combination_of_the_four_projects():
+    programme = raw("botu_programma")
+    projects = {label: raw(stem) for stem, label in examples.PROJECTS.items()}
+    assert {s["id"]: s for p in projects.values() for s in p["stakeholders"]} == {
+        s["id"]: s for s in programme["stakeholders"]
+    }
+    assert len(programme["stakeholders"]) == len({s["id"] for s in programme["stakeholders"]})
+    themes = {theme for p in projects.values() for theme in p["scenario"]["themes"]}
+    assert set(programme["scenario"]["themes"]) == themes
+    for key in ("currency", "start_year", "horizon_years", "discount_rate"):
+        assert {p["scenario"][key] for p in projects.values()} == {programme["scenario"][key]}
+    for section in examples.LINE_SECTIONS:
+        expected = []
+        for label, project in projects.items():
+            expected += [
+                line | {"name": f"{label}: {line['name']}"} for line in project.get(section, [])
+            ]
+        assert programme.get(section, []) == expected, section
+    sib = projects["West Practice"]["sib"]
+    assert programme["sib"] == sib | {"outcome": f"West Practice: {sib['outcome']}"}
+
+
+def test_programme_file_is_regenerated_from_the_projects():
+    text = examples.example_path("botu_programma").read_text(encoding="utf-8")
+    assert text == examples.programme_text(), "run businesscase.examples.write_programme()"
+
+
+def test_combining_two_different_stakeholders_with_one_id_is_refused():
+    west = raw("west_practice")
+    utrecht = {"id": "gemeente", "name": "Gemeente Utrecht", "kind": "public"}
+    other = {key: value for key, value in west.items() if key != "sib"} | {
+        "stakeholders": [utrecht]
+    }
+    with pytest.raises(ValueError, match="stakeholder 'gemeente' differently"):
+        examples.combine_scenarios({"A": west, "B": other}, {"name": "x"})
+
+
+# --- the baseline table ------------------------------------------------------------------------
+
+
+def test_baseline_table_is_the_seed_table():
+    table = examples.load_baseline()
+    assert list(table.columns) == [
+        "levensdomein",
+        "aantal",
+        "pct_buurt",
+        "pct_gemeente",
+        "pct_provincie",
+        "pct_landelijk",
+    ]
+    assert len(table) == 14
+    row = table.set_index("levensdomein").loc["contacten/sociaal netwerk"]
+    assert (int(row["aantal"]), float(row["pct_buurt"]), float(row["pct_landelijk"])) == (
+        2310,
+        0.421,
+        0.134,
+    )
+    shares = table[["pct_buurt", "pct_gemeente", "pct_provincie", "pct_landelijk"]]
+    assert ((shares > 0) & (shares < 1)).all().all()
+    # the neighbourhood is worse off than the city, the city than the country, in every domain
+    assert (table["pct_buurt"] > table["pct_gemeente"]).all()
+    assert (table["pct_gemeente"] > table["pct_landelijk"]).all()
+    # every row refers to the same population of about 5,500 (counts are rounded to tens)
+    population = table["aantal"] / table["pct_buurt"]
+    assert population.between(5_400, 5_600).all()
+
+
+def test_nabuurschap_quantities_come_from_the_baseline(baseline):
+    data = raw("nabuurschap")
+    household = round(0.05 * baseline["het huishouden doen"])
+    network = round(0.05 * baseline["contacten/sociaal netwerk"])
+    day_care = round(0.02 * baseline["dagbesteding"])
+    assert (household, network, day_care) == (113, 116, 59)
+    avoided = data["avoided_costs"]
+    wmo = named(avoided, "Minder of later Wmo huishoudelijke ondersteuning")
+    assert wmo["incidents"] == household
+    assert named(avoided, "Minder Wmo-dagbesteding")["incidents"] == day_care
+    assert named(avoided, "Minder zorggebruik door eenzaamheid")["incidents"] == network
+    loneliness = named(data["outcomes"], "Minder eenzaamheid")
+    assert loneliness["quantity"] == network
+    assert f"= {network}" in loneliness["indicator"]
+
+
+# --- what the engine says ----------------------------------------------------------------------
+
+
+def metrics(name: str) -> dict:
+    return evaluate(examples.load_example(name)).metrics
+
+
+@needs_engine
+def test_west_practice_returns_more_than_it_costs_and_its_sib_pays_out():
+    result = metrics("west_practice")
+    assert result["sroi_ratio"] > 1
+    assert result["closes"]
+    assert result["sib_money_multiple"] > 1
+    assert result["sib_investor_irr"] > 0
+    assert result["sib_payments_beyond_horizon"] == 0
+    assert result["sib_payer_net_pv"] > 0
+
+
+@needs_engine
+def test_driehoeksplein_closes_thanks_to_value_capture():
+    assert metrics("driehoeksplein")["closes"]
+    without = raw("driehoeksplein")
+    del without["value_capture"]
+    result = evaluate(scenario_from_dict(without)).metrics
+    assert not result["closes"]
+    assert result["first_short_year"] == 3
+
+
+@needs_engine
+def test_energiecooperatie_closes_with_its_loan_still_running():
+    result = metrics("energiecooperatie")
+    assert result["closes"]
+    assert result["loan_outstanding_at_horizon"] > 0
+
+
+@needs_engine
+def test_nabuurschap_falls_off_a_subsidy_cliff():
+    result = metrics("nabuurschap")
+    assert not result["closes"]
+    assert result["subsidy_cliff_year"] == 3
+    assert result["funding_gap"] == pytest.approx(390_000)
+    assert result["sroi_ratio"] > 1  # worth it, but those who gain do not pay
+
+
+@needs_engine
+def test_the_programme_closes_where_a_project_alone_does_not():
+    programme = metrics("botu_programma")
+    projects = {stem: metrics(stem) for stem in examples.PROJECTS}
+    assert programme["closes"]
+    assert not all(result["closes"] for result in projects.values())
+    assert programme["pv_costs"] == pytest.approx(sum(r["pv_costs"] for r in projects.values()))
+    assert programme["pv_benefits"] == pytest.approx(
+        sum(r["pv_benefits"] for r in projects.values())
+    )
