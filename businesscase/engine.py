@@ -1,0 +1,83 @@
+"""``evaluate``: one scenario, its base values, through the array pipeline (ARCHITECTURE).
+
+scenario -> :func:`~businesscase.parameters.compile_parameters` (one draw of base values) ->
+:func:`~businesscase.flows.build_flows` -> :mod:`~businesscase.metrics` -> result tables. The
+Monte Carlo, sweeps and batches run the same pipeline with more draws.
+"""
+
+from __future__ import annotations
+
+from businesscase.flows import build_flows
+from businesscase.metrics import compute_metrics, stakeholder_table, yearly_series
+from businesscase.parameters import compile_parameters
+from businesscase.result import (
+    EvaluationResult,
+    flow_frame,
+    json_metrics,
+    stakeholder_frame,
+    yearly_frame,
+)
+from businesscase.scenario import Scenario
+
+
+def evaluate(scenario: Scenario) -> EvaluationResult:
+    """Evaluate a scenario deterministically: every distribution at its base value.
+
+    Parameters
+    ----------
+    scenario : Scenario
+        A validated scenario (:func:`businesscase.load_scenario`).
+
+    Returns
+    -------
+    EvaluationResult
+        ``metrics`` (SPEC section 5, JSON-safe), ``flows``, ``stakeholders``, ``yearly`` and
+        ``warnings``.
+
+    Examples
+    --------
+    >>> from businesscase import examples
+    >>> result = evaluate(examples.load_example("west_practice"))
+    >>> sorted(result.metrics)[:3]
+    ['cash_balance', 'closes', 'first_short_year']
+    """
+    params = compile_parameters(scenario)
+    flows = build_flows(scenario, params)
+    series = yearly_series(flows)
+    metrics = json_metrics(compute_metrics(flows, series))
+    return EvaluationResult(
+        scenario=scenario,
+        metrics=metrics,
+        flows=flow_frame(flows),
+        stakeholders=stakeholder_frame(flows, stakeholder_table(flows)),
+        yearly=yearly_frame(flows, series),
+        warnings=tuple(_warnings(scenario, metrics)),
+    )
+
+
+def _warnings(scenario: Scenario, metrics: dict) -> list[str]:
+    """Findings a careful analyst would want pointed out, in plain words."""
+    found = []
+    for index, line in enumerate(scenario.outcomes):
+        deflators = (line.deadweight, line.displacement, line.attribution)
+        if all(value == 0 for value in deflators):
+            found.append(
+                f"outcomes[{index}] ({line.name}): deadweight, displacement and attribution are "
+                "all 0, so all of the outcome is claimed for this intervention (over-claiming "
+                "risk)"
+            )
+    for section in ("outcomes", "avoided_costs"):
+        for index, line in enumerate(getattr(scenario, section)):
+            if not line.proxy_source.strip():
+                found.append(f"{section}[{index}] ({line.name}): no proxy_source")
+    beyond = metrics["sib_payments_beyond_horizon"]
+    if beyond:
+        found.append(
+            f"SIB: {beyond:,.2f} of outcome payments fall beyond the horizon and are left out"
+        )
+    if metrics["loan_outstanding_at_horizon"]:
+        found.append(
+            f"loans: {metrics['loan_outstanding_at_horizon']:,.2f} of principal is still owed "
+            "after the last year"
+        )
+    return found

@@ -1,0 +1,366 @@
+"""From parameter arrays to flow arrays: every money flow of a scenario, per draw (SPEC section 4).
+
+Each section's formulas live in their own module (:mod:`costs`, :mod:`outcomes`,
+:mod:`avoided_costs`, :mod:`value_capture`, :mod:`funding`, :mod:`sib`); this module calls them
+and labels the results: which section, what kind of flow, and which stakeholders pay or receive
+what share of each line.
+
+Kinds of flow (``FlowBlock.flow``):
+
+- ``cost``: a social cost and a project cash outflow (cost lines);
+- ``benefit``: social value received by stakeholders (outcomes, avoided costs);
+- ``financing``: a project cash inflow paid by a stakeholder (funding incl. loan payouts,
+  value capture, SIB capital) — a transfer, outside social value;
+- ``repayment``: a project cash outflow received by a lender (loan annuities);
+- ``outcome_payment``: SIB payments from the outcome payer to the investor, outside the
+  project's cash and outside social value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from businesscase import avoided_costs, costs, funding, outcomes, sib, value_capture
+from businesscase.parameters import Parameters
+from businesscase.scenario import Scenario
+from businesscase.timeline import FloatArray, discount_factors
+
+FLOW_KINDS: tuple[str, ...] = ("cost", "benefit", "financing", "repayment", "outcome_payment")
+
+
+@dataclass(frozen=True)
+class FlowBlock:
+    """The flows of a group of lines of one section and one kind.
+
+    Attributes
+    ----------
+    section : str
+        SPEC section (``costs``, ``outcomes``, ``avoided_costs``, ``value_capture``,
+        ``funding``, ``sib``).
+    flow : str
+        One of :data:`FLOW_KINDS`.
+    lines : tuple of str
+        Line names, L of them.
+    amounts : array, shape (D, L, T)
+        Amount per draw, line and year [EUR, constant prices of start_year], >= 0.
+    payers, receivers : array, shape (L, S)
+        Share of each line paid, or received, by each stakeholder [fraction]; rows of zeros
+        where the project itself pays or receives.
+    value_types : tuple of str
+        Value type per line (benefits), "" otherwise.
+    cashable : array, shape (D, L)
+        Cashable share per line (benefits), 0 otherwise [fraction 0-1].
+    kinds : tuple of str
+        Funding kind per line (financing), "" otherwise.
+    """
+
+    section: str
+    flow: str
+    lines: tuple[str, ...]
+    amounts: FloatArray
+    payers: FloatArray
+    receivers: FloatArray
+    value_types: tuple[str, ...]
+    cashable: FloatArray
+    kinds: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SibFlows:
+    """What the SIB figures need beyond the flow blocks.
+
+    Attributes
+    ----------
+    payments : array, shape (D, T + lag)
+        Outcome payments by payment year, including years beyond the horizon [EUR].
+    paid_for : array, shape (D, T)
+        Paid-for outcomes per cohort year [outcomes].
+    capital, price, threshold, cap : array, shape (D,)
+        The SIB's terms [EUR, EUR per outcome, outcomes, EUR].
+    start, lag : int
+        Year the capital comes in; years between outcome and payment [years].
+    payer_value : array, shape (D, T)
+        Cashable value of the paid-for outcome line for the outcome payer [EUR].
+    """
+
+    payments: FloatArray
+    paid_for: FloatArray
+    capital: FloatArray
+    price: FloatArray
+    threshold: FloatArray
+    cap: FloatArray
+    start: int
+    lag: int
+    payer_value: FloatArray
+
+
+@dataclass(frozen=True)
+class Flows:
+    """All flows of one scenario for D draws over T years, ready for the figures."""
+
+    start_year: int
+    horizon_years: int
+    stakeholder_ids: tuple[str, ...]
+    stakeholder_names: tuple[str, ...]
+    discount: FloatArray
+    blocks: tuple[FlowBlock, ...]
+    loan_outstanding: FloatArray
+    value_capture: FloatArray
+    sib: SibFlows | None
+
+    def of(self, *flow_kinds: str) -> list[FlowBlock]:
+        """The blocks of the given kinds of flow."""
+        return [block for block in self.blocks if block.flow in flow_kinds]
+
+
+def build_flows(scenario: Scenario, params: Parameters) -> Flows:
+    """Every flow of ``scenario`` for the draws in ``params``.
+
+    Parameters
+    ----------
+    scenario : Scenario
+        The validated scenario (structure: lines, stakeholders, years).
+    params : Parameters
+        Numeric inputs per draw (:func:`businesscase.parameters.compile_parameters`).
+
+    Returns
+    -------
+    Flows
+    """
+    horizon = scenario.settings.horizon_years
+    ids = tuple(holder.id for holder in scenario.stakeholders)
+    labeller = _Labeller(ids, params.draws)
+    p = params.lines
+    blocks: list[FlowBlock] = []
+
+    lines = scenario.costs
+    if lines:
+        amounts = costs.cost_amounts(
+            p["costs"]["amount"], p["costs"]["growth"], *_timing(lines), horizon
+        )
+        blocks.append(labeller.block("costs", "cost", lines, amounts))
+
+    lines = scenario.outcomes
+    outcome_value = np.zeros((params.draws, 0, horizon))
+    cohorts = outcome_value
+    if lines:
+        q = p["outcomes"]
+        cohorts = outcomes.cohort_sizes(q["quantity"], q["growth"], *_timing(lines), horizon)
+        unit_value = outcomes.net_unit_value(
+            q["proxy"], q["deadweight"], q["displacement"], q["attribution"]
+        )
+        lasts = np.array([line.lasts for line in lines])
+        outcome_value = outcomes.outcome_values(cohorts, unit_value, q["drop_off"], lasts)
+        shares = np.array([[line.beneficiaries.get(i, 0.0) for i in ids] for line in lines])
+        blocks.append(
+            labeller.block(
+                "outcomes",
+                "benefit",
+                lines,
+                outcome_value,
+                receivers=shares,
+                value_types=tuple(line.value_type for line in lines),
+                cashable=q["cashable_share"],
+            )
+        )
+
+    lines = scenario.avoided_costs
+    if lines:
+        a = p["avoided_costs"]
+        amounts = avoided_costs.avoided_cost_amounts(
+            a["incidents"],
+            a["reduction"],
+            a["unit_cost"],
+            a["probability"],
+            a["growth"],
+            *_timing(lines),
+            horizon,
+        )
+        blocks.append(
+            labeller.block(
+                "avoided_costs",
+                "benefit",
+                lines,
+                amounts,
+                receivers=labeller.one_each([line.bearer for line in lines]),
+                value_types=tuple(line.value_type for line in lines),
+                cashable=a["cashable_share"],
+            )
+        )
+
+    lines = scenario.value_capture
+    captured = np.zeros((params.draws, 0, horizon))
+    if lines:
+        v = p["value_capture"]
+        captured = value_capture.captured_amounts(
+            v["units"], v["base_value"], v["uplift"], v["capture_share"], *_timing(lines), horizon
+        )
+        blocks.append(
+            labeller.block(
+                "value_capture",
+                "financing",
+                lines,
+                captured,
+                payers=labeller.one_each([line.payer for line in lines]),
+                kinds=("value_capture",) * len(lines),
+            )
+        )
+
+    f = p["funding"]
+    is_loan = np.array([line.kind == "loan" for line in scenario.funding], dtype=bool)
+    grants = [line for line in scenario.funding if line.kind != "loan"]
+    if grants:
+        g = {field: array[:, ~is_loan] for field, array in f.items()}
+        amounts = funding.funding_inflows(
+            g["amount"], g["growth"], g["probability"], *_timing(grants), horizon
+        )
+        blocks.append(
+            labeller.block(
+                "funding",
+                "financing",
+                grants,
+                amounts,
+                payers=labeller.one_each([line.funder for line in grants]),
+                kinds=tuple(line.kind for line in grants),
+            )
+        )
+    loans = [line for line in scenario.funding if line.kind == "loan"]
+    loan_outstanding = np.zeros(params.draws)
+    if loans:
+        g = {field: array[:, is_loan] for field, array in f.items()}
+        payout, repayments, outstanding = funding.loan_schedule(
+            g["amount"],
+            g["probability"],
+            g["interest_rate"],
+            np.array([line.start for line in loans]),
+            np.array([line.term for line in loans]),
+            horizon,
+        )
+        lenders = labeller.one_each([line.funder for line in loans])
+        blocks.append(
+            labeller.block(
+                "funding", "financing", loans, payout, payers=lenders, kinds=("loan",) * len(loans)
+            )
+        )
+        blocks.append(labeller.block("funding", "repayment", loans, repayments, receivers=lenders))
+        loan_outstanding = outstanding.sum(axis=1)
+
+    sib_flows = None
+    if scenario.sib is not None:
+        sib_flows = _sib_flows(scenario, params, cohorts, outcome_value, labeller, blocks)
+
+    return Flows(
+        start_year=scenario.settings.start_year,
+        horizon_years=horizon,
+        stakeholder_ids=ids,
+        stakeholder_names=tuple(holder.name for holder in scenario.stakeholders),
+        discount=discount_factors(params.discount_rate, horizon),
+        blocks=tuple(blocks),
+        loan_outstanding=loan_outstanding,
+        value_capture=captured.sum(axis=1),
+        sib=sib_flows,
+    )
+
+
+def _sib_flows(
+    scenario: Scenario,
+    params: Parameters,
+    cohorts: FloatArray,
+    outcome_value: FloatArray,
+    labeller: _Labeller,
+    blocks: list[FlowBlock],
+) -> SibFlows:
+    """Capital and outcome payments of the SIB; appends their blocks to ``blocks``."""
+    bond = scenario.sib
+    horizon = scenario.settings.horizon_years
+    terms = {field: array[:, 0] for field, array in params.lines["sib"].items()}
+    line = next(i for i, o in enumerate(scenario.outcomes) if o.name == bond.outcome)
+    paid_for = sib.paid_for_outcomes(
+        cohorts[:, line, :], params.lines["outcomes"]["deadweight"][:, line]
+    )
+    payments = sib.outcome_payments(
+        paid_for, terms["price"], terms["threshold"], terms["cap"], bond.lag
+    )
+    capital = np.zeros((params.draws, 1, horizon))
+    capital[:, 0, bond.start] = terms["capital"]
+    investor = labeller.one_each([bond.investor])
+    blocks.append(
+        labeller.block(
+            "sib", "financing", [bond], capital, payers=investor, kinds=("sib",),
+            label="SIB capital",
+        )
+    )
+    blocks.append(
+        labeller.block(
+            "sib",
+            "outcome_payment",
+            [bond],
+            payments[:, None, :horizon],
+            payers=labeller.one_each([bond.outcome_payer]),
+            receivers=investor,
+            label="SIB outcome payments",
+        )
+    )
+    outcome_line = scenario.outcomes[line]
+    payer_share = outcome_line.beneficiaries.get(bond.outcome_payer, 0.0)
+    cashable = params.lines["outcomes"]["cashable_share"][:, line]
+    return SibFlows(
+        payments=payments,
+        paid_for=paid_for,
+        capital=terms["capital"],
+        price=terms["price"],
+        threshold=terms["threshold"],
+        cap=terms["cap"],
+        start=bond.start,
+        lag=bond.lag,
+        payer_value=outcome_value[:, line, :] * payer_share * cashable[:, None],
+    )
+
+
+def _timing(lines: list) -> tuple[np.ndarray, np.ndarray]:
+    """Starts and durations of lines, shape (L,) each."""
+    return np.array([line.start for line in lines]), np.array([line.duration for line in lines])
+
+
+class _Labeller:
+    """Builds :class:`FlowBlock` objects, filling the labels a block does not need."""
+
+    def __init__(self, ids: tuple[str, ...], draws: int) -> None:
+        self.index = {holder: i for i, holder in enumerate(ids)}
+        self.draws = draws
+
+    def one_each(self, holders: list[str]) -> FloatArray:
+        """Share matrix (L, S) in which each line belongs wholly to one stakeholder."""
+        shares = np.zeros((len(holders), len(self.index)))
+        shares[np.arange(len(holders)), [self.index[h] for h in holders]] = 1.0
+        return shares
+
+    def block(
+        self,
+        section: str,
+        flow: str,
+        lines: list,
+        amounts: FloatArray,
+        *,
+        payers: FloatArray | None = None,
+        receivers: FloatArray | None = None,
+        value_types: tuple[str, ...] | None = None,
+        cashable: FloatArray | None = None,
+        kinds: tuple[str, ...] | None = None,
+        label: str = "",
+    ) -> FlowBlock:
+        count = len(lines)
+        nobody = np.zeros((count, len(self.index)))
+        return FlowBlock(
+            section=section,
+            flow=flow,
+            lines=tuple(getattr(line, "name", label) for line in lines),
+            amounts=amounts,
+            payers=nobody if payers is None else payers,
+            receivers=nobody if receivers is None else receivers,
+            value_types=value_types or ("",) * count,
+            cashable=np.zeros((self.draws, count)) if cashable is None else cashable,
+            kinds=kinds or ("",) * count,
+        )

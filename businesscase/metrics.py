@@ -1,0 +1,275 @@
+"""The figures of SPEC section 5, per draw, from the flows.
+
+Three views of one scenario:
+
+- **society** (SROI, social cost-benefit): costs against outcome values and avoided costs;
+  transfers (funding, value capture, SIB payments) excluded;
+- **project cash** (does it close?): inflows (funding incl. loan payouts, value capture, SIB
+  capital) against outflows (costs, loan repayments), undiscounted, year by year;
+- **stakeholders** (who pays, who benefits: the "wrong pocket" view).
+
+Present values discount year ``t`` by ``1 / (1 + r) ** t`` (year 0 undiscounted, as
+``numpy_financial.npv``); Excel users get the same number with ``=B2 + NPV(r, C2:K2)``.
+
+Every figure is an array over draws; NaN stands for "does not exist" (null in JSON) and
+year figures use -1 for null.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from businesscase import sib as sib_terms
+from businesscase.flows import Flows
+from businesscase.irr import irr
+from businesscase.timeline import FloatArray
+from businesscase.vocabulary import CLOSE_TOLERANCE, SUBSIDY_KINDS, VALUE_TYPES
+
+NO_YEAR = -1
+"""Marker for a year figure that does not exist (null in JSON)."""
+
+SCALAR_METRICS: tuple[str, ...] = (
+    "pv_costs",
+    "pv_benefits",
+    "pv_benefits_fiscal",
+    "pv_benefits_economic",
+    "pv_benefits_social",
+    "npv_social",
+    "sroi_ratio",
+    "net_sroi_ratio",
+    "social_irr",
+    "payback_year",
+    "pv_financing",
+    "min_cash_balance",
+    "closes",
+    "funding_gap",
+    "first_short_year",
+    "subsidy_dependence",
+    "largest_funder_share",
+    "funder_hhi",
+    "subsidy_cliff_year",
+    "sib_total_payments",
+    "sib_investor_irr",
+    "sib_money_multiple",
+    "sib_payer_net_pv",
+    "sib_breakeven_share",
+    "value_capture_total",
+    "value_capture_pv",
+    "loan_outstanding_at_horizon",
+    "sib_payments_beyond_horizon",
+)
+"""Figures with one value per draw, in SPEC order (``cash_balance`` is a series per draw)."""
+
+YEAR_METRICS: frozenset[str] = frozenset({"payback_year", "first_short_year", "subsidy_cliff_year"})
+SIB_METRICS: frozenset[str] = frozenset(name for name in SCALAR_METRICS if name.startswith("sib_"))
+
+STAKEHOLDER_COLUMNS: tuple[str, ...] = (
+    "pv_benefit",
+    "pv_cashable_benefit",
+    "pv_paid",
+    "pv_received",
+    "net_pv",
+)
+
+
+@dataclass(frozen=True)
+class Series:
+    """Yearly totals behind the figures, each of shape (D, T) [EUR]."""
+
+    costs: FloatArray
+    benefits: FloatArray
+    benefits_by_type: dict[str, FloatArray]
+    inflows: FloatArray
+    subsidy_inflows: FloatArray
+    loan_repayments: FloatArray
+    outflows: FloatArray
+    cash_balance: FloatArray
+    discounted_net_benefit: FloatArray
+    sib_payments: FloatArray
+
+
+def present_values(amounts: FloatArray, discount: FloatArray) -> FloatArray:
+    """PV at start_year of yearly amounts: shape (D, ..., T) with discount (D, T) -> (D, ...)."""
+    return np.einsum("d...t,dt->d...", amounts, discount)
+
+
+def yearly_series(flows: Flows) -> Series:
+    """Sum the flow blocks into the yearly series of each view."""
+    draws, horizon = flows.discount.shape
+
+    def total(blocks: list) -> FloatArray:
+        out = np.zeros((draws, horizon))
+        for block in blocks:
+            out += block.amounts.sum(axis=1)
+        return out
+
+    benefits_by_type = {kind: np.zeros((draws, horizon)) for kind in VALUE_TYPES}
+    for block in flows.of("benefit"):
+        for kind in VALUE_TYPES:
+            chosen = np.array([value_type == kind for value_type in block.value_types])
+            benefits_by_type[kind] += block.amounts[:, chosen, :].sum(axis=1)
+    subsidy = np.zeros((draws, horizon))
+    for block in flows.of("financing"):
+        chosen = np.array([kind in SUBSIDY_KINDS for kind in block.kinds])
+        subsidy += block.amounts[:, chosen, :].sum(axis=1)
+
+    costs = total(flows.of("cost"))
+    benefits = total(flows.of("benefit"))
+    inflows = total(flows.of("financing"))
+    repayments = total(flows.of("repayment"))
+    outflows = costs + repayments
+    return Series(
+        costs=costs,
+        benefits=benefits,
+        benefits_by_type=benefits_by_type,
+        inflows=inflows,
+        subsidy_inflows=subsidy,
+        loan_repayments=repayments,
+        outflows=outflows,
+        cash_balance=np.cumsum(inflows - outflows, axis=1),
+        discounted_net_benefit=(benefits - costs) * flows.discount,
+        sib_payments=total(flows.of("outcome_payment")),
+    )
+
+
+def compute_metrics(flows: Flows, series: Series) -> dict[str, FloatArray]:
+    """Every figure of SPEC section 5 per draw.
+
+    Parameters
+    ----------
+    flows : Flows
+        The scenario's flows for D draws.
+    series : Series
+        Their yearly totals (:func:`yearly_series`).
+
+    Returns
+    -------
+    dict of str to array of shape (D,)
+        The keys of :data:`SCALAR_METRICS` plus ``cash_balance`` (shape (D, T)). Ratios with a
+        zero denominator and missing IRRs are NaN; missing years are :data:`NO_YEAR`; ``closes``
+        is boolean.
+    """
+    discount = flows.discount
+    pv_costs = present_values(series.costs, discount)
+    pv_benefits = present_values(series.benefits, discount)
+    npv_social = pv_benefits - pv_costs
+    pv_financing = present_values(series.inflows, discount)
+    balance = series.cash_balance
+    min_balance = balance.min(axis=1)
+    short = balance < -CLOSE_TOLERANCE
+
+    funder_pv = _stakeholder_sum(flows, ("financing",), "payers")
+    funder_share = _ratio(funder_pv, pv_financing[:, None])
+    nan_without_inflow = np.where(pv_financing == 0.0, np.nan, 0.0)
+
+    metrics: dict[str, FloatArray] = {
+        "pv_costs": pv_costs,
+        "pv_benefits": pv_benefits,
+        **{
+            f"pv_benefits_{kind}": present_values(series.benefits_by_type[kind], discount)
+            for kind in VALUE_TYPES
+        },
+        "npv_social": npv_social,
+        "sroi_ratio": _ratio(pv_benefits, pv_costs),
+        "net_sroi_ratio": _ratio(npv_social, pv_costs),
+        "social_irr": irr(series.benefits - series.costs),
+        "payback_year": _payback_year(series.discounted_net_benefit),
+        "pv_financing": pv_financing,
+        "cash_balance": balance,
+        "min_cash_balance": min_balance,
+        "closes": min_balance >= -CLOSE_TOLERANCE,
+        "funding_gap": np.maximum(-min_balance, 0.0) + 0.0,  # + 0.0 turns -0.0 into 0.0
+        "first_short_year": np.where(short.any(axis=1), np.argmax(short, axis=1), NO_YEAR),
+        "subsidy_dependence": _ratio(present_values(series.subsidy_inflows, discount), pv_financing),
+        "largest_funder_share": np.max(funder_share, axis=1, initial=0.0) + nan_without_inflow,
+        "funder_hhi": np.sum(funder_share**2, axis=1) + nan_without_inflow,
+        "subsidy_cliff_year": _subsidy_cliff_year(series),
+        "value_capture_total": flows.value_capture.sum(axis=1),
+        "value_capture_pv": present_values(flows.value_capture, discount),
+        "loan_outstanding_at_horizon": flows.loan_outstanding,
+    }
+    metrics.update(_sib_metrics(flows, series))
+    return metrics
+
+
+def stakeholder_table(flows: Flows) -> dict[str, FloatArray]:
+    """Who pays and who benefits, per draw and stakeholder: arrays of shape (D, S) [EUR, PV].
+
+    ``pv_benefit``: outcome values by beneficiary share plus avoided costs of the bearer;
+    ``pv_cashable_benefit``: the same times each line's cashable share; ``pv_paid``: funding
+    given (incl. loan payouts and revenue paid by customers), value capture paid, SIB capital
+    and outcome payments made; ``pv_received``: SIB payments and loan repayments received;
+    ``net_pv = pv_benefit + pv_received - pv_paid``.
+    """
+    benefit = _stakeholder_sum(flows, ("benefit",), "receivers")
+    cashable = _stakeholder_sum(flows, ("benefit",), "receivers", cashable_only=True)
+    paid = _stakeholder_sum(flows, ("financing", "outcome_payment"), "payers")
+    received = _stakeholder_sum(flows, ("repayment", "outcome_payment"), "receivers")
+    return {
+        "pv_benefit": benefit,
+        "pv_cashable_benefit": cashable,
+        "pv_paid": paid,
+        "pv_received": received,
+        "net_pv": benefit + received - paid,
+    }
+
+
+def _stakeholder_sum(
+    flows: Flows, kinds: tuple[str, ...], side: str, *, cashable_only: bool = False
+) -> FloatArray:
+    """PV per draw and stakeholder of the blocks of ``kinds``, by their payer/receiver shares."""
+    draws = flows.discount.shape[0]
+    out = np.zeros((draws, len(flows.stakeholder_ids)))
+    for block in flows.of(*kinds):
+        line_pv = present_values(block.amounts, flows.discount)
+        if cashable_only:
+            line_pv = line_pv * block.cashable
+        out += line_pv @ getattr(block, side)
+    return out
+
+
+def _ratio(numerator: FloatArray, denominator: FloatArray) -> FloatArray:
+    """numerator / denominator, NaN where the denominator is 0."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(denominator == 0.0, np.nan, numerator / denominator)
+
+
+def _payback_year(discounted_net: FloatArray) -> FloatArray:
+    """First t from which cumulative discounted (benefits - costs) stays >= 0 to the horizon."""
+    cumulative = np.cumsum(discounted_net, axis=1)
+    stays = np.minimum.accumulate(cumulative[:, ::-1], axis=1)[:, ::-1] >= 0.0
+    return np.where(stays[:, -1], np.argmax(stays, axis=1), NO_YEAR)
+
+
+def _subsidy_cliff_year(series: Series) -> FloatArray:
+    """Last year with a subsidy or grant inflow + 1, when a later year still carries costs."""
+    horizon = series.costs.shape[1]
+    t = np.arange(horizon)
+    has_subsidy = series.subsidy_inflows > 0.0
+    last = np.where(has_subsidy.any(axis=1), horizon - 1 - np.argmax(has_subsidy[:, ::-1], 1), -1)
+    later_costs = ((series.costs > 0.0) & (t[None, :] > last[:, None])).any(axis=1)
+    return np.where((last >= 0) & later_costs, last + 1, NO_YEAR)
+
+
+def _sib_metrics(flows: Flows, series: Series) -> dict[str, FloatArray]:
+    """The SIB figures; NaN for every draw when the scenario has no SIB."""
+    draws, horizon = flows.discount.shape
+    bond = flows.sib
+    if bond is None:
+        return {name: np.full(draws, np.nan) for name in SIB_METRICS}
+    within = series.sib_payments
+    total = within.sum(axis=1)
+    investor = within.copy()
+    investor[:, bond.start] -= bond.capital
+    return {
+        "sib_total_payments": total,
+        "sib_investor_irr": irr(investor),
+        "sib_money_multiple": _ratio(total, bond.capital),
+        "sib_payer_net_pv": present_values(bond.payer_value - within, flows.discount),
+        "sib_breakeven_share": sib_terms.breakeven_share(
+            bond.paid_for, bond.price, bond.threshold, bond.cap, bond.capital, bond.lag
+        ),
+        "sib_payments_beyond_horizon": bond.payments[:, horizon:].sum(axis=1),
+    }

@@ -1,0 +1,161 @@
+"""Compile a scenario into parameter arrays with a leading draw axis (ARCHITECTURE).
+
+Structure (which lines exist, who pays, starts, durations) is fixed per scenario; only numbers
+vary by draw. Every numeric input has an address, the same field path that error messages use
+(``outcomes[0].proxy``, ``scenario.discount_rate``), so one scenario, a Monte Carlo sample and a
+sweep grid are all "a value per draw for some of these paths" fed to the same engine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+
+from businesscase.distributions import Distribution, base_value
+from businesscase.scenario import Scenario
+from businesscase.timeline import FloatArray
+
+NUMERIC_FIELDS: dict[str, tuple[str, ...]] = {
+    "costs": ("amount", "growth"),
+    "outcomes": (
+        "quantity",
+        "proxy",
+        "deadweight",
+        "displacement",
+        "attribution",
+        "drop_off",
+        "cashable_share",
+        "growth",
+    ),
+    "avoided_costs": (
+        "incidents",
+        "reduction",
+        "unit_cost",
+        "probability",
+        "cashable_share",
+        "growth",
+    ),
+    "value_capture": ("units", "base_value", "uplift", "capture_share"),
+    "funding": ("amount", "growth", "probability", "interest_rate"),
+    "sib": ("capital", "price", "threshold", "cap"),
+}
+"""Per section, the fields that may vary by draw (numbers or distributions)."""
+
+DISCOUNT_RATE_PATH = "scenario.discount_rate"
+
+_ABSENT_DEFAULTS = {"cap": np.inf, "interest_rate": 0.0}
+"""Values for optional fields left out: no SIB cap; no interest on non-loan funding."""
+
+
+@dataclass(frozen=True)
+class Parameters:
+    """Numeric inputs of one scenario for ``draws`` draws.
+
+    Attributes
+    ----------
+    draws : int
+        Number of draws ``D``.
+    discount_rate : array, shape (D,)
+        Real discount rate [fraction per year].
+    lines : dict of dict of array
+        ``lines[section][field]`` has shape (D, L) with L the number of lines of the section
+        (1 for ``sib`` when the scenario has one, else 0).
+    """
+
+    draws: int
+    discount_rate: FloatArray
+    lines: dict[str, dict[str, FloatArray]]
+
+
+def section_lines(scenario: Scenario, section: str) -> list:
+    """The lines of one section as a list (the SIB as a list of zero or one)."""
+    if section == "sib":
+        return [] if scenario.sib is None else [scenario.sib]
+    return list(getattr(scenario, section))
+
+
+def numeric_inputs(scenario: Scenario) -> dict[str, float | Distribution]:
+    """Every numeric input of the scenario by field path, as written (number or distribution).
+
+    Optional fields that were left out (no SIB cap, no interest rate) are not listed.
+    """
+    inputs: dict[str, float | Distribution] = {
+        DISCOUNT_RATE_PATH: scenario.settings.discount_rate
+    }
+    for section, fields in NUMERIC_FIELDS.items():
+        for index, line in enumerate(section_lines(scenario, section)):
+            prefix = "sib" if section == "sib" else f"{section}[{index}]"
+            for field in fields:
+                value = getattr(line, field)
+                if value is not None:
+                    inputs[f"{prefix}.{field}"] = value
+    return inputs
+
+
+def uncertain_inputs(scenario: Scenario) -> dict[str, Distribution]:
+    """The inputs written as distributions, by field path."""
+    return {
+        path: value
+        for path, value in numeric_inputs(scenario).items()
+        if isinstance(value, Distribution)
+    }
+
+
+def compile_parameters(
+    scenario: Scenario,
+    *,
+    draws: int = 1,
+    values: Mapping[str, FloatArray] | None = None,
+) -> Parameters:
+    """Parameter arrays for ``draws`` draws: base values, with some paths set per draw.
+
+    Parameters
+    ----------
+    scenario : Scenario
+        A validated scenario.
+    draws : int, default 1
+        Number of draws ``D``.
+    values : mapping of str to array of shape (D,), optional
+        Per-draw values for some field paths (samples, a sweep grid); every other input takes
+        its base value (a distribution's ``base``).
+
+    Returns
+    -------
+    Parameters
+    """
+    values = dict(values or {})
+    unknown = set(values) - set(numeric_inputs(scenario))
+    if unknown:
+        raise KeyError(f"no numeric input at {', '.join(sorted(unknown))}")
+
+    def column(path: str, written: object, field: str) -> FloatArray:
+        if path in values:
+            return np.broadcast_to(np.asarray(values[path], dtype=float), (draws,))
+        base = _ABSENT_DEFAULTS[field] if written is None else base_value(written)
+        return np.full(draws, base, dtype=float)
+
+    lines: dict[str, dict[str, FloatArray]] = {}
+    for section, fields in NUMERIC_FIELDS.items():
+        items = section_lines(scenario, section)
+        prefix = "sib" if section == "sib" else section
+        lines[section] = {
+            field: np.stack(
+                [
+                    column(
+                        f"{prefix}.{field}" if section == "sib" else f"{prefix}[{i}].{field}",
+                        getattr(line, field),
+                        field,
+                    )
+                    for i, line in enumerate(items)
+                ],
+                axis=1,
+            )
+            if items
+            else np.zeros((draws, 0))
+            for field in fields
+        }
+    rate = column(DISCOUNT_RATE_PATH, scenario.settings.discount_rate, "discount_rate")
+    return Parameters(draws=draws, discount_rate=rate, lines=lines)
+

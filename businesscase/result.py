@@ -1,0 +1,168 @@
+"""The result of evaluating a scenario: JSON-safe figures and tidy tables (SPEC sections 4-5)."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from businesscase.flows import Flows
+from businesscase.metrics import NO_YEAR, SCALAR_METRICS, STAKEHOLDER_COLUMNS, YEAR_METRICS, Series
+from businesscase.scenario import Scenario
+from businesscase.vocabulary import VALUE_TYPES
+
+FLOW_COLUMNS: tuple[str, ...] = (
+    "year",
+    "t",
+    "line",
+    "section",
+    "flow",
+    "stakeholder",
+    "counterparty",
+    "value_type",
+    "cashable",
+    "amount",
+    "pv",
+)
+"""Columns of :attr:`EvaluationResult.flows`."""
+
+
+@dataclass(frozen=True)
+class EvaluationResult:
+    """Everything ``evaluate`` found for one scenario.
+
+    Attributes
+    ----------
+    scenario : Scenario
+        The scenario evaluated.
+    metrics : dict
+        The figures of SPEC section 5 by their SPEC names: floats, ``bool`` for ``closes``,
+        ``int`` years, a list for ``cash_balance``, ``None`` where a figure does not exist
+        (no IRR, no SIB, a ratio with a zero denominator). JSON-safe.
+    flows : pandas.DataFrame
+        The tidy flow table: one row per line, year and stakeholder with a nonzero amount;
+        columns :data:`FLOW_COLUMNS`. ``amount`` and ``pv`` are >= 0 [EUR]; ``flow`` says
+        what it is (``cost``, ``benefit``, ``financing``, ``repayment``, ``outcome_payment``);
+        ``stakeholder`` is who benefits (benefits), pays (financing, outcome payments) or
+        receives (loan repayments), empty for costs (the project pays);
+        ``counterparty`` is the SIB investor for outcome payments; ``cashable`` is the
+        cashable part of a benefit's amount [EUR].
+    stakeholders : pandas.DataFrame
+        One row per stakeholder: ``id``, ``name``, ``pv_benefit``, ``pv_cashable_benefit``,
+        ``pv_paid``, ``pv_received``, ``net_pv`` [EUR, PV at start_year].
+    yearly : pandas.DataFrame
+        The yearly series behind the figures, one row per year (``t``, ``year``): costs,
+        benefits (total and per value type), net and discounted net benefit, inflows,
+        subsidy inflows, loan repayments, outflows, net cash, cash balance, SIB payments.
+    warnings : tuple of str
+        Findings worth a look that do not stop the evaluation.
+    """
+
+    scenario: Scenario
+    metrics: dict[str, Any]
+    flows: pd.DataFrame
+    stakeholders: pd.DataFrame
+    yearly: pd.DataFrame
+    warnings: tuple[str, ...]
+
+    def to_json_dict(self) -> dict[str, Any]:
+        """The figures as the CLI's JSON: SPEC section 5 keys plus ``stakeholders`` rows."""
+        rows = [
+            {key: _json_value(value) for key, value in row.items()}
+            for row in self.stakeholders.to_dict(orient="records")
+        ]
+        return {**self.metrics, "stakeholders": rows}
+
+
+def json_metrics(per_draw: dict[str, np.ndarray], draw: int = 0) -> dict[str, Any]:
+    """One draw's figures as plain Python values in SPEC order (NaN and missing years -> None)."""
+    out: dict[str, Any] = {}
+    for name in SCALAR_METRICS:
+        value = per_draw[name][draw]
+        if name == "closes":
+            out[name] = bool(value)
+        elif name in YEAR_METRICS:
+            out[name] = None if value == NO_YEAR else int(value)
+        else:
+            out[name] = _json_value(value)
+        if name == "min_cash_balance":
+            out["cash_balance"] = [float(x) for x in per_draw["cash_balance"][draw]]
+    return out
+
+
+def _json_value(value: Any) -> Any:
+    """A float or string for JSON: numpy scalars unwrapped, NaN and inf as None."""
+    if isinstance(value, str):
+        return value
+    number = float(value)
+    return number if math.isfinite(number) else None
+
+
+def stakeholder_frame(flows: Flows, table: dict[str, np.ndarray], draw: int = 0) -> pd.DataFrame:
+    """The stakeholder table of one draw."""
+    columns = {"id": list(flows.stakeholder_ids), "name": list(flows.stakeholder_names)}
+    return pd.DataFrame(columns | {column: table[column][draw] for column in STAKEHOLDER_COLUMNS})
+
+
+def flow_frame(flows: Flows, draw: int = 0) -> pd.DataFrame:
+    """The tidy flow table of one draw (see :attr:`EvaluationResult.flows`)."""
+    ids = np.array(flows.stakeholder_ids + ("",), dtype=object)
+    nobody = len(flows.stakeholder_ids)
+    parts: dict[str, list[np.ndarray]] = {column: [] for column in FLOW_COLUMNS}
+    for block in flows.blocks:
+        party = block.receivers if block.flow in ("benefit", "repayment") else block.payers
+        party = np.concatenate([party, (party.sum(axis=1) == 0)[:, None]], axis=1)
+        split = block.amounts[draw][:, :, None] * party[:, None, :]
+        line, t, holder = np.nonzero(split)
+        amount = split[line, t, holder]
+        if block.flow == "outcome_payment":
+            counterparty = ids[np.argmax(block.receivers, axis=1)][line]
+        else:
+            counterparty = np.full(line.size, "", dtype=object)
+        labels = {
+            "t": t,
+            "line": np.array(block.lines, dtype=object)[line],
+            "section": np.full(line.size, block.section, dtype=object),
+            "flow": np.full(line.size, block.flow, dtype=object),
+            "stakeholder": ids[np.minimum(holder, nobody)],
+            "counterparty": counterparty,
+            "value_type": np.array(block.value_types, dtype=object)[line],
+            "cashable": amount * block.cashable[draw][line],
+            "amount": amount,
+        }
+        for column, values in labels.items():
+            parts[column].append(values)
+    if not flows.blocks:
+        return pd.DataFrame({column: [] for column in FLOW_COLUMNS})
+    columns = {column: np.concatenate(values) for column, values in parts.items() if values}
+    t = columns["t"]
+    columns["year"] = flows.start_year + t
+    columns["pv"] = columns["amount"] * flows.discount[draw][t]
+    return pd.DataFrame({column: columns[column] for column in FLOW_COLUMNS})
+
+
+def yearly_frame(flows: Flows, series: Series, draw: int = 0) -> pd.DataFrame:
+    """The yearly series of one draw, one row per year."""
+    t = np.arange(flows.horizon_years)
+    columns = {
+        "t": t,
+        "year": flows.start_year + t,
+        "costs": series.costs[draw],
+        "benefits": series.benefits[draw],
+        **{f"benefits_{kind}": series.benefits_by_type[kind][draw] for kind in VALUE_TYPES},
+        "net_benefit": series.benefits[draw] - series.costs[draw],
+        "discount_factor": flows.discount[draw],
+        "discounted_net_benefit": series.discounted_net_benefit[draw],
+        "cumulative_discounted_net_benefit": np.cumsum(series.discounted_net_benefit[draw]),
+        "inflows": series.inflows[draw],
+        "subsidy_inflows": series.subsidy_inflows[draw],
+        "loan_repayments": series.loan_repayments[draw],
+        "outflows": series.outflows[draw],
+        "net_cash": series.inflows[draw] - series.outflows[draw],
+        "cash_balance": series.cash_balance[draw],
+        "sib_payments": series.sib_payments[draw],
+    }
+    return pd.DataFrame(columns)
