@@ -1,0 +1,45 @@
+"""Human formats for figures, in Dutch or English: one place for the CLI, the app and exports.
+
+Machine outputs (JSON, CSV, parquet) stay locale-free; these functions are for people. Dutch
+users expect ``€ 1.234.567`` and ``2,25%`` (babel's CLDR data, no system locale needed).
+"""
+
+from __future__ import annotations
+
+from babel.numbers import format_currency, format_decimal, format_percent
+
+LANGUAGES: tuple[str, ...] = ("nl", "en")
+_LOCALES = {"nl": "nl_NL", "en": "en_GB"}
+MISSING = "–"
+"""Shown for a figure that does not exist (null)."""
+
+
+def money(value: float | None, lang: str = "nl") -> str:
+    """Whole euros: ``€ 1.234.567`` (nl) or ``€1,234,567`` (en); '–' for None."""
+    if value is None:
+        return MISSING
+    return format_currency(
+        round(value), "EUR", format="¤ #,##0" if lang == "nl" else "¤#,##0",
+        locale=_LOCALES[lang], currency_digits=False,
+    )
+
+
+def percent(value: float | None, lang: str = "nl", digits: int = 1) -> str:
+    """A fraction as a percentage: 0.0225 -> ``2,3%`` (nl, 1 digit)."""
+    if value is None:
+        return MISSING
+    pattern = "#,##0." + "0" * digits + "%" if digits else "#,##0%"
+    return format_percent(value, format=pattern, locale=_LOCALES[lang])
+
+
+def number(value: float | None, lang: str = "nl", digits: int = 2) -> str:
+    """A plain number with ``digits`` decimals: 2.345 -> ``2,35`` (nl)."""
+    if value is None:
+        return MISSING
+    pattern = "#,##0." + "0" * digits if digits else "#,##0"
+    return format_decimal(value, format=pattern, locale=_LOCALES[lang])
+
+
+def year(t: int | None, start_year: int) -> str:
+    """A year offset as a calendar year with its offset: ``2029 (t=2)``."""
+    return MISSING if t is None else f"{start_year + t} (t={t})"

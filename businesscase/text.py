@@ -1,0 +1,98 @@
+"""User-facing words, in Dutch and English: one place for the CLI, the app and the exports.
+
+Figure labels follow the programme's own vocabulary (*sluitende business case*, *baten*,
+*kosten*, *wie betaalt / wie baat*) and say which SROI ratio is meant (gross or net).
+"""
+
+from __future__ import annotations
+
+TEXT: dict[str, dict[str, str]] = {
+    # SPEC section 5 figures
+    "pv_costs": {"en": "PV costs (investment)", "nl": "Contante waarde kosten (investering)"},
+    "pv_benefits": {"en": "PV benefits", "nl": "Contante waarde baten"},
+    "pv_benefits_by_type": {
+        "en": "  fiscal / economic / social",
+        "nl": "  fiscaal / economisch / sociaal",
+    },
+    "npv_social": {"en": "Social NPV (benefits - costs)", "nl": "Maatschappelijke NCW (baten - kosten)"},
+    "sroi_ratio": {
+        "en": "SROI ratio, gross (value per euro invested)",
+        "nl": "SROI-ratio, bruto (waarde per geïnvesteerde euro)",
+    },
+    "net_sroi_ratio": {
+        "en": "SROI ratio, net (NPV per euro invested)",
+        "nl": "SROI-ratio, netto (NCW per geïnvesteerde euro)",
+    },
+    "social_irr": {"en": "Social IRR", "nl": "Maatschappelijk rendement (IRR)"},
+    "payback_year": {"en": "Payback year (discounted)", "nl": "Terugverdienjaar (verdisconteerd)"},
+    "pv_financing": {"en": "PV financing", "nl": "Contante waarde financiering"},
+    "closes": {"en": "Closes (never short of cash)", "nl": "Sluitend (nooit kastekort)"},
+    "funding_gap": {"en": "Funding gap", "nl": "Financieringstekort"},
+    "first_short_year": {"en": "First short year", "nl": "Eerste jaar met tekort"},
+    "subsidy_dependence": {"en": "Subsidy dependence", "nl": "Subsidieafhankelijkheid"},
+    "largest_funder_share": {"en": "Largest funder's share", "nl": "Aandeel grootste financier"},
+    "funder_hhi": {"en": "Funder concentration (HHI)", "nl": "Concentratie financiers (HHI)"},
+    "subsidy_cliff_year": {"en": "Subsidy cliff", "nl": "Subsidieklif"},
+    "value_capture": {"en": "Value capture (total / PV)", "nl": "Waardecreatie afgeroomd (totaal / CW)"},
+    "loan_outstanding_at_horizon": {
+        "en": "Loans outstanding at horizon",
+        "nl": "Openstaande lening aan het eind",
+    },
+    "sib_total_payments": {"en": "SIB outcome payments", "nl": "SIB-uitbetalingen"},
+    "sib_investor_irr": {"en": "SIB investor IRR", "nl": "SIB-rendement investeerder (IRR)"},
+    "sib_money_multiple": {"en": "SIB money multiple", "nl": "SIB-geldmultiple"},
+    "sib_payer_net_pv": {"en": "SIB payer net PV", "nl": "SIB netto CW voor de betaler"},
+    "sib_breakeven_share": {
+        "en": "SIB break-even share of outcomes",
+        "nl": "SIB-breakeven (aandeel van de resultaten)",
+    },
+    "sib_payments_beyond_horizon": {
+        "en": "SIB payments beyond horizon",
+        "nl": "SIB-betalingen na de horizon",
+    },
+    # verdicts and notes
+    "yes": {"en": "yes", "nl": "ja"},
+    "no": {"en": "NO", "nl": "NEE"},
+    "closes_verdict": {
+        "en": "The business case closes: no year is short of cash.",
+        "nl": "De business case is sluitend: geen enkel jaar heeft een kastekort.",
+    },
+    "gap_verdict": {
+        "en": "The business case does not close: {gap} must still be found; first short year {year}.",
+        "nl": "De business case sluit niet: er moet nog {gap} gevonden worden; eerste jaar met "
+        "tekort {year}.",
+    },
+    "discount_note": {
+        "en": "Year 0 is not discounted (as numpy_financial.npv); in Excel: =B2 + NPV(r, C2:K2). "
+        "Constant prices of {start}; real discount rate {rate}.",
+        "nl": "Jaar 0 wordt niet verdisconteerd (zoals numpy_financial.npv); in Excel: "
+        "=B2 + NPV(r; C2:K2). Constante prijzen van {start}; reële discontovoet {rate}.",
+    },
+    # tables
+    "figures": {"en": "figure", "nl": "kengetal"},
+    "value": {"en": "value", "nl": "waarde"},
+    "who_pays_who_benefits": {
+        "en": "Who pays, who benefits (PV)",
+        "nl": "Wie betaalt, wie baat (contante waarde)",
+    },
+    "stakeholder": {"en": "stakeholder", "nl": "belanghebbende"},
+    "pv_benefit": {"en": "benefit", "nl": "baten"},
+    "pv_cashable_benefit": {"en": "cashable", "nl": "kasbaten"},
+    "pv_paid": {"en": "paid", "nl": "betaald"},
+    "pv_received": {"en": "received", "nl": "ontvangen"},
+    "net_pv": {"en": "net", "nl": "netto"},
+    "app_title": {"en": "Social business case", "nl": "Maatschappelijke business case"},
+}
+"""Every user-facing string by key and language code (``nl``, ``en``)."""
+
+
+def t(key: str, lang: str = "nl", **values: object) -> str:
+    """The text for ``key`` in ``lang``, with ``{placeholders}`` filled from ``values``.
+
+    Raises
+    ------
+    KeyError
+        For an unknown key or language: a missing translation is a bug, not a fallback.
+    """
+    template = TEXT[key][lang]
+    return template.format(**values) if values else template
