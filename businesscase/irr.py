@@ -90,28 +90,61 @@ def _single_root(values: FloatArray, first: np.ndarray, last: np.ndarray) -> Flo
     return np.where(rate > -1.0, rate, np.nan)
 
 
+_GRID_RATES = np.array(
+    [0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3, 0.5, 0.75,
+     1.0, 1.5, 2.0, 3.0, 5.0, 10.0, 30.0, 100.0, 1000.0]
+)
+_GRID = np.unique(
+    np.concatenate([1.0 / (1.0 + _GRID_RATES), 1.0 - _GRID_RATES[_GRID_RATES < 1.0]])
+)
+"""Points in (0, 1) where every polynomial is first evaluated to bracket its root: z = 1/(1+r)
+and z = 1 + r for the rates above, dense where IRRs usually are (near 0)."""
+
+
 def _bracketed_newton(coefficients: FloatArray) -> FloatArray:
-    """Root in (0, 1) of each row's polynomial ``sum_k c_k z**k``, which changes sign there."""
-    powers = np.arange(coefficients.shape[1])
-    derivative = coefficients[:, 1:] * powers[1:]
-    low = np.zeros(coefficients.shape[0])
-    high = np.ones(coefficients.shape[0])
+    """Root in (0, 1) of each row's polynomial ``sum_k c_k z**k``, which changes sign there.
+
+    The polynomial is first evaluated on :data:`_GRID` (one matrix product) to find a small
+    bracket per row; Newton steps from the bracket's secant point then converge in a few
+    iterations, falling back to bisection whenever a step leaves the bracket.
+    """
+    rows, length = coefficients.shape
+    powers = np.arange(length)
     sign_low = np.sign(coefficients[:, 0])
-    z = np.full(coefficients.shape[0], 0.9)
+    on_grid = coefficients @ (_GRID[None, :] ** powers[:, None])
+    # a single root: the sign is that of c_0 up to the root, the other sign after it
+    below = np.sum(np.sign(on_grid) == sign_low[:, None], axis=1)
+    points = np.concatenate([[0.0], _GRID, [1.0]])
+    low, high = points[below], points[below + 1]
+    value_low = np.where(below > 0, on_grid[np.arange(rows), np.maximum(below - 1, 0)],
+                         coefficients[:, 0])
+    value_high = np.where(below < _GRID.size, on_grid[np.arange(rows),
+                                                      np.minimum(below, _GRID.size - 1)],
+                          coefficients.sum(axis=1))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        secant = low - value_low * (high - low) / (value_high - value_low)
+    z = np.where((secant > low) & (secant < high), secant, 0.5 * (low + high))
+    derivative = coefficients[:, 1:] * powers[1:]
+    active = np.arange(rows)
     for _ in range(_MAX_ITERATIONS):
-        z_powers = z[:, None] ** powers
-        value = np.sum(coefficients * z_powers, axis=1)
-        slope = np.sum(derivative * z_powers[:, :-1], axis=1)
-        on_low_side = np.sign(value) == sign_low
-        low = np.where(on_low_side, z, low)
-        high = np.where(on_low_side, high, z)
+        zs = z[active]
+        z_powers = np.ones((active.size, length))
+        z_powers[:, 1:] = np.cumprod(np.broadcast_to(zs[:, None], (active.size, length - 1)), 1)
+        value = np.einsum("ij,ij->i", coefficients[active], z_powers)
+        slope = np.einsum("ij,ij->i", derivative[active], z_powers[:, :-1])
+        on_low_side = np.sign(value) == sign_low[active]
+        low[active] = np.where(on_low_side, zs, low[active])
+        high[active] = np.where(on_low_side, high[active], zs)
         with np.errstate(divide="ignore", invalid="ignore"):
-            newton = z - value / slope
-        usable = np.isfinite(newton) & (newton > low) & (newton < high)
-        z_next = np.where(value == 0.0, z, np.where(usable, newton, 0.5 * (low + high)))
-        done = np.all((np.abs(z_next - z) <= _TOLERANCE * np.maximum(z, 1e-300)) | (value == 0.0))
-        z = z_next
-        if done:
+            newton = zs - value / slope
+        usable = np.isfinite(newton) & (newton > low[active]) & (newton < high[active])
+        # converged when the Newton step itself is negligible (judged before safeguarding,
+        # so that a last step rounding onto the bracket's edge does not restart a bisection)
+        converged = (value == 0.0) | (np.abs(newton - zs) <= _TOLERANCE * zs)
+        bisection = 0.5 * (low[active] + high[active])
+        z[active] = np.where(usable, newton, np.where(converged, zs, bisection))
+        active = active[~converged]
+        if active.size == 0:
             break
     return z
 
