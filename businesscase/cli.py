@@ -95,7 +95,9 @@ def _summary(result: EvaluationResult, lang: str) -> list[Any]:
     def ratio(value: float | None) -> str:
         return fmt.number(value, lang)
 
-    by_type = " / ".join(money(m[f"pv_benefits_{kind}"]) for kind in ("fiscal", "economic", "social"))
+    by_type = " / ".join(
+        money(m[f"pv_benefits_{kind}"]) for kind in ("fiscal", "economic", "social")
+    )
     rows = [
         ("pv_costs", money(m["pv_costs"])),
         ("pv_benefits", money(m["pv_benefits"])),
@@ -143,7 +145,9 @@ def _summary(result: EvaluationResult, lang: str) -> list[Any]:
     for column in STAKEHOLDER_COLUMNS:
         holders.add_column(t(column, lang), justify="right")
     for row in result.stakeholders.to_dict(orient="records"):
-        holders.add_row(escape(row["name"]), *(money(row[column]) for column in STAKEHOLDER_COLUMNS))
+        holders.add_row(
+            escape(row["name"]), *(money(row[column]) for column in STAKEHOLDER_COLUMNS)
+        )
 
     rate = fmt.percent(base_value(settings.discount_rate), lang, 2)
     note = f"[dim]{escape(t('discount_note', lang, start=start, rate=rate))}[/dim]"

@@ -19,8 +19,11 @@ def money(value: float | None, lang: str = "nl") -> str:
     if value is None:
         return MISSING
     return format_currency(
-        round(value), "EUR", format="¤ #,##0" if lang == "nl" else "¤#,##0",
-        locale=_LOCALES[lang], currency_digits=False,
+        round(value),
+        "EUR",
+        format="¤ #,##0" if lang == "nl" else "¤#,##0",
+        locale=_LOCALES[lang],
+        currency_digits=False,
     )
 
 

@@ -91,12 +91,34 @@ def _single_root(values: FloatArray, first: np.ndarray, last: np.ndarray) -> Flo
 
 
 _GRID_RATES = np.array(
-    [0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3, 0.5, 0.75,
-     1.0, 1.5, 2.0, 3.0, 5.0, 10.0, 30.0, 100.0, 1000.0]
+    [
+        0.0005,
+        0.001,
+        0.002,
+        0.005,
+        0.01,
+        0.02,
+        0.03,
+        0.05,
+        0.075,
+        0.1,
+        0.15,
+        0.2,
+        0.3,
+        0.5,
+        0.75,
+        1.0,
+        1.5,
+        2.0,
+        3.0,
+        5.0,
+        10.0,
+        30.0,
+        100.0,
+        1000.0,
+    ]
 )
-_GRID = np.unique(
-    np.concatenate([1.0 / (1.0 + _GRID_RATES), 1.0 - _GRID_RATES[_GRID_RATES < 1.0]])
-)
+_GRID = np.unique(np.concatenate([1.0 / (1.0 + _GRID_RATES), 1.0 - _GRID_RATES[_GRID_RATES < 1.0]]))
 """Points in (0, 1) where every polynomial is first evaluated to bracket its root: z = 1/(1+r)
 and z = 1 + r for the rates above, dense where IRRs usually are (near 0)."""
 
@@ -116,11 +138,14 @@ def _bracketed_newton(coefficients: FloatArray) -> FloatArray:
     below = np.sum(np.sign(on_grid) == sign_low[:, None], axis=1)
     points = np.concatenate([[0.0], _GRID, [1.0]])
     low, high = points[below], points[below + 1]
-    value_low = np.where(below > 0, on_grid[np.arange(rows), np.maximum(below - 1, 0)],
-                         coefficients[:, 0])
-    value_high = np.where(below < _GRID.size, on_grid[np.arange(rows),
-                                                      np.minimum(below, _GRID.size - 1)],
-                          coefficients.sum(axis=1))
+    value_low = np.where(
+        below > 0, on_grid[np.arange(rows), np.maximum(below - 1, 0)], coefficients[:, 0]
+    )
+    value_high = np.where(
+        below < _GRID.size,
+        on_grid[np.arange(rows), np.minimum(below, _GRID.size - 1)],
+        coefficients.sum(axis=1),
+    )
     with np.errstate(divide="ignore", invalid="ignore"):
         secant = low - value_low * (high - low) / (value_high - value_low)
     z = np.where((secant > low) & (secant < high), secant, 0.5 * (low + high))

@@ -182,7 +182,9 @@ def compute_metrics(flows: Flows, series: Series) -> dict[str, FloatArray]:
         "closes": min_balance >= -CLOSE_TOLERANCE,
         "funding_gap": np.maximum(-min_balance, 0.0) + 0.0,  # + 0.0 turns -0.0 into 0.0
         "first_short_year": np.where(short.any(axis=1), np.argmax(short, axis=1), NO_YEAR),
-        "subsidy_dependence": _ratio(present_values(series.subsidy_inflows, discount), pv_financing),
+        "subsidy_dependence": _ratio(
+            present_values(series.subsidy_inflows, discount), pv_financing
+        ),
         "largest_funder_share": np.max(funder_share, axis=1, initial=0.0) + nan_without_inflow,
         "funder_hhi": np.sum(funder_share**2, axis=1) + nan_without_inflow,
         "subsidy_cliff_year": _subsidy_cliff_year(series),

@@ -109,7 +109,8 @@ def breakeven_share(
         )
         order = np.argsort(pays_from, axis=1, kind="stable")
         switch_on = np.take_along_axis(pays_from, order, axis=1)
-        paying_total = np.cumsum(np.take_along_axis(counted, order, axis=1), axis=1) * price[:, None]
+        sorted_counts = np.take_along_axis(counted, order, axis=1)
+        paying_total = np.cumsum(sorted_counts, axis=1) * price[:, None]
         reaches = np.where(paying_total > 0.0, capital[:, None] / paying_total, np.inf)
         candidates = np.maximum(switch_on, reaches)
     share = np.min(candidates, axis=1, initial=np.inf)

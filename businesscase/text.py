@@ -14,7 +14,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "  fiscal / economic / social",
         "nl": "  fiscaal / economisch / sociaal",
     },
-    "npv_social": {"en": "Social NPV (benefits - costs)", "nl": "Maatschappelijke NCW (baten - kosten)"},
+    "npv_social": {
+        "en": "Social NPV (benefits - costs)",
+        "nl": "Maatschappelijke NCW (baten - kosten)",
+    },
     "sroi_ratio": {
         "en": "SROI ratio, gross (value per euro invested)",
         "nl": "SROI-ratio, bruto (waarde per geïnvesteerde euro)",
@@ -33,7 +36,10 @@ TEXT: dict[str, dict[str, str]] = {
     "largest_funder_share": {"en": "Largest funder's share", "nl": "Aandeel grootste financier"},
     "funder_hhi": {"en": "Funder concentration (HHI)", "nl": "Concentratie financiers (HHI)"},
     "subsidy_cliff_year": {"en": "Subsidy cliff", "nl": "Subsidieklif"},
-    "value_capture": {"en": "Value capture (total / PV)", "nl": "Waardecreatie afgeroomd (totaal / CW)"},
+    "value_capture": {
+        "en": "Value capture (total / PV)",
+        "nl": "Waardecreatie afgeroomd (totaal / CW)",
+    },
     "loan_outstanding_at_horizon": {
         "en": "Loans outstanding at horizon",
         "nl": "Openstaande lening aan het eind",
@@ -58,7 +64,8 @@ TEXT: dict[str, dict[str, str]] = {
         "nl": "De business case is sluitend: geen enkel jaar heeft een kastekort.",
     },
     "gap_verdict": {
-        "en": "The business case does not close: {gap} must still be found; first short year {year}.",
+        "en": "The business case does not close: {gap} must still be found; "
+        "first short year {year}.",
         "nl": "De business case sluit niet: er moet nog {gap} gevonden worden; eerste jaar met "
         "tekort {year}.",
     },

@@ -11,16 +11,27 @@ from businesscase.funding import annuity_payment, funding_inflows, loan_schedule
 
 
 def test_funding_is_scaled_by_probability_and_grows():
-    inflows = funding_inflows(np.array([[100000.0]]), np.array([[0.02]]), np.array([[0.5]]),
-                              np.array([0]), np.array([3]), 4)
+    inflows = funding_inflows(
+        np.array([[100000.0]]),
+        np.array([[0.02]]),
+        np.array([[0.5]]),
+        np.array([0]),
+        np.array([3]),
+        4,
+    )
     assert_allclose(inflows[0, 0], [50000, 51000, 52020, 0])
 
 
 def test_loan_annuity_hand_worked():
     # 100,000 at 4% over 10 years: A = 100000 * 0.04 / (1 - 1.04**-10) = 12,329.09
     payout, repayments, outstanding = loan_schedule(
-        np.array([[100000.0]]), np.array([[1.0]]), np.array([[0.04]]), np.array([1]),
-        np.array([10]), 6)
+        np.array([[100000.0]]),
+        np.array([[1.0]]),
+        np.array([[0.04]]),
+        np.array([1]),
+        np.array([10]),
+        6,
+    )
     assert_allclose(payout[0, 0], [0, 100000, 0, 0, 0, 0])
     assert_allclose(repayments[0, 0], [0, 0] + [12329.094433586] * 4)
     # after 4 repayments: 100000 * 1.04**4 - A * (1.04**4 - 1) / 0.04
@@ -31,8 +42,13 @@ def test_loan_annuity_hand_worked():
 
 def test_interest_free_loan_and_probability():
     payout, repayments, outstanding = loan_schedule(
-        np.array([[60000.0]]), np.array([[0.5]]), np.array([[0.0]]), np.array([0]),
-        np.array([3]), 10)
+        np.array([[60000.0]]),
+        np.array([[0.5]]),
+        np.array([[0.0]]),
+        np.array([0]),
+        np.array([3]),
+        10,
+    )
     assert_allclose(payout[0, 0, 0], 30000)
     assert_allclose(repayments[0, 0, 1:4], [10000] * 3)
     assert repayments[0, 0, 4:].sum() == 0
@@ -41,8 +57,8 @@ def test_interest_free_loan_and_probability():
 
 def test_loan_paid_out_in_the_last_year_is_owed_in_full():
     _, repayments, outstanding = loan_schedule(
-        np.array([[5000.0]]), np.array([[1.0]]), np.array([[0.03]]), np.array([4]),
-        np.array([5]), 5)
+        np.array([[5000.0]]), np.array([[1.0]]), np.array([[0.03]]), np.array([4]), np.array([5]), 5
+    )
     assert repayments.sum() == 0
     assert_allclose(outstanding[0, 0], 5000)
 
@@ -62,8 +78,13 @@ def test_annuity_equals_numpy_financial_pmt(principal, rate, term):
 def test_repayments_within_term_repay_principal_at_pv(principal, rate, term):
     horizon = term + 1
     _, repayments, outstanding = loan_schedule(
-        np.array([[principal]]), np.array([[1.0]]), np.array([[rate]]), np.array([0]),
-        np.array([term]), horizon)
+        np.array([[principal]]),
+        np.array([[1.0]]),
+        np.array([[rate]]),
+        np.array([0]),
+        np.array([term]),
+        horizon,
+    )
     pv = sum(repayments[0, 0, t] / (1 + rate) ** t for t in range(horizon))
     assert pv == pytest.approx(principal, rel=1e-9)
     assert outstanding[0, 0] == 0

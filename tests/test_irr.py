@@ -38,14 +38,16 @@ def test_no_root_above_minus_one():
 
 # money amounts: whole cents, so that no coefficient is so tiny that numpy_financial's
 # np.roots breaks down (a coefficient of 1e-175 makes it return nonsense)
-cents = st.integers(-10**8, 10**8).map(lambda c: c / 100)
+cents = st.integers(-(10**8), 10**8).map(lambda c: c / 100)
 positive_cents = st.integers(0, 10**8).map(lambda c: c / 100)
 cash_flows = st.lists(cents, min_size=2, max_size=30)
 
 
 @settings(max_examples=300, deadline=None)
-@given(costs=st.lists(st.floats(1, 1e6), min_size=1, max_size=5),
-       returns=st.lists(positive_cents, min_size=1, max_size=25))
+@given(
+    costs=st.lists(st.floats(1, 1e6), min_size=1, max_size=5),
+    returns=st.lists(positive_cents, min_size=1, max_size=25),
+)
 def test_agrees_with_numpy_financial_on_investments(costs, returns):
     values = np.array([-c for c in costs] + returns)
     expected = npf.irr(values)

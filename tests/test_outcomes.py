@@ -8,11 +8,23 @@ from numpy.testing import assert_allclose
 from businesscase.outcomes import cohort_sizes, net_unit_value, outcome_values
 
 
-def value_of(quantity, proxy, deadweight, displacement, attribution, drop_off, lasts, start,
-             duration, horizon, growth=0.0):
+def value_of(
+    quantity,
+    proxy,
+    deadweight,
+    displacement,
+    attribution,
+    drop_off,
+    lasts,
+    start,
+    duration,
+    horizon,
+    growth=0.0,
+):
     arr = lambda x: np.array([[x]], dtype=float)  # noqa: E731
-    cohorts = cohort_sizes(arr(quantity), arr(growth), np.array([start]), np.array([duration]),
-                           horizon)
+    cohorts = cohort_sizes(
+        arr(quantity), arr(growth), np.array([start]), np.array([duration]), horizon
+    )
     unit = net_unit_value(arr(proxy), arr(deadweight), arr(displacement), arr(attribution))
     return outcome_values(cohorts, unit, arr(drop_off), np.array([lasts]))[0, 0]
 
@@ -46,28 +58,58 @@ def test_full_drop_off_leaves_only_the_first_year():
 shares = st.floats(0, 1)
 
 
-@given(deadweight=shares, displacement=shares, attribution=shares, drop_off=shares,
-       lasts=st.integers(1, 8), start=st.integers(0, 5), duration=st.integers(1, 8))
-def test_deadweight_of_one_gives_no_impact(deadweight, displacement, attribution, drop_off,
-                                           lasts, start, duration):
+@given(
+    deadweight=shares,
+    displacement=shares,
+    attribution=shares,
+    drop_off=shares,
+    lasts=st.integers(1, 8),
+    start=st.integers(0, 5),
+    duration=st.integers(1, 8),
+)
+def test_deadweight_of_one_gives_no_impact(
+    deadweight, displacement, attribution, drop_off, lasts, start, duration
+):
     for full in ({"deadweight": 1.0}, {"displacement": 1.0}, {"attribution": 1.0}):
-        args = {"deadweight": deadweight, "displacement": displacement,
-                "attribution": attribution, **full}
-        values = value_of(50, 1000, drop_off=drop_off, lasts=lasts, start=start,
-                          duration=duration, horizon=6, **args)
+        args = {
+            "deadweight": deadweight,
+            "displacement": displacement,
+            "attribution": attribution,
+            **full,
+        }
+        values = value_of(
+            50,
+            1000,
+            drop_off=drop_off,
+            lasts=lasts,
+            start=start,
+            duration=duration,
+            horizon=6,
+            **args,
+        )
         assert np.all(values == 0)
 
 
-@given(quantity=st.floats(0, 1e4), proxy=st.floats(0, 1e5), scale=st.floats(0, 100),
-       drop_off=shares, lasts=st.integers(1, 8))
+@given(
+    quantity=st.floats(0, 1e4),
+    proxy=st.floats(0, 1e5),
+    scale=st.floats(0, 100),
+    drop_off=shares,
+    lasts=st.integers(1, 8),
+)
 def test_value_is_linear_in_quantity_and_proxy(quantity, proxy, scale, drop_off, lasts):
     base = value_of(quantity, proxy, 0.2, 0.1, 0.3, drop_off, lasts, 0, 4, 8)
     scaled = value_of(quantity * scale, proxy, 0.2, 0.1, 0.3, drop_off, lasts, 0, 4, 8)
     assert_allclose(scaled, base * scale, rtol=1e-9, atol=1e-6)
 
 
-@given(drop_off=shares, lasts=st.integers(1, 12), horizon=st.integers(1, 15),
-       start=st.integers(0, 14), duration=st.integers(1, 15))
+@given(
+    drop_off=shares,
+    lasts=st.integers(1, 12),
+    horizon=st.integers(1, 15),
+    start=st.integers(0, 14),
+    duration=st.integers(1, 15),
+)
 def test_matches_a_loop_over_cohorts(drop_off, lasts, horizon, start, duration):
     start = min(start, horizon - 1)
     expected = np.zeros(horizon)

@@ -30,8 +30,9 @@ def test_payments_beyond_the_horizon_are_in_the_extra_columns():
 def test_breakeven_without_threshold_is_capital_over_expected_payments():
     # 30 paid-for a year in years 0-3, lag 1, horizon 4: years 0-2 pay within the horizon,
     # 90 outcomes * 9,000 = 810,000 at s = 1; capital 700,000 -> s = 0.8642.
-    share = breakeven_share(np.array([[30.0, 30, 30, 30]]), arr(9000), arr(0), arr(np.inf),
-                            arr(700000), lag=1)
+    share = breakeven_share(
+        np.array([[30.0, 30, 30, 30]]), arr(9000), arr(0), arr(np.inf), arr(700000), lag=1
+    )
     assert share[0] == pytest.approx(700000 / 810000)
 
 
@@ -61,12 +62,18 @@ def test_breakeven_is_null_when_the_cap_or_the_horizon_is_in_the_way():
 def test_breakeven_share_pays_back_exactly():
     rng = np.random.default_rng(7)
     paid_for = rng.uniform(0, 50, size=(200, 8))
-    price, threshold, capital = arr(*[5000] * 200), rng.uniform(0, 30, 200), rng.uniform(1e4, 1e6, 200)
+    price, threshold, capital = (
+        arr(*[5000] * 200),
+        rng.uniform(0, 30, 200),
+        rng.uniform(1e4, 1e6, 200),
+    )
     share = breakeven_share(paid_for, price, threshold, arr(*[np.inf] * 200), capital, lag=1)
     found = ~np.isnan(share)
-    paid = outcome_payments(paid_for * share[:, None], price, threshold * (1 - 1e-12),
-                            arr(*[np.inf] * 200), 1)[:, :8].sum(axis=1)
+    paid = outcome_payments(
+        paid_for * share[:, None], price, threshold * (1 - 1e-12), arr(*[np.inf] * 200), 1
+    )[:, :8].sum(axis=1)
     assert np.all(paid[found] >= capital[found] * (1 - 1e-9))
-    below = outcome_payments(paid_for * (share * (1 - 1e-6))[:, None], price, threshold,
-                             arr(*[np.inf] * 200), 1)[:, :8].sum(axis=1)
+    below = outcome_payments(
+        paid_for * (share * (1 - 1e-6))[:, None], price, threshold, arr(*[np.inf] * 200), 1
+    )[:, :8].sum(axis=1)
     assert np.all(below[found] < capital[found])

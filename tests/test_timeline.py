@@ -20,8 +20,9 @@ def test_active_years_are_cut_at_the_horizon():
 
 def test_growth_counts_from_the_line_start():
     # amount 1000 from t=1 for 3 years at 5% growth: 1000, 1050, 1102.5
-    amounts = line_amounts(np.array([[1000.0]]), np.array([[0.05]]), np.array([1]),
-                           np.array([3]), 5)
+    amounts = line_amounts(
+        np.array([[1000.0]]), np.array([[0.05]]), np.array([1]), np.array([3]), 5
+    )
     assert_allclose(amounts[0, 0], [0, 1000, 1050, 1102.5, 0])
 
 
