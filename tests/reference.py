@@ -1,0 +1,503 @@
+"""A deliberately plain, independent implementation of SPEC sections 4 and 5: the test oracle.
+
+Written from /work/shared/SPEC.md and the settled readings of the internal contract only, without
+reading the engine. Input is the raw TOML-shaped dict (what ``tomllib`` returns); output is a dict
+with every section 5 key (``cash_balance`` as a list, null as ``None``) and ``stakeholders`` as a
+list of row dicts. Plain floats and for-loops over years and cohorts on purpose: each formula sits
+under the SPEC sentence it implements, so a reader can check one against the other.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import numpy_financial as npf
+
+from businesscase.vocabulary import CLOSE_TOLERANCE, DEFAULT_DISCOUNT_RATE, SUBSIDY_KINDS
+
+METRIC_KEYS: tuple[str, ...] = (
+    "pv_costs",
+    "pv_benefits",
+    "pv_benefits_fiscal",
+    "pv_benefits_economic",
+    "pv_benefits_social",
+    "npv_social",
+    "sroi_ratio",
+    "net_sroi_ratio",
+    "social_irr",
+    "payback_year",
+    "pv_financing",
+    "cash_balance",
+    "min_cash_balance",
+    "closes",
+    "funding_gap",
+    "first_short_year",
+    "subsidy_dependence",
+    "largest_funder_share",
+    "funder_hhi",
+    "subsidy_cliff_year",
+    "sib_total_payments",
+    "sib_investor_irr",
+    "sib_money_multiple",
+    "sib_payer_net_pv",
+    "sib_breakeven_share",
+    "value_capture_total",
+    "value_capture_pv",
+    "loan_outstanding_at_horizon",
+    "sib_payments_beyond_horizon",
+)
+"""Every figure of SPEC section 5, in the order of the SPEC's tables."""
+
+STAKEHOLDER_COLUMNS: tuple[str, ...] = (
+    "pv_benefit",
+    "pv_cashable_benefit",
+    "pv_paid",
+    "pv_received",
+    "net_pv",
+)
+"""The money columns of a stakeholder row (besides ``id`` and ``name``)."""
+
+
+def base(value: object) -> float:
+    """The deterministic value of a number or of a distribution table.
+
+    SPEC 2: "Deterministic evaluation uses the distribution's base value (`mode` for triangular
+    and PERT, `mean` for normal and lognormal, midpoint for uniform)."
+    """
+    if not isinstance(value, dict):
+        return float(value)
+    kind = value["dist"]
+    if kind in ("triangular", "pert"):
+        return float(value["mode"])
+    if kind == "uniform":
+        return (float(value["low"]) + float(value["high"])) / 2
+    if kind in ("normal", "lognormal"):
+        return float(value["mean"])
+    raise ValueError(f"unknown distribution {kind!r}")
+
+
+def field(line: dict, name: str, default: float) -> float:
+    """A numeric field of a line at its base value, or its default when the file leaves it out."""
+    return base(line[name]) if name in line else float(default)
+
+
+def active_years(line: dict, horizon: int) -> range:
+    """SPEC 2: "A line is active in years `start <= t < start + duration`, cut at the horizon."
+
+    Defaults (SPEC 8): "`start` 0 and `duration` 1 for every line".
+    """
+    start = line.get("start", 0)
+    return range(start, min(start + line.get("duration", 1), horizon))
+
+
+def grown(amount: float, line: dict, t: int) -> float:
+    """SPEC 2: "the amount in an active year `t` is `amount * (1 + growth) ** (t - start)`"."""
+    return amount * (1 + field(line, "growth", 0.0)) ** (t - line.get("start", 0))
+
+
+def present_value(flow: list[float], rate: float) -> float:
+    """SPEC 2: "A flow in year `t` is discounted by `1 / (1 + discount_rate) ** t`"."""
+    return sum(amount / (1 + rate) ** t for t, amount in enumerate(flow))
+
+
+def ratio(numerator: float, denominator: float) -> float | None:
+    """SPEC 8: "Ratios whose denominator is 0 (...) are null." (exact comparison with 0)"""
+    return None if denominator == 0 else numerator / denominator
+
+
+def irr(series: list[float]) -> float | None:
+    """SPEC 8: "among all real roots r > -1 of the NPV polynomial, the one with the smallest |r|;
+    null when the series has no sign change or no such root."
+    """
+    if not (any(v > 0 for v in series) and any(v < 0 for v in series)):
+        return None
+    # NPV(r) = sum_t v_t (1+r)**-t. Times (1+r)**(n-1) it is the polynomial
+    # v_0 y**(n-1) + v_1 y**(n-2) + ... + v_(n-1) in y = 1 + r: numpy.roots' coefficient order.
+    # r > -1 means y > 0; a root counts as real when its imaginary part is below 1e-9 relative.
+    rates = [
+        float(root.real) - 1
+        for root in np.roots(series)
+        if abs(root.imag) <= 1e-9 * abs(root) and root.real > 0
+    ]
+    return min(rates, key=abs) if rates else None
+
+
+def annuity(principal: float, rate: float, term: int) -> float:
+    """SPEC 4: a loan "is repaid as an annuity (`numpy_financial.pmt`) over `term` years".
+
+    ``pmt`` returns the payment with the sign of money paid out, hence the minus.
+    """
+    return float(-npf.pmt(rate, term, principal))
+
+
+def payback_year(net_discounted: list[float]) -> int | None:
+    """SPEC 8: "the first t from which the cumulative discounted (benefits − costs) stays >= 0 up
+    to the horizon; null when it is negative in the last year." (exact comparison, contract)
+    """
+    cumulative = []
+    running = 0.0
+    for amount in net_discounted:
+        running += amount
+        cumulative.append(running)
+    if cumulative[-1] < 0:
+        return None
+    year = len(cumulative) - 1
+    while year > 0 and cumulative[year - 1] >= 0:
+        year -= 1
+    return year
+
+
+class _Ledger:
+    """Who pays, benefits and receives what, in PV (SPEC 5, stakeholder table)."""
+
+    def __init__(self, stakeholders: list[dict]) -> None:
+        self.rows = {
+            s["id"]: {"id": s["id"], "name": s["name"]} | dict.fromkeys(STAKEHOLDER_COLUMNS, 0.0)
+            for s in stakeholders
+        }
+
+    def add(self, stakeholder: str, column: str, pv: float) -> None:
+        self.rows[stakeholder][column] += pv
+
+    def table(self) -> list[dict]:
+        for row in self.rows.values():
+            # SPEC 5: "`net_pv = pv_benefit + pv_received - pv_paid`"
+            row["net_pv"] = row["pv_benefit"] + row["pv_received"] - row["pv_paid"]
+        return list(self.rows.values())
+
+
+def outcome_values(outcome: dict, horizon: int) -> list[float]:
+    """The net value of one outcome line per year.
+
+    SPEC 4: "Each active year c generates a cohort of `quantity` outcomes. Its net value in year
+    `t` (for `c <= t < c + lasts`) is `quantity * proxy * (1-deadweight) * (1-displacement) *
+    (1-attribution) * (1-drop_off)**(t-c)`. The outcome's value in year t is the sum over cohorts,
+    cut at the horizon. (...) `growth` scales `quantity` per cohort."
+    SPEC 8: "Growth exponents count from the line's own `start` (`quantity * (1+growth)**(c-start)`
+    for cohort c)."
+    """
+    values = [0.0] * horizon
+    lasts = outcome.get("lasts", 1)
+    for c in active_years(outcome, horizon):
+        quantity = grown(base(outcome["quantity"]), outcome, c)
+        for t in range(c, min(c + lasts, horizon)):
+            values[t] += (
+                quantity
+                * base(outcome["proxy"])
+                * (1 - field(outcome, "deadweight", 0.0))
+                * (1 - field(outcome, "displacement", 0.0))
+                * (1 - field(outcome, "attribution", 0.0))
+                * (1 - field(outcome, "drop_off", 0.0)) ** (t - c)
+            )
+    return values
+
+
+def sib_payments(sib: dict, outcome: dict, horizon: int) -> tuple[list[float], float]:
+    """SIB outcome payments within the horizon per year, and their total beyond it.
+
+    SPEC 4: "Paid-for outcomes in year c are the outcome line's new outcomes generated in c times
+    `(1-deadweight)` (...); years below `threshold` pay nothing; payment `price * paid_for` falls
+    in year `c + lag`, until the cumulative payments reach `cap` (the payment that crosses it is
+    trimmed)." SPEC 8: "The cap runs over all payments in time order, those beyond the horizon
+    included". Contract: the outcome line's active years within the horizon; defaults lag 1,
+    threshold 0, no cap.
+    """
+    cap = field(sib, "cap", math.inf)
+    lag = sib.get("lag", 1)
+    within = [0.0] * horizon
+    beyond = 0.0
+    paid_so_far = 0.0
+    for c, paid_for in _paid_for_counts(sib, outcome, horizon):
+        # SPEC 8: "a year pays when its paid-for count is >= `threshold`, and then pays for all
+        # of them (counts are not rounded)."
+        if paid_for < field(sib, "threshold", 0.0):
+            continue
+        payment = max(0.0, min(base(sib["price"]) * paid_for, cap - paid_so_far))
+        paid_so_far += payment
+        if c + lag < horizon:
+            within[c + lag] += payment
+        else:
+            beyond += payment
+    return within, beyond
+
+
+def _paid_for_counts(sib: dict, outcome: dict, horizon: int) -> list[tuple[int, float]]:
+    """(cohort year, paid-for count): SPEC 8 "paid-for outcomes count from the outcome line's
+    first active year, whatever `sib.start`"; contract: quantity grown, times (1 - deadweight)."""
+    return [
+        (c, grown(base(outcome["quantity"]), outcome, c) * (1 - field(outcome, "deadweight", 0.0)))
+        for c in active_years(outcome, horizon)
+    ]
+
+
+def sib_breakeven_share(sib: dict, outcome: dict, horizon: int) -> float | None:
+    """SPEC 8: "`sib_breakeven_share` ranges over all s >= 0 (...): the smallest s at which the
+    payments within the horizon reach the capital; null when no s does."
+
+    SPEC 5: "every year's paid-for count times s, threshold and cap applied". The cap trims in time
+    order and payments within the horizon come first, so their total at share s is
+    ``min(cap, s * price * (sum of the counts n of the years within the horizon with s*n >=
+    threshold))``: a step-wise linear, non-decreasing function of s. Walk its steps.
+    """
+    capital = base(sib["capital"])
+    if capital <= 0:
+        return 0.0  # nothing paid at s = 0 already reaches a zero capital
+    price = base(sib["price"])
+    threshold = field(sib, "threshold", 0.0)
+    if price == 0 or field(sib, "cap", math.inf) < capital:
+        return None
+    lag = sib.get("lag", 1)
+    counts = [n for c, n in _paid_for_counts(sib, outcome, horizon) if c + lag < horizon and n > 0]
+    steps = sorted(threshold / n for n in counts)  # the share at which a year starts to pay
+    for i, step in enumerate(steps):
+        paying = sum(n for n in counts if threshold / n <= step)
+        needed = max(step, capital / (price * paying))
+        if i + 1 == len(steps) or needed < steps[i + 1]:
+            return needed
+    return None
+
+
+def reference_evaluate(data: dict) -> dict:
+    """Every SPEC section 5 figure of one scenario, from its TOML-shaped dict."""
+    settings = data["scenario"]
+    horizon = settings["horizon_years"]
+    rate = field(settings, "discount_rate", DEFAULT_DISCOUNT_RATE)
+    ledger = _Ledger(data.get("stakeholders", []))
+
+    def pv(flow: list[float]) -> float:
+        return present_value(flow, rate)
+
+    # --- Society: costs ---------------------------------------------------------------------
+    # SPEC 4: "Cost of a cost line in year t: `amount * (1+growth)**(t-start)` when active."
+    costs = [0.0] * horizon
+    cost_lines = []
+    for line in data.get("costs", []):
+        flow = [0.0] * horizon
+        for t in active_years(line, horizon):
+            flow[t] = grown(base(line["amount"]), line, t)
+            costs[t] += flow[t]
+        cost_lines.append(flow)
+
+    # --- Society: benefits ------------------------------------------------------------------
+    benefits = [0.0] * horizon
+    pv_by_type = {"fiscal": 0.0, "economic": 0.0, "social": 0.0}
+    for outcome in data.get("outcomes", []):
+        values = outcome_values(outcome, horizon)
+        for t in range(horizon):
+            benefits[t] += values[t]
+        pv_by_type[outcome["value_type"]] += pv(values)
+        # SPEC 4: "The value is split over `beneficiaries` by their shares; `cashable_share` of it
+        # is cashable."
+        for stakeholder, share in outcome["beneficiaries"].items():
+            ledger.add(stakeholder, "pv_benefit", pv(values) * share)
+            cashable = pv(values) * share * field(outcome, "cashable_share", 0.0)
+            ledger.add(stakeholder, "pv_cashable_benefit", cashable)
+
+    for line in data.get("avoided_costs", []):
+        # SPEC 4: "Avoided cost in an active year: `incidents * reduction * unit_cost *
+        # probability`, a benefit of `bearer`." Contract: times (1+growth)**(t-start).
+        flow = [0.0] * horizon
+        for t in active_years(line, horizon):
+            flow[t] = grown(
+                base(line["incidents"])
+                * base(line["reduction"])
+                * base(line["unit_cost"])
+                * field(line, "probability", 1.0),
+                line,
+                t,
+            )
+            benefits[t] += flow[t]
+        pv_by_type[line.get("value_type", "fiscal")] += pv(flow)
+        ledger.add(line["bearer"], "pv_benefit", pv(flow))
+        cashable = pv(flow) * field(line, "cashable_share", 1.0)
+        ledger.add(line["bearer"], "pv_cashable_benefit", cashable)
+
+    pv_costs = pv(costs)
+    pv_benefits = pv(benefits)
+    # SPEC 5: "`npv_social` | `pv_benefits - pv_costs`"
+    npv_social = pv_benefits - pv_costs
+    social_series = [benefits[t] - costs[t] for t in range(horizon)]
+    discounted_net = [social_series[t] / (1 + rate) ** t for t in range(horizon)]
+
+    # --- Project cash: inflows and outflows --------------------------------------------------
+    # SPEC 5: "inflows are funding (incl. loan payouts), value capture and SIB capital; outflows
+    # are costs and loan repayments."
+    inflows = [0.0] * horizon
+    outflows = list(costs)
+    subsidy_inflows = [0.0] * horizon
+    pv_inflow_by_funder: dict[str, float] = {}
+
+    def inflow(funder: str, flow: list[float]) -> None:
+        for t in range(horizon):
+            inflows[t] += flow[t]
+        pv_inflow_by_funder[funder] = pv_inflow_by_funder.get(funder, 0.0) + pv(flow)
+        ledger.add(funder, "pv_paid", pv(flow))
+
+    value_capture_total = 0.0
+    value_capture_pv = 0.0
+    for line in data.get("value_capture", []):
+        # SPEC 4: "`units * base_value * uplift * capture_share`, spread evenly over its active
+        # years (...) paid by `payer`". SPEC 8: "`total / duration` in each active year, years past
+        # the horizon cut; `value_capture_total` is what falls within the horizon."
+        total = (
+            base(line["units"])
+            * base(line["base_value"])
+            * base(line["uplift"])
+            * base(line["capture_share"])
+        )
+        flow = [0.0] * horizon
+        for t in active_years(line, horizon):
+            flow[t] = total / line.get("duration", 1)
+        value_capture_total += sum(flow)
+        value_capture_pv += pv(flow)
+        inflow(line["payer"], flow)
+
+    loan_outstanding = 0.0
+    for line in data.get("funding", []):
+        flow = [0.0] * horizon
+        probability = field(line, "probability", 1.0)
+        if line["kind"] == "loan":
+            # SPEC 4: "A loan pays out `amount * probability` in `start` and is repaid as an
+            # annuity (`numpy_financial.pmt`) over `term` years from `start+1`; repayments are
+            # project cash outflows (...) (cut at the horizon; the remaining principal at the
+            # horizon is reported)."
+            principal = base(line["amount"]) * probability
+            interest = base(line["interest_rate"])
+            payment = annuity(principal, interest, line["term"])
+            start = line.get("start", 0)
+            flow[start] = principal
+            owed = principal
+            repayments = [0.0] * horizon
+            for t in range(start + 1, min(start + 1 + line["term"], horizon)):
+                repayments[t] = payment
+                outflows[t] += payment
+                owed = owed * (1 + interest) - payment
+            # SPEC 8: "the expected principal still owed after the repayments in years
+            # `start+1 .. horizon_years-1`, undiscounted, summed over loans"
+            loan_outstanding += owed
+            # SPEC 8: "A lender's `pv_paid` includes the payout and its `pv_received` the
+            # repayments within the horizon"
+            ledger.add(line["funder"], "pv_received", pv(repayments))
+        else:
+            # SPEC 4: "Funding in an active year: `amount * (1+growth)**(t-start) * probability`,
+            # paid by `funder`."
+            for t in active_years(line, horizon):
+                flow[t] = grown(base(line["amount"]), line, t) * probability
+            if line["kind"] in SUBSIDY_KINDS:
+                for t in range(horizon):
+                    subsidy_inflows[t] += flow[t]
+        inflow(line["funder"], flow)
+
+    sib = data.get("sib")
+    sib_figures = dict.fromkeys(
+        (
+            "sib_total_payments",
+            "sib_investor_irr",
+            "sib_money_multiple",
+            "sib_payer_net_pv",
+            "sib_breakeven_share",
+            "sib_payments_beyond_horizon",
+        )
+    )
+    if sib is not None:
+        # SPEC 4: "`capital` is financing in year `start`, paid by `investor`."
+        capital = base(sib["capital"])
+        capital_flow = [0.0] * horizon
+        capital_flow[sib.get("start", 0)] = capital
+        inflow(sib["investor"], capital_flow)
+        outcome = next(o for o in data["outcomes"] if o["name"] == sib["outcome"])
+        payments, beyond = sib_payments(sib, outcome, horizon)
+        # SPEC 4: "Outcome payments go from `outcome_payer` to `investor`: transfers, outside the
+        # project's cash and outside social value."
+        ledger.add(sib["outcome_payer"], "pv_paid", pv(payments))
+        ledger.add(sib["investor"], "pv_received", pv(payments))
+        # SPEC 8: "`sib_payer_net_pv` uses the whole value of the paid-for outcome line times the
+        # payer's beneficiary share times the line's `cashable_share`."
+        payer_share = outcome["beneficiaries"].get(sib["outcome_payer"], 0.0)
+        payer_benefit = (
+            pv(outcome_values(outcome, horizon))
+            * payer_share
+            * field(outcome, "cashable_share", 0.0)
+        )
+        investor_series = [payments[t] - capital_flow[t] for t in range(horizon)]
+        sib_figures = {
+            # Contract: undiscounted, within the horizon.
+            "sib_total_payments": sum(payments),
+            # SPEC 5: "`sib_investor_irr` (capital out, payments in)"
+            "sib_investor_irr": irr(investor_series),
+            # SPEC 5: "`sib_money_multiple` (payments / capital)"
+            "sib_money_multiple": ratio(sum(payments), capital),
+            # SPEC 5: "PV of the payer's cashable benefits from the paid-for outcome line minus PV
+            # of its payments"
+            "sib_payer_net_pv": payer_benefit - pv(payments),
+            "sib_breakeven_share": sib_breakeven_share(sib, outcome, horizon),
+            # SPEC 8: "the sum of the (trimmed) payments past the horizon"
+            "sib_payments_beyond_horizon": beyond,
+        }
+
+    # --- Project cash: the figures ------------------------------------------------------------
+    # SPEC 5: "`cash_balance` | list: cumulative inflows − outflows at the end of each year"
+    cash_balance = []
+    running = 0.0
+    for t in range(horizon):
+        running += inflows[t] - outflows[t]
+        cash_balance.append(running)
+    min_cash_balance = min(cash_balance)
+    # SPEC 5: "`first_short_year` | first `t` with a balance below -0.005; null when it closes"
+    short_years = [t for t in range(horizon) if cash_balance[t] < -CLOSE_TOLERANCE]
+
+    pv_financing = pv(inflows)
+    funder_shares = [ratio(amount, pv_financing) for amount in pv_inflow_by_funder.values()]
+
+    return {
+        "pv_costs": pv_costs,
+        "pv_benefits": pv_benefits,
+        "pv_benefits_fiscal": pv_by_type["fiscal"],
+        "pv_benefits_economic": pv_by_type["economic"],
+        "pv_benefits_social": pv_by_type["social"],
+        "npv_social": npv_social,
+        # SPEC 5: "`pv_benefits / pv_costs` (null when `pv_costs` is 0)"
+        "sroi_ratio": ratio(pv_benefits, pv_costs),
+        # SPEC 5: "`npv_social / pv_costs`"
+        "net_sroi_ratio": ratio(npv_social, pv_costs),
+        # SPEC 5: "IRR of the yearly series benefits − costs"
+        "social_irr": irr(social_series),
+        "payback_year": payback_year(discounted_net),
+        # SPEC 5: "`pv_financing` | PV of all inflows"
+        "pv_financing": pv_financing,
+        "cash_balance": cash_balance,
+        "min_cash_balance": min_cash_balance,
+        # SPEC 5: "true when `min_cash_balance >= -0.005`"
+        "closes": min_cash_balance >= -CLOSE_TOLERANCE,
+        # SPEC 5: "`max(0, -min_cash_balance)`"
+        "funding_gap": max(0.0, -min_cash_balance),
+        "first_short_year": short_years[0] if short_years else None,
+        # SPEC 5: "PV of `subsidy` and `grant` inflows / PV of all inflows"
+        "subsidy_dependence": ratio(pv(subsidy_inflows), pv_financing),
+        # SPEC 5: "the largest single funder's share of PV inflows"; SPEC 8: funders are "every
+        # stakeholder that brings an inflow (...), its lines added up."
+        "largest_funder_share": None if pv_financing == 0 else max(funder_shares),
+        # SPEC 5: "Herfindahl index (sum of squared funder shares of PV inflows)"
+        "funder_hhi": None if pv_financing == 0 else sum(s * s for s in funder_shares),
+        "subsidy_cliff_year": subsidy_cliff_year(subsidy_inflows, cost_lines),
+        "value_capture_total": value_capture_total,
+        "value_capture_pv": value_capture_pv,
+        "loan_outstanding_at_horizon": loan_outstanding,
+        **sib_figures,
+        "stakeholders": ledger.table(),
+    }
+
+
+def subsidy_cliff_year(subsidy_inflows: list[float], cost_lines: list[list[float]]) -> int | None:
+    """SPEC 5: "last year with any subsidy or grant inflow + 1, when later years still carry costs;
+    else null"; SPEC 8: "looks at cost lines only, and is null without any subsidy or grant."
+    Contract: L = last t with a subsidy or grant inflow > 0; L + 1 when a cost line has a cost > 0
+    in a year after L.
+    """
+    subsidy_years = [t for t, amount in enumerate(subsidy_inflows) if amount > 0]
+    if not subsidy_years:
+        return None
+    last = subsidy_years[-1]
+    later_costs = any(flow[t] > 0 for flow in cost_lines for t in range(last + 1, len(flow)))
+    return last + 1 if later_costs else None
