@@ -55,10 +55,15 @@ def write_toml(data: dict, folder: str | Path) -> Path:
     return path
 
 
-def engine_figures(data: dict) -> dict:
-    """``evaluate(load_scenario(file))`` of the dict written as TOML, in the reference's shape."""
+def engine_result(data: dict):
+    """``evaluate(load_scenario(file))`` of the dict written as a TOML file: the user's route."""
     with tempfile.TemporaryDirectory() as folder:
-        result = evaluate(load_scenario(write_toml(data, folder)))
+        return evaluate(load_scenario(write_toml(data, folder)))
+
+
+def engine_figures(data: dict) -> dict:
+    """The engine's figures of the dict, in the reference's shape."""
+    result = engine_result(data)
     frame = result.stakeholders
     if "id" not in frame.columns:
         frame = frame.reset_index()
