@@ -11,10 +11,17 @@ import copy
 import math
 
 import pytest
-from engine_harness import RATE_KEYS, engine_figures, engine_result, money_scale, needs_engine
+from engine_harness import (
+    RATE_KEYS,
+    YEAR_KEYS,
+    engine_figures,
+    engine_result,
+    money_scale,
+    needs_engine,
+)
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from reference import base
+from reference import METRIC_KEYS, base
 from strategies import scenarios
 
 from businesscase.vocabulary import CLOSE_TOLERANCE
@@ -31,22 +38,10 @@ MONEY_FIELDS = {
 SIB_MONEY_FIELDS = ("capital", "price", "cap")
 DISTRIBUTION_PARAMETERS = ("low", "mode", "high", "mean", "sd")
 
-SCALED_KEYS = (
-    "pv_costs",
-    "pv_benefits",
-    "pv_benefits_fiscal",
-    "pv_benefits_economic",
-    "pv_benefits_social",
-    "npv_social",
-    "pv_financing",
-    "min_cash_balance",
-    "funding_gap",
-    "value_capture_total",
-    "value_capture_pv",
-    "loan_outstanding_at_horizon",
-    "sib_total_payments",
-    "sib_payer_net_pv",
-    "sib_payments_beyond_horizon",
+SCALED_KEYS = tuple(
+    key
+    for key in METRIC_KEYS
+    if key not in (*RATE_KEYS, *YEAR_KEYS, "cash_balance", "closes")
 )
 """Money figures: they scale with the money of the scenario."""
 
