@@ -45,6 +45,8 @@ def _with_edges(low: float, high: float, *edges: float) -> st.SearchStrategy[flo
 SHARES = _with_edges(0.0, 1.0, 0.0, 1.0, 0.5)
 GROWTH = _with_edges(-0.3, 0.3, 0.0)
 DISCOUNT_RATES = _with_edges(-0.2, 0.15, 0.0, 0.0225, -0.01)
+LINE_COUNTS = st.sampled_from((0, 1, 2, 3, 4, 1, 2))
+"""0-4 lines per section, most often 1 or 2; shrinks towards 0."""
 INTEREST_RATES = st.one_of(st.just(0.0), _floats(1e-4, 0.15))
 
 
@@ -100,7 +102,7 @@ def _timing(draw, line: dict, horizon: int, *, growth: bool = True) -> None:
 
 
 def _lines(draw, make, horizon: int, ids: list[str]) -> list[dict]:
-    return [make(draw, i, horizon, ids) for i in range(draw(st.integers(0, 4)))]
+    return [make(draw, i, horizon, ids) for i in range(draw(LINE_COUNTS))]
 
 
 def _beneficiaries(draw, ids: list[str]) -> dict[str, float]:
