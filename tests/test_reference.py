@@ -52,7 +52,7 @@ approx = pytest.approx
 # --- (a) hand-worked numbers for the reference ------------------------------------------------
 
 
-def test_one_cohort_sroi():
+def one_cohort() -> dict:
     # One cohort of 10 outcomes at 100, deadweight 20%, attribution 25%, lasting 3 years with a
     # drop-off of 50%: 10 * 100 * 0.8 * 0.75 = 600 in year 0, 300 in year 1, 150 in year 2.
     # At 10%: PV = 600 + 300/1.1 + 150/1.21 = (72600 + 33000 + 15000)/121 = 120600/121.
@@ -69,9 +69,11 @@ def test_one_cohort_sroi():
         "cashable_share": 0.4,
         "beneficiaries": {"gemeente": 0.75, "bewoners": 0.25},
     }
-    figures = reference_evaluate(
-        scenario(3, 0.1, costs=[{"name": "Coaching", "amount": 1000.0}], outcomes=[outcome])
-    )
+    return scenario(3, 0.1, costs=[{"name": "Coaching", "amount": 1000.0}], outcomes=[outcome])
+
+
+def test_one_cohort_sroi():
+    figures = reference_evaluate(one_cohort())
     assert figures["pv_costs"] == approx(1000.0)
     assert figures["pv_benefits"] == approx(120600 / 121)
     assert figures["pv_benefits_social"] == approx(120600 / 121)
@@ -98,8 +100,7 @@ def test_one_cohort_sroi():
     assert set(figures) == {*METRIC_KEYS, "stakeholders"}
 
 
-@pytest.mark.parametrize(("horizon", "values"), [(4, [0, 10, 25, 10]), (3, [0, 10, 25])])
-def test_drop_off_over_growing_cohorts(horizon, values):
+def growing_cohorts(horizon: int) -> dict:
     # Cohorts in years 1 and 2; quantity doubles per cohort (growth 100%): 10 and 20 outcomes
     # at 1 each, lasting 2 years with 50% drop-off. Cohort 1: 10 in year 1, 5 in year 2.
     # Cohort 2: 20 in year 2, 10 in year 3 (cut when the horizon ends after year 2).
@@ -115,7 +116,12 @@ def test_drop_off_over_growing_cohorts(horizon, values):
         "growth": 1.0,
         "beneficiaries": {"bewoners": 1.0},
     }
-    figures = reference_evaluate(scenario(horizon, outcomes=[outcome]))
+    return scenario(horizon, outcomes=[outcome])
+
+
+@pytest.mark.parametrize(("horizon", "values"), [(4, [0, 10, 25, 10]), (3, [0, 10, 25])])
+def test_drop_off_over_growing_cohorts(horizon, values):
+    figures = reference_evaluate(growing_cohorts(horizon))
     assert figures["pv_benefits_economic"] == approx(sum(values))
     assert figures["pv_costs"] == 0.0
     assert figures["sroi_ratio"] is figures["net_sroi_ratio"] is None
@@ -123,7 +129,7 @@ def test_drop_off_over_growing_cohorts(horizon, values):
     assert figures["payback_year"] == 0
 
 
-def test_loan_annuity_cut_at_the_horizon():
+def annuity_loan() -> dict:
     # A principal of 2000 with a 50% chance: expected payout 1000 in year 0. At 10% over 2 years
     # the annuity is 1000 * 0.1 / (1 - 1.1**-2) = 12100/21 = 576.19. Only year 1 falls within
     # the 2-year horizon; still owed after it: 1000 * 1.1 - 12100/21 = 11000/21.
@@ -136,7 +142,11 @@ def test_loan_annuity_cut_at_the_horizon():
         "interest_rate": 0.1,
         "term": 2,
     }
-    figures = reference_evaluate(scenario(2, funding=[loan]))
+    return scenario(2, funding=[loan])
+
+
+def test_loan_annuity_cut_at_the_horizon():
+    figures = reference_evaluate(annuity_loan())
     assert figures["cash_balance"] == approx([1000.0, 1000.0 - 12100 / 21])
     assert figures["loan_outstanding_at_horizon"] == approx(11000 / 21)
     assert figures["pv_financing"] == approx(1000.0)
@@ -145,6 +155,12 @@ def test_loan_annuity_cut_at_the_horizon():
     assert row(figures, "bank")["pv_received"] == approx(12100 / 21)
     assert figures["subsidy_dependence"] == 0.0
     assert figures["largest_funder_share"] == figures["funder_hhi"] == 1.0
+
+
+def interest_free_loan(start: int) -> dict:
+    loan = {"name": "Fund", "funder": "bank", "kind": "loan", "amount": 900.0,
+            "interest_rate": 0.0, "term": 3, "start": start}
+    return scenario(10, funding=[loan])
 
 
 @pytest.mark.parametrize(
@@ -156,9 +172,7 @@ def test_loan_annuity_cut_at_the_horizon():
     ],
 )
 def test_loan_without_interest(start, outstanding, repaid):
-    loan = {"name": "Fund", "funder": "bank", "kind": "loan", "amount": 900.0,
-            "interest_rate": 0.0, "term": 3, "start": start}
-    figures = reference_evaluate(scenario(10, funding=[loan]))
+    figures = reference_evaluate(interest_free_loan(start))
     assert figures["loan_outstanding_at_horizon"] == approx(outstanding, abs=1e-9)
     assert row(figures, "bank")["pv_received"] == approx(sum(repaid))
     assert figures["cash_balance"][-1] == approx(900.0 - sum(repaid))
@@ -230,21 +244,23 @@ def test_sib_without_cap_or_lag():
     assert figures["sib_investor_irr"] == approx(npf.irr([-1200.0, 1200, 1800, 2700, 0]))
 
 
-def test_does_not_close_and_its_first_short_year():
+def short_from_year_two() -> dict:
     # Costs 100 a year for 4 years; a subsidy of 250 in year 0 and revenue of 50 in year 3.
     # Balances: 150, 50, -50, -100: short from year 2, 100 must still be found. The subsidy stops
     # after year 0 while costs go on: the cliff is year 1.
-    figures = reference_evaluate(
-        scenario(
-            4,
-            costs=[{"name": "Staff", "amount": 100.0, "duration": 4}],
-            funding=[
-                {"name": "City", "funder": "gemeente", "kind": "subsidy", "amount": 250.0},
-                {"name": "Sales", "funder": "bewoners", "kind": "revenue", "amount": 50.0,
-                 "start": 3},
-            ],
-        )
+    return scenario(
+        4,
+        costs=[{"name": "Staff", "amount": 100.0, "duration": 4}],
+        funding=[
+            {"name": "City", "funder": "gemeente", "kind": "subsidy", "amount": 250.0},
+            {"name": "Sales", "funder": "bewoners", "kind": "revenue", "amount": 50.0,
+             "start": 3},
+        ],
     )
+
+
+def test_does_not_close_and_its_first_short_year():
+    figures = reference_evaluate(short_from_year_two())
     assert figures["cash_balance"] == [150.0, 50.0, -50.0, -100.0]
     assert figures["min_cash_balance"] == -100.0
     assert figures["closes"] is False
@@ -258,18 +274,20 @@ def test_does_not_close_and_its_first_short_year():
     assert row(figures, "bewoners")["pv_paid"] == 50.0
 
 
+def granted(cost: float) -> dict:
+    return scenario(
+        1,
+        costs=[{"name": "Staff", "amount": cost}],
+        funding=[{"name": "City", "funder": "gemeente", "kind": "grant", "amount": 100.0}],
+    )
+
+
 @pytest.mark.parametrize(
     ("cost", "closes", "first_short_year"),
     [(100.004, True, None), (100.006, False, 0)],
 )
 def test_half_a_cent_tolerance(cost, closes, first_short_year):
-    figures = reference_evaluate(
-        scenario(
-            1,
-            costs=[{"name": "Staff", "amount": cost}],
-            funding=[{"name": "City", "funder": "gemeente", "kind": "grant", "amount": 100.0}],
-        )
-    )
+    figures = reference_evaluate(granted(cost))
     assert figures["closes"] is closes
     assert figures["first_short_year"] == first_short_year
     assert figures["funding_gap"] == approx(cost - 100.0)
@@ -281,50 +299,54 @@ def avoided(amount: float, start: int) -> dict:
             "unit_cost": amount, "start": start}
 
 
-@pytest.mark.parametrize(
-    ("costs", "benefits", "payback"),
-    [
-        # Cumulative -100, -40, 20.
-        ([(100.0, 0)], [(60.0, 1), (60.0, 2)], 2),
-        # Cumulative 150, -50, 50: positive, dips, recovers; it stays >= 0 only from year 2.
-        ([(200.0, 1)], [(150.0, 0), (100.0, 2)], 2),
-        # Cumulative -100, 0, 0: exactly 0 counts.
-        ([(100.0, 0)], [(100.0, 1)], 1),
-        # Cumulative -100, -50, -1: never.
-        ([(100.0, 0)], [(50.0, 1), (49.0, 2)], None),
-    ],
-)
-def test_payback_year(costs, benefits, payback):
-    figures = reference_evaluate(
-        scenario(
-            3,
-            costs=[{"name": "Work", "amount": a, "start": s} for a, s in costs],
-            avoided_costs=[avoided(a, s) for a, s in benefits],
-        )
+PAYBACKS = [
+    # Cumulative -100, -40, 20.
+    ([(100.0, 0)], [(60.0, 1), (60.0, 2)], 2),
+    # Cumulative 150, -50, 50: positive, dips, recovers; it stays >= 0 only from year 2.
+    ([(200.0, 1)], [(150.0, 0), (100.0, 2)], 2),
+    # Cumulative -100, 0, 0: exactly 0 counts.
+    ([(100.0, 0)], [(100.0, 1)], 1),
+    # Cumulative -100, -50, -1: never.
+    ([(100.0, 0)], [(50.0, 1), (49.0, 2)], None),
+]
+
+
+def paying_back(costs: list[tuple[float, int]], benefits: list[tuple[float, int]]) -> dict:
+    """One-year costs and avoided costs as (amount, year) pairs over 3 years at 0%."""
+    return scenario(
+        3,
+        costs=[{"name": "Work", "amount": a, "start": s} for a, s in costs],
+        avoided_costs=[avoided(a, s) for a, s in benefits],
     )
-    assert figures["payback_year"] == payback
 
 
-def test_avoided_costs_value_capture_and_growing_funding():
+@pytest.mark.parametrize(("costs", "benefits", "payback"), PAYBACKS)
+def test_payback_year(costs, benefits, payback):
+    assert reference_evaluate(paying_back(costs, benefits))["payback_year"] == payback
+
+
+def prevention_and_capture() -> dict:
     # Avoided: 10 incidents * 50% * 100 * probability 0.5 = 250, growing 10%: 250 in year 1,
     # 275 in year 2; bearer gemeente, fiscal by default, fully cashable by default.
     # Value capture: 10 * 1000 * 0.1 * 0.5 = 500 spread over 4 years from year 2: 125 in years 2
     # and 3 within the horizon. Funding 100 growing 10% with probability 0.5 from year 1: 50, 55.
     # At 10%: avoided PV = 250/1.1 + 275/1.21 = 2*250/1.1; capture PV = 125/1.21 + 125/1.331.
-    figures = reference_evaluate(
-        scenario(
-            4,
-            0.1,
-            avoided_costs=[{"name": "Repairs", "bearer": "gemeente", "incidents": 10,
-                            "reduction": 0.5, "unit_cost": 100.0, "probability": 0.5,
-                            "growth": 0.1, "start": 1, "duration": 2}],
-            value_capture=[{"name": "Lease", "units": 10, "base_value": 1000.0, "uplift": 0.1,
-                            "capture_share": 0.5, "payer": "bewoners", "start": 2,
-                            "duration": 4}],
-            funding=[{"name": "Fund", "funder": "gemeente", "kind": "budget", "amount": 100.0,
-                      "growth": 0.1, "probability": 0.5, "start": 1, "duration": 2}],
-        )
+    return scenario(
+        4,
+        0.1,
+        avoided_costs=[{"name": "Repairs", "bearer": "gemeente", "incidents": 10,
+                        "reduction": 0.5, "unit_cost": 100.0, "probability": 0.5,
+                        "growth": 0.1, "start": 1, "duration": 2}],
+        value_capture=[{"name": "Lease", "units": 10, "base_value": 1000.0, "uplift": 0.1,
+                        "capture_share": 0.5, "payer": "bewoners", "start": 2,
+                        "duration": 4}],
+        funding=[{"name": "Fund", "funder": "gemeente", "kind": "budget", "amount": 100.0,
+                  "growth": 0.1, "probability": 0.5, "start": 1, "duration": 2}],
     )
+
+
+def test_avoided_costs_value_capture_and_growing_funding():
+    figures = reference_evaluate(prevention_and_capture())
     assert figures["pv_benefits_fiscal"] == approx(500 / 1.1)
     assert row(figures, "gemeente")["pv_cashable_benefit"] == approx(500 / 1.1)
     assert figures["value_capture_total"] == approx(250.0)
@@ -335,7 +357,7 @@ def test_avoided_costs_value_capture_and_growing_funding():
     assert figures["subsidy_cliff_year"] is None  # no subsidy or grant at all
 
 
-def test_distributions_use_base_values_and_defaults_apply():
+def with_distributions() -> dict:
     # Triangular -> mode 2, uniform -> midpoint 0.5, normal -> mean 100; the discount rate is
     # left out, so the Dutch standard 2.25% applies to the cost of 100 in year 1.
     data = scenario(
@@ -348,7 +370,11 @@ def test_distributions_use_base_values_and_defaults_apply():
                         "unit_cost": 10.0}],
     )
     del data["scenario"]["discount_rate"]
-    figures = reference_evaluate(data)
+    return data
+
+
+def test_distributions_use_base_values_and_defaults_apply():
+    figures = reference_evaluate(with_distributions())
     assert figures["pv_costs"] == approx(100 / 1.0225)
     assert figures["pv_benefits"] == approx(10.0)
 
@@ -387,6 +413,32 @@ def test_irr_agrees_with_numpy_financial_on_one_sign_change(outlay, returns):
 def assert_engine_agrees(data: dict) -> None:
     problems = mismatches(engine_figures(data), reference_evaluate(data))
     assert not problems, "\n".join(problems)
+
+
+HAND_WORKED = {
+    "one cohort": one_cohort(),
+    "growing cohorts": growing_cohorts(4),
+    "growing cohorts cut": growing_cohorts(3),
+    "annuity loan": annuity_loan(),
+    **{f"interest-free loan from {start}": interest_free_loan(start) for start in (0, 8, 9)},
+    "sib lag threshold cap": sib_scenario(threshold=10.0, cap=3500.0, lag=2),
+    "sib cap below one payment": sib_scenario(cap=500.0),
+    "sib without cap or lag": sib_scenario(lag=0),
+    "short from year 2": short_from_year_two(),
+    "just closes": granted(100.004),
+    "just short": granted(100.006),
+    **{f"payback {i}": paying_back(costs, benefits) for i, (costs, benefits, _) in
+       enumerate(PAYBACKS)},
+    "prevention and capture": prevention_and_capture(),
+    "distributions": with_distributions(),
+}
+"""The scenarios worked out by hand in part (a)."""
+
+
+@needs_engine
+@pytest.mark.parametrize("data", HAND_WORKED.values(), ids=HAND_WORKED.keys())
+def test_engine_agrees_on_hand_worked_scenarios(data):
+    assert_engine_agrees(data)
 
 
 @needs_engine
