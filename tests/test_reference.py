@@ -22,7 +22,7 @@ from engine_harness import (
 )
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from reference import METRIC_KEYS, irr, reference_evaluate
+from reference import METRIC_KEYS, base, irr, reference_evaluate, sib_payments
 from strategies import scenarios
 
 STAKEHOLDERS = ("gemeente", "bewoners", "investeerder", "bank")
@@ -242,6 +242,27 @@ def test_sib_without_cap_or_lag():
     assert figures["sib_total_payments"] == approx(6500.0)
     assert figures["sib_breakeven_share"] == approx(2000 / 6500)
     assert figures["sib_investor_irr"] == approx(npf.irr([-1200.0, 1200, 1800, 2700, 0]))
+
+
+def paid_within_horizon(data: dict, share: float) -> float:
+    """SIB payments within the horizon when `share` of the expected outcomes are achieved."""
+    sib = data["sib"]
+    outcome = next(o for o in data["outcomes"] if o["name"] == sib["outcome"])
+    fewer = outcome | {"quantity": base(outcome["quantity"]) * share}
+    return sum(sib_payments(sib, fewer, data["scenario"]["horizon_years"])[0])
+
+
+@settings(max_examples=100, deadline=None)
+@given(scenarios(with_sib=True))
+def test_breakeven_share_is_the_smallest_that_returns_the_capital(data):
+    # Checked by brute force: at s the payments reach the capital, a hair below s they do not.
+    share = reference_evaluate(data)["sib_breakeven_share"]
+    capital = base(data["sib"]["capital"])
+    if share is None:
+        assert paid_within_horizon(data, 1e6) < capital * (1 - 1e-12)
+    else:
+        assert paid_within_horizon(data, share) >= capital * (1 - 1e-12)
+        assert share == 0 or paid_within_horizon(data, share * (1 - 1e-9)) < capital
 
 
 def short_from_year_two() -> dict:
