@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from businesscase.distributions import Distribution, base_value
+from businesscase.distributions import Distribution, base_value, is_distribution
 from businesscase.scenario import Scenario
 from businesscase.timeline import FloatArray
 
@@ -99,7 +99,7 @@ def uncertain_inputs(scenario: Scenario) -> dict[str, Distribution]:
     return {
         path: value
         for path, value in numeric_inputs(scenario).items()
-        if isinstance(value, Distribution)
+        if is_distribution(value)
     }
 
 

@@ -1,0 +1,38 @@
+"""businesscase: social business case and SROI calculator for neighbourhood coalitions.
+
+A scenario file (TOML, SPEC section 3) says what a plan costs, what it achieves, who benefits
+and who pays. :func:`evaluate` turns it into the figures of SPEC section 5: social return (SROI,
+social NPV, IRR), whether the plan closes every year (*sluitende business case*), subsidy
+dependence, and who pays and who benefits.
+
+>>> from businesscase import evaluate, load_scenario
+>>> from businesscase.examples import example_path
+>>> result = evaluate(load_scenario(example_path("west_practice")))
+>>> result.metrics["sroi_ratio"] > 1
+True
+"""
+
+from businesscase.engine import evaluate
+from businesscase.result import EvaluationResult
+from businesscase.scenario import (
+    Scenario,
+    ScenarioError,
+    dump_scenario,
+    load_scenario,
+    parse_scenario,
+    save_scenario,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "EvaluationResult",
+    "Scenario",
+    "ScenarioError",
+    "__version__",
+    "dump_scenario",
+    "evaluate",
+    "load_scenario",
+    "parse_scenario",
+    "save_scenario",
+]
