@@ -155,8 +155,11 @@ def _summary(result: EvaluationResult, lang: str) -> list[Any]:
 
 
 def main() -> None:
-    """Entry point of the console script."""
+    """Entry point of the console script: no traceback ever reaches the user."""
     try:
         app()
     except KeyboardInterrupt:  # pragma: no cover - interactive only
         sys.exit(130)
+    except Exception as error:  # a bug, not bad input: say so in one line, exit 1
+        typer.echo(f"internal error (please report): {type(error).__name__}: {error}", err=True)
+        sys.exit(1)
