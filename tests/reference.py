@@ -12,7 +12,6 @@ from __future__ import annotations
 import math
 
 import numpy as np
-import numpy_financial as npf
 
 from businesscase.vocabulary import CLOSE_TOLERANCE, DEFAULT_DISCOUNT_RATE, SUBSIDY_KINDS
 
@@ -114,21 +113,25 @@ def irr(series: list[float]) -> float | None:
         return None
     # NPV(r) = sum_t v_t (1+r)**-t. Times (1+r)**(n-1) it is the polynomial
     # v_0 y**(n-1) + v_1 y**(n-2) + ... + v_(n-1) in y = 1 + r: numpy.roots' coefficient order.
-    # r > -1 means y > 0; a root counts as real when its imaginary part is below 1e-9 relative.
-    rates = [
-        float(root.real) - 1
-        for root in np.roots(series)
-        if abs(root.imag) <= 1e-9 * abs(root) and root.real > 0
-    ]
+    # A root counts as real when its imaginary part is below 1e-9 relative. The rule r > -1 is
+    # applied to the rate as reported: a root y below 1e-16 gives r = -1.0 in floating point,
+    # which is not > -1 (e.g. capital 1 paid back with 1e-17 a year later).
+    real_roots = [root.real for root in np.roots(series) if abs(root.imag) <= 1e-9 * abs(root)]
+    rates = [float(y) - 1 for y in real_roots if float(y) - 1 > -1]
     return min(rates, key=abs) if rates else None
 
 
 def annuity(principal: float, rate: float, term: int) -> float:
     """SPEC 4: a loan "is repaid as an annuity (`numpy_financial.pmt`) over `term` years".
 
-    ``pmt`` returns the payment with the sign of money paid out, hence the minus.
+    The annuity is the equal yearly payment whose PV at the loan's rate is the principal:
+    ``principal / sum((1 + rate) ** -j for j in 1..term)``, which is ``-numpy_financial.pmt(rate,
+    term, principal)`` and ``principal * rate / (1 - (1 + rate) ** -term)``. The sum is used here
+    because it stays exact at tiny rates, where ``pmt`` loses digits to cancellation (relative
+    error 1e-4 at a rate of 1e-12) and returns infinity below about 1e-16; ``test_reference.py``
+    checks the agreement with ``pmt`` at ordinary rates.
     """
-    return float(-npf.pmt(rate, term, principal))
+    return principal / sum((1 + rate) ** -j for j in range(1, term + 1))
 
 
 def payback_year(net_discounted: list[float]) -> int | None:

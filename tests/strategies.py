@@ -43,11 +43,13 @@ def _with_edges(low: float, high: float, *edges: float) -> st.SearchStrategy[flo
 
 
 SHARES = _with_edges(0.0, 1.0, 0.0, 1.0, 0.5)
-GROWTH = _with_edges(-0.3, 0.3, 0.0)
-DISCOUNT_RATES = _with_edges(-0.2, 0.15, 0.0, 0.0225, -0.01)
+TINY_RATES = (5e-324, 1e-300, 1e-15, 1e-12, 1e-9)
+"""Rates just above 0, where formulas with (1 + r) ** n - 1 lose their digits."""
+GROWTH = _with_edges(-0.3, 0.3, 0.0, *TINY_RATES)
+DISCOUNT_RATES = _with_edges(-0.2, 0.15, 0.0, 0.0225, -0.01, *TINY_RATES)
 LINE_COUNTS = st.sampled_from((0, 1, 2, 3, 4, 1, 2))
 """0-4 lines per section, most often 1 or 2; shrinks towards 0."""
-INTEREST_RATES = st.one_of(st.just(0.0), _floats(1e-4, 0.15))
+INTEREST_RATES = st.one_of(st.sampled_from((0.0, *TINY_RATES)), _floats(1e-4, 0.15))
 
 
 def _money(high: float = MONEY) -> st.SearchStrategy[float | int]:

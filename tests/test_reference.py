@@ -22,7 +22,14 @@ from engine_harness import (
 )
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from reference import METRIC_KEYS, base, irr, reference_evaluate, sib_payments
+from reference import (
+    METRIC_KEYS,
+    annuity,
+    base,
+    irr,
+    reference_evaluate,
+    sib_payments,
+)
 from strategies import scenarios
 
 STAKEHOLDERS = ("gemeente", "bewoners", "investeerder", "bank")
@@ -155,6 +162,20 @@ def test_loan_annuity_cut_at_the_horizon():
     assert row(figures, "bank")["pv_received"] == approx(12100 / 21)
     assert figures["subsidy_dependence"] == 0.0
     assert figures["largest_funder_share"] == figures["funder_hhi"] == 1.0
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.floats(1e-6, 0.5), st.integers(1, 40), st.floats(1.0, 1e7))
+def test_annuity_is_numpy_financial_pmt(rate, term, principal):
+    assert annuity(principal, rate, term) == approx(-npf.pmt(rate, term, principal), rel=1e-9)
+
+
+@pytest.mark.parametrize("rate", [5e-324, 1e-300, 1e-16, 1e-12, 1e-9])
+def test_annuity_at_tiny_rates(rate):
+    # pmt gives infinity (below about 1e-16) or loses digits here. To first order in the rate
+    # the annuity is P/n * (1 + (n + 1)/2 * rate): 1e7 over 30 years is 333333.33 plus a hair.
+    expected = 1e7 / 30 * (1 + 31 / 2 * rate)
+    assert annuity(1e7, rate, 30) == approx(expected, rel=1e-14)
 
 
 def interest_free_loan(start: int) -> dict:
@@ -410,6 +431,8 @@ def test_distributions_use_base_values_and_defaults_apply():
         ([1.0, 2.0], None),  # no sign change
         ([0.0, 0.0], None),
         ([1.0, -1.0, 1.0], None),  # y^2 - y + 1 has no real root
+        ([-1.0, 1e-15], 1e-15 - 1),  # -1 + 1e-15 / y = 0: y = 1e-15
+        ([-1.0, 1e-17], None),  # y = 1e-17: r = -1 + 1e-17 is -1.0 in floating point, not > -1
     ],
 )
 def test_irr_hand_worked(series, expected):
@@ -450,6 +473,19 @@ HAND_WORKED = {
     "just short": granted(100.006),
     **{f"payback {i}": paying_back(costs, benefits) for i, (costs, benefits, _) in
        enumerate(PAYBACKS)},
+    # Regressions: minimal scenarios where the engine and the reference once disagreed.
+    "sib returning almost nothing": scenario(
+        2,
+        outcomes=[{"name": "Work", "quantity": 1.0, "proxy": 0.0, "value_type": "fiscal",
+                   "beneficiaries": {"gemeente": 1.0}}],
+        sib={"investor": "investeerder", "outcome_payer": "gemeente", "capital": 1.0,
+             "outcome": "Work", "price": 1e-17},
+    ),
+    "loan at the smallest positive rate": scenario(
+        30,
+        funding=[{"name": "Bank", "funder": "bank", "kind": "loan", "amount": 1e7,
+                  "interest_rate": 5e-324, "term": 7, "start": 26}],
+    ),
     "prevention and capture": prevention_and_capture(),
     "distributions": with_distributions(),
 }
