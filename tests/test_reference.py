@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import math
+import subprocess
+import sys
 import tempfile
 
 import numpy_financial as npf
@@ -530,3 +532,20 @@ def test_cli_json_agrees_with_reference(data):
     problems = mismatches(json.loads(outcome.stdout), reference_evaluate(data))
     assert not problems, "\n".join(problems)
 
+
+
+@needs_engine
+def test_installed_command_json_agrees_with_reference(tmp_path):
+    # The real entry point in a fresh interpreter, as a user's script would call it.
+    data = HAND_WORKED["sib lag threshold cap"]
+    run = subprocess.run(
+        [sys.executable, "-m", "businesscase", "evaluate", str(write_toml(data, tmp_path)),
+         "--json"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    problems = mismatches(json.loads(run.stdout), reference_evaluate(data))
+    assert not problems, "\n".join(problems)
