@@ -124,7 +124,7 @@ def loan_schedule(
     balance = np.where(
         interest_rate == 0.0,
         principal - payment * made,
-        principal * (1.0 + compound_minus_one) - payment * compound_minus_one / safe_rate,
+        principal * (1.0 + compound_minus_one) - payment * (compound_minus_one / safe_rate),
     )
     outstanding = np.where(made >= term[None, :], 0.0, np.maximum(balance, 0.0))
     return payout, repayments, outstanding
