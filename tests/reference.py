@@ -101,8 +101,14 @@ def present_value(flow: list[float], rate: float) -> float:
 
 
 def ratio(numerator: float, denominator: float) -> float | None:
-    """SPEC 8: "Ratios whose denominator is 0 (...) are null." (exact comparison with 0)"""
-    return None if denominator == 0 else numerator / denominator
+    """SPEC 8: "Ratios whose denominator is 0 (...) are null." (exact comparison with 0)
+
+    A ratio too large for a float (a denominator of 1e-311) is null too: SPEC 7 wants the metrics
+    JSON-safe, and JSON has no infinity.
+    """
+    if denominator == 0 or not math.isfinite(numerator / denominator):
+        return None
+    return numerator / denominator
 
 
 def irr(series: list[float]) -> float | None:
@@ -113,12 +119,45 @@ def irr(series: list[float]) -> float | None:
         return None
     # NPV(r) = sum_t v_t (1+r)**-t. Times (1+r)**(n-1) it is the polynomial
     # v_0 y**(n-1) + v_1 y**(n-2) + ... + v_(n-1) in y = 1 + r: numpy.roots' coefficient order.
+    # Trailing zeros only add roots y = 0 (r = -1, excluded): drop them.
+    coefficients = list(series)
+    while coefficients[-1] == 0:
+        coefficients.pop()
+    while coefficients[0] == 0:
+        coefficients.pop(0)
+    # numpy.roots divides by the leading coefficient; when the last one is larger, find the roots
+    # x = 1/y of the reversed polynomial instead, so that nothing overflows.
+    if abs(coefficients[0]) >= abs(coefficients[-1]):
+        roots = list(np.roots(coefficients))
+    else:
+        roots = [1 / x for x in np.roots(coefficients[::-1])]
     # A root counts as real when its imaginary part is below 1e-9 relative. The rule r > -1 is
     # applied to the rate as reported: a root y below 1e-16 gives r = -1.0 in floating point,
     # which is not > -1 (e.g. capital 1 paid back with 1e-17 a year later).
-    real_roots = [root.real for root in np.roots(series) if abs(root.imag) <= 1e-9 * abs(root)]
-    rates = [float(y) - 1 for y in real_roots if float(y) - 1 > -1]
+    real_roots = [float(root.real) for root in roots if abs(root.imag) <= 1e-9 * abs(root)]
+    rates = [_polished(coefficients, y) - 1 for y in real_roots]
+    rates = [rate for rate in rates if rate > -1]
     return min(rates, key=abs) if rates else None
+
+
+def _polished(coefficients: list[float], y: float) -> float:
+    """A real root of the polynomial, refined by Newton's method to full precision.
+
+    numpy.roots can lose six digits on long, sparse series (one cost, one benefit 28 years
+    later); a few Newton steps from its estimate restore them.
+    """
+    for _ in range(20):
+        value = slope = 0.0
+        for coefficient in coefficients:  # Horner's rule for the value and the derivative
+            slope = slope * y + value
+            value = value * y + coefficient
+        if slope == 0 or not math.isfinite(value / slope):
+            break
+        step = value / slope
+        y -= step
+        if abs(step) <= 1e-15 * abs(y):
+            break
+    return y
 
 
 def annuity(principal: float, rate: float, term: int) -> float:

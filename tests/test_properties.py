@@ -21,7 +21,7 @@ from engine_harness import (
 )
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from reference import METRIC_KEYS, base
+from reference import METRIC_KEYS, annuity, base
 from strategies import scenarios
 
 from businesscase.vocabulary import CLOSE_TOLERANCE
@@ -103,10 +103,9 @@ def undiscounted_totals(data: dict) -> tuple[float, float]:
         if line["kind"] != "loan":
             net_inflows += series(amount, line)
             continue
-        rate, term = base(line["interest_rate"]), line["term"]
-        annuity = amount / term if rate == 0 else amount * rate / (1 - (1 + rate) ** -term)
-        repaid = min(term, horizon - 1 - line.get("start", 0))
-        net_inflows += amount - annuity * repaid
+        yearly = annuity(amount, base(line["interest_rate"]), line["term"])
+        repaid = min(line["term"], horizon - 1 - line.get("start", 0))
+        net_inflows += amount - yearly * repaid
     if "sib" in data:
         net_inflows += base(data["sib"]["capital"])
     return costs, net_inflows

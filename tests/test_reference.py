@@ -435,6 +435,8 @@ def test_distributions_use_base_values_and_defaults_apply():
         ([1.0, -1.0, 1.0], None),  # y^2 - y + 1 has no real root
         ([-1.0, 1e-15], 1e-15 - 1),  # -1 + 1e-15 / y = 0: y = 1e-15
         ([-1.0, 1e-17], None),  # y = 1e-17: r = -1 + 1e-17 is -1.0 in floating point, not > -1
+        ([1e-300, 0.0, -1.0], 1e150 - 1),  # y**2 = 1e300: no overflow on the way there
+        ([-1.0, 0.0, 1e-20, 0.0], 1e-10 - 1),  # -y**3 + 1e-20 y: the root y = 0 is no rate
     ],
 )
 def test_irr_hand_worked(series, expected):
