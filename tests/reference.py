@@ -136,7 +136,7 @@ def irr(series: list[float]) -> float | None:
     # which is not > -1 (e.g. capital 1 paid back with 1e-17 a year later).
     real_roots = [float(root.real) for root in roots if abs(root.imag) <= 1e-9 * abs(root)]
     rates = [_polished(coefficients, y) - 1 for y in real_roots]
-    rates = [rate for rate in rates if rate > -1]
+    rates = [rate for rate in rates if -1 < rate < math.inf]
     return min(rates, key=abs) if rates else None
 
 
@@ -296,7 +296,7 @@ def sib_breakeven_share(sib: dict, outcome: dict, horizon: int) -> float | None:
         paying = sum(n for n in counts if threshold / n <= step)
         needed = max(step, capital / (price * paying))
         if i + 1 == len(steps) or needed < steps[i + 1]:
-            return needed
+            return needed if math.isfinite(needed) else None  # beyond any float: unreachable
     return None
 
 
