@@ -205,6 +205,7 @@ def _pick_closest(values: FloatArray, roots: np.ndarray) -> FloatArray:
     x = _polish(values, x)
     with np.errstate(divide="ignore", invalid="ignore"):
         rate = 1.0 / x - 1.0
+    rate = np.where(rate > -1.0, rate, np.nan)  # a root that rounds to -1 is no rate > -1
     distance = np.where(np.isnan(rate), np.inf, np.abs(rate))
     best = np.argmin(distance, axis=1)
     chosen = np.take_along_axis(rate, best[:, None], axis=1)[:, 0]
