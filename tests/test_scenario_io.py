@@ -108,3 +108,15 @@ def test_distribution_and_number_rules(line, path, rule):
     problem = caught.value.problems[0]
     assert problem.path == path
     assert rule in problem.rule
+
+
+def test_every_field_is_documented():
+    from pathlib import Path
+
+    from businesscase.scenario import SECTIONS
+
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "scenario-format.md").read_text()
+    for section, model in SECTIONS.items():
+        assert f"[{section}]" in doc
+        for name, field in model.model_fields.items():
+            assert f"| `{field.alias or name}` |" in doc, f"{section}.{name} is not in the docs"
