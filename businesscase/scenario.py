@@ -7,8 +7,28 @@ the file, the field path (``outcomes[2].deadweight``), the value given and the r
 guessed or coerced: a string where a number belongs, a boolean as a number or a fraction in an
 integer field is an error.
 
+Checks run in two rounds: pydantic checks each field (types, ranges, shapes of distributions,
+unknown fields) and reports every problem it finds; when the fields are fine, plain code checks
+the rules across fields (stakeholder references, the horizon, unique ids and names, loan fields).
+
 Reading is pure (a file is never written by loading it); :func:`save_scenario` writes
 atomically, and load -> save -> load gives an equal scenario.
+
+Examples
+--------
+>>> scenario = parse_scenario('''
+... [scenario]
+... name = "Pilot"
+... start_year = 2026
+... horizon_years = 3
+... ''')
+>>> scenario.settings.discount_rate, scenario.costs
+(0.0225, [])
+>>> parse_scenario('[scenario]\\nname = "Pilot"\\nstart_year = 2026\\nhorizon_years = 0\\n',
+...                source="pilot.toml")
+Traceback (most recent call last):
+...
+businesscase.scenario.ScenarioError: pilot.toml: scenario.horizon_years = 0: must be >= 1
 """
 
 from __future__ import annotations
@@ -19,24 +39,22 @@ import os
 import re
 import tempfile
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import tomli_w
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    TypeAdapter,
-    ValidationError,
-)
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 from pydantic_core import PydanticCustomError
 
-from businesscase.distributions import DISTRIBUTION_NAMES, Distribution, base_value
+from businesscase.distributions import (
+    DISTRIBUTIONS,
+    Distribution,
+    base_value,
+    is_distribution,
+    real_number,
+)
 from businesscase.vocabulary import (
     COST_CATEGORIES,
     DEFAULT_DISCOUNT_RATE,
@@ -50,7 +68,7 @@ MAX_FILE_BYTES = 5 * 1024 * 1024
 """Largest scenario file read [bytes] (SPEC section 8: 5 MB)."""
 
 MAX_NESTING = 10
-"""Deepest nesting of tables and arrays accepted in a scenario file."""
+"""Deepest nesting of tables and arrays accepted in a scenario file [levels]."""
 
 SHARE_TOLERANCE = 1e-6
 """Beneficiary shares must add up to 1 within this tolerance."""
@@ -59,38 +77,43 @@ SHARE_TOLERANCE = 1e-6
 # --- errors ----------------------------------------------------------------------------------
 
 
+class _NoValue:
+    """Marks a problem without a value to show (a missing field, a file-level problem)."""
+
+    def __repr__(self) -> str:
+        return "<no value>"
+
+
+NO_VALUE: Any = _NoValue()
+"""The ``value`` of a :class:`Problem` about something that is not there."""
+
+
 @dataclass(frozen=True)
 class Problem:
-    """One violated rule: where (field path), what was given, and the rule."""
+    """One broken rule: where (field path, "" for the whole file), what was given, the rule."""
 
     path: str
     value: object
     rule: str
 
     def render(self, source: str) -> str:
-        """``west.toml: outcomes[2].deadweight = 1.4: must be a share between 0 and 1``."""
+        """One line, e.g. ``west.toml: outcomes[2].deadweight = 1.4: must be a share ...``."""
         if not self.path:
             return f"{source}: {self.rule}"
-        if self.value is _NO_VALUE:
+        if self.value is NO_VALUE:
             return f"{source}: {self.path}: {self.rule}"
         return f"{source}: {self.path} = {_show(self.value)}: {self.rule}"
-
-
-class _NoValue:
-    def __repr__(self) -> str:
-        return "<no value>"
-
-
-_NO_VALUE: Any = _NoValue()
 
 
 class ScenarioError(ValueError):
     """A scenario breaks the rules of SPEC sections 3 and 8.
 
+    ``str(error)`` is one line: the first problem, plus ``(and N more problems)``.
+
     Attributes
     ----------
     source : str
-        The file name (or ``<text>``) the scenario came from.
+        The file name (or ``<text>``, ``<dict>``) the scenario came from.
     problems : list of Problem
         Every problem found, each with its field path, value and rule.
     """
@@ -98,87 +121,98 @@ class ScenarioError(ValueError):
     def __init__(self, source: str, problems: list[Problem]) -> None:
         self.source = source
         self.problems = problems
-        first = problems[0].render(source)
         more = len(problems) - 1
         suffix = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
-        super().__init__(first + suffix)
+        super().__init__(problems[0].render(source) + suffix)
 
     def lines(self) -> list[str]:
         """One line per problem, each naming the file."""
         return [problem.render(self.source) for problem in self.problems]
 
 
+def _file_error(source: str, rule: str) -> ScenarioError:
+    """A problem with the file as a whole."""
+    return ScenarioError(source, [Problem("", NO_VALUE, rule)])
+
+
 def _show(value: object) -> str:
-    """A value as the user would write it in TOML, shortened."""
+    """A value as the user would write it in TOML, shortened to 80 characters."""
     if isinstance(value, bool):
         text = "true" if value else "false"
     elif isinstance(value, str):
-        text = '"' + value.replace('"', '\\"') + '"'
+        text = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
     elif isinstance(value, float) and not math.isfinite(value):
         text = "nan" if math.isnan(value) else ("inf" if value > 0 else "-inf")
-    elif isinstance(value, dict):
-        text = "{ " + ", ".join(f"{k} = {_show(v)}" for k, v in value.items()) + " }"
+    elif isinstance(value, Mapping):
+        items = ", ".join(f"{key} = {_show(item)}" for key, item in value.items())
+        text = "{ " + items + " }" if items else "{}"
     elif isinstance(value, list):
-        text = "[" + ", ".join(_show(v) for v in value) + "]"
+        text = "[" + ", ".join(_show(item) for item in value) + "]"
+    elif hasattr(value, "isoformat"):
+        text = value.isoformat()
     else:
         text = repr(value)
     return text if len(text) <= 80 else text[:77] + "..."
 
 
+def _suggestion(word: object, options: Iterable[str]) -> str:
+    """`` (did you mean X?)`` when ``word`` looks like a typo of one of ``options``."""
+    close = difflib.get_close_matches(str(word), list(options), n=1)
+    return f" (did you mean {close[0]}?)" if close else ""
+
+
 # --- field types -----------------------------------------------------------------------------
 
-_DISTRIBUTION = TypeAdapter(Distribution)
+
+def _distribution(value: Mapping[str, Any]) -> Any:
+    """Validate a distribution table; a problem names the parameter (``proxy.sd``)."""
+    name = value.get("dist")
+    if not (isinstance(name, str) and name in DISTRIBUTIONS):
+        start = (
+            "unknown distribution; dist must be"
+            if "dist" in value
+            else "a distribution needs dist ="
+        )
+        raise PydanticCustomError(
+            "number", start + " one of {names}", {"names": ", ".join(DISTRIBUTIONS)}
+        )
+    model = DISTRIBUTIONS[name]
+    try:
+        return model.model_validate(dict(value))
+    except ValidationError as error:
+        detail = error.errors()[0]
+        field = detail.get("ctx", {}).get("field") or str(detail["loc"][0])
+        rule = _rule(detail, tuple(model.model_fields), f"field in a {name} distribution")
+        raise PydanticCustomError(
+            "distribution",
+            "{rule}",
+            {"rule": rule, "field": field, "value": value.get(field, NO_VALUE)},
+        ) from None
 
 
 def _number_or_distribution(value: Any) -> Any:
-    """Accept an int or float (as float) or a distribution table; nothing else."""
-    if isinstance(value, bool):
-        raise PydanticCustomError("number", "must be a number, not true/false")
-    if isinstance(value, int | float):
-        if not math.isfinite(value):
-            raise PydanticCustomError("number", "must be a finite number")
-        return float(value)
+    """A finite number (an int becomes a float) or a distribution table; nothing else."""
     if isinstance(value, Mapping):
-        if "dist" not in value:
-            raise PydanticCustomError(
-                "number",
-                "a distribution needs dist = one of {names}",
-                {"names": ", ".join(DISTRIBUTION_NAMES)},
-            )
-        if value["dist"] not in DISTRIBUTION_NAMES:
-            raise PydanticCustomError(
-                "number",
-                "unknown distribution; dist must be one of {names}",
-                {"names": ", ".join(DISTRIBUTION_NAMES)},
-            )
-        try:
-            return _DISTRIBUTION.validate_python(dict(value))
-        except ValidationError as error:
-            detail = error.errors()[0]
-            field = detail.get("ctx", {}).get("field") or ".".join(
-                str(part) for part in detail["loc"][1:]
-            )
-            message = _rule(detail, ("distribution",))
-            raise PydanticCustomError(
-                "distribution", "{field}: {message}", {"field": field, "message": message}
-            ) from None
-    if isinstance(value, str):
-        raise PydanticCustomError("number", "must be a number, not text (remove the quotes)")
-    raise PydanticCustomError("number", "must be a number or a distribution table")
+        return _distribution(value)
+    return real_number(value)
 
 
-def _plain_number(value: Any) -> Any:
-    """A number that cannot be a distribution (beneficiary shares)."""
+def _plain_number(value: Any) -> float:
+    """A finite number that cannot be a distribution (beneficiary shares)."""
     if isinstance(value, Mapping):
         raise PydanticCustomError("number", "must be a plain number, not a distribution")
-    return _number_or_distribution(value)
+    return real_number(value)
 
 
-def _ranged(check: Any, rule: str) -> AfterValidator:
-    """Check a field's base value (a distribution's base, SPEC section 8)."""
+def _ranged(check: Callable[[float], bool], rule: str) -> AfterValidator:
+    """Check a number, or a distribution's base value, against a field's rule."""
 
     def validate(value: Any) -> Any:
         if not check(base_value(value)):
+            if is_distribution(value):
+                raise PydanticCustomError(
+                    "range", "{rule} (the base value is {base})", {"rule": rule, "base": value.base}
+                )
             raise PydanticCustomError("range", rule)
         return value
 
@@ -186,38 +220,88 @@ def _ranged(check: Any, rule: str) -> AfterValidator:
 
 
 Number = float | Distribution
-Share = Annotated[
-    Number,
-    BeforeValidator(_number_or_distribution),
-    _ranged(lambda x: 0.0 <= x <= 1.0, "must be a share between 0 and 1"),
-]
-NonNegative = Annotated[
-    Number, BeforeValidator(_number_or_distribution), _ranged(lambda x: x >= 0.0, "must be >= 0")
-]
-Rate = Annotated[
-    Number, BeforeValidator(_number_or_distribution), _ranged(lambda x: x > -1.0, "must be > -1")
-]
+"""A number or a distribution (SPEC section 6); deterministic evaluation uses the base value."""
+
+_NUMBER = BeforeValidator(_number_or_distribution)
+_SHARE_RULE = "must be a share between 0 and 1"
+Share = Annotated[Number, _NUMBER, _ranged(lambda x: 0.0 <= x <= 1.0, _SHARE_RULE)]
+NonNegative = Annotated[Number, _NUMBER, _ranged(lambda x: x >= 0.0, "must be >= 0")]
+Rate = Annotated[Number, _NUMBER, _ranged(lambda x: x > -1.0, "must be > -1")]
 PlainShare = Annotated[
-    float,
-    BeforeValidator(_plain_number),
-    _ranged(lambda x: 0.0 <= x <= 1.0, "must be a share between 0 and 1"),
+    float, BeforeValidator(_plain_number), _ranged(lambda x: 0.0 <= x <= 1.0, _SHARE_RULE)
 ]
 
 
-def _text_rule(value: str) -> str:
+def _whole(unit: str, minimum: int | None) -> BeforeValidator:
+    """An integer field (never a float, not even 2.0, a boolean or a distribution)."""
+
+    def validate(value: Any) -> int:
+        if not isinstance(value, int) or isinstance(value, bool):
+            extra = ", not a distribution" if isinstance(value, Mapping) else ""
+            raise PydanticCustomError("whole", f"must be a whole number ({unit}){extra}")
+        if minimum is not None and value < minimum:
+            raise PydanticCustomError("range", f"must be >= {minimum}")
+        return value
+
+    return BeforeValidator(validate)
+
+
+Start = Annotated[int, _whole("years", 0)]
+Years = Annotated[int, _whole("years", 1)]
+Lag = Annotated[int, _whole("years", 0)]
+CalendarYear = Annotated[int, _whole("a calendar year", None)]
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise PydanticCustomError("text", "must be text (in quotes)")
+    return value
+
+
+def _non_empty(value: str) -> str:
     if not value.strip():
         raise PydanticCustomError("text", "must not be empty")
     return value
 
 
-Name = Annotated[str, AfterValidator(_text_rule)]
-Start = Annotated[
-    int, Field(ge=0, description="First active year, as an offset from start_year [years].")
-]
-Years = Annotated[int, Field(ge=1)]
+def _currency(value: str) -> str:
+    if not re.fullmatch(r"[A-Z]{3}", value):
+        raise PydanticCustomError("text", "must be a three-letter upper-case code such as EUR")
+    return value
+
+
+Text = Annotated[str, BeforeValidator(_text)]
+Name = Annotated[str, BeforeValidator(_text), AfterValidator(_non_empty)]
+Currency = Annotated[str, BeforeValidator(_text), AfterValidator(_currency)]
+
+
+def _one_of(choices: tuple[str, ...]) -> BeforeValidator:
+    """A closed vocabulary; a near miss gets a suggestion."""
+
+    def validate(value: Any) -> Any:
+        if isinstance(value, str) and value in choices:
+            return value
+        hint = _suggestion(value, choices) if isinstance(value, str) else ""
+        raise PydanticCustomError("choice", f"must be one of {', '.join(choices)}{hint}")
+
+    return BeforeValidator(validate)
+
+
+Theme = Annotated[Literal[THEMES], _one_of(THEMES)]  # type: ignore[valid-type]
+StakeholderKind = Annotated[Literal[STAKEHOLDER_KINDS], _one_of(STAKEHOLDER_KINDS)]  # type: ignore[valid-type]
+ValueType = Annotated[Literal[VALUE_TYPES], _one_of(VALUE_TYPES)]  # type: ignore[valid-type]
+CostCategory = Annotated[Literal[COST_CATEGORIES], _one_of(COST_CATEGORIES)]  # type: ignore[valid-type]
+FundingKind = Annotated[Literal[FUNDING_KINDS], _one_of(FUNDING_KINDS)]  # type: ignore[valid-type]
+
+_START = "First active year, as an offset from start_year [years, 0 .. horizon_years-1]."
+_DURATION = "Number of active years; cut at the horizon [years, >= 1]."
+_GROWTH = "Real annual growth of the amount from start on [fraction per year, > -1]."
+_SOURCE = "Where the figures come from [text]."
 
 
 class _Model(BaseModel):
+    """Strict types, no unknown fields, immutable."""
+
     model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
 
 
@@ -225,158 +309,220 @@ class _Model(BaseModel):
 
 
 class Settings(_Model):
-    """The ``[scenario]`` table: name, place, time axis and discount rate."""
+    """The ``[scenario]`` table: what the case is called, its time axis and discount rate."""
 
-    name: Name = Field(description="Name of the business case.")
-    area: str = Field("", description="Neighbourhood or area.")
-    description: str = Field("", description="What the intervention does.")
-    currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")] = Field(
-        "EUR", description="ISO 4217 currency code; all money in constant prices of start_year."
+    name: Name = Field(description="Name of the business case [text, not empty].")
+    area: Text = Field("", description="Neighbourhood or area [text].")
+    description: Text = Field("", description="What the intervention does [text].")
+    currency: Currency = Field(
+        "EUR",
+        description="Currency of all amounts, in constant prices of start_year "
+        "[three-letter upper-case code, e.g. EUR].",
     )
-    start_year: int = Field(description="Calendar year of t = 0 [year].")
-    horizon_years: Years = Field(description="Number of years evaluated [years, >= 1].")
+    start_year: CalendarYear = Field(description="Calendar year of t = 0 [year].")
+    horizon_years: Years = Field(
+        description="Number of years evaluated, t = 0 .. horizon_years-1 [years, >= 1]."
+    )
     discount_rate: Rate = Field(
         DEFAULT_DISCOUNT_RATE,
-        description="Real discount rate [fraction per year, > -1]; default 0.0225 "
-        "(Werkgroep discontovoet 2020).",
+        description="Real discount rate (Werkgroep discontovoet 2020) [fraction per year, > -1].",
     )
-    themes: list[Literal[THEMES]] = Field(  # type: ignore[valid-type]
-        default_factory=list, description="Themes from the BoTu checklist."
+    themes: list[Theme] = Field(
+        default_factory=list, description="Themes from the checklist [list of themes]."
     )
 
 
 class Stakeholder(_Model):
     """Everyone who pays, benefits, invests or receives."""
 
-    id: Name = Field(description="Identifier used by the other sections.")
-    name: Name = Field(description="Display name.")
-    kind: Literal[STAKEHOLDER_KINDS] = Field(description="Kind of party.")  # type: ignore[valid-type]
+    id: Name = Field(description="Identifier used by the other sections [text, unique].")
+    name: Name = Field(description="Display name [text, not empty].")
+    kind: StakeholderKind = Field(description="Kind of party [one of the stakeholder kinds].")
 
 
 class Cost(_Model):
-    """What the intervention costs, per active year."""
+    """What the intervention costs, per active year (real terms)."""
 
-    name: Name = Field(description="Name of the cost line.")
-    amount: NonNegative = Field(description="Cost per active year [EUR, constant prices].")
-    start: Start = 0
-    duration: Years = Field(1, description="Active years [years, >= 1].")
-    growth: Rate = Field(0.0, description="Real annual growth of the amount [fraction, > -1].")
-    category: Literal[COST_CATEGORIES] = Field("opex", description="opex or capex.")  # type: ignore[valid-type]
-    proxy_source: str = Field("", description="Where the amount comes from.")
+    name: Name = Field(description="Name of the cost line [text, not empty].")
+    amount: NonNegative = Field(
+        description="Cost per active year [EUR, constant prices of start_year, >= 0]."
+    )
+    start: Start = Field(0, description=_START)
+    duration: Years = Field(1, description=_DURATION)
+    growth: Rate = Field(0.0, description=_GROWTH)
+    category: CostCategory = Field("opex", description="Running cost or investment [opex|capex].")
+    proxy_source: Text = Field("", description=_SOURCE)
 
 
 class Outcome(_Model):
-    """Social value: one SROI impact-map row."""
+    """Social value: one SROI impact-map row, valued per cohort (SPEC section 4)."""
 
-    name: Name = Field(description="Name of the outcome (unique).")
-    theme: Literal[THEMES] | None = Field(None, description="Theme from the checklist.")  # type: ignore[valid-type]
-    indicator: str = Field("", description="How the outcome is measured.")
+    name: Name = Field(description="Name of the outcome [text, unique].")
+    theme: Theme | None = Field(None, description="Theme from the checklist [theme].")
+    indicator: Text = Field("", description="How the outcome is measured [text].")
     quantity: NonNegative = Field(
-        description="New outcomes achieved per active year [outcomes/year]."
+        description="New outcomes achieved per active year [outcomes/year, >= 0]."
     )
-    proxy: NonNegative = Field(description="Value of one outcome for one year [EUR].")
-    proxy_source: str = Field("", description="Where the proxy comes from.")
-    value_type: Literal[VALUE_TYPES] = Field(description="fiscal, economic or social.")  # type: ignore[valid-type]
+    proxy: NonNegative = Field(
+        description="Value of one outcome for one year [EUR, constant prices of start_year, >= 0]."
+    )
+    proxy_source: Text = Field("", description="Where the proxy comes from [text].")
+    value_type: ValueType = Field(description="Kind of value [fiscal|economic|social].")
     deadweight: Share = Field(
         0.0, description="Share that would have happened anyway [fraction 0-1]."
     )
     displacement: Share = Field(
         0.0, description="Share that merely moved elsewhere [fraction 0-1]."
     )
-    attribution: Share = Field(0.0, description="Share owed to others [fraction 0-1].")
+    attribution: Share = Field(
+        0.0, description="Share owed to others than this intervention [fraction 0-1]."
+    )
     drop_off: Share = Field(
-        0.0, description="Yearly decline of a cohort after its first year [fraction 0-1]."
+        0.0, description="Yearly decline of a cohort's outcome after its first year [fraction 0-1]."
     )
     lasts: Years = Field(1, description="Years one cohort's outcome lasts [years, >= 1].")
-    cashable_share: Share = Field(0.0, description="Share that releases cash [fraction 0-1].")
-    start: Start = 0
-    duration: Years = Field(1, description="Active years [years, >= 1].")
-    growth: Rate = Field(0.0, description="Real annual growth of quantity per cohort [fraction].")
+    cashable_share: Share = Field(
+        0.0, description="Share of the value that releases cash for its receivers [fraction 0-1]."
+    )
+    start: Start = Field(0, description=_START)
+    duration: Years = Field(1, description=_DURATION)
+    growth: Rate = Field(
+        0.0, description="Real annual growth of quantity per cohort [fraction per year, > -1]."
+    )
     beneficiaries: dict[str, PlainShare] = Field(
-        description="Stakeholder id -> share of the value; shares sum to 1."
+        description="Stakeholder id = share of the value; shares add up to 1 "
+        "[fraction 0-1 each, plain numbers]."
     )
 
 
 class AvoidedCost(_Model):
     """Prevention: spending that no longer has to be made."""
 
-    name: Name = Field(description="Name of the avoided cost.")
-    bearer: Name = Field(description="Stakeholder who would otherwise have paid.")
-    incidents: NonNegative = Field(description="Baseline incidents per year [incidents/year].")
+    name: Name = Field(description="Name of the avoided cost [text, not empty].")
+    bearer: Name = Field(description="Stakeholder who would otherwise have paid [stakeholder id].")
+    incidents: NonNegative = Field(
+        description="Baseline incidents without the intervention [incidents/year, >= 0]."
+    )
     reduction: Share = Field(description="Share of incidents prevented [fraction 0-1].")
-    unit_cost: NonNegative = Field(description="Cost of one incident [EUR].")
-    probability: Share = Field(1.0, description="Yearly chance of the event [fraction 0-1].")
-    value_type: Literal[VALUE_TYPES] = Field("fiscal", description="fiscal, economic or social.")  # type: ignore[valid-type]
-    cashable_share: Share = Field(1.0, description="Share that releases cash [fraction 0-1].")
-    start: Start = 0
-    duration: Years = Field(1, description="Active years [years, >= 1].")
-    growth: Rate = Field(0.0, description="Real annual growth [fraction, > -1].")
-    proxy_source: str = Field("", description="Where the unit cost comes from.")
+    unit_cost: NonNegative = Field(
+        description="Cost of one incident [EUR, constant prices of start_year, >= 0]."
+    )
+    probability: Share = Field(
+        1.0, description="Yearly chance of the event (expected value of shocks) [fraction 0-1]."
+    )
+    value_type: ValueType = Field("fiscal", description="Kind of value [fiscal|economic|social].")
+    cashable_share: Share = Field(
+        1.0, description="Share that releases cash for the bearer [fraction 0-1]."
+    )
+    start: Start = Field(0, description=_START)
+    duration: Years = Field(1, description=_DURATION)
+    growth: Rate = Field(0.0, description=_GROWTH)
+    proxy_source: Text = Field("", description=_SOURCE)
 
 
 class ValueCapture(_Model):
-    """Skimming off property value increase caused by the programme."""
+    """Skimming off property value increase caused by the programme (a transfer)."""
 
-    name: Name = Field(description="Name of the value capture line.")
-    units: NonNegative = Field(description="Dwellings or other properties [units].")
-    base_value: NonNegative = Field(description="Value of one unit before the programme [EUR].")
-    uplift: NonNegative = Field(description="Value increase caused by the programme [fraction].")
+    name: Name = Field(description="Name of the value capture line [text, not empty].")
+    units: NonNegative = Field(description="Dwellings or other properties [units, >= 0].")
+    base_value: NonNegative = Field(
+        description="Value of one unit before the programme "
+        "[EUR, constant prices of start_year, >= 0]."
+    )
+    uplift: NonNegative = Field(
+        description="Value increase caused by the programme [fraction of base_value, >= 0]."
+    )
     capture_share: Share = Field(description="Share of the increase captured [fraction 0-1].")
-    mechanism: str = Field("", description="erfpacht, baatbelasting, kostenverhaal, ...")
-    payer: Name = Field(description="Stakeholder who pays the captured amount.")
-    start: Start = 0
-    duration: Years = Field(1, description="Years the money is spread over [years, >= 1].")
-    proxy_source: str = Field("", description="Where the base value and uplift come from.")
+    mechanism: Text = Field(
+        "", description="How it is captured: erfpacht, baatbelasting, kostenverhaal, ... [text]."
+    )
+    payer: Name = Field(description="Who pays the captured amount [stakeholder id].")
+    start: Start = Field(0, description=_START)
+    duration: Years = Field(
+        1, description="Years the captured money is spread over evenly [years, >= 1]."
+    )
+    proxy_source: Text = Field("", description=_SOURCE)
 
 
 class Funding(_Model):
-    """Financing of the project's costs; a loan is repaid as an annuity."""
+    """Financing of the project's costs; a loan pays out in start and is repaid as an annuity."""
 
-    name: Name = Field(description="Name of the funding line.")
-    funder: Name = Field(description="Stakeholder who pays (for revenue: the customers).")
-    kind: Literal[FUNDING_KINDS] = Field(
-        description="subsidy, grant, budget, revenue, contribution or loan."
-    )  # type: ignore[valid-type]
-    amount: NonNegative = Field(description="Per active year; for a loan the principal [EUR].")
-    start: Start = 0
-    duration: Years = Field(1, description="Active years, not for loans [years, >= 1].")
-    growth: Rate = Field(0.0, description="Real annual growth, not for loans [fraction].")
-    probability: Share = Field(1.0, description="Chance the money comes [fraction 0-1].")
-    interest_rate: NonNegative | None = Field(None, description="Loans only [fraction per year].")
-    term: Years | None = Field(None, description="Loans only: number of repayment years.")
+    name: Name = Field(description="Name of the funding line [text, not empty].")
+    funder: Name = Field(description="Who pays; for revenue the customers [stakeholder id].")
+    kind: FundingKind = Field(
+        description="Kind of financing [subsidy|grant|budget|revenue|contribution|loan]."
+    )
+    amount: NonNegative = Field(
+        description="Per active year; for a loan the principal "
+        "[EUR, constant prices of start_year, >= 0]."
+    )
+    start: Start = Field(0, description=_START)
+    duration: Years = Field(1, description=_DURATION + " Not for loans.")
+    growth: Rate = Field(0.0, description=_GROWTH + " Not for loans.")
+    probability: Share = Field(
+        1.0, description="Chance the money actually comes (expected value) [fraction 0-1]."
+    )
+    interest_rate: NonNegative | None = Field(
+        None, description="Loans only, required there [fraction per year, >= 0]."
+    )
+    term: Years | None = Field(
+        None, description="Loans only, required there: repayment years from start+1 [years, >= 1]."
+    )
 
 
 class Sib(_Model):
     """A social impact bond: the investor pre-finances, the outcome payer pays per outcome."""
 
-    investor: Name = Field(description="Stakeholder who pays in the capital.")
-    outcome_payer: Name = Field(description="Stakeholder who pays for outcomes.")
-    capital: NonNegative = Field(description="Paid in by the investor in year start [EUR].")
-    start: Start = 0
-    outcome: Name = Field(description="Name of the outcome line that is paid for.")
-    price: NonNegative = Field(description="Payment per paid-for outcome [EUR].")
+    investor: Name = Field(description="Who pays in the capital [stakeholder id].")
+    outcome_payer: Name = Field(description="Who pays for the outcomes [stakeholder id].")
+    capital: NonNegative = Field(
+        description="Paid in by the investor in year start [EUR, constant prices of start_year]."
+    )
+    start: Start = Field(
+        0,
+        description="Year the capital is paid in, as an offset from start_year "
+        "[years, 0 .. horizon_years-1].",
+    )
+    outcome: Name = Field(description="Name of the outcome line that is paid for [outcome name].")
+    price: NonNegative = Field(
+        description="Paid per paid-for outcome [EUR, constant prices of start_year, >= 0]."
+    )
     threshold: NonNegative = Field(
-        0.0, description="No payment in a year with fewer paid-for outcomes."
+        0.0, description="No payment in a year with fewer paid-for outcomes [outcomes, >= 0]."
     )
     cap: NonNegative | None = Field(
-        None, description="Maximum total of all payments [EUR]; none = no cap."
+        None,
+        description="Maximum total of all outcome payments; none = no cap "
+        "[EUR, constant prices of start_year, >= 0].",
     )
-    lag: Annotated[int, Field(ge=0)] = Field(1, description="Years between outcome and payment.")
+    lag: Lag = Field(
+        1, description="Years between achieving an outcome and its payment [years, >= 0]."
+    )
 
 
 class Scenario(_Model):
-    """One business case: SPEC section 3."""
+    """One business case (SPEC section 3); attribute names are the TOML names.
 
-    settings: Settings = Field(alias="scenario")
-    stakeholders: list[Stakeholder] = Field(default_factory=list)
-    costs: list[Cost] = Field(default_factory=list)
-    outcomes: list[Outcome] = Field(default_factory=list)
-    avoided_costs: list[AvoidedCost] = Field(default_factory=list)
-    value_capture: list[ValueCapture] = Field(default_factory=list)
-    funding: list[Funding] = Field(default_factory=list)
-    sib: Sib | None = None
+    The ``[scenario]`` table is the attribute ``settings``. Fields left out of a file keep their
+    defaults and are not written back (pydantic's ``model_fields_set``).
+    """
 
     model_config = ConfigDict(strict=True, extra="forbid", frozen=True, populate_by_name=True)
+
+    settings: Settings = Field(alias="scenario", description="The [scenario] table.")
+    stakeholders: list[Stakeholder] = Field(
+        default_factory=list, description="Everyone who pays, benefits, invests or receives."
+    )
+    costs: list[Cost] = Field(default_factory=list, description="Cost lines.")
+    outcomes: list[Outcome] = Field(default_factory=list, description="Outcome lines.")
+    avoided_costs: list[AvoidedCost] = Field(
+        default_factory=list, description="Avoided cost lines."
+    )
+    value_capture: list[ValueCapture] = Field(
+        default_factory=list, description="Value capture lines."
+    )
+    funding: list[Funding] = Field(default_factory=list, description="Funding lines.")
+    sib: Sib | None = Field(None, description="At most one social impact bond.")
 
 
 SECTIONS: dict[str, type[BaseModel]] = {
@@ -389,14 +535,24 @@ SECTIONS: dict[str, type[BaseModel]] = {
     "funding": Funding,
     "sib": Sib,
 }
-"""Every section of a scenario file with the model of one of its entries, in file order."""
+"""Every section of a scenario file with the model of one entry, in SPEC (and file) order."""
+
+SCENARIO_FIELDS: tuple[str, ...] = tuple(Settings.model_fields)
+STAKEHOLDER_FIELDS: tuple[str, ...] = tuple(Stakeholder.model_fields)
+COST_FIELDS: tuple[str, ...] = tuple(Cost.model_fields)
+OUTCOME_FIELDS: tuple[str, ...] = tuple(Outcome.model_fields)
+AVOIDED_COST_FIELDS: tuple[str, ...] = tuple(AvoidedCost.model_fields)
+VALUE_CAPTURE_FIELDS: tuple[str, ...] = tuple(ValueCapture.model_fields)
+FUNDING_FIELDS: tuple[str, ...] = tuple(Funding.model_fields)
+SIB_FIELDS: tuple[str, ...] = tuple(Sib.model_fields)
 
 FIELDS: dict[str, tuple[str, ...]] = {
     section: tuple(model.model_fields) for section, model in SECTIONS.items()
 }
-"""The field names of each section (for docs and the app)."""
+"""The field names of each section, in file order (for docs and the app)."""
 
 LINE_SECTIONS: tuple[str, ...] = ("costs", "outcomes", "avoided_costs", "value_capture", "funding")
+"""The sections that hold lines running over time (each with ``start`` and ``duration``)."""
 
 
 # --- reading ---------------------------------------------------------------------------------
@@ -408,7 +564,7 @@ def load_scenario(path: str | os.PathLike[str]) -> Scenario:
     Parameters
     ----------
     path : path-like
-        A TOML file in the format of SPEC section 3.
+        A TOML file in the format of SPEC section 3, at most 5 MB.
 
     Returns
     -------
@@ -418,38 +574,35 @@ def load_scenario(path: str | os.PathLike[str]) -> Scenario:
     ------
     ScenarioError
         For a missing, unreadable, too big, non-UTF-8 or non-TOML file, and for every rule of
-        SPEC sections 3 and 8 it breaks.
+        SPEC sections 3 and 8 it breaks; ``str(error)`` names the file.
     """
     path = Path(path)
     source = path.name or str(path)
     try:
+        if path.is_dir():
+            raise _file_error(source, f"{path} is a folder, not a scenario file")
         size = path.stat().st_size
-    except FileNotFoundError:
-        raise ScenarioError(source, [Problem("", _NO_VALUE, f"file not found: {path}")]) from None
-    except OSError as error:
-        raise ScenarioError(source, [Problem("", _NO_VALUE, f"cannot read: {error}")]) from None
-    if path.is_dir():
-        raise ScenarioError(source, [Problem("", _NO_VALUE, "is a folder, not a scenario file")])
-    if size > MAX_FILE_BYTES:
-        raise ScenarioError(
-            source,
-            [
-                Problem(
-                    "",
-                    _NO_VALUE,
-                    f"file is {size / 1e6:.1f} MB; a scenario file may be at most 5 MB",
-                )
-            ],
-        )
-    try:
+        if size > MAX_FILE_BYTES:
+            raise _file_error(
+                source, f"file is {size / 2**20:.1f} MB; a scenario file may be at most 5 MB"
+            )
         content = path.read_bytes()
+    except FileNotFoundError:
+        raise _file_error(source, f"file not found: {path}") from None
     except OSError as error:
-        raise ScenarioError(source, [Problem("", _NO_VALUE, f"cannot read: {error}")]) from None
+        raise _file_error(source, f"cannot read the file: {error.strerror or error}") from None
     return parse_scenario(content, source=source)
 
 
 def parse_scenario(text: str | bytes, source: str = "<text>") -> Scenario:
     """Validate scenario text (TOML), e.g. an uploaded file.
+
+    Parameters
+    ----------
+    text : str or bytes
+        TOML text; bytes must be UTF-8 (a byte order mark is allowed) and at most 5 MB.
+    source : str
+        The name problems are reported under.
 
     Raises
     ------
@@ -458,28 +611,20 @@ def parse_scenario(text: str | bytes, source: str = "<text>") -> Scenario:
     """
     if isinstance(text, bytes):
         if len(text) > MAX_FILE_BYTES:
-            raise ScenarioError(
-                source, [Problem("", _NO_VALUE, "a scenario file may be at most 5 MB")]
-            )
+            raise _file_error(source, "a scenario file may be at most 5 MB")
         try:
-            text = text.decode("utf-8")
+            text = text.decode("utf-8-sig")
         except UnicodeDecodeError as error:
-            raise ScenarioError(
-                source,
-                [
-                    Problem(
-                        "",
-                        _NO_VALUE,
-                        f"not UTF-8 text (byte {error.start}); save the file as UTF-8",
-                    )
-                ],
+            line = text[: error.start].count(b"\n") + 1
+            raise _file_error(
+                source, f"not UTF-8 text (line {line}); save the file as UTF-8"
             ) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise ScenarioError(source, [Problem("", _NO_VALUE, f"not valid TOML: {error}")]) from None
+        raise _file_error(source, f"not valid TOML: {error}") from None
     except RecursionError:
-        raise ScenarioError(source, [Problem("", _NO_VALUE, _TOO_DEEP)]) from None
+        raise _file_error(source, _TOO_DEEP) from None
     return scenario_from_dict(data, source=source)
 
 
@@ -487,20 +632,17 @@ _TOO_DEEP = f"nested too deeply: tables and arrays may nest at most {MAX_NESTING
 
 
 def scenario_from_dict(data: Mapping[str, Any], source: str = "<dict>") -> Scenario:
-    """Validate TOML-shaped data (what ``tomllib`` returns) into a :class:`Scenario`."""
-    if _depth(data) > MAX_NESTING:
-        raise ScenarioError(source, [Problem("", _NO_VALUE, _TOO_DEEP)])
+    """Validate TOML-shaped data (what ``tomllib`` returns) into a :class:`Scenario`.
+
+    Raises
+    ------
+    ScenarioError
+        For every rule of SPEC sections 3 and 8 the data breaks.
+    """
+    if _nested_deeper_than(data, MAX_NESTING):
+        raise _file_error(source, _TOO_DEEP)
     if "scenario" not in data:
-        raise ScenarioError(
-            source,
-            [
-                Problem(
-                    "",
-                    _NO_VALUE,
-                    "no [scenario] table: add one with name, start_year and horizon_years",
-                )
-            ],
-        )
+        raise _file_error(source, _missing_settings_rule(data))
     try:
         scenario = Scenario.model_validate(dict(data))
     except ValidationError as error:
@@ -511,107 +653,98 @@ def scenario_from_dict(data: Mapping[str, Any], source: str = "<dict>") -> Scena
     return scenario
 
 
-def _depth(value: Any) -> int:
-    """Nesting depth of tables and arrays."""
-    if isinstance(value, Mapping):
-        return 1 + max((_depth(v) for v in value.values()), default=0)
-    if isinstance(value, list):
-        return 1 + max((_depth(v) for v in value), default=0)
-    return 0
+def _nested_deeper_than(data: object, limit: int) -> bool:
+    """Whether tables and arrays nest more than ``limit`` levels (breadth first, no recursion)."""
+    level: list[Any] = [data]
+    for _ in range(limit):
+        level = [
+            child
+            for item in level
+            for child in (item.values() if isinstance(item, Mapping) else item)
+            if isinstance(child, Mapping | list)
+        ]
+        if not level:
+            return False
+    return True
+
+
+def _missing_settings_rule(data: Mapping[str, Any]) -> str:
+    rule = "no [scenario] table: add one with name, start_year and horizon_years"
+    stray = [key for key in data if key in SCENARIO_FIELDS]
+    if stray:
+        rule += f" ({', '.join(stray)} stand above the first table: put [scenario] above them)"
+    return rule
 
 
 # --- turning pydantic's findings into problems -------------------------------------------------
 
 
 def _problems(error: ValidationError, data: Mapping[str, Any]) -> list[Problem]:
-    problems = []
-    seen = set()
+    """One problem per field path, in the order pydantic found them."""
+    problems: dict[str, Problem] = {}
     for detail in error.errors():
-        loc = tuple(detail["loc"])
-        # a BeforeValidator's number type is named in loc on union errors; drop model tags
-        loc = tuple(part for part in loc if not _is_tag(part))
-        path = _path(loc)
+        loc = tuple(part for part in detail["loc"] if part != "[key]")
+        path, value = _path(loc), _lookup(data, loc)
         if detail["type"] == "distribution":
-            path = f"{path}.{detail['ctx']['field']}" if detail["ctx"]["field"] else path
-        if path in seen:
-            continue
-        seen.add(path)
-        value = _lookup(data, loc)
-        problems.append(Problem(path, value, _rule(detail, loc)))
-    return problems
+            path, value = f"{path}.{detail['ctx']['field']}", detail["ctx"]["value"]
+        if path not in problems:
+            allowed, what = _allowed_here(loc)
+            problems[path] = Problem(path, value, _rule(detail, allowed, what))
+    return list(problems.values())
 
 
-def _is_tag(part: object) -> bool:
-    return isinstance(part, str) and (
-        part in DISTRIBUTION_NAMES or part.startswith(("function-", "literal[", "union["))
-    )
-
-
-def _path(loc: tuple) -> str:
-    """('outcomes', 2, 'deadweight') -> 'outcomes[2].deadweight'."""
+def _path(loc: tuple[int | str, ...]) -> str:
+    """``('outcomes', 2, 'deadweight')`` -> ``'outcomes[2].deadweight'``."""
     text = ""
     for part in loc:
-        if isinstance(part, int):
-            text += f"[{part}]"
-        else:
-            text += ("." if text else "") + str(part)
+        text += f"[{part}]" if isinstance(part, int) else ("." if text else "") + str(part)
     return text
 
 
-def _lookup(data: Any, loc: tuple) -> Any:
+def _lookup(data: Any, loc: tuple[int | str, ...]) -> Any:
+    """The value the user gave at ``loc``, or :data:`NO_VALUE`."""
     for part in loc:
         try:
             data = data[part]
         except (KeyError, IndexError, TypeError):
-            return _NO_VALUE
+            return NO_VALUE
     return data
 
 
-def _rule(detail: Mapping[str, Any], loc: tuple) -> str:
-    """Our wording for a pydantic error."""
-    kind = detail["type"]
-    ctx = detail.get("ctx", {})
-    if kind in ("number", "range", "text", "distribution"):
+def _allowed_here(loc: tuple[int | str, ...]) -> tuple[tuple[str, ...], str]:
+    """The field names allowed next to the last part of ``loc``, and what they are."""
+    if len(loc) <= 1:
+        return tuple(SECTIONS), "section"
+    return FIELDS.get(str(loc[0]), ()), "field"
+
+
+def _rule(detail: Mapping[str, Any], allowed: tuple[str, ...], what: str) -> str:
+    """Our wording for one of pydantic's findings (never its own text)."""
+    kind, loc = detail["type"], detail["loc"]
+    if kind in ("number", "range", "text", "choice", "whole", "distribution", "distribution_shape"):
         return detail["msg"]
     if kind == "extra_forbidden":
-        return _unknown_field_rule(loc)
+        return _unknown_field_rule(str(loc[-1]), allowed, what)
     if kind == "missing":
         return "is required"
-    if kind == "int_type":
-        return "must be a whole number"
-    if kind in ("string_type", "str_type"):
-        return "must be text (in quotes)"
-    if kind in ("dict_type", "model_type", "model_attributes_type"):
-        return "must be a table"
     if kind == "list_type":
-        return "must be a list"
-    if kind == "greater_than_equal":
-        return f"must be >= {ctx.get('ge')}"
-    if kind == "literal_error":
-        return f"must be one of {ctx.get('expected', '').replace(' or ', ', ')}"
-    if kind == "string_pattern_mismatch":
-        return "must be a three-letter currency code such as EUR"
-    if kind in ("float_type", "float_parsing"):
-        return "must be a number"
-    return detail["msg"]
+        section = str(loc[-1])
+        if len(loc) == 1 and section in SECTIONS:
+            return f"must be a list of tables: write [[{section}]] above each entry"
+        return "must be a list, e.g. [...]"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return "must be a table"
+    return f"is not valid here ({kind})"
 
 
-def _unknown_field_rule(loc: tuple) -> str:
-    field = str(loc[-1])
-    names = [part for part in loc[:-1] if isinstance(part, str)]
-    section = names[0] if names else None
-    if section is None:
-        allowed = tuple(SECTIONS)
-        what = "unknown section"
-    elif section in SECTIONS and len(names) == 1:
-        allowed = FIELDS[section]
-        what = "unknown field"
-    else:
-        allowed = ("dist", "low", "mode", "high", "mean", "sd")
-        what = "unknown field in a distribution"
-    close = difflib.get_close_matches(field, allowed, n=1)
-    hint = f"; did you mean {close[0]}?" if close else ""
-    return f"{what}{hint} Allowed here: {', '.join(allowed)}"
+def _unknown_field_rule(field: str, allowed: tuple[str, ...], what: str) -> str:
+    """``unknown field (did you mean deadweight?); allowed here: name, theme, ...``."""
+    if what == "section":
+        place = " (put it under the [scenario] header)" if field in SCENARIO_FIELDS else ""
+        return (
+            f"unknown section{place or _suggestion(field, allowed)}; sections: {', '.join(allowed)}"
+        )
+    return f"unknown {what}{_suggestion(field, allowed)}; allowed here: {', '.join(allowed)}"
 
 
 # --- rules across fields -----------------------------------------------------------------------
@@ -621,157 +754,152 @@ def _cross_checks(scenario: Scenario) -> list[Problem]:
     """References, the horizon, uniqueness and loan fields (SPEC sections 3 and 8)."""
     problems: list[Problem] = []
     ids = [holder.id for holder in scenario.stakeholders]
-    known = set(ids)
-    known_text = ", ".join(ids) if ids else "(none: add [[stakeholders]])"
+    known = "known ids: " + (", ".join(ids) if ids else "none (add [[stakeholders]])")
     last = scenario.settings.horizon_years - 1
 
-    for index, holder_id in enumerate(ids):
-        if holder_id in ids[:index]:
+    def reference(path: str, holder: str, value: object = NO_VALUE) -> None:
+        if holder not in ids:
+            shown = holder if value is NO_VALUE else value
             problems.append(
-                Problem(f"stakeholders[{index}].id", holder_id, "duplicate stakeholder id")
-            )
-
-    def reference(path: str, holder: str) -> None:
-        if holder not in known:
-            problems.append(
-                Problem(path, holder, f"unknown stakeholder id; known ids: {known_text}")
+                Problem(path, shown, f"unknown stakeholder id{_suggestion(holder, ids)}; {known}")
             )
 
     def within_horizon(path: str, start: int) -> None:
         if start > last:
-            problems.append(
-                Problem(path, start, f"start must lie within the horizon: 0 <= start <= {last}")
-            )
+            rule = f"start must lie within the horizon: 0 <= start <= {last}"
+            problems.append(Problem(path, start, rule))
 
+    problems += _duplicates("stakeholders", "id", ids, "stakeholder id")
+    names = [outcome.name for outcome in scenario.outcomes]
+    problems += _duplicates("outcomes", "name", names, "outcome name")
     for section in LINE_SECTIONS:
         for index, line in enumerate(getattr(scenario, section)):
             within_horizon(f"{section}[{index}].start", line.start)
-
-    names = [outcome.name for outcome in scenario.outcomes]
     for index, outcome in enumerate(scenario.outcomes):
-        prefix = f"outcomes[{index}]"
-        if outcome.name in names[:index]:
-            problems.append(Problem(f"{prefix}.name", outcome.name, "duplicate outcome name"))
-        if not outcome.beneficiaries:
-            problems.append(
-                Problem(f"{prefix}.beneficiaries", {}, "needs at least one beneficiary")
-            )
-            continue
-        for holder in outcome.beneficiaries:
-            reference(f"{prefix}.beneficiaries.{holder}", holder)
-        total = sum(outcome.beneficiaries.values())
-        if abs(total - 1.0) > SHARE_TOLERANCE:
-            problems.append(
-                Problem(
-                    f"{prefix}.beneficiaries",
-                    dict(outcome.beneficiaries),
-                    f"beneficiary shares add up to {total:.6g}; they must add up to 1",
-                )
-            )
-
-    for index, line in enumerate(scenario.avoided_costs):
-        reference(f"avoided_costs[{index}].bearer", line.bearer)
-    for index, line in enumerate(scenario.value_capture):
-        reference(f"value_capture[{index}].payer", line.payer)
-    for index, line in enumerate(scenario.funding):
-        prefix = f"funding[{index}]"
-        reference(f"{prefix}.funder", line.funder)
-        problems.extend(_loan_fields(prefix, line))
-
+        path = f"outcomes[{index}].beneficiaries"
+        for holder, share in outcome.beneficiaries.items():
+            reference(f"{path}.{holder}", holder, share)
+        problems += _beneficiary_total(path, outcome.beneficiaries)
+    for index, cost in enumerate(scenario.avoided_costs):
+        reference(f"avoided_costs[{index}].bearer", cost.bearer)
+    for index, capture in enumerate(scenario.value_capture):
+        reference(f"value_capture[{index}].payer", capture.payer)
+    for index, funding in enumerate(scenario.funding):
+        reference(f"funding[{index}].funder", funding.funder)
+        problems += _loan_fields(f"funding[{index}]", funding)
     bond = scenario.sib
     if bond is not None:
         reference("sib.investor", bond.investor)
         reference("sib.outcome_payer", bond.outcome_payer)
         within_horizon("sib.start", bond.start)
         if bond.outcome not in names:
-            problems.append(
-                Problem(
-                    "sib.outcome",
-                    bond.outcome,
-                    "names no outcome line; outcomes: " + (", ".join(names) or "(none)"),
-                )
-            )
+            outcomes = ", ".join(names) if names else "none"
+            rule = f"names no outcome line{_suggestion(bond.outcome, names)}; outcomes: {outcomes}"
+            problems.append(Problem("sib.outcome", bond.outcome, rule))
     return problems
+
+
+def _duplicates(section: str, field: str, values: list[str], what: str) -> list[Problem]:
+    """A problem for each repeat of an earlier value."""
+    return [
+        Problem(f"{section}[{index}].{field}", value, f"duplicate {what}; each must be unique")
+        for index, value in enumerate(values)
+        if value in values[:index]
+    ]
+
+
+def _beneficiary_total(path: str, shares: Mapping[str, float]) -> list[Problem]:
+    """Beneficiary shares: at least one, adding up to 1 within :data:`SHARE_TOLERANCE`."""
+    if not shares:
+        return [Problem(path, {}, "needs at least one beneficiary, e.g. { gemeente = 1.0 }")]
+    total = sum(shares.values())
+    if abs(total - 1.0) <= SHARE_TOLERANCE:
+        return []
+    rule = f"beneficiary shares add up to {total:.6g}; they must add up to 1"
+    return [Problem(path, dict(shares), rule)]
 
 
 def _loan_fields(prefix: str, line: Funding) -> list[Problem]:
     """A loan needs interest_rate and term and takes no duration or growth; others the reverse."""
     given = line.model_fields_set
-    if line.kind == "loan":
-        missing = [f"{prefix}.{name}" for name in ("interest_rate", "term") if name not in given]
-        extra = [name for name in ("duration", "growth") if name in given]
+    if line.kind != "loan":
         return [
-            Problem(path, _NO_VALUE, "a loan needs interest_rate and term") for path in missing
-        ] + [
-            Problem(
-                f"{prefix}.{name}",
-                getattr(line, name),
-                "a loan takes no " + name + " (it is repaid as an annuity over term years)",
-            )
-            for name in extra
+            Problem(f"{prefix}.{name}", getattr(line, name), f"only a loan takes {name}")
+            for name in ("interest_rate", "term")
+            if name in given
         ]
-    return [
+    missing = [
+        Problem(f"{prefix}.{name}", NO_VALUE, "is required for a loan")
+        for name in ("interest_rate", "term")
+        if name not in given
+    ]
+    refused = [
         Problem(
             f"{prefix}.{name}",
             getattr(line, name),
-            f"only a loan takes {name}; kind is {line.kind}",
+            f"a loan takes no {name}: it is repaid as an annuity over term years",
         )
-        for name in ("interest_rate", "term")
+        for name in ("duration", "growth")
         if name in given
     ]
+    return missing + refused
 
 
 # --- writing ---------------------------------------------------------------------------------
 
 
 def scenario_to_dict(scenario: Scenario) -> dict[str, Any]:
-    """The scenario as TOML-shaped data: the fields that were given, in file order."""
-    return scenario.model_dump(by_alias=True, exclude_unset=True, exclude_none=False)
+    """The scenario as TOML-shaped data: only the fields that were set, in file order.
+
+    The ``[scenario]`` table is under the key ``"scenario"``; distributions are tables.
+    """
+    return scenario.model_dump(by_alias=True, exclude_unset=True, exclude_none=True)
 
 
-_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
 
 def _toml_key(key: str) -> str:
-    return key if _BARE_KEY.match(key) else _toml_value(key)
+    return key if _BARE_KEY.fullmatch(key) else _toml_value(key)
 
 
 def _toml_value(value: Any) -> str:
     """A value in TOML syntax; tables become inline tables."""
     if isinstance(value, Mapping):
-        ordered = sorted(value.items(), key=lambda item: item[0] != "dist")  # dist first
-        inner = ", ".join(f"{_toml_key(k)} = {_toml_value(v)}" for k, v in ordered)
+        inner = ", ".join(f"{_toml_key(key)} = {_toml_value(item)}" for key, item in value.items())
         return "{ " + inner + " }" if inner else "{}"
     if isinstance(value, list):
-        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
-    return tomli_w.dumps({"v": value}).split(" = ", 1)[1].rstrip("\n")
+        return "[" + ", ".join(_toml_value(item) for item in value) + "]"
+    return tomli_w.dumps({"v": value})[len("v = ") : -1]
 
 
 def dump_scenario(scenario: Scenario) -> str:
-    """The scenario as readable TOML text: ``[scenario]`` first, sections in SPEC order,
-    distributions and beneficiaries as inline tables, only the fields that were given."""
+    """The scenario as readable TOML text.
+
+    The ``[scenario]`` table comes first, then the sections in SPEC order, one
+    ``[[section]]`` per line; distributions and beneficiaries are inline tables; only the
+    fields that were set are written, numbers of float fields as floats. (tomli-w alone would
+    write nested tables as ``[outcomes.beneficiaries]`` sub-tables and has no option against
+    it, so it only formats the single values here.)
+    """
     data = scenario_to_dict(scenario)
     blocks = []
     for section in SECTIONS:
-        if section not in data or data[section] in (None, []):
+        content = data.get(section)
+        if not content:
             continue
-        entries = data[section] if isinstance(data[section], list) else [data[section]]
-        header = f"[[{section}]]" if isinstance(data[section], list) else f"[{section}]"
-        for entry in entries:
-            lines = [header] + [
-                f"{_toml_key(key)} = {_toml_value(value)}"
-                for key, value in entry.items()
-                if value is not None
-            ]
-            blocks.append("\n".join(lines))
+        header = f"[[{section}]]" if isinstance(content, list) else f"[{section}]"
+        for entry in content if isinstance(content, list) else [content]:
+            lines = [f"{_toml_key(key)} = {_toml_value(value)}" for key, value in entry.items()]
+            blocks.append("\n".join([header, *lines]))
     return "\n\n".join(blocks) + "\n"
 
 
 def save_scenario(scenario: Scenario, path: str | os.PathLike[str]) -> None:
     """Write a scenario file atomically: a temporary file in the same folder, then a rename.
 
-    An existing file is replaced only when the new one is completely written; on any failure it
-    is left untouched and the temporary file is removed.
+    An existing file is replaced only when the new one is completely written and flushed to
+    disk; on any failure it is left untouched and the temporary file is removed.
     """
     path = Path(path)
     text = dump_scenario(scenario)
