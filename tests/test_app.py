@@ -1,4 +1,4 @@
-"""The app's wiring (Streamlit AppTest): it opens on the BoTu programme with the engine's figures."""
+"""The app's wiring (AppTest): it opens on the BoTu programme with the engine's figures."""
 
 from pathlib import Path
 
