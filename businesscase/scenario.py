@@ -180,7 +180,8 @@ def _distribution(value: Mapping[str, Any]) -> Any:
     try:
         return model.model_validate(dict(value))
     except ValidationError as error:
-        detail = error.errors()[0]
+        # an unknown field first: "stdev" for "sd" also makes "sd" missing
+        detail = min(error.errors(), key=lambda found: found["type"] != "extra_forbidden")
         field = detail.get("ctx", {}).get("field") or str(detail["loc"][0])
         rule = _rule(detail, tuple(model.model_fields), f"field in a {name} distribution")
         raise PydanticCustomError(
@@ -350,7 +351,9 @@ class Cost(_Model):
     start: Start = Field(0, description=_START)
     duration: Years = Field(1, description=_DURATION)
     growth: Rate = Field(0.0, description=_GROWTH)
-    category: CostCategory = Field("opex", description="Running cost or investment [opex|capex].")
+    category: CostCategory = Field(
+        "opex", description="Running cost or investment [opex or capex]."
+    )
     proxy_source: Text = Field("", description=_SOURCE)
 
 
@@ -367,7 +370,7 @@ class Outcome(_Model):
         description="Value of one outcome for one year [EUR, constant prices of start_year, >= 0]."
     )
     proxy_source: Text = Field("", description="Where the proxy comes from [text].")
-    value_type: ValueType = Field(description="Kind of value [fiscal|economic|social].")
+    value_type: ValueType = Field(description="Kind of value [fiscal, economic or social].")
     deadweight: Share = Field(
         0.0, description="Share that would have happened anyway [fraction 0-1]."
     )
@@ -410,7 +413,9 @@ class AvoidedCost(_Model):
     probability: Share = Field(
         1.0, description="Yearly chance of the event (expected value of shocks) [fraction 0-1]."
     )
-    value_type: ValueType = Field("fiscal", description="Kind of value [fiscal|economic|social].")
+    value_type: ValueType = Field(
+        "fiscal", description="Kind of value [fiscal, economic or social]."
+    )
     cashable_share: Share = Field(
         1.0, description="Share that releases cash for the bearer [fraction 0-1]."
     )
@@ -450,7 +455,7 @@ class Funding(_Model):
     name: Name = Field(description="Name of the funding line [text, not empty].")
     funder: Name = Field(description="Who pays; for revenue the customers [stakeholder id].")
     kind: FundingKind = Field(
-        description="Kind of financing [subsidy|grant|budget|revenue|contribution|loan]."
+        description="Kind of financing; subsidy and grant make a plan subsidy dependent [kind]."
     )
     amount: NonNegative = Field(
         description="Per active year; for a loan the principal "
@@ -476,7 +481,8 @@ class Sib(_Model):
     investor: Name = Field(description="Who pays in the capital [stakeholder id].")
     outcome_payer: Name = Field(description="Who pays for the outcomes [stakeholder id].")
     capital: NonNegative = Field(
-        description="Paid in by the investor in year start [EUR, constant prices of start_year]."
+        description="Paid in by the investor in year start "
+        "[EUR, constant prices of start_year, >= 0]."
     )
     start: Start = Field(
         0,

@@ -5,9 +5,13 @@ Round trips of every example and of random valid scenarios (hypothesis) live in
 problems and each rule, by the exact path and the rule text the user sees.
 """
 
+import json
 import os
 import re
 import tomllib
+from pathlib import Path
+from types import UnionType
+from typing import Annotated, Literal, Union, get_args, get_origin
 
 import pytest
 
@@ -428,6 +432,7 @@ BAD = [
     ("amount = 250000", "amount = -1", "costs[0].amount = -1", "must be >= 0"),
     ("quantity = 40", "quantity = -40", "outcomes[0].quantity = -40", "must be >= 0"),
     ("price = 9000", "price = -9000", "sib.price = -9000", "must be >= 0"),
+    ("cap = 1500000", "cap = -1", "sib.cap = -1", "must be >= 0"),
     ("growth = 0.01", "growth = -1.5", "costs[0].growth = -1.5", "must be > -1"),
     (
         "horizon_years = 10",
@@ -715,3 +720,56 @@ def test_each_rule_names_the_path_value_and_rule(old, new, where, rule):
     assert rule in error.problems[0].rule
     assert str(error).startswith("west.toml: ") and "\n" not in str(error)
     assert "Input should" not in str(error) and "pydantic" not in str(error)
+
+
+# --- the reference page ------------------------------------------------------------------------
+
+DOC = Path(__file__).resolve().parent.parent / "docs" / "scenario-format.md"
+
+
+def type_label(annotation):
+    """How a field's type reads in the docs."""
+    if "Triangular" in repr(annotation):
+        return "number or distribution"
+    if get_origin(annotation) in (Union, UnionType):  # optional: X | None
+        annotation = next(arg for arg in get_args(annotation) if arg is not type(None))
+    if get_origin(annotation) is Annotated:
+        annotation = get_args(annotation)[0]
+    if get_origin(annotation) is Literal:
+        return " \\| ".join(f"`{choice}`" for choice in get_args(annotation))
+    if get_origin(annotation) is list:
+        return "list of " + type_label(get_args(annotation)[0])
+    if get_origin(annotation) is dict:
+        return "inline table `id = number`"
+    return {int: "integer", str: "text", float: "number"}[annotation]
+
+
+def default_label(field):
+    """A field's default as the docs show it."""
+    if field.is_required():
+        return "required"
+    default = field.get_default(call_default_factory=True)
+    if default is None:
+        return "not set"
+    return f"`{json.dumps(default)}`"
+
+
+def field_table(model):
+    """The markdown table of a section's fields, from the model's field descriptions."""
+    rows = ["| field | type | default | meaning [unit, rule] |", "|---|---|---|---|"]
+    for name, field in model.model_fields.items():
+        label = type_label(field.annotation)
+        rows.append(f"| `{name}` | {label} | {default_label(field)} | {field.description} |")
+    return "\n".join(rows)
+
+
+@pytest.mark.parametrize("section", [name for name in SECTIONS])
+def test_the_reference_page_shows_each_section_as_the_code_defines_it(section):
+    table = field_table(SECTIONS[section])
+    assert table in DOC.read_text(encoding="utf-8"), f"update docs/scenario-format.md:\n{table}"
+
+
+def test_every_field_has_a_description_with_a_unit_or_rule_in_brackets():
+    for model in SECTIONS.values():
+        for name, field in model.model_fields.items():
+            assert re.search(r"\[.+\]", field.description or ""), (model.__name__, name)
