@@ -37,6 +37,7 @@ import difflib
 import math
 import os
 import re
+import stat
 import tempfile
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
@@ -585,14 +586,18 @@ def load_scenario(path: str | os.PathLike[str]) -> Scenario:
     path = Path(path)
     source = path.name or str(path)
     try:
-        if path.is_dir():
+        status = path.stat()
+        if stat.S_ISDIR(status.st_mode):
             raise _file_error(source, f"{path} is a folder, not a scenario file")
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
+        if not stat.S_ISREG(status.st_mode):
+            raise _file_error(source, f"{path} is not a regular file")
+        if status.st_size > MAX_FILE_BYTES:
+            megabytes = status.st_size / 2**20
             raise _file_error(
-                source, f"file is {size / 2**20:.1f} MB; a scenario file may be at most 5 MB"
+                source, f"file is {megabytes:.1f} MB; a scenario file may be at most 5 MB"
             )
-        content = path.read_bytes()
+        with path.open("rb") as handle:  # read no more than the limit, even if the file grew
+            content = handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise _file_error(source, f"file not found: {path}") from None
     except OSError as error:

@@ -316,9 +316,14 @@ def test_a_folder_is_not_a_scenario(tmp_path):
 
 def test_a_file_over_5_mb_is_refused_before_reading(tmp_path, monkeypatch):
     path = write(tmp_path, MINIMAL + "#" * MAX_FILE_BYTES)
-    monkeypatch.setattr(type(path), "read_bytes", lambda self: pytest.fail("read a big file"))
+    monkeypatch.setattr(type(path), "open", lambda *args: pytest.fail("opened a big file"))
     with pytest.raises(ScenarioError, match=r"^west\.toml: file is 5\.0 MB; .* at most 5 MB$"):
         load_scenario(path)
+
+
+def test_a_device_is_not_a_scenario():
+    with pytest.raises(ScenarioError, match=r"^null: /dev/null is not a regular file$"):
+        load_scenario("/dev/null")
 
 
 def test_bytes_over_5_mb_are_refused():
