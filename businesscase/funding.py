@@ -10,7 +10,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from businesscase.timeline import FloatArray, IntArray, line_amounts, year_offsets
+from businesscase.timeline import (
+    FloatArray,
+    IntArray,
+    line_amounts,
+    spread_over_years,
+    year_offsets,
+)
 
 
 def funding_inflows(
@@ -114,9 +120,9 @@ def loan_schedule(
     principal = amount * probability
     payment = annuity_payment(principal, interest_rate, term)
 
-    payout = principal[:, :, None] * (t[None, :] == start[:, None])[None, :, :]
+    payout = spread_over_years(principal, t[None, :] == start[:, None])
     repaying = (t[None, :] > start[:, None]) & (t[None, :] <= (start + term)[:, None])
-    repayments = payment[:, :, None] * repaying[None, :, :]
+    repayments = spread_over_years(payment, repaying)
 
     made = np.minimum(term, horizon_years - 1 - start)[None, :]
     compound_minus_one = np.expm1(made * np.log1p(interest_rate))  # (1 + r)**k - 1

@@ -96,9 +96,13 @@ def outcome_values(
     """
     horizon_years = cohorts.shape[-1]
     values = np.zeros_like(cohorts)
+    scratch = np.empty_like(cohorts)
     # Direct convolution over the cohort age k; each step is one array operation over all
-    # draws, lines and years (ages run to the longest `lasts`, at most the horizon).
+    # draws, lines and years (ages run to the longest `lasts`, at most the horizon), into a
+    # reused buffer rather than a fresh temporary.
     for age in range(min(int(np.max(lasts, initial=0)), horizon_years)):
         weight = unit_value * (1.0 - drop_off) ** age * (age < lasts)
-        values[:, :, age:] += cohorts[:, :, : horizon_years - age] * weight[:, :, None]
+        aged = scratch[:, :, : horizon_years - age]
+        np.multiply(cohorts[:, :, : horizon_years - age], weight[:, :, None], out=aged)
+        values[:, :, age:] += aged
     return values

@@ -81,8 +81,48 @@ def line_amounts(
     """
     mask = active_mask(start, duration, horizon_years)
     exponent = (year_offsets(horizon_years)[None, :] - np.asarray(start)[:, None]) * mask
-    factor = (1.0 + growth)[:, :, None] ** exponent[None, :, :]
-    return amount[:, :, None] * factor * mask[None, :, :]
+    # (1 + g) ** k as exp(k * log1p(g)): a third of the time of a power. When the growth
+    # rates are the same in every draw the factors are computed once; the formula is the same
+    # either way, so a draw's result does not depend on the other draws evaluated with it.
+    rate = np.log1p(growth)
+    if np.all(rate == rate[:1]):
+        return spread_over_years(amount, np.exp(exponent * rate[:1].T) * mask)
+    factor = spread_over_years(rate, exponent)
+    np.exp(factor, out=factor)
+    factor *= mask
+    factor *= amount[:, :, None]
+    return factor
+
+
+def spread_over_years(values: FloatArray, profile: np.ndarray) -> FloatArray:
+    """The product ``values[:, :, None] * profile[None, :, :]``: (D, L) by (L, T) -> (D, L, T).
+
+    The same numbers as that expression, several times faster: numpy's loop for a product
+    broadcast along two different axes is slow, a broadcast copy and an in-place product are
+    not.
+
+    Parameters
+    ----------
+    values : array, shape (D, L)
+        Per draw and line (an amount, a rate).
+    profile : array, shape (L, T)
+        Per line and year (growth factors, an active-year mask, exponents); bool and int are
+        taken as 0/1 and whole numbers.
+
+    Returns
+    -------
+    array, shape (D, L, T)
+
+    Examples
+    --------
+    >>> spread_over_years(np.array([[2.0, 3.0]]), np.array([[1.0, 0.5], [True, False]]))
+    array([[[2., 1.],
+            [3., 0.]]])
+    """
+    product = np.empty(values.shape + profile.shape[-1:])
+    product[...] = profile
+    product *= values[:, :, None]
+    return product
 
 
 def discount_factors(discount_rate: FloatArray, horizon_years: int) -> FloatArray:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from businesscase.timeline import FloatArray, IntArray, active_mask
+from businesscase.timeline import FloatArray, IntArray, active_mask, spread_over_years
 
 
 def captured_amounts(
@@ -48,4 +48,4 @@ def captured_amounts(
     """
     total = units * base_value * uplift * capture_share
     per_year = total / np.asarray(duration, dtype=float)[None, :]
-    return per_year[:, :, None] * active_mask(start, duration, horizon_years)[None, :, :]
+    return spread_over_years(per_year, active_mask(start, duration, horizon_years))
