@@ -1,0 +1,548 @@
+"""How sure is the business case? Monte Carlo, tornado and switching values (SPEC section 6).
+
+All three run the one engine of :func:`businesscase.evaluate` with a leading draw axis: a
+Monte Carlo sample, the tornado's low/high settings and the switching-value search grid are
+each "a value per draw for some field paths" given to
+:func:`~businesscase.parameters.compile_parameters`, so one engine call evaluates all of them
+at once. The deterministic figures are the one-draw case of the same code path.
+
+- :func:`simulate`: sample every distribution, evaluate all draws in chunks that bound memory,
+  summarise each figure (mean, P5, P50, P95), ``p_closes`` and ``p_sroi_above_1``.
+- :func:`sensitivity`: the tornado table, each uncertain input at its low and its high with the
+  others at base.
+- :func:`switching_values`: per uncertain input, the value at which ``npv_social`` crosses 0
+  and the value at which ``closes`` flips, within a wide search range.
+
+Correlation between inputs is out of scope: inputs are drawn independently
+(:mod:`businesscase.sampling`).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from businesscase.distributions import base_value
+from businesscase.flows import build_flows
+from businesscase.metrics import (
+    NO_YEAR,
+    SCALAR_METRICS,
+    YEAR_METRICS,
+    compute_metrics,
+    yearly_series,
+)
+from businesscase.parameters import compile_parameters, uncertain_inputs
+from businesscase.sampling import NON_NEGATIVE, SHARE, field_range, low_high, sample_inputs
+from businesscase.scenario import Scenario
+from businesscase.timeline import FloatArray
+
+PERCENTILES: tuple[int, ...] = (5, 50, 95)
+"""Percentiles in the Monte Carlo summary (SPEC section 6)."""
+
+FAN_PERCENTILES: tuple[int, ...] = (5, 25, 50, 75, 95)
+"""Percentiles of the yearly cash balance, for a fan chart."""
+
+DEFAULT_CHUNK_SIZE = 5_000
+"""Draws evaluated at once: 5,000-10,000 keeps peak memory near 300 MB for a scenario of 50
+lines over 30 years and is faster than one big block (ECOSYSTEM section 7)."""
+
+MONEY_SEARCH_FACTOR = 10.0
+"""Switching values of amounts, quantities and prices are searched in ``[0, 10 x v]``, with
+``v`` the larger of the base value and the distribution's high."""
+
+RATE_SEARCH_RANGE = (-0.9, 1.0)
+"""Search range of switching values for ``growth`` and ``discount_rate``: from a fall of 90%
+a year to a doubling every year."""
+
+SEARCH_GRID_POINTS = 101
+"""Evenly spaced points of the bracketing grid of a switching-value search (plus the base)."""
+
+SEARCH_TOLERANCE = 1e-10
+"""Bisection stops when every bracket is narrower than this share of its search range."""
+
+Progress = Callable[[int, int], None]
+"""Called after each chunk with (draws done, draws in total)."""
+
+
+def run_draws(
+    scenario: Scenario, draws: int, values: Mapping[str, FloatArray] | None = None
+) -> dict[str, FloatArray]:
+    """Every figure per draw: the engine for ``draws`` draws with some inputs set per draw.
+
+    Parameters
+    ----------
+    scenario : Scenario
+        A validated scenario.
+    draws : int
+        Number of draws ``D``.
+    values : mapping of str to array of shape (D,), optional
+        Per-draw values by field path; other inputs take their base value.
+
+    Returns
+    -------
+    dict of str to array
+        :func:`businesscase.metrics.compute_metrics` of the draws.
+    """
+    params = compile_parameters(scenario, draws=draws, values=values)
+    flows = build_flows(scenario, params)
+    return compute_metrics(flows, yearly_series(flows))
+
+
+def input_label(scenario: Scenario, path: str) -> str:
+    """A readable name for an input: ``outcomes[0].proxy`` -> ``Minder eenzaamheid: proxy``."""
+    head, field = path.rsplit(".", 1)
+    if head in ("scenario", "sib"):
+        return f"{'SIB' if head == 'sib' else 'scenario'}: {field}"
+    section, index = head.rstrip("]").split("[")
+    return f"{getattr(scenario, section)[int(index)].name}: {field}"
+
+
+# --- Monte Carlo ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SimulationResult:
+    """What :func:`simulate` found.
+
+    Attributes
+    ----------
+    summary : pandas.DataFrame
+        One row per figure of SPEC section 5 (index: the SPEC names, in SPEC order); columns
+        ``mean``, ``p5``, ``p50``, ``p95`` over the draws in which the figure exists, and
+        ``share_null``: the share of draws in which it does not (no IRR, no payback year, a
+        ratio with a zero denominator, no SIB). ``closes`` counts as 0/1. [units of the figure]
+    p_closes : float
+        Share of draws in which the plan closes (never short of cash) [fraction 0-1].
+    p_sroi_above_1 : float
+        Share of draws with ``sroi_ratio > 1``; a draw without the ratio counts as not above
+        [fraction 0-1].
+    per_draw : dict of str to array of shape (D,)
+        Every figure (NaN where it does not exist, ``closes`` boolean) and every sampled input
+        by its field path (after clipping); :attr:`draws` as a table.
+    cash_balance_percentiles : pandas.DataFrame
+        One row per year (columns ``t``, ``year``) with the P5, P25, P50, P75 and P95 of the
+        cash balance at the end of the year [EUR, undiscounted].
+    clipped : dict of str to int
+        Per uncertain input, the number of draws clipped to its field's valid range.
+    seed : int
+        The seed that reproduces these draws (drawn from the OS when none was given).
+    """
+
+    summary: pd.DataFrame
+    p_closes: float
+    p_sroi_above_1: float
+    per_draw: dict[str, np.ndarray] = field(repr=False)
+    cash_balance_percentiles: pd.DataFrame
+    clipped: dict[str, int]
+    seed: int
+
+    @cached_property
+    def draws(self) -> pd.DataFrame:
+        """One row per draw: the figures, then the sampled inputs (built on first use)."""
+        return pd.DataFrame(self.per_draw)
+
+    def to_json_dict(self) -> dict[str, Any]:
+        """The summary as JSON-safe data (None for a figure without any draw): no per-draw rows."""
+        return {
+            "draws": len(self.per_draw["closes"]),
+            "seed": self.seed,
+            "p_closes": self.p_closes,
+            "p_sroi_above_1": self.p_sroi_above_1,
+            "summary": {
+                metric: {column: _json_float(value) for column, value in row.items()}
+                for metric, row in self.summary.to_dict(orient="index").items()
+            },
+            "cash_balance_percentiles": records(self.cash_balance_percentiles),
+            "clipped": dict(self.clipped),
+        }
+
+
+def simulate(
+    scenario: Scenario,
+    draws: int = 10_000,
+    *,
+    seed: int | None = None,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    progress: Progress | None = None,
+) -> SimulationResult:
+    """Monte Carlo: the engine evaluated for ``draws`` samples of the uncertain inputs.
+
+    Every distribution is sampled for all draws up front, from one generator seeded with
+    ``seed``, in sorted field-path order (:func:`businesscase.sampling.sample_inputs`); draws
+    outside a field's valid range are clipped and counted. The draws are then evaluated
+    ``chunk_size`` at a time, which bounds memory and leaves the results independent of the
+    chunk size: the same seed gives the same numbers.
+
+    Parameters
+    ----------
+    scenario : Scenario
+        A validated scenario; inputs written as numbers stay fixed.
+    draws : int, default 10,000
+        Number of draws, >= 1.
+    seed : int, optional
+        Seed of the random generator; None takes fresh entropy (reported in the result).
+    chunk_size : int, default 5,000
+        Draws evaluated at once, >= 1.
+    progress : callable, optional
+        ``progress(done, total)`` after each chunk.
+
+    Returns
+    -------
+    SimulationResult
+
+    Examples
+    --------
+    >>> from businesscase import examples
+    >>> result = simulate(examples.load_example("nabuurschap"), 2_000, seed=1)
+    >>> 0.0 <= result.p_closes <= 1.0, list(result.summary.columns)
+    (True, ['mean', 'p5', 'p50', 'p95', 'share_null'])
+    """
+    if draws < 1 or chunk_size < 1:
+        raise ValueError(f"draws ({draws}) and chunk_size ({chunk_size}) must be at least 1")
+    if seed is None:
+        seed = int(np.random.SeedSequence().entropy)
+    samples, clipped = sample_inputs(uncertain_inputs(scenario), draws, seed)
+    figures: dict[str, list[FloatArray]] = {name: [] for name in (*SCALAR_METRICS, "cash_balance")}
+    for start in range(0, draws, chunk_size):
+        stop = min(start + chunk_size, draws)
+        chunk = run_draws(
+            scenario, stop - start, {path: value[start:stop] for path, value in samples.items()}
+        )
+        for name, parts in figures.items():
+            parts.append(chunk[name])
+        if progress is not None:
+            progress(stop, draws)
+    per_draw = {name: np.concatenate(parts) for name, parts in figures.items()}
+    balance = per_draw.pop("cash_balance")
+    table = {name: _with_nulls(name, values) for name, values in per_draw.items()}
+    return SimulationResult(
+        summary=_summary(table),
+        p_closes=float(np.mean(per_draw["closes"])),
+        p_sroi_above_1=float(np.mean(per_draw["sroi_ratio"] > 1.0)),
+        per_draw=table | samples,
+        cash_balance_percentiles=_fan(balance, scenario.settings.start_year),
+        clipped=clipped,
+        seed=seed,
+    )
+
+
+def _with_nulls(name: str, values: FloatArray) -> FloatArray:
+    """A figure per draw as the draws table shows it: NaN for a missing year, closes as bool."""
+    if name in YEAR_METRICS:
+        return np.where(values == NO_YEAR, np.nan, values)
+    return values
+
+
+def _summary(table: Mapping[str, FloatArray]) -> pd.DataFrame:
+    """Mean and percentiles of each figure over the draws in which it exists."""
+    rows = {}
+    for name, values in table.items():
+        values = np.asarray(values, dtype=float)
+        present = values[~np.isnan(values)]
+        if present.size:
+            stats = [present.mean(), *np.percentile(present, PERCENTILES)]
+        else:
+            stats = [np.nan] * (1 + len(PERCENTILES))
+        rows[name] = [*stats, 1.0 - present.size / values.size]
+    columns = ["mean", *(f"p{p}" for p in PERCENTILES), "share_null"]
+    return pd.DataFrame.from_dict(rows, orient="index", columns=columns)
+
+
+def _fan(balance: FloatArray, start_year: int) -> pd.DataFrame:
+    """Percentiles of the cash balance per year, one row per year."""
+    t = np.arange(balance.shape[1])
+    bands = np.percentile(balance, FAN_PERCENTILES, axis=0)
+    return pd.DataFrame(
+        {"t": t, "year": start_year + t}
+        | {f"p{p}": band for p, band in zip(FAN_PERCENTILES, bands, strict=True)}
+    )
+
+
+# --- tornado -------------------------------------------------------------------------------
+
+TORNADO_FIGURES: tuple[str, ...] = ("npv_social", "funding_gap")
+"""The figures whose change the tornado shows (SPEC section 6)."""
+
+
+@dataclass(frozen=True)
+class SensitivityResult:
+    """The tornado of :func:`sensitivity`.
+
+    Attributes
+    ----------
+    base : dict of str to float
+        ``npv_social`` and ``funding_gap`` with every input at its base value [EUR].
+    table : pandas.DataFrame
+        One row per uncertain input, the largest swing first. Columns: ``path`` (field path),
+        ``label`` (line name and field), ``dist``, ``low``, ``base``, ``high`` (the input's
+        values, low/high clipped to the field's valid range), and per figure F of
+        :data:`TORNADO_FIGURES`: ``F_low`` and ``F_high`` (change of F from its base value with
+        the input at its low and its high [EUR]) and ``F_swing`` (``|F_high - F_low|``).
+    """
+
+    base: dict[str, float]
+    table: pd.DataFrame
+
+    def to_json_dict(self) -> dict[str, Any]:
+        """Base figures and the tornado rows as JSON-safe data."""
+        return {"base": dict(self.base), "tornado": records(self.table)}
+
+
+def sensitivity(scenario: Scenario, *, by: str = "npv_social") -> SensitivityResult:
+    """The tornado table: each uncertain input at its low and high, the others at base.
+
+    The low and high are ``low`` and ``high`` for triangular, PERT and uniform distributions
+    and the 5th and 95th percentiles for normal and lognormal ones
+    (:func:`businesscase.sampling.low_high`), clipped to the field's valid range. One engine
+    call evaluates the base and the 2 x n settings of the n uncertain inputs.
+
+    Parameters
+    ----------
+    scenario : Scenario
+        A validated scenario.
+    by : {"npv_social", "funding_gap"}, default "npv_social"
+        The figure whose swing orders the rows (ties by the other figure's swing).
+
+    Returns
+    -------
+    SensitivityResult
+        Empty table when the scenario has no distributions.
+    """
+    if by not in TORNADO_FIGURES:
+        raise ValueError(f"by must be one of {', '.join(TORNADO_FIGURES)}, not {by!r}")
+    inputs = dict(sorted(uncertain_inputs(scenario).items()))
+    count = len(inputs)
+    values = {}
+    bounds = {}
+    for index, (path, distribution) in enumerate(inputs.items()):
+        lowest, highest = field_range(path)
+        low, high = np.clip(low_high(distribution), lowest, highest)
+        bounds[path] = (low, high)
+        values[path] = np.full(1 + 2 * count, distribution.base)
+        values[path][1 + 2 * index : 3 + 2 * index] = (low, high)
+    figures = run_draws(scenario, 1 + 2 * count, values)
+    table = pd.DataFrame(
+        {
+            "path": list(inputs),
+            "label": [input_label(scenario, path) for path in inputs],
+            "dist": [distribution.dist for distribution in inputs.values()],
+            "low": [bounds[path][0] for path in inputs],
+            "base": [distribution.base for distribution in inputs.values()],
+            "high": [bounds[path][1] for path in inputs],
+        }
+    )
+    for name in TORNADO_FIGURES:
+        change = figures[name][1:] - figures[name][0]
+        table[f"{name}_low"] = change[0::2]
+        table[f"{name}_high"] = change[1::2]
+        table[f"{name}_swing"] = np.abs(change[1::2] - change[0::2])
+    other = next(name for name in TORNADO_FIGURES if name != by)
+    table = table.sort_values(
+        [f"{by}_swing", f"{other}_swing"], ascending=False, kind="stable", ignore_index=True
+    )
+    return SensitivityResult(
+        base={name: float(figures[name][0]) for name in TORNADO_FIGURES}, table=table
+    )
+
+
+# --- switching values ----------------------------------------------------------------------
+
+
+def search_range(path: str, distribution: object) -> tuple[float, float]:
+    """The range in which :func:`switching_values` looks for a switching value of an input.
+
+    - shares (``deadweight``, ``probability``, ...): ``[0, 1]``;
+    - amounts, quantities, prices and counts: ``[0, 10 v]``, ``v`` the larger of the base
+      value and the distribution's high (:data:`MONEY_SEARCH_FACTOR`);
+    - ``interest_rate``: ``[0, 1]``;
+    - ``growth`` and ``discount_rate``: ``[-0.9, 1]`` (:data:`RATE_SEARCH_RANGE`).
+
+    The range is widened to include the base value if needed.
+    """
+    valid = field_range(path)
+    base = base_value(distribution)
+    if valid == SHARE:
+        low, high = SHARE
+    elif path.endswith(".interest_rate"):
+        low, high = 0.0, 1.0
+    elif valid == NON_NEGATIVE:
+        low, high = 0.0, MONEY_SEARCH_FACTOR * max(base, low_high(distribution)[1])
+    else:
+        low, high = RATE_SEARCH_RANGE
+    return min(low, base), max(high, base)
+
+
+SWITCHING_VERDICTS: dict[str, Callable[[dict[str, FloatArray]], np.ndarray]] = {
+    "npv_social": lambda figures: figures["npv_social"] >= 0.0,
+    "closes": lambda figures: figures["closes"],
+}
+"""The verdicts whose switching values are searched: ``npv_social >= 0`` and ``closes``."""
+
+BISECTION_STEPS = math.ceil(math.log2(1.0 / (SEARCH_TOLERANCE * (SEARCH_GRID_POINTS - 1))))
+"""Bisection steps that narrow a grid interval to :data:`SEARCH_TOLERANCE` of the range."""
+
+
+def switching_values(scenario: Scenario) -> pd.DataFrame:
+    """Per uncertain input, the value at which ``npv_social`` crosses 0 and ``closes`` flips.
+
+    Each input is varied alone over its search range (:func:`search_range`), the others at
+    their base values. A grid of :data:`SEARCH_GRID_POINTS` evenly spaced points plus the base
+    value brackets every change of the verdict (one engine call for all inputs); the bracket
+    nearest to the base value is then narrowed by bisection, all inputs and both verdicts at
+    once (one engine call per step), to :data:`SEARCH_TOLERANCE` of the search range. A
+    verdict that changes and changes back between two grid points, and changes further from
+    the base than the nearest, are not reported.
+
+    Parameters
+    ----------
+    scenario : Scenario
+        A validated scenario.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per uncertain input (sorted by path): ``path``, ``label``, ``base``,
+        ``search_low``, ``search_high`` and per verdict V (``npv_social``, ``closes``):
+        ``V_at_base`` (whether ``npv_social >= 0``, or the plan closes, at the base values),
+        ``V_switch`` (the switching value, NaN when there is none in the range) and
+        ``V_note`` (why there is none; "" when there is one).
+
+    Examples
+    --------
+    >>> from businesscase import examples
+    >>> table = switching_values(examples.load_example("nabuurschap"))
+    >>> list(table.columns[-3:])
+    ['closes_at_base', 'closes_switch', 'closes_note']
+    """
+    inputs = dict(sorted(uncertain_inputs(scenario).items()))
+    paths = list(inputs)
+    count = len(paths)
+    base = np.array([base_value(d) for d in inputs.values()], dtype=float)
+    ranges = np.array([search_range(path, d) for path, d in inputs.items()]).reshape(count, 2)
+    grid = np.sort(
+        np.column_stack(
+            [np.linspace(ranges[:, 0], ranges[:, 1], SEARCH_GRID_POINTS, axis=1), base]
+        ),
+        axis=1,
+    )
+    points = grid.shape[1]
+    which = np.repeat(np.arange(count), points)
+    holds = _verdicts(
+        run_draws(scenario, count * points, _set_one(paths, base, which, grid.ravel()))
+    )
+    holds = holds.reshape(len(SWITCHING_VERDICTS), count, points)
+    brackets = [_nearest_bracket(grid, verdict_holds, base) for verdict_holds in holds]
+    switches = _bisect(scenario, paths, base, brackets)
+    table = pd.DataFrame(
+        {
+            "path": paths,
+            "label": [input_label(scenario, path) for path in paths],
+            "base": base,
+            "search_low": ranges[:, 0],
+            "search_high": ranges[:, 1],
+        }
+    )
+    at_base = holds[:, np.arange(count), np.argmax(grid == base[:, None], axis=1)]
+    for kind, name in enumerate(SWITCHING_VERDICTS):
+        table[f"{name}_at_base"] = at_base[kind]
+        table[f"{name}_switch"] = switches[kind]
+        table[f"{name}_note"] = [
+            _no_switch_note(name, bool(now), low, high) if np.isnan(switch) else ""
+            for switch, now, low, high in zip(
+                switches[kind], at_base[kind], ranges[:, 0], ranges[:, 1], strict=True
+            )
+        ]
+    return table
+
+
+def _verdicts(figures: dict[str, FloatArray]) -> np.ndarray:
+    """Every verdict of :data:`SWITCHING_VERDICTS` per draw: bool array, shape (V, D)."""
+    return np.stack([verdict(figures) for verdict in SWITCHING_VERDICTS.values()])
+
+
+def _set_one(
+    paths: list[str], base: FloatArray, which: np.ndarray, settings: FloatArray
+) -> dict[str, FloatArray]:
+    """Per-draw values in which draw k sets input ``which[k]`` to ``settings[k]``, the
+    other inputs staying at their base values."""
+    values = np.repeat(base[:, None], which.size, axis=1)
+    values[which, np.arange(which.size)] = settings
+    return dict(zip(paths, values, strict=True))
+
+
+def _nearest_bracket(
+    grid: FloatArray, holds: np.ndarray, base: FloatArray
+) -> tuple[FloatArray, FloatArray, np.ndarray]:
+    """Per input, the grid interval nearest to the base value in which the verdict changes.
+
+    Returns its ends (NaN where the verdict never changes) and the verdict at its low end.
+    """
+    changes = holds[:, 1:] != holds[:, :-1]
+    left, right = grid[:, :-1], grid[:, 1:]
+    distance = np.maximum(np.maximum(left - base[:, None], base[:, None] - right), 0.0)
+    nearest = np.argmin(np.where(changes, distance, np.inf), axis=1, keepdims=True)
+    found = changes.any(axis=1)
+    pick = np.take_along_axis
+    return (
+        np.where(found, pick(left, nearest, 1)[:, 0], np.nan),
+        np.where(found, pick(right, nearest, 1)[:, 0], np.nan),
+        pick(holds[:, :-1], nearest, 1)[:, 0],
+    )
+
+
+def _bisect(
+    scenario: Scenario,
+    paths: list[str],
+    base: FloatArray,
+    brackets: list[tuple[FloatArray, FloatArray, np.ndarray]],
+) -> FloatArray:
+    """Narrow every bracket in which a verdict changes, all inputs and verdicts at once.
+
+    Returns the midpoints of the narrowed brackets, shape (V, n); NaN where there was none.
+    """
+    low, high, holds_low = (np.stack(parts) for parts in zip(*brackets, strict=True))
+    kind, which = np.nonzero(~np.isnan(low))
+    lower, upper, reference = low[kind, which], high[kind, which], holds_low[kind, which]
+    for _ in range(BISECTION_STEPS if kind.size else 0):
+        middle = (lower + upper) / 2
+        figures = run_draws(scenario, middle.size, _set_one(paths, base, which, middle))
+        same = _verdicts(figures)[kind, np.arange(kind.size)] == reference
+        lower, upper = np.where(same, middle, lower), np.where(same, upper, middle)
+    switches = np.full(low.shape, np.nan)
+    switches[kind, which] = (lower + upper) / 2
+    return switches
+
+
+def _no_switch_note(name: str, holds: bool, low: float, high: float) -> str:
+    """Why there is no switching value: the verdict holds, or fails, over the whole range."""
+    where = f"[{low:.6g}, {high:.6g}]"
+    if name == "npv_social":
+        return f"npv_social stays {'>= 0' if holds else 'below 0'} over the search range {where}"
+    if holds:
+        return f"closes everywhere in the search range {where}"
+    return f"does not close anywhere in the search range {where}"
+
+
+def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """Rows of a table as JSON-safe dicts: NaN as None, numpy scalars as Python values."""
+    return [
+        {key: _json_float(value) for key, value in row.items()}
+        for row in frame.to_dict(orient="records")
+    ]
+
+
+def _json_float(value: Any) -> Any:
+    """A JSON-safe value: floats with NaN/inf as None; bools, ints and text unchanged."""
+    if isinstance(value, bool | np.bool_):
+        return bool(value)
+    if isinstance(value, int | np.integer):
+        return int(value)
+    if isinstance(value, float | np.floating):
+        return float(value) if math.isfinite(value) else None
+    return value

@@ -1,0 +1,143 @@
+"""Sampling the distributions of SPEC section 6: closed forms, clipping, reproducibility."""
+
+import math
+from statistics import NormalDist
+
+import numpy as np
+import pytest
+
+from businesscase.distributions import Lognormal, Normal, Pert, Triangular, Uniform
+from businesscase.parameters import DISCOUNT_RATE_PATH, NUMERIC_FIELDS
+from businesscase.sampling import (
+    FIELD_RANGES,
+    RATE_FLOOR,
+    Z_95,
+    clip_to_range,
+    field_range,
+    lognormal_log_parameters,
+    low_high,
+    pert_shape,
+    sample,
+    sample_inputs,
+)
+
+N = 200_000
+"""Samples per distribution: standard errors of a few tenths of a percent."""
+
+
+def _triangular_quantile(low, mode, high, p):
+    cut = (mode - low) / (high - low)
+    if p <= cut:
+        return low + math.sqrt(p * (high - low) * (mode - low))
+    return high - math.sqrt((1 - p) * (high - low) * (high - mode))
+
+
+def _closed_forms(distribution):
+    """(mean, sd, quantile function or None) of each distribution, from the textbooks."""
+    match distribution:
+        case Triangular(low=a, mode=c, high=b):
+            mean = (a + b + c) / 3
+            var = (a * a + b * b + c * c - a * b - a * c - b * c) / 18
+            return mean, math.sqrt(var), lambda p: _triangular_quantile(a, c, b, p)
+        case Pert(low=a, mode=c, high=b):
+            # Beta-PERT: mean (a + 4c + b) / 6; variance of a + (b - a) Beta(alpha, beta).
+            alpha, beta = pert_shape(a, c, b)
+            var = alpha * beta / ((alpha + beta) ** 2 * (alpha + beta + 1)) * (b - a) ** 2
+            return (a + 4 * c + b) / 6, math.sqrt(var), None
+        case Uniform(low=a, high=b):
+            return (a + b) / 2, (b - a) / math.sqrt(12), lambda p: a + p * (b - a)
+        case Normal(mean=m, sd=s):
+            return m, s, NormalDist(m, s).inv_cdf
+        case Lognormal(mean=m, sd=s):
+            mu, sigma = lognormal_log_parameters(m, s)
+            return m, s, lambda p: math.exp(NormalDist(mu, sigma).inv_cdf(p))
+
+
+DISTRIBUTIONS = [
+    Triangular(dist="triangular", low=0.1, mode=0.25, high=0.4),
+    Triangular(dist="triangular", low=300.0, mode=600.0, high=1200.0),
+    Pert(dist="pert", low=170_000.0, mode=200_000.0, high=260_000.0),
+    Pert(dist="pert", low=0.0, mode=0.0, high=1.0),
+    Uniform(dist="uniform", low=-2.0, high=5.0),
+    Normal(dist="normal", mean=100.0, sd=15.0),
+    Lognormal(dist="lognormal", mean=3000.0, sd=900.0),
+]
+
+
+@pytest.mark.parametrize("distribution", DISTRIBUTIONS, ids=lambda d: d.dist)
+def test_sample_mean_sd_and_percentiles_match_the_closed_forms(distribution):
+    values = sample(distribution, N, np.random.default_rng(20261123))
+    mean, sd, quantile = _closed_forms(distribution)
+    standard_error = sd / math.sqrt(N)
+    assert abs(values.mean() - mean) < 5 * standard_error
+    assert values.std() == pytest.approx(sd, rel=0.02)
+    if quantile is not None:
+        # the share of draws below the true P-th percentile is P within sampling error
+        for p in (0.05, 0.5, 0.95):
+            share = np.mean(values <= quantile(p))
+            assert abs(share - p) < 5 * math.sqrt(p * (1 - p) / N)
+
+
+def test_pert_mean_has_weight_four_on_the_mode():
+    # (low + 4 mode + high) / 6 = (170 + 800 + 260) / 6 = 205 (thousands)
+    values = sample(DISTRIBUTIONS[2], N, np.random.default_rng(1))
+    assert values.mean() == pytest.approx(205_000.0, rel=2e-3)
+    assert values.min() >= 170_000.0 and values.max() <= 260_000.0
+
+
+def test_lognormal_parameters_give_the_mean_and_sd_of_the_value():
+    mu, sigma = lognormal_log_parameters(3000.0, 900.0)
+    assert math.exp(mu + sigma**2 / 2) == pytest.approx(3000.0)
+    assert math.sqrt((math.exp(sigma**2) - 1) * math.exp(2 * mu + sigma**2)) == pytest.approx(900.0)
+
+
+def test_low_high_are_the_ends_or_the_5th_and_95th_percentiles():
+    assert low_high(DISTRIBUTIONS[0]) == (0.1, 0.4)
+    assert low_high(DISTRIBUTIONS[4]) == (-2.0, 5.0)
+    low, high = low_high(DISTRIBUTIONS[5])
+    assert (low, high) == pytest.approx((100 - 1.6448536 * 15, 100 + 1.6448536 * 15))
+    mu, sigma = lognormal_log_parameters(3000.0, 900.0)
+    assert low_high(DISTRIBUTIONS[6]) == pytest.approx(
+        (math.exp(mu - Z_95 * sigma), math.exp(mu + Z_95 * sigma))
+    )
+
+
+def test_clipping_is_counted_and_keeps_values_in_the_valid_range():
+    # a share drawn from N(0.1, 0.1): P(below 0) = Phi(-1) = 15.87%, above 1 never in practice
+    values = sample(Normal(dist="normal", mean=0.1, sd=0.1), N, np.random.default_rng(7))
+    clipped, count = clip_to_range("outcomes[0].deadweight", values)
+    assert count == np.count_nonzero(values < 0.0)
+    assert count / N == pytest.approx(NormalDist().cdf(-1.0), abs=5 * math.sqrt(0.16 * 0.84 / N))
+    assert clipped.min() == 0.0 and clipped.max() <= 1.0
+    untouched, none = clip_to_range("costs[0].amount", np.array([0.0, 5.0]))
+    assert none == 0 and untouched.tolist() == [0.0, 5.0]
+
+
+def test_rates_are_clipped_just_above_minus_one():
+    clipped, count = clip_to_range(DISCOUNT_RATE_PATH, np.array([-1.5, -1.0, 0.03]))
+    assert count == 2
+    assert clipped.tolist() == [RATE_FLOOR, RATE_FLOOR, 0.03]
+    assert -1.0 < RATE_FLOOR
+
+
+def test_every_numeric_field_has_a_valid_range():
+    fields = {field for names in NUMERIC_FIELDS.values() for field in names}
+    assert fields | {"discount_rate"} == set(FIELD_RANGES)
+    assert field_range("outcomes[3].drop_off") == (0.0, 1.0)
+    assert field_range("sib.cap") == (0.0, math.inf)
+
+
+def test_the_same_seed_gives_the_same_draws_in_sorted_path_order():
+    inputs = {"costs[0].amount": DISTRIBUTIONS[2], "b.deadweight": DISTRIBUTIONS[0]}
+    first, clipped = sample_inputs(inputs, 1000, 42)
+    again, _ = sample_inputs(dict(reversed(inputs.items())), 1000, 42)
+    assert list(first) == ["b.deadweight", "costs[0].amount"]
+    assert all(np.array_equal(first[path], again[path]) for path in inputs)
+    assert clipped == {"b.deadweight": 0, "costs[0].amount": 0}
+    other, _ = sample_inputs(inputs, 1000, 43)
+    assert not np.array_equal(first["b.deadweight"], other["b.deadweight"])
+
+
+def test_sample_rejects_a_number():
+    with pytest.raises(TypeError, match="not a distribution"):
+        sample(3.0, 10, np.random.default_rng(0))
