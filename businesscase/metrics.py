@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from businesscase import sib as sib_terms
-from businesscase.flows import Flows
+from businesscase.flows import FlowBlock, Flows
 from businesscase.irr import irr
 from businesscase.timeline import FloatArray
 from businesscase.vocabulary import CLOSE_TOLERANCE, SUBSIDY_KINDS, VALUE_TYPES
@@ -105,15 +105,23 @@ def yearly_series(flows: Flows) -> Series:
             out += block.amounts.sum(axis=1)
         return out
 
+    def lines_sum(block: FlowBlock, chosen: np.ndarray) -> FloatArray:
+        """Sum over the chosen lines of a block, without copying them out."""
+        if chosen.all():
+            return block.amounts.sum(axis=1)
+        return block.amounts.sum(axis=1, where=chosen[None, :, None])
+
     benefits_by_type = {kind: np.zeros((draws, horizon)) for kind in VALUE_TYPES}
     for block in flows.of("benefit"):
         for kind in VALUE_TYPES:
             chosen = np.array([value_type == kind for value_type in block.value_types])
-            benefits_by_type[kind] += block.amounts[:, chosen, :].sum(axis=1)
+            if chosen.any():
+                benefits_by_type[kind] += lines_sum(block, chosen)
     subsidy = np.zeros((draws, horizon))
     for block in flows.of("financing"):
         chosen = np.array([kind in SUBSIDY_KINDS for kind in block.kinds])
-        subsidy += block.amounts[:, chosen, :].sum(axis=1)
+        if chosen.any():
+            subsidy += lines_sum(block, chosen)
 
     costs = total(flows.of("cost"))
     benefits = total(flows.of("benefit"))
