@@ -37,7 +37,7 @@ def small_case(**changes):
     }
     for path, value in changes.items():
         section, field = path.split(".")
-        data[section][0][field] = value
+        (data[section] if section == "scenario" else data[section][0])[field] = value
     return scenario_from_dict(data)
 
 
@@ -207,32 +207,28 @@ def test_switching_values_on_a_hand_worked_case():
 
 
 def test_switching_value_of_the_discount_rate_is_the_social_irr():
-    data = {
-        "scenario": {
-            "name": "IRR",
-            "start_year": 2027,
-            "horizon_years": 3,
-            "discount_rate": {"dist": "triangular", "low": 0.01, "mode": 0.0225, "high": 0.04},
-        },
-        "stakeholders": [{"id": "gemeente", "name": "Gemeente", "kind": "public"}],
-        "costs": [{"name": "Investering", "amount": 1000}],
-        "outcomes": [
-            {
-                "name": "Werk",
-                "quantity": 1,
-                "proxy": 600,
-                "value_type": "fiscal",
-                "start": 1,
-                "duration": 2,
-                "beneficiaries": {"gemeente": 1.0},
-            }
-        ],
-    }
-    row = switching_values(scenario_from_dict(data)).iloc[0]
+    scenario = small_case(
+        **{
+            "scenario.horizon_years": 3,
+            "scenario.discount_rate": {
+                "dist": "triangular",
+                "low": 0.01,
+                "mode": 0.0225,
+                "high": 0.04,
+            },
+            "costs.amount": 1000,
+            "outcomes.quantity": 1,
+            "outcomes.proxy": 600,
+            "outcomes.start": 1,
+            "outcomes.duration": 2,
+            "funding.probability": 0.0,
+        }
+    )
+    row = switching_values(scenario).iloc[0]
     # -1000 + 600 / (1 + r) + 600 / (1 + r)**2 = 0 at r = 13.07%
     assert row["npv_social_switch"] == pytest.approx(npf.irr([-1000, 600, 600]), abs=1e-8)
     assert (row["search_low"], row["search_high"]) == (-0.9, 1.0)
-    # no funding at all: short of cash whatever the rate
+    # the budget never comes: short of cash whatever the rate
     assert row["closes_note"].startswith("does not close anywhere")
 
 
