@@ -13,6 +13,7 @@ True
 """
 
 from businesscase.engine import evaluate
+from businesscase.gap import close_the_gap
 from businesscase.result import EvaluationResult
 from businesscase.scenario import (
     Scenario,
@@ -22,6 +23,7 @@ from businesscase.scenario import (
     parse_scenario,
     save_scenario,
 )
+from businesscase.uncertainty import sensitivity, simulate, switching_values
 
 __version__ = "0.1.0"
 
@@ -30,9 +32,13 @@ __all__ = [
     "Scenario",
     "ScenarioError",
     "__version__",
+    "close_the_gap",
     "dump_scenario",
     "evaluate",
     "load_scenario",
     "parse_scenario",
     "save_scenario",
+    "sensitivity",
+    "simulate",
+    "switching_values",
 ]

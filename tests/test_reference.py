@@ -453,7 +453,8 @@ def test_irr_hand_worked(series, expected):
 )
 def test_irr_agrees_with_numpy_financial_on_one_sign_change(outlay, returns):
     # One sign change: exactly one root r > -1 (Descartes), which numpy_financial also finds.
-    assert irr([outlay, *returns]) == approx(npf.irr([outlay, *returns]), rel=1e-9, abs=1e-9)
+    # numpy_financial takes np.roots unpolished (a few 1e-9 off at times); ours is polished.
+    assert irr([outlay, *returns]) == approx(npf.irr([outlay, *returns]), rel=1e-7, abs=1e-8)
 
 
 # --- (b) the engine's public API against the reference ----------------------------------------
