@@ -288,7 +288,12 @@ def _sib_flows(
     investor = labeller.one_each([bond.investor])
     blocks.append(
         labeller.block(
-            "sib", "financing", [bond], capital, payers=investor, kinds=("sib",),
+            "sib",
+            "financing",
+            [bond],
+            capital,
+            payers=investor,
+            kinds=("sib",),
             label="SIB capital",
         )
     )

@@ -81,9 +81,7 @@ def numeric_inputs(scenario: Scenario) -> dict[str, float | Distribution]:
 
     Optional fields that were left out (no SIB cap, no interest rate) are not listed.
     """
-    inputs: dict[str, float | Distribution] = {
-        DISCOUNT_RATE_PATH: scenario.settings.discount_rate
-    }
+    inputs: dict[str, float | Distribution] = {DISCOUNT_RATE_PATH: scenario.settings.discount_rate}
     for section, fields in NUMERIC_FIELDS.items():
         for index, line in enumerate(section_lines(scenario, section)):
             prefix = "sib" if section == "sib" else f"{section}[{index}]"
@@ -97,9 +95,7 @@ def numeric_inputs(scenario: Scenario) -> dict[str, float | Distribution]:
 def uncertain_inputs(scenario: Scenario) -> dict[str, Distribution]:
     """The inputs written as distributions, by field path."""
     return {
-        path: value
-        for path, value in numeric_inputs(scenario).items()
-        if is_distribution(value)
+        path: value for path, value in numeric_inputs(scenario).items() if is_distribution(value)
     }
 
 
@@ -158,4 +154,3 @@ def compile_parameters(
         }
     rate = column(DISCOUNT_RATE_PATH, scenario.settings.discount_rate, "discount_rate")
     return Parameters(draws=draws, discount_rate=rate, lines=lines)
-
