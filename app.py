@@ -1,75 +1,44 @@
-"""Streamlit app: the headline figures of the BoTu programme scenario.
+"""Streamlit app: a neighbourhood's social business case, built, compared and reported together.
 
-Thin by design: every figure comes from the engine (:func:`businesscase.evaluate`), every word
-from :mod:`businesscase.text`, every number format from :mod:`businesscase.formatting`.
+Run with ``streamlit run app.py``. It opens on the figures of the BoTu programme; the sidebar
+switches the language (Dutch by default) and the variant every page shows. The pages in
+``app_pages/`` are thin: every figure comes from the engine through :mod:`app_pages.state`,
+every word from :mod:`businesscase.text`, every number format from
+:mod:`businesscase.formatting`.
 """
 
 import streamlit as st
-from businesscase.distributions import base_value
 
-from businesscase import evaluate, examples
-from businesscase import formatting as fmt
-from businesscase.metrics import STAKEHOLDER_COLUMNS
+from app_pages import state
+from businesscase.formatting import LANGUAGES
 from businesscase.text import t
 
+CHOICE_KEY = "variant_choice"
+"""Session key of the sidebar's variant box (kept equal to :func:`app_pages.state.current`)."""
+
 st.set_page_config(page_title="businesscase", layout="wide")
-st.session_state.setdefault("lang", "nl")
-lang = st.sidebar.radio("Taal / language", fmt.LANGUAGES, key="lang", horizontal=True)
-names = examples.list_examples()
-name = st.sidebar.selectbox("Scenario", names, index=names.index("botu_programma"))
-
-
-@st.cache_data(max_entries=32, show_spinner=False)
-def _result(scenario_name: str):
-    return evaluate(examples.load_example(scenario_name))
-
-
-result = _result(name)
-m = result.metrics
-settings = result.scenario.settings
-st.title(t("app_title", lang))
-st.subheader(settings.name)
-if settings.description:
-    st.text(settings.description)
-
-cards = st.container(horizontal=True)
-cards.metric(t("sroi_ratio", lang), fmt.number(m["sroi_ratio"], lang), border=True)
-cards.metric(t("npv_social", lang), fmt.money(m["npv_social"], lang), border=True)
-cards.metric(
-    t("closes", lang),
-    t("yes" if m["closes"] else "no", lang),
-    None if m["closes"] else fmt.money(-m["funding_gap"], lang),
-    border=True,
-)
-cards.metric(t("subsidy_dependence", lang), fmt.percent(m["subsidy_dependence"], lang), border=True)
-cards.metric(
-    t("payback_year", lang), fmt.year(m["payback_year"], settings.start_year), border=True
+st.session_state.setdefault(state.LANG_KEY, state.DEFAULT_LANG)
+st.sidebar.radio(
+    "Taal / language",
+    LANGUAGES,
+    key=state.LANG_KEY,
+    format_func=lambda code: t("language_name", code),
+    horizontal=True,
 )
 
-if m["closes"]:
-    st.success(t("closes_verdict", lang))
-else:
-    st.error(
-        t(
-            "gap_verdict",
-            lang,
-            gap=fmt.money(m["funding_gap"], lang),
-            year=fmt.year(m["first_short_year"], settings.start_year),
-        )
-    )
+names = list(state.variants())
+if st.session_state.get(CHOICE_KEY) != state.current().name:
+    st.session_state[CHOICE_KEY] = state.current().name
+st.sidebar.selectbox(
+    state.tr("current_variant"),
+    names,
+    key=CHOICE_KEY,
+    on_change=lambda: state.select(st.session_state[CHOICE_KEY]),
+)
 
-st.subheader(t("who_pays_who_benefits", lang))
-holders = result.stakeholders.drop(columns="id").rename(
-    columns={"name": t("stakeholder", lang)} | {c: t(c, lang) for c in STAKEHOLDER_COLUMNS}
-)
-st.dataframe(holders, hide_index=True)
-for warning in result.warnings:
-    st.warning(warning, icon=":material/info:")
-st.caption(
-    t(
-        "discount_note",
-        lang,
-        start=settings.start_year,
-        rate=fmt.percent(base_value(settings.discount_rate), lang, 2),
-    )
-)
+pages = [
+    st.Page(
+        "app_pages/results.py", title=state.tr("page_results"), url_path="results", default=True
+    ),
+]
+st.navigation(pages).run()

@@ -89,6 +89,14 @@ TEXT: dict[str, dict[str, str]] = {
     "pv_received": {"en": "received", "nl": "ontvangen"},
     "net_pv": {"en": "net", "nl": "netto"},
     "app_title": {"en": "Social business case", "nl": "Maatschappelijke business case"},
+    # app shell: navigation, language and variants (app.py, app_pages/state.py)
+    "language_name": {"en": "English", "nl": "Nederlands"},
+    "current_variant": {"en": "Variant shown", "nl": "Getoonde variant"},
+    "page_build": {"en": "Build", "nl": "Opbouwen"},
+    "page_results": {"en": "Results", "nl": "Resultaten"},
+    "page_uncertainty": {"en": "Uncertainty", "nl": "Onzekerheid"},
+    "page_compare": {"en": "Compare", "nl": "Vergelijken"},
+    "page_report": {"en": "Report", "nl": "Rapport"},
 }
 """Every user-facing string by key and language code (``nl``, ``en``)."""
 
