@@ -1,0 +1,569 @@
+"""Exports of one scenario for people who were not at the screen (issue 5, SPEC section 7).
+
+- :func:`write_workbook` / :func:`workbook_bytes`: an Excel workbook for analysts. The scenario's
+  inputs (one sheet per section), the figures of SPEC section 5, the yearly series, the tidy
+  flow table, the stakeholder table and, for a scenario with distributions, the Monte Carlo
+  percentiles. Every number is a number (formatted by an Excel number format, never a string),
+  so the workbook can be computed with.
+- :func:`html_report` / :func:`write_html`: one self-contained HTML file (plotly embedded once,
+  no network) with the verdict, the figures, the charts, the tables and the assumptions with
+  their sources, readable on screen and on paper.
+
+All words come from :mod:`businesscase.text`, all human number formats from
+:mod:`businesscase.formatting`; the figures themselves come from :func:`businesscase.evaluate`
+and :func:`businesscase.simulate` unchanged. Files are written atomically.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from businesscase import formatting as fmt
+from businesscase.distributions import base_value, is_distribution
+from businesscase.engine import evaluate
+from businesscase.metrics import SCALAR_METRICS, STAKEHOLDER_COLUMNS, YEAR_METRICS
+from businesscase.parameters import section_lines, uncertain_inputs
+from businesscase.result import EvaluationResult
+from businesscase.scenario import SECTIONS, Scenario
+from businesscase.text import t
+from businesscase.uncertainty import SimulationResult
+
+# --- how each kind of number looks ---------------------------------------------------------
+
+MONEY_FORMAT = '"€ "#,##0;-"€ "#,##0'
+"""Excel number format of amounts: whole euros with thousands separators (as
+:func:`businesscase.formatting.money`); the cell keeps the full value."""
+PERCENT_FORMAT = "0.0#%"
+"""Excel number format of fractions (shares, rates): ``2.25%``, ``30.0%``."""
+RATIO_FORMAT = "0.00"
+"""Excel number format of ratios (SROI, HHI, money multiple)."""
+INTEGER_FORMAT = "0"
+"""Excel number format of whole numbers without separators (years, offsets, durations)."""
+NUMBER_FORMAT = "#,##0.####"
+"""Excel number format of other quantities (outcomes, incidents, units)."""
+WHOLE_NUMBER_FORMAT = "#,##0"
+"""Excel number format of other quantities that happen to be whole."""
+FACTOR_FORMAT = "0.0000"
+"""Excel number format of discount factors."""
+
+FIGURE_KINDS: dict[str, str] = {
+    **dict.fromkeys(SCALAR_METRICS, "money"),
+    **dict.fromkeys(YEAR_METRICS, "year"),
+    **dict.fromkeys(
+        (
+            "social_irr",
+            "subsidy_dependence",
+            "largest_funder_share",
+            "sib_investor_irr",
+            "sib_breakeven_share",
+        ),
+        "share",
+    ),
+    **dict.fromkeys(("sroi_ratio", "net_sroi_ratio", "funder_hhi", "sib_money_multiple"), "ratio"),
+    "closes": "flag",
+}
+"""Kind of every scalar figure of SPEC section 5: ``money`` [EUR], ``share`` [fraction],
+``ratio`` [-], ``year`` [offset t from start_year] or ``flag`` [bool]."""
+
+_KIND_FORMATS = {
+    "money": MONEY_FORMAT,
+    "share": PERCENT_FORMAT,
+    "ratio": RATIO_FORMAT,
+    "year": INTEGER_FORMAT,
+    "flag": None,
+}
+
+_YEARLY_FORMATS = {"t": INTEGER_FORMAT, "year": INTEGER_FORMAT, "discount_factor": FACTOR_FORMAT}
+"""Formats of the non-money columns of ``result.yearly`` and ``result.flows``."""
+
+_HEADER_FONT = Font(bold=True)
+_HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
+_TITLE_FONT = Font(bold=True, size=14)
+_MAX_WIDTH = 60
+"""Widest column [characters]; longer text wraps."""
+
+LINE_SECTIONS = ("stakeholders", "costs", "outcomes", "avoided_costs", "value_capture", "funding")
+"""Sections written as a table with one row per line (``scenario`` and ``sib`` are one entry
+each, written as a field/value list)."""
+
+
+def _check_language(lang: str) -> None:
+    if lang not in fmt.LANGUAGES:
+        raise ValueError(f"lang {lang!r}: must be one of {', '.join(fmt.LANGUAGES)}")
+
+
+def _result_for(scenario: Scenario, result: EvaluationResult | None) -> EvaluationResult:
+    """The given result after checking it belongs to ``scenario``, or a fresh evaluation."""
+    if result is None:
+        return evaluate(scenario)
+    if result.scenario is not scenario and result.scenario != scenario:
+        raise ValueError("result: was evaluated from another scenario than the one exported")
+    return result
+
+
+def _simulation_for(
+    scenario: Scenario, simulation: SimulationResult | None
+) -> SimulationResult | None:
+    """The simulation to show: only for a scenario with distributions (else all draws agree)."""
+    return simulation if simulation is not None and uncertain_inputs(scenario) else None
+
+
+# --- reading a scenario's inputs -----------------------------------------------------------
+
+
+def _number_text(value: float) -> str:
+    """A number as written in a scenario file: ``0.45``, ``170000`` (no exponent, no rounding)."""
+    return str(int(value)) if float(value).is_integer() and abs(value) < 1e15 else repr(value)
+
+
+def distribution_text(value: Any) -> str:
+    """A distribution as one readable expression.
+
+    Parameters
+    ----------
+    value : Distribution
+        One of the distribution models of :mod:`businesscase.distributions`.
+
+    Returns
+    -------
+    str
+        Its name and parameters in SPEC order: ``low, mode, high`` (triangular, PERT),
+        ``low, high`` (uniform), ``mean, sd`` (normal, lognormal).
+
+    Examples
+    --------
+    >>> from businesscase.distributions import Triangular
+    >>> distribution_text(Triangular(dist="triangular", low=0.2, mode=0.3, high=0.45))
+    'triangular(0.2, 0.3, 0.45)'
+    """
+    parameters = [name for name in type(value).model_fields if name != "dist"]
+    return f"{value.dist}({', '.join(_number_text(getattr(value, name)) for name in parameters)})"
+
+
+def field_format(section: str, field: str) -> str | None:
+    """The Excel number format of a numeric input, read from the unit in its field description.
+
+    ``[EUR ...]`` is money, ``[fraction ...]`` a percentage, ``[year]``/``[years ...]`` a whole
+    number; other numbers (outcomes, incidents, units) get thousands separators. None for text.
+
+    Examples
+    --------
+    >>> field_format("outcomes", "proxy"), field_format("outcomes", "deadweight")
+    ('"€ "#,##0;-"€ "#,##0', '0.0#%')
+    """
+    description = SECTIONS[section].model_fields[field].description or ""
+    if "[EUR" in description:
+        return MONEY_FORMAT
+    if "[fraction" in description:
+        return PERCENT_FORMAT
+    if "[year]" in description or "[years" in description:
+        return INTEGER_FORMAT
+    return NUMBER_FORMAT
+
+
+def _entries(scenario: Scenario, section: str) -> list[Any]:
+    return [scenario.settings] if section == "scenario" else section_lines(scenario, section)
+
+
+def _plain(value: Any) -> Any:
+    """A non-numeric input as a cell value: lists joined, None left blank."""
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
+    return value
+
+
+def _number_cell(value: float, number_format: str | None) -> tuple[float, str | None]:
+    if number_format == NUMBER_FORMAT and float(value).is_integer():
+        return value, WHOLE_NUMBER_FORMAT
+    return value, number_format
+
+
+# --- the workbook --------------------------------------------------------------------------
+
+Cell = tuple[Any, str | None]
+"""A cell: its value and its Excel number format (None: General)."""
+
+
+def _sheet(
+    book: Workbook,
+    title: str,
+    headers: Sequence[str],
+    rows: Iterable[Sequence[Cell]],
+    *,
+    freeze: str = "A2",
+) -> Worksheet:
+    """A table sheet: a bold, frozen header row, formatted cells and fitted column widths."""
+    sheet = book.create_sheet(title[:31])
+    sheet.append(list(headers))
+    widths = [len(str(header)) + 2 for header in headers]
+    for cell in sheet[1]:
+        cell.font = _HEADER_FONT
+        cell.fill = _HEADER_FILL
+    for row in rows:
+        sheet.append([value for value, _ in row])
+        for column, (cell, (value, number_format)) in enumerate(
+            zip(sheet[sheet.max_row], row, strict=True)
+        ):
+            if number_format is not None and value is not None:
+                cell.number_format = number_format
+            shown = len(str(value)) if isinstance(value, str) else 14
+            if shown > _MAX_WIDTH:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+            widths[column] = max(widths[column], min(shown + 2, _MAX_WIDTH))
+    for column, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(column)].width = width
+    sheet.freeze_panes = freeze
+    return sheet
+
+
+def _entry_sheet(book: Workbook, scenario: Scenario, section: str, lang: str) -> None:
+    """One entry (``[scenario]``, ``[sib]``) as rows of field, value, distribution."""
+    (entry,) = _entries(scenario, section)
+    rows = []
+    for field in SECTIONS[section].model_fields:
+        written = getattr(entry, field)
+        if is_distribution(written):
+            value = base_value(written)
+            rows.append(
+                [
+                    (field, None),
+                    _number_cell(value, field_format(section, field)),
+                    (distribution_text(written), None),
+                ]
+            )
+        elif isinstance(written, int | float) and not isinstance(written, bool):
+            rows.append(
+                [(field, None), _number_cell(written, field_format(section, field)), (None, None)]
+            )
+        else:
+            rows.append([(field, None), (_plain(written), None), (None, None)])
+    headers = [t("field", lang), t("value", lang), t("distribution", lang)]
+    _sheet(book, t(f"section_{section}", lang), headers, rows)
+
+
+def _lines_sheet(book: Workbook, scenario: Scenario, section: str, lang: str) -> None:
+    """A section of lines as a table: one row per line, one column per field.
+
+    A numeric field holds the base value (a number) in every row; where any line writes it as
+    a distribution, a column next to it shows the distribution. Outcome beneficiaries get one
+    share column per stakeholder (``beneficiaries.gemeente``).
+    """
+    entries = _entries(scenario, section)
+    fields = list(SECTIONS[section].model_fields)
+    uncertain = {f for f in fields if any(is_distribution(getattr(e, f)) for e in entries)}
+    holders = [
+        holder
+        for holder in (s.id for s in scenario.stakeholders)
+        if any(holder in getattr(e, "beneficiaries", {}) for e in entries)
+    ]
+    headers: list[str] = []
+    for field in fields:
+        if field == "beneficiaries":
+            headers += [f"beneficiaries.{holder}" for holder in holders]
+            continue
+        headers.append(field)
+        if field in uncertain:
+            headers.append(f"{field} ({t('distribution', lang)})")
+    rows = []
+    for entry in entries:
+        row: list[Cell] = []
+        for field in fields:
+            written = getattr(entry, field)
+            if field == "beneficiaries":
+                row += [(written.get(holder), PERCENT_FORMAT) for holder in holders]
+                continue
+            if is_distribution(written) or (
+                isinstance(written, int | float) and not isinstance(written, bool)
+            ):
+                row.append(_number_cell(base_value(written), field_format(section, field)))
+            else:
+                row.append((_plain(written), None))
+            if field in uncertain:
+                text = distribution_text(written) if is_distribution(written) else None
+                row.append((text, None))
+        rows.append(row)
+    _sheet(book, t(f"section_{section}", lang), headers, rows, freeze="B2")
+
+
+def _figure_rows(metrics: dict[str, Any], start_year: int, lang: str) -> list[list[Cell]]:
+    """Key, label, value and (for years) the calendar year of every scalar figure."""
+    rows = []
+    for name in SCALAR_METRICS:
+        value = metrics[name]
+        kind = FIGURE_KINDS[name]
+        calendar = start_year + value if kind == "year" and value is not None else None
+        rows.append(
+            [
+                (name, None),
+                (t(name, lang), None),
+                (value, _KIND_FORMATS[kind]),
+                (calendar, INTEGER_FORMAT),
+            ]
+        )
+    return rows
+
+
+def _frame_rows(frame: pd.DataFrame, formats: dict[str, str | None]) -> list[list[Cell]]:
+    """A DataFrame's rows as cells, numbers as Python numbers, formats by column."""
+    columns = list(frame.columns)
+    return [
+        [
+            (_cell_value(value), formats.get(column))
+            for column, value in zip(columns, row, strict=True)
+        ]
+        for row in frame.itertuples(index=False, name=None)
+    ]
+
+
+def _cell_value(value: Any) -> Any:
+    """numpy scalars as Python values; NaN as a blank cell."""
+    if hasattr(value, "item"):
+        value = value.item()
+    if isinstance(value, float) and value != value:
+        return None
+    return value
+
+
+def _money_columns(frame: pd.DataFrame, other: dict[str, str]) -> dict[str, str | None]:
+    """Money format for every numeric column of ``frame`` that ``other`` does not name."""
+    numeric = frame.select_dtypes("number").columns
+    return {column: other.get(column, MONEY_FORMAT) for column in numeric}
+
+
+def _summary_sheet(
+    book: Workbook, result: EvaluationResult, simulation: SimulationResult | None, lang: str
+) -> None:
+    """The first sheet: what this is, the verdict, the discounting convention, Monte Carlo."""
+    from businesscase import __version__
+
+    settings = result.scenario.settings
+    sheet = book.create_sheet(t("sheet_summary", lang))
+    sheet.append([settings.name])
+    sheet["A1"].font = _TITLE_FONT
+    facts: list[tuple[str, Any, str | None]] = [
+        (t("area", lang), settings.area, None),
+        (t("period", lang), _period(result), None),
+        (t("closes", lang), bool(result.metrics["closes"]), None),
+        (t("funding_gap", lang), result.metrics["funding_gap"], MONEY_FORMAT),
+    ]
+    if simulation is not None:
+        facts += [
+            (t("draws", lang), len(simulation.per_draw["closes"]), WHOLE_NUMBER_FORMAT),
+            (t("seed", lang), simulation.seed, INTEGER_FORMAT),
+            (t("p_closes", lang), simulation.p_closes, PERCENT_FORMAT),
+            (t("p_sroi_above_1", lang), simulation.p_sroi_above_1, PERCENT_FORMAT),
+        ]
+    for label, value, number_format in facts:
+        sheet.append([label, value])
+        sheet.cell(sheet.max_row, 1).font = _HEADER_FONT
+        if number_format is not None:
+            sheet.cell(sheet.max_row, 2).number_format = number_format
+    for sentence in (
+        verdict(result, lang),
+        discount_note(result, lang),
+        t("generated_by", lang, version=__version__),
+    ):
+        sheet.append([sentence])
+    sheet.column_dimensions["A"].width = 45
+    sheet.column_dimensions["B"].width = 40
+
+
+def _period(result: EvaluationResult) -> str:
+    settings = result.scenario.settings
+    return f"{settings.start_year}–{settings.start_year + settings.horizon_years - 1}"
+
+
+def verdict(result: EvaluationResult, lang: str = "nl") -> str:
+    """Whether the business case closes, in one sentence (SPEC section 5, ``closes``)."""
+    metrics = result.metrics
+    if metrics["closes"]:
+        return t("closes_verdict", lang)
+    start = result.scenario.settings.start_year
+    return t(
+        "gap_verdict",
+        lang,
+        gap=fmt.money(metrics["funding_gap"], lang),
+        year=fmt.year(metrics["first_short_year"], start),
+    )
+
+
+def discount_note(result: EvaluationResult, lang: str = "nl") -> str:
+    """How present values are discounted and how to get the same number in Excel (SPEC 2)."""
+    settings = result.scenario.settings
+    rate = fmt.percent(base_value(settings.discount_rate), lang, 2)
+    return t("discount_note", lang, start=settings.start_year, rate=rate)
+
+
+def _monte_carlo_sheets(book: Workbook, simulation: SimulationResult, lang: str) -> None:
+    """Percentiles of every figure and the cash balance fan."""
+    rows = []
+    for name, row in simulation.summary.iterrows():
+        number_format = _KIND_FORMATS[FIGURE_KINDS[name]]
+        if FIGURE_KINDS[name] in ("flag", "year"):
+            number_format = PERCENT_FORMAT if FIGURE_KINDS[name] == "flag" else "0.0"
+        stats = [(_cell_value(row[c]), number_format) for c in ("mean", "p5", "p50", "p95")]
+        rows.append(
+            [
+                (name, None),
+                (t(name, lang), None),
+                *stats,
+                (_cell_value(row["share_null"]), PERCENT_FORMAT),
+            ]
+        )
+    headers = [t("key", lang), t("figures", lang), "mean", "p5", "p50", "p95", "share_null"]
+    _sheet(book, t("sheet_percentiles", lang), headers, rows, freeze="C2")
+    fan = simulation.cash_balance_percentiles
+    _sheet(
+        book,
+        t("sheet_fan", lang),
+        list(fan.columns),
+        _frame_rows(fan, _money_columns(fan, _YEARLY_FORMATS)),
+        freeze="C2",
+    )
+
+
+def build_workbook(
+    scenario: Scenario,
+    *,
+    result: EvaluationResult | None = None,
+    simulation: SimulationResult | None = None,
+    lang: str = "nl",
+) -> Workbook:
+    """The export workbook as an openpyxl object (see :func:`write_workbook`)."""
+    _check_language(lang)
+    result = _result_for(scenario, result)
+    simulation = _simulation_for(scenario, simulation)
+    book = Workbook()
+    book.remove(book.active)
+    _summary_sheet(book, result, simulation, lang)
+    start = scenario.settings.start_year
+    headers = [t("key", lang), t("figures", lang), t("value", lang), t("calendar_year", lang)]
+    _sheet(
+        book,
+        t("sheet_figures", lang),
+        headers,
+        _figure_rows(result.metrics, start, lang),
+        freeze="C2",
+    )
+    holders = result.stakeholders
+    _sheet(
+        book,
+        t("sheet_stakeholders", lang),
+        ["id", "name", *STAKEHOLDER_COLUMNS],
+        _frame_rows(holders, dict.fromkeys(STAKEHOLDER_COLUMNS, MONEY_FORMAT)),
+        freeze="C2",
+    )
+    yearly = result.yearly
+    _sheet(
+        book,
+        t("sheet_yearly", lang),
+        list(yearly.columns),
+        _frame_rows(yearly, _money_columns(yearly, _YEARLY_FORMATS)),
+        freeze="C2",
+    )
+    flows = result.flows
+    _sheet(
+        book,
+        t("sheet_flows", lang),
+        list(flows.columns),
+        _frame_rows(flows, _money_columns(flows, _YEARLY_FORMATS)),
+        freeze="C2",
+    )
+    if simulation is not None:
+        _monte_carlo_sheets(book, simulation, lang)
+    for section in SECTIONS:
+        if section in ("scenario", "sib"):
+            if _entries(scenario, section):
+                _entry_sheet(book, scenario, section, lang)
+        elif _entries(scenario, section):
+            _lines_sheet(book, scenario, section, lang)
+    return book
+
+
+def workbook_bytes(
+    scenario: Scenario,
+    *,
+    result: EvaluationResult | None = None,
+    simulation: SimulationResult | None = None,
+    lang: str = "nl",
+) -> bytes:
+    """The export workbook as the bytes of an ``.xlsx`` file (for a download button).
+
+    See :func:`write_workbook` for the parameters and the sheets.
+    """
+    buffer = io.BytesIO()
+    build_workbook(scenario, result=result, simulation=simulation, lang=lang).save(buffer)
+    return buffer.getvalue()
+
+
+def write_workbook(
+    scenario: Scenario,
+    path: str | os.PathLike[str],
+    *,
+    result: EvaluationResult | None = None,
+    simulation: SimulationResult | None = None,
+    lang: str = "nl",
+) -> Path:
+    """Write the scenario, its figures and its flows to an Excel workbook, atomically.
+
+    Sheets, in order: a summary (verdict, discounting convention, Monte Carlo headline), the
+    figures of SPEC section 5 (key, label, value; years as offsets ``t`` with the calendar
+    year beside), the stakeholder table, the yearly series, the tidy flow table, the Monte
+    Carlo percentiles and cash balance fan (only when ``simulation`` is given and the scenario
+    has distributions), and the inputs, one sheet per section present in the scenario.
+    Amounts are formatted as whole euros, fractions as percentages; cells keep full values.
+
+    Parameters
+    ----------
+    scenario : Scenario
+        The scenario exported.
+    path : path-like
+        Where to write the ``.xlsx`` file; an existing file is replaced only once the new one
+        is complete.
+    result : EvaluationResult, optional
+        ``evaluate(scenario)`` when already computed (it must be of this scenario).
+    simulation : SimulationResult, optional
+        ``simulate(scenario, ...)``, for the Monte Carlo sheets.
+    lang : {"nl", "en"}, default "nl"
+        Language of sheet names, labels and sentences; field and figure keys stay SPEC names.
+
+    Returns
+    -------
+    pathlib.Path
+        The path written.
+    """
+    data = workbook_bytes(scenario, result=result, simulation=simulation, lang=lang)
+    return write_atomic(path, data)
+
+
+def write_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
+    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename.
+
+    An existing file is replaced only when the new one is completely written and flushed; on
+    any failure it is left untouched and the temporary file is removed.
+    """
+    path = Path(path)
+    handle = tempfile.NamedTemporaryFile(
+        "wb", dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
+    )
+    try:
+        with handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(handle.name, path)
+    except BaseException:
+        Path(handle.name).unlink(missing_ok=True)
+        raise
+    return path

@@ -1,0 +1,267 @@
+"""Exports (issue 5): the Excel workbook and the HTML report hold the engine's figures."""
+
+from __future__ import annotations
+
+import io
+import math
+import os
+
+import openpyxl
+import pytest
+from hypothesis import HealthCheck, given, settings
+from strategies import scenarios
+
+from businesscase import evaluate, load_scenario, parse_scenario, simulate
+from businesscase.distributions import Lognormal, Normal, Pert, Triangular, Uniform
+from businesscase.examples import example_path, list_examples
+from businesscase.export import (
+    INTEGER_FORMAT,
+    MONEY_FORMAT,
+    PERCENT_FORMAT,
+    RATIO_FORMAT,
+    distribution_text,
+    workbook_bytes,
+    write_atomic,
+    write_workbook,
+)
+from businesscase.metrics import SCALAR_METRICS
+from businesscase.scenario import scenario_from_dict
+from businesscase.text import t
+
+PLAIN = """\
+[scenario]
+name = "Proef"
+start_year = 2027
+horizon_years = 3
+
+[[stakeholders]]
+id = "gemeente"
+name = "Gemeente Rotterdam"
+kind = "public"
+
+[[costs]]
+name = "Coaching"
+amount = 1000
+duration = 3
+
+[[outcomes]]
+name = "Werk"
+quantity = 2
+proxy = 1000
+value_type = "fiscal"
+deadweight = 0.25
+duration = 3
+beneficiaries = { gemeente = 1.0 }
+
+[[funding]]
+name = "Budget"
+funder = "gemeente"
+kind = "budget"
+amount = 1000
+duration = 2
+"""
+"""A small scenario without distributions, worked by hand below."""
+
+WEST = load_scenario(example_path("west_practice"))
+
+
+def _book(scenario, **options) -> openpyxl.Workbook:
+    return openpyxl.load_workbook(io.BytesIO(workbook_bytes(scenario, **options)))
+
+
+def _table(sheet) -> list[dict]:
+    """A table sheet's rows as dicts by header."""
+    rows = sheet.iter_rows(values_only=True)
+    headers = next(rows)
+    return [dict(zip(headers, row, strict=True)) for row in rows]
+
+
+def _close(written, expected) -> bool:
+    if expected is None or (isinstance(expected, float) and math.isnan(expected)):
+        return written is None
+    if isinstance(expected, str):
+        return (written or "") == expected
+    return written == pytest.approx(expected, rel=1e-9, abs=1e-9)
+
+
+def _assert_workbook_equals_engine(book, result, lang) -> None:
+    figures = {row[t("key", lang)]: row for row in _table(book[t("sheet_figures", lang)])}
+    assert list(figures) == list(SCALAR_METRICS)
+    for name in SCALAR_METRICS:
+        assert _close(figures[name][t("value", lang)], result.metrics[name]), name
+    assert type(figures["closes"][t("value", lang)]) is bool
+
+    yearly = _table(book[t("sheet_yearly", lang)])
+    assert len(yearly) == len(result.yearly)
+    for written, expected in zip(yearly, result.yearly.to_dict(orient="records"), strict=True):
+        assert set(written) == set(expected)
+        for column, value in expected.items():
+            assert _close(written[column], value), column
+    assert [row["cash_balance"] for row in yearly] == pytest.approx(
+        result.metrics["cash_balance"], rel=1e-9, abs=1e-9
+    )
+
+    flows = _table(book[t("sheet_flows", lang)])
+    assert len(flows) == len(result.flows)
+    for written, expected in zip(flows, result.flows.to_dict(orient="records"), strict=True):
+        for column, value in expected.items():
+            assert _close(written[column], value), column
+
+    holders = _table(book[t("sheet_stakeholders", lang)])
+    for written, expected in zip(
+        holders, result.stakeholders.to_dict(orient="records"), strict=True
+    ):
+        for column, value in expected.items():
+            assert _close(written[column], value), column
+
+
+@pytest.mark.parametrize("name", list_examples())
+def test_every_figure_and_flow_equals_evaluate(name):
+    scenario = load_scenario(example_path(name))
+    _assert_workbook_equals_engine(_book(scenario, lang="en"), evaluate(scenario), "en")
+
+
+def test_hand_worked_figures_in_the_workbook():
+    # costs 1000 in t = 0, 1, 2; benefits 2 x 1000 x (1 - 0.25) = 1500 a year; budget 1000 in
+    # t = 0, 1: cash balance 0, 0, -1000. Discount factors 1, 1/1.0225, 1/1.0225^2.
+    book = _book(parse_scenario(PLAIN), lang="nl")
+    figures = {row["sleutel"]: row["waarde"] for row in _table(book["Kengetallen"])}
+    annuity = 1 + 1 / 1.0225 + 1 / 1.0225**2
+    assert figures["pv_costs"] == pytest.approx(1000 * annuity, rel=1e-12)
+    assert figures["pv_benefits"] == pytest.approx(1500 * annuity, rel=1e-12)
+    assert figures["sroi_ratio"] == pytest.approx(1.5, rel=1e-12)
+    assert figures["closes"] is False
+    assert figures["funding_gap"] == pytest.approx(1000)
+    assert figures["first_short_year"] == 2
+    assert figures["sib_investor_irr"] is None
+    calendar = {row["sleutel"]: row["kalenderjaar"] for row in _table(book["Kengetallen"])}
+    assert calendar["first_short_year"] == 2029 and calendar["payback_year"] == 2027
+    yearly = _table(book["Per jaar"])
+    assert [row["cash_balance"] for row in yearly] == [0, 0, -1000]
+    assert [row["year"] for row in yearly] == [2027, 2028, 2029]
+
+
+def test_numbers_are_numbers_with_formats_and_frozen_headers():
+    book = _book(WEST, lang="en")
+    for sheet in book.worksheets[1:]:
+        assert sheet.freeze_panes is not None, sheet.title
+        assert all(cell.font.bold for cell in sheet[1] if cell.value is not None), sheet.title
+        assert sheet.column_dimensions["A"].width >= 4
+    figures = book[t("sheet_figures", "en")]
+    formats = {row[0].value: row[2].number_format for row in figures.iter_rows(min_row=2)}
+    assert formats["pv_costs"] == MONEY_FORMAT
+    assert formats["sroi_ratio"] == RATIO_FORMAT
+    assert formats["social_irr"] == PERCENT_FORMAT
+    assert formats["payback_year"] == INTEGER_FORMAT
+    yearly = book[t("sheet_yearly", "en")]
+    for row in yearly.iter_rows(min_row=2):
+        assert all(isinstance(cell.value, int | float) for cell in row)
+        assert {cell.number_format for cell in row[2:]} - {MONEY_FORMAT, "0.0000"} == set()
+    outcomes = _table(book[t("section_outcomes", "en")])
+    sheet = book[t("section_outcomes", "en")]
+    headers = [cell.value for cell in sheet[1]]
+    deadweight = sheet.cell(2, headers.index("deadweight") + 1)
+    assert deadweight.value == 0.3 and deadweight.number_format == PERCENT_FORMAT
+    assert sheet.cell(2, headers.index("proxy") + 1).number_format == MONEY_FORMAT
+    assert outcomes[0]["deadweight (distribution)"] == "triangular(0.2, 0.3, 0.45)"
+    assert outcomes[0]["quantity (distribution)"] == "pert(10, 16, 22)"
+    assert (
+        outcomes[0]["beneficiaries.gemeente"] == 1 and outcomes[0]["beneficiaries.bewoners"] is None
+    )
+    assert outcomes[1]["deadweight (distribution)"] is None
+
+
+def test_one_sheet_per_section_present():
+    titles = _book(parse_scenario(PLAIN), lang="en").sheetnames
+    for section in ("scenario", "stakeholders", "costs", "outcomes", "funding"):
+        assert t(f"section_{section}", "en") in titles
+    for section in ("avoided_costs", "value_capture", "sib"):
+        assert t(f"section_{section}", "en") not in titles
+    titles = _book(load_scenario(example_path("botu_programma")), lang="en").sheetnames
+    for section in ("avoided_costs", "value_capture", "sib"):
+        assert t(f"section_{section}", "en") in titles
+    sib = _table(_book(WEST, lang="en")[t("section_sib", "en")])
+    assert {row["field"]: row["value"] for row in sib}["capital"] == WEST.sib.capital
+
+
+def test_monte_carlo_sheets_only_with_distributions():
+    simulation = simulate(WEST, 400, seed=3)
+    book = _book(WEST, simulation=simulation, lang="en")
+    rows = {row["key"]: row for row in _table(book[t("sheet_percentiles", "en")])}
+    assert list(rows) == list(SCALAR_METRICS)
+    for name, expected in simulation.summary.iterrows():
+        for column in ("mean", "p5", "p50", "p95", "share_null"):
+            assert _close(rows[name][column], expected[column]), (name, column)
+    fan = _table(book[t("sheet_fan", "en")])
+    assert [row["p50"] for row in fan] == pytest.approx(
+        simulation.cash_balance_percentiles["p50"].tolist(), rel=1e-12
+    )
+    summary = {row[0]: row[1] for row in book[t("sheet_summary", "en")].iter_rows(values_only=True)}
+    assert summary[t("p_closes", "en")] == pytest.approx(simulation.p_closes)
+    assert summary[t("seed", "en")] == 3
+
+    assert t("sheet_percentiles", "en") not in _book(WEST, lang="en").sheetnames
+    plain = parse_scenario(PLAIN)
+    no_spread = _book(plain, simulation=simulate(plain, 50, seed=1), lang="en")
+    assert t("sheet_percentiles", "en") not in no_spread.sheetnames
+    assert t("sheet_fan", "en") not in no_spread.sheetnames
+
+
+def test_languages_and_checks():
+    dutch, english = _book(WEST, lang="nl"), _book(WEST, lang="en")
+    assert dutch.sheetnames[:2] == ["Samenvatting", "Kengetallen"]
+    assert english.sheetnames[:2] == ["Summary", "Figures"]
+    summary = [row[0] for row in dutch["Samenvatting"].iter_rows(values_only=True)]
+    assert t("closes_verdict", "nl") in summary
+    assert any(line and "=B2 + NPV(r; C2:K2)" in line for line in summary)
+    with pytest.raises(ValueError, match="lang 'de'"):
+        workbook_bytes(WEST, lang="de")
+    with pytest.raises(ValueError, match="another scenario"):
+        workbook_bytes(WEST, result=evaluate(parse_scenario(PLAIN)))
+
+
+def test_write_workbook_is_atomic(tmp_path, monkeypatch):
+    path = tmp_path / "west.xlsx"
+    assert write_workbook(WEST, path, lang="en") == path
+    first = path.read_bytes()
+    _assert_workbook_equals_engine(openpyxl.load_workbook(path), evaluate(WEST), "en")
+
+    def broken(*args):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", broken)
+    with pytest.raises(OSError, match="disk full"):
+        write_workbook(parse_scenario(PLAIN), path)
+    assert path.read_bytes() == first
+    assert [p.name for p in tmp_path.iterdir()] == ["west.xlsx"]
+
+
+def test_write_atomic_replaces_whole_files(tmp_path):
+    path = tmp_path / "out.bin"
+    path.write_bytes(b"old and longer")
+    write_atomic(path, b"new")
+    assert path.read_bytes() == b"new"
+
+
+@pytest.mark.parametrize(
+    ("distribution", "text"),
+    [
+        (Triangular(dist="triangular", low=0.2, mode=0.3, high=0.45), "triangular(0.2, 0.3, 0.45)"),
+        (
+            Pert(dist="pert", low=170_000, mode=200_000, high=260_000),
+            "pert(170000, 200000, 260000)",
+        ),
+        (Uniform(dist="uniform", low=-0.01, high=0.02), "uniform(-0.01, 0.02)"),
+        (Normal(dist="normal", mean=0.05, sd=0.1), "normal(0.05, 0.1)"),
+        (Lognormal(dist="lognormal", mean=14000, sd=2500.5), "lognormal(14000, 2500.5)"),
+    ],
+)
+def test_distribution_text(distribution, text):
+    assert distribution_text(distribution) == text
+
+
+@settings(max_examples=8, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(data=scenarios())
+def test_random_scenarios_export_the_engine_figures(data):
+    scenario = scenario_from_dict(data)
+    _assert_workbook_equals_engine(_book(scenario, lang="nl"), evaluate(scenario), "nl")
