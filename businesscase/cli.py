@@ -360,3 +360,6 @@ def close_gap_command(
         table.add_row(escape(row.name), fmt.money(row.amount, "en"))
     console.print(table)
     console.print(f"Written to {out}.")
+
+
+from businesscase import cli_export  # noqa: E402, F401 - registers `export` on the app

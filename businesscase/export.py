@@ -84,8 +84,18 @@ _KIND_FORMATS = {
     "flag": None,
 }
 
+_INPUT_FORMATS = {
+    "money": MONEY_FORMAT,
+    "share": PERCENT_FORMAT,
+    "integer": INTEGER_FORMAT,
+    "number": NUMBER_FORMAT,
+}
+
 _YEARLY_FORMATS = {"t": INTEGER_FORMAT, "year": INTEGER_FORMAT, "discount_factor": FACTOR_FORMAT}
 """Formats of the non-money columns of ``result.yearly`` and ``result.flows``."""
+
+Cell = tuple[Any, str | None]
+"""A cell: its value and its Excel number format (None: General)."""
 
 _HEADER_FONT = Font(bold=True)
 _HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
@@ -151,25 +161,49 @@ def distribution_text(value: Any) -> str:
     return f"{value.dist}({', '.join(_number_text(getattr(value, name)) for name in parameters)})"
 
 
-def field_format(section: str, field: str) -> str | None:
-    """The Excel number format of a numeric input, read from the unit in its field description.
+def field_kind(section: str, field: str) -> str:
+    """How a numeric input is shown, read from the unit in its field description.
 
-    ``[EUR ...]`` is money, ``[fraction ...]`` a percentage, ``[year]``/``[years ...]`` a whole
-    number; other numbers (outcomes, incidents, units) get thousands separators. None for text.
+    ``[EUR ...]`` is ``money``, ``[fraction ...]`` a ``share``, ``[year]``/``[years ...]`` an
+    ``integer``; other numbers (outcomes, incidents, units) are a ``number``.
 
     Examples
     --------
-    >>> field_format("outcomes", "proxy"), field_format("outcomes", "deadweight")
-    ('"€ "#,##0;-"€ "#,##0', '0.0#%')
+    >>> field_kind("outcomes", "proxy"), field_kind("outcomes", "deadweight")
+    ('money', 'share')
+    >>> field_kind("outcomes", "lasts"), field_kind("outcomes", "quantity")
+    ('integer', 'number')
     """
     description = SECTIONS[section].model_fields[field].description or ""
     if "[EUR" in description:
-        return MONEY_FORMAT
+        return "money"
     if "[fraction" in description:
-        return PERCENT_FORMAT
+        return "share"
     if "[year]" in description or "[years" in description:
-        return INTEGER_FORMAT
-    return NUMBER_FORMAT
+        return "integer"
+    return "number"
+
+
+def _input_cell(value: float, kind: str) -> Cell:
+    """A numeric input as a cell; whole quantities without decimals."""
+    if kind == "number" and float(value).is_integer():
+        return value, WHOLE_NUMBER_FORMAT
+    return value, _INPUT_FORMATS[kind]
+
+
+def _input_text(written: Any, kind: str, lang: str) -> str:
+    """A numeric input for people, a distribution after its base value:
+    ``€ 200.000 ~ pert(170000, 200000, 260000)``."""
+    value = base_value(written)
+    if kind == "money":
+        shown = fmt.money(value, lang)
+    elif kind == "share":
+        shown = fmt.percent(value, lang)
+    elif kind == "integer":
+        shown = str(int(value))
+    else:
+        shown = fmt.number(value, lang, 0 if float(value).is_integer() else 2)
+    return f"{shown} ~ {distribution_text(written)}" if is_distribution(written) else shown
 
 
 def _entries(scenario: Scenario, section: str) -> list[Any]:
@@ -183,16 +217,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _number_cell(value: float, number_format: str | None) -> tuple[float, str | None]:
-    if number_format == NUMBER_FORMAT and float(value).is_integer():
-        return value, WHOLE_NUMBER_FORMAT
-    return value, number_format
-
-
 # --- the workbook --------------------------------------------------------------------------
-
-Cell = tuple[Any, str | None]
-"""A cell: its value and its Excel number format (None: General)."""
 
 
 def _sheet(
@@ -238,13 +263,13 @@ def _entry_sheet(book: Workbook, scenario: Scenario, section: str, lang: str) ->
             rows.append(
                 [
                     (field, None),
-                    _number_cell(value, field_format(section, field)),
+                    _input_cell(value, field_kind(section, field)),
                     (distribution_text(written), None),
                 ]
             )
         elif isinstance(written, int | float) and not isinstance(written, bool):
             rows.append(
-                [(field, None), _number_cell(written, field_format(section, field)), (None, None)]
+                [(field, None), _input_cell(written, field_kind(section, field)), (None, None)]
             )
         else:
             rows.append([(field, None), (_plain(written), None), (None, None)])
@@ -286,7 +311,7 @@ def _lines_sheet(book: Workbook, scenario: Scenario, section: str, lang: str) ->
             if is_distribution(written) or (
                 isinstance(written, int | float) and not isinstance(written, bool)
             ):
-                row.append(_number_cell(base_value(written), field_format(section, field)))
+                row.append(_input_cell(base_value(written), field_kind(section, field)))
             else:
                 row.append((_plain(written), None))
             if field in uncertain:

@@ -141,6 +141,27 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Draws clipped to the valid range: {path}",
         "nl": "Trekkingen afgekapt tot het geldige bereik: {path}",
     },
+    "export_no_output": {
+        "en": "nothing to export: give --xlsx OUT.xlsx and/or --html OUT.html",
+        "nl": "niets te exporteren: geef --xlsx UIT.xlsx en/of --html UIT.html",
+    },
+    "export_over_input": {
+        "en": "{option} {path}: is the input file; write the export to another file",
+        "nl": "{option} {path}: is het invoerbestand; schrijf de export naar een ander bestand",
+    },
+    "export_same_output": {
+        "en": "--xlsx and --html name the same file {path}; give two files",
+        "nl": "--xlsx en --html noemen hetzelfde bestand {path}; geef twee bestanden",
+    },
+    "export_seed_without_draws": {
+        "en": "--seed {seed}: needs --draws N (the number of Monte Carlo draws)",
+        "nl": "--seed {seed}: vraagt ook --draws N (het aantal Monte Carlo-trekkingen)",
+    },
+    "export_nothing_uncertain": {
+        "en": "no input is written as a distribution: no Monte Carlo percentiles",
+        "nl": "geen invoer is als kansverdeling gegeven: geen Monte Carlo-percentielen",
+    },
+    "export_written": {"en": "Written to {path}.", "nl": "Geschreven naar {path}."},
     "generated_by": {
         "en": "Made with businesscase {version}.",
         "nl": "Gemaakt met businesscase {version}.",

@@ -84,7 +84,7 @@ def _close(written, expected) -> bool:
     return written == pytest.approx(expected, rel=1e-9, abs=1e-9)
 
 
-def _assert_workbook_equals_engine(book, result, lang) -> None:
+def assert_workbook_equals_engine(book, result, lang) -> None:
     figures = {row[t("key", lang)]: row for row in _table(book[t("sheet_figures", lang)])}
     assert list(figures) == list(SCALAR_METRICS)
     for name in SCALAR_METRICS:
@@ -118,7 +118,7 @@ def _assert_workbook_equals_engine(book, result, lang) -> None:
 @pytest.mark.parametrize("name", list_examples())
 def test_every_figure_and_flow_equals_evaluate(name):
     scenario = load_scenario(example_path(name))
-    _assert_workbook_equals_engine(_book(scenario, lang="en"), evaluate(scenario), "en")
+    assert_workbook_equals_engine(_book(scenario, lang="en"), evaluate(scenario), "en")
 
 
 def test_hand_worked_figures_in_the_workbook():
@@ -224,7 +224,7 @@ def test_write_workbook_is_atomic(tmp_path, monkeypatch):
     path = tmp_path / "west.xlsx"
     assert write_workbook(WEST, path, lang="en") == path
     first = path.read_bytes()
-    _assert_workbook_equals_engine(openpyxl.load_workbook(path), evaluate(WEST), "en")
+    assert_workbook_equals_engine(openpyxl.load_workbook(path), evaluate(WEST), "en")
 
     def broken(*args):
         raise OSError("disk full")
@@ -264,4 +264,4 @@ def test_distribution_text(distribution, text):
 @given(data=scenarios())
 def test_random_scenarios_export_the_engine_figures(data):
     scenario = scenario_from_dict(data)
-    _assert_workbook_equals_engine(_book(scenario, lang="nl"), evaluate(scenario), "nl")
+    assert_workbook_equals_engine(_book(scenario, lang="nl"), evaluate(scenario), "nl")

@@ -1,0 +1,76 @@
+"""``businesscase export``: a scenario's Excel workbook and HTML report from the shell (issue 5).
+
+Registers on the ``businesscase`` typer app of :mod:`businesscase.cli` and reuses its error
+helpers: bad input is one line per problem on stderr and exit status 2; an output path that is
+the input file is refused before anything is computed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from businesscase import export
+from businesscase import formatting as fmt
+from businesscase.cli import _ChunkProgress, _fail, _load, app
+from businesscase.engine import evaluate
+from businesscase.parameters import uncertain_inputs
+from businesscase.text import t
+from businesscase.uncertainty import simulate
+
+
+@app.command("export")
+def export_command(
+    file: Annotated[Path, typer.Argument(help="Scenario file (TOML, SPEC section 3).")],
+    xlsx: Annotated[
+        Path | None,
+        typer.Option(
+            "--xlsx",
+            help="Write an Excel workbook here: inputs per section, figures, yearly series, "
+            "flows, stakeholders (and Monte Carlo percentiles with --draws).",
+        ),
+    ] = None,
+    lang: Annotated[str, typer.Option(help="Language of the export: nl or en.")] = "nl",
+    draws: Annotated[
+        int | None,
+        typer.Option(
+            min=1,
+            help="Add Monte Carlo percentiles from this many draws (scenarios with "
+            "distributions only).",
+        ),
+    ] = None,
+    seed: Annotated[
+        int | None,
+        typer.Option(min=0, help="Random seed of the draws: the same seed gives the same numbers."),
+    ] = None,
+) -> None:
+    """Export a scenario for people who were not at the screen: an Excel workbook (--xlsx)."""
+    if lang not in fmt.LANGUAGES:
+        _fail([f"--lang {lang!r}: must be one of {', '.join(fmt.LANGUAGES)}"])
+    outputs = {option: path for option, path in (("--xlsx", xlsx),) if path is not None}
+    if not outputs:
+        _fail([t("export_no_output", "en")])
+    for option, path in outputs.items():
+        if path.resolve() == file.resolve():
+            _fail([t("export_over_input", "en", option=option, path=path)])
+    if seed is not None and draws is None:
+        _fail([t("export_seed_without_draws", "en", seed=seed)])
+    scenario = _load(file)
+    result = evaluate(scenario)
+    simulation = None
+    if draws is not None:
+        if uncertain_inputs(scenario):
+            with _ChunkProgress() as progress:
+                simulation = simulate(scenario, draws, seed=seed, progress=progress)
+        else:
+            typer.echo(f"warning: {file.name}: {t('export_nothing_uncertain', 'en')}", err=True)
+    for warning in result.warnings:
+        typer.echo(f"warning: {file.name}: {warning}", err=True)
+    for option, path in outputs.items():
+        try:
+            export.write_workbook(scenario, path, result=result, simulation=simulation, lang=lang)
+        except OSError as error:
+            _fail([f"{option} {path}: cannot write: {error.strerror or error}"])
+        typer.echo(t("export_written", lang, path=path))

@@ -1,0 +1,96 @@
+"""``businesscase export``: the files hold the engine's figures; bad input never writes a file."""
+
+import subprocess
+import sys
+
+import openpyxl
+import pytest
+from test_export import PLAIN, assert_workbook_equals_engine
+from typer.testing import CliRunner
+
+from businesscase import evaluate, load_scenario, simulate
+from businesscase.cli import BAD_INPUT, app
+from businesscase.examples import example_path
+from businesscase.text import t
+
+runner = CliRunner()
+WEST = example_path("west_practice")
+
+
+def test_xlsx_holds_the_engine_figures(tmp_path):
+    out = tmp_path / "west.xlsx"
+    outcome = runner.invoke(app, ["export", str(WEST), "--xlsx", str(out), "--lang", "en"])
+    assert outcome.exit_code == 0, outcome.stderr
+    assert outcome.stdout.strip() == f"Written to {out}."
+    book = openpyxl.load_workbook(out)
+    assert_workbook_equals_engine(book, evaluate(load_scenario(WEST)), "en")
+    assert t("sheet_percentiles", "en") not in book.sheetnames
+
+
+def test_draws_and_seed_add_the_monte_carlo_percentiles(tmp_path):
+    out = tmp_path / "west.xlsx"
+    arguments = ["export", str(WEST), "--xlsx", str(out), "--draws", "300", "--seed", "7"]
+    outcome = runner.invoke(app, arguments)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert outcome.stdout.strip() == f"Geschreven naar {out}."
+    sheet = openpyxl.load_workbook(out)[t("sheet_percentiles", "nl")]
+    written = {row[0]: row[2:6] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    expected = simulate(load_scenario(WEST), 300, seed=7).summary
+    assert written["npv_social"] == pytest.approx(
+        tuple(expected.loc["npv_social", ["mean", "p5", "p50", "p95"]]), rel=1e-9
+    )
+
+
+def test_draws_without_distributions_warn_and_skip_the_percentiles(tmp_path):
+    scenario = tmp_path / "plain.toml"
+    scenario.write_text(PLAIN, encoding="utf-8")
+    out = tmp_path / "plain.xlsx"
+    outcome = runner.invoke(app, ["export", str(scenario), "--xlsx", str(out), "--draws", "50"])
+    assert outcome.exit_code == 0, outcome.stderr
+    assert "plain.toml: no input is written as a distribution" in outcome.stderr
+    assert t("sheet_percentiles", "nl") not in openpyxl.load_workbook(out).sheetnames
+
+
+def test_never_writes_over_the_input(tmp_path):
+    scenario = tmp_path / "case.toml"
+    scenario.write_text(PLAIN, encoding="utf-8")
+    outcome = runner.invoke(app, ["export", str(scenario), "--xlsx", str(scenario)])
+    assert outcome.exit_code == BAD_INPUT
+    assert f"--xlsx {scenario}: is the input file" in outcome.stderr
+    assert scenario.read_text(encoding="utf-8") == PLAIN
+
+
+def test_bad_scenario_exits_2_with_the_engine_message_and_writes_nothing(tmp_path):
+    scenario = tmp_path / "broken.toml"
+    scenario.write_text(PLAIN.replace("deadweight = 0.25", "deadweight = 1.4"), encoding="utf-8")
+    out = tmp_path / "broken.xlsx"
+    outcome = runner.invoke(app, ["export", str(scenario), "--xlsx", str(out)])
+    assert outcome.exit_code == BAD_INPUT
+    assert "error: broken.toml: outcomes[0].deadweight = 1.4" in outcome.stderr
+    assert "Traceback" not in outcome.stderr and not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        ([], "nothing to export: give --xlsx OUT.xlsx"),
+        (["--xlsx", "{tmp}/a.xlsx", "--lang", "de"], "--lang 'de': must be one of nl, en"),
+        (["--xlsx", "{tmp}/a.xlsx", "--seed", "3"], "--seed 3: needs --draws N"),
+        (["--xlsx", "{tmp}/missing/a.xlsx"], "--xlsx {tmp}/missing/a.xlsx: cannot write"),
+        (["--xlsx", "{tmp}/a.xlsx", "--draws", "0"], "--draws"),
+    ],
+)
+def test_bad_options_exit_2(tmp_path, arguments, message):
+    arguments = [argument.format(tmp=tmp_path) for argument in arguments]
+    outcome = runner.invoke(app, ["export", str(WEST), *arguments])
+    assert outcome.exit_code == BAD_INPUT
+    assert message.format(tmp=tmp_path) in outcome.stderr
+    assert not (tmp_path / "a.xlsx").exists()
+
+
+def test_the_installed_command_knows_export(tmp_path):
+    out = tmp_path / "west.xlsx"
+    command = [sys.executable, "-m", "businesscase", "export", str(WEST), "--xlsx", str(out)]
+    completed = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert completed.returncode == 0, completed.stderr
+    assert out.stat().st_size > 0
