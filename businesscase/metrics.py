@@ -229,14 +229,18 @@ def stakeholder_table(flows: Flows) -> dict[str, FloatArray]:
 def _stakeholder_sum(
     flows: Flows, kinds: tuple[str, ...], side: str, *, cashable_only: bool = False
 ) -> FloatArray:
-    """PV per draw and stakeholder of the blocks of ``kinds``, by their payer/receiver shares."""
+    """PV per draw and stakeholder of the blocks of ``kinds``, by their payer/receiver shares.
+
+    Summed with ``einsum``, not BLAS ``@``: a BLAS product may add the lines in an order that
+    depends on the number of draws, so results would change in the last bit with the chunk size.
+    """
     draws = flows.discount.shape[0]
     out = np.zeros((draws, len(flows.stakeholder_ids)))
     for block in flows.of(*kinds):
         line_pv = present_values(block.amounts, flows.discount)
         if cashable_only:
             line_pv = line_pv * block.cashable
-        out += line_pv @ getattr(block, side)
+        out += np.einsum("dl,ls->ds", line_pv, getattr(block, side))
     return out
 
 
