@@ -30,7 +30,10 @@ def test_simulate_table_and_clipping_warning(tmp_path):
     text = (
         example_path("nabuurschap")
         .read_text(encoding="utf-8")
-        .replace("attribution = 0.30", 'attribution = { dist = "normal", mean = 0.05, sd = 0.1 }')
+        .replace(
+            'attribution = { dist = "triangular", low = 0.15, mode = 0.30, high = 0.50 }',
+            'attribution = { dist = "normal", mean = 0.05, sd = 0.1 }',
+        )
     )
     path = tmp_path / "nab.toml"
     path.write_text(text, encoding="utf-8")

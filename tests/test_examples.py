@@ -12,8 +12,13 @@ from __future__ import annotations
 import tomllib
 
 import pytest
+from reference import base
 
 from businesscase import examples
+from businesscase.distributions import base_value
+from businesscase.parameters import uncertain_inputs
+from businesscase.sampling import field_range, low_high
+from businesscase.uncertainty import simulate
 from businesscase.vocabulary import THEMES
 
 try:
@@ -184,13 +189,69 @@ def test_nabuurschap_quantities_come_from_the_baseline(baseline):
     day_care = round(0.02 * baseline["dagbesteding"])
     assert (household, network, day_care) == (113, 116, 59)
     avoided = data["avoided_costs"]
+    # the counts are uncertain (a range of reach); their base value is the derived count
     wmo = named(avoided, "Minder of later Wmo huishoudelijke ondersteuning")
-    assert wmo["incidents"] == household
-    assert named(avoided, "Minder Wmo-dagbesteding")["incidents"] == day_care
-    assert named(avoided, "Minder zorggebruik door eenzaamheid")["incidents"] == network
+    assert base(wmo["incidents"]) == household
+    assert base(named(avoided, "Minder Wmo-dagbesteding")["incidents"]) == day_care
+    assert base(named(avoided, "Minder zorggebruik door eenzaamheid")["incidents"]) == network
     loneliness = named(data["outcomes"], "Minder eenzaamheid")
-    assert loneliness["quantity"] == network
+    assert base(loneliness["quantity"]) == network
     assert f"= {network}" in loneliness["indicator"]
+
+
+# --- the uncertain inputs (SPEC section 6; ranges and reasoning in docs/sources.md) -------------
+
+
+def expected_uncertain(scenario) -> set[str]:
+    """Paths that docs/sources.md promises a range for: the inputs an SROI is challenged on."""
+    paths = set()
+    for index, line in enumerate(scenario.outcomes):
+        paths |= {f"outcomes[{index}].{field}" for field in ("quantity", "proxy", "deadweight")}
+        if base_value(line.attribution) > 0:
+            paths.add(f"outcomes[{index}].attribution")
+    for index in range(len(scenario.avoided_costs)):
+        paths |= {f"avoided_costs[{index}].{f}" for f in ("incidents", "reduction", "unit_cost")}
+    for index in range(len(scenario.value_capture)):
+        paths |= {f"value_capture[{index}].{field}" for field in ("uplift", "capture_share")}
+    for index, line in enumerate(scenario.funding):
+        if line.kind == "grant":  # fund applications are not yet granted
+            paths.add(f"funding[{index}].probability")
+    return paths
+
+
+@needs_loader
+@pytest.mark.parametrize("name", NAMES)
+def test_the_most_uncertain_inputs_of_every_example_carry_a_range(name):
+    scenario = examples.load_example(name)
+    assert expected_uncertain(scenario) <= set(uncertain_inputs(scenario))
+
+
+@needs_loader
+@pytest.mark.parametrize("name", NAMES)
+def test_no_range_of_an_example_reaches_outside_its_field(name):
+    # so a Monte Carlo run of an example never clips a draw
+    for path, distribution in uncertain_inputs(examples.load_example(name)).items():
+        lowest, highest = field_range(path)
+        low, high = low_high(distribution)
+        assert lowest <= low <= distribution.base <= high <= highest, path
+        assert low < high, path
+
+
+@needs_engine
+def test_under_uncertainty_the_stories_still_hold():
+    runs = {name: simulate(examples.load_example(name), 2_000, seed=7) for name in NAMES}
+    assert not any(count for run in runs.values() for count in run.clipped.values())
+    # nabuurschap's gap is structural: no draw closes it, almost every draw is worth it
+    nabuurschap = runs["nabuurschap"]
+    assert nabuurschap.p_closes == 0.0
+    assert nabuurschap.summary.loc["funding_gap", "p5"] > 300_000
+    assert nabuurschap.p_sroi_above_1 > 0.9
+    assert runs["west_practice"].p_sroi_above_1 > 0.8
+    assert runs["driehoeksplein"].p_sroi_above_1 < 0.2
+    # the projects financed to the euro in year 0 close only when their capex stays on budget
+    for name in ("west_practice", "driehoeksplein", "energiecooperatie"):
+        assert 0.1 < runs[name].p_closes < 0.7, name
+    assert runs["botu_programma"].p_closes > nabuurschap.p_closes
 
 
 # --- what the figures say: the engine, and the reference oracle of tests/reference.py -----------
