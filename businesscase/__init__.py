@@ -12,6 +12,7 @@ dependence, and who pays and who benefits.
 True
 """
 
+from businesscase.batch import combine, compare, evaluate_many, sweep
 from businesscase.engine import evaluate
 from businesscase.gap import close_the_gap
 from businesscase.result import EvaluationResult
@@ -33,12 +34,16 @@ __all__ = [
     "ScenarioError",
     "__version__",
     "close_the_gap",
+    "combine",
+    "compare",
     "dump_scenario",
     "evaluate",
+    "evaluate_many",
     "load_scenario",
     "parse_scenario",
     "save_scenario",
     "sensitivity",
     "simulate",
+    "sweep",
     "switching_values",
 ]

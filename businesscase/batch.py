@@ -1,0 +1,789 @@
+"""Many scenarios at once: batches, parameter sweeps, comparisons and programme packages.
+
+The analyst's face of the one engine (SPEC sections 1 and 7, ARCHITECTURE "the one idea"):
+
+- :func:`evaluate_many`: a tidy table of the SPEC section 5 figures, one row per scenario.
+  Scenarios of identical structure (the same lines, stakeholders, starts, durations, horizon;
+  only numbers differ) are evaluated as the draws of one array computation.
+- :func:`sweep`: a grid of variations of one scenario, addressed by the field paths of the
+  error messages (``outcomes[0].proxy``); variations of numbers are the draws of one array
+  computation, variations of structure (``outcomes[0].duration``) each their own.
+- :func:`compare`, :func:`best_per_figure`, :func:`assumption_differences`: scenarios side by
+  side, for funders choosing between plans.
+- :func:`combine` and :func:`programme_comparison`: several projects as one programme package
+  (*investeringspakket*), and which projects carry which.
+
+Every figure comes from :func:`businesscase.uncertainty.run_draws`, the code path of
+:func:`businesscase.evaluate` and :func:`businesscase.simulate`; results equal one-by-one
+``evaluate`` to rounding (1e-9). Work is cut into tasks (chunks of draws, groups of scenarios)
+that run on local threads or, given a ``dask.distributed`` ``client``, on a cluster.
+
+Examples
+--------
+>>> from businesscase import examples
+>>> from businesscase.batch import compare, sweep
+>>> west = examples.load_example("west_practice")
+>>> table = sweep(west, {"outcomes[0].proxy": [10_000, 20_000]})
+>>> list(table.columns[:3]), len(table)
+(['outcomes[0].proxy', 'pv_costs', 'pv_benefits'], 2)
+>>> bool(table["npv_social"].is_monotonic_increasing)
+True
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from businesscase.distributions import Distribution, base_value, is_distribution
+from businesscase.examples import combine_scenarios
+from businesscase.metrics import NO_YEAR, SCALAR_METRICS, YEAR_METRICS
+from businesscase.parameters import NUMERIC_FIELDS, numeric_inputs, section_lines
+from businesscase.result import json_metrics
+from businesscase.scenario import (
+    NO_VALUE,
+    Problem,
+    Scenario,
+    ScenarioError,
+    scenario_from_dict,
+    scenario_to_dict,
+)
+from businesscase.timeline import FloatArray
+from businesscase.uncertainty import DEFAULT_CHUNK_SIZE, WORKERS, Progress, run_draws
+
+if TYPE_CHECKING:
+    from distributed import Client
+
+FIGURES: tuple[str, ...] = SCALAR_METRICS
+"""The figures of every table here: SPEC section 5's scalar figures, in SPEC order
+(``cash_balance``, a series per year, is left out)."""
+
+BETTER: dict[str, str] = {
+    # more social value per euro, and in total, is better: the point of the exercise
+    "pv_benefits": "higher",
+    "pv_benefits_fiscal": "higher",
+    "pv_benefits_economic": "higher",
+    "pv_benefits_social": "higher",
+    "npv_social": "higher",
+    "sroi_ratio": "higher",
+    "net_sroi_ratio": "higher",
+    "social_irr": "higher",
+    # the investment is paid back sooner
+    "payback_year": "lower",
+    # a plan that never runs short of cash, or with a thicker cushion, is sounder
+    "min_cash_balance": "higher",
+    "closes": "higher",
+    "funding_gap": "lower",
+    # dependence on subsidies is the programme's main weakness (seed 002); one dominant
+    # funder, or a concentrated funder base, is a risk of its own
+    "subsidy_dependence": "lower",
+    "largest_funder_share": "lower",
+    "funder_hhi": "lower",
+    # debt left at the horizon is a burden the figures do not cover
+    "loan_outstanding_at_horizon": "lower",
+    # the outcome payer gains more, and the investor needs fewer outcomes to get its money back
+    "sib_payer_net_pv": "higher",
+    "sib_breakeven_share": "lower",
+}
+"""Per figure whether a higher or a lower value is better, for :func:`best_per_figure`.
+
+Figures without an entry have no direction: ``pv_costs`` and ``pv_financing`` measure size,
+not quality; ``first_short_year`` and ``subsidy_cliff_year`` are null in the best case (no
+shortfall, no cliff); value capture, SIB payments, the investor's return and the money
+multiple are transfers, good for one party and bad for another."""
+
+PROGRAMME_COLUMNS: tuple[str, ...] = (
+    "kind",
+    "sroi_ratio",
+    "npv_social",
+    "closes",
+    "funding_gap",
+    "min_cash_balance",
+    "surplus",
+)
+"""Columns of :func:`programme_comparison`."""
+
+_PATH = re.compile(r"(?P<section>[a-z_]+)(?:\[(?P<index>\d+)\])?\.(?P<field>[a-z_]+)")
+"""A field path as the error messages write it: ``outcomes[0].proxy``, ``sib.cap``."""
+
+_NOT_STRUCTURE = ("name", "area", "description", "themes", "discount_rate")
+"""``[scenario]`` fields that do not shape the array computation (texts; the rate varies per
+draw)."""
+
+
+# --- many scenarios at once ----------------------------------------------------------------
+
+
+def evaluate_many(
+    scenarios: Mapping[str, Scenario] | Iterable[Scenario],
+    *,
+    client: Client | None = None,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    progress: Progress | None = None,
+) -> pd.DataFrame:
+    """Evaluate many scenarios: the SPEC section 5 figures, one row per scenario.
+
+    Scenarios of identical structure (:func:`structure_key`) are evaluated together, their
+    numbers as the draws of one array computation (``chunk_size`` draws per task); every other
+    scenario on its own. Each scenario's figures equal ``evaluate(scenario).metrics``.
+
+    Parameters
+    ----------
+    scenarios : mapping of str to Scenario, or iterable of Scenario
+        Label -> scenario; an iterable is labelled by each scenario's ``settings.name``.
+    client : distributed.Client, optional
+        Run the tasks on this Dask cluster instead of local threads.
+    chunk_size : int, default 5,000
+        Scenarios of one structure evaluated in one task, >= 1.
+    progress : callable, optional
+        ``progress(done, total)`` in scenarios, after each task.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Column ``scenario`` (the label), then :data:`FIGURES`: floats with NaN where a figure
+        does not exist, ``closes`` boolean, the year figures as nullable integers (``Int64``,
+        year offsets ``t``) [EUR, fraction or year, as SPEC section 5].
+
+    Examples
+    --------
+    >>> from businesscase import examples
+    >>> table = evaluate_many({name: examples.load_example(name)
+    ...                        for name in ("nabuurschap", "west_practice")})
+    >>> table[["scenario", "closes"]].to_dict(orient="records")
+    [{'scenario': 'nabuurschap', 'closes': False}, {'scenario': 'west_practice', 'closes': True}]
+    """
+    labels, items = _labelled(scenarios)
+    groups: dict[str, list[int]] = {}
+    for position, scenario in enumerate(items):
+        groups.setdefault(structure_key(scenario), []).append(position)
+    tasks, rows = [], []
+    for positions in groups.values():
+        first = items[positions[0]]
+        paths = list(numeric_inputs(first))
+        for start in range(0, len(positions), _positive(chunk_size, "chunk_size")):
+            chunk = positions[start : start + chunk_size]
+            values = {
+                path: np.array([_number(numeric_inputs(items[i])[path]) for i in chunk])
+                for path in paths
+            }
+            tasks.append((first, len(chunk), values))
+            rows.extend(chunk)
+    figures = _run(tasks, client, progress)
+    order = np.argsort(np.array(rows, dtype=int), kind="stable")
+    frame = figure_frame({name: values[order] for name, values in figures.items()})
+    frame.insert(0, "scenario", labels)
+    return frame
+
+
+def sweep(
+    scenario: Scenario,
+    grid: Mapping[str, Sequence[Any]],
+    *,
+    client: Client | None = None,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    progress: Progress | None = None,
+) -> pd.DataFrame:
+    """Evaluate every combination of the values in ``grid``: a parameter sweep.
+
+    Each key is a field path as the error messages write it (``outcomes[0].proxy``,
+    ``scenario.discount_rate``, ``sib.cap``); its values replace the field's value (a
+    distribution is replaced by the number). All combinations are evaluated (the full grid,
+    the first path varying slowest, as :func:`itertools.product`). Numbers that vary by draw
+    (:data:`businesscase.parameters.NUMERIC_FIELDS`) are the draws of one array computation,
+    ``chunk_size`` per task; any other field (``outcomes[0].duration``,
+    ``scenario.horizon_years``) changes the structure and is evaluated per value.
+
+    Parameters
+    ----------
+    scenario : Scenario
+        The scenario varied.
+    grid : mapping of str to sequence
+        Field path -> the values it takes, in the field's unit (SPEC section 3). Each value is
+        checked by the field's own rule.
+    client : distributed.Client, optional
+        Run the tasks on this Dask cluster instead of local threads.
+    chunk_size : int, default 5,000
+        Variations evaluated in one task, >= 1.
+    progress : callable, optional
+        ``progress(done, total)`` in variations, after each task.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per variation: a column per path of ``grid`` (the value used), then
+        :data:`FIGURES` as in :func:`evaluate_many`.
+
+    Raises
+    ------
+    ScenarioError
+        For a path that names no field, or a value that breaks its field's rule (the message
+        names the path, the value and the rule).
+
+    Examples
+    --------
+    The gross SROI ratio is linear in an outcome's proxy:
+
+    >>> from businesscase import examples
+    >>> table = sweep(examples.load_example("nabuurschap"),
+    ...               {"outcomes[0].proxy": [0, 1_000, 2_000], "scenario.discount_rate": [0.0225]})
+    >>> ratio = table["sroi_ratio"].to_numpy()
+    >>> bool(abs((ratio[2] - ratio[1]) - (ratio[1] - ratio[0])) < 1e-12)
+    True
+    """
+    source = f"sweep of {scenario.settings.name}"
+    if not grid:
+        raise ValueError("the grid is empty: give at least one field path and its values")
+    written = scenario_to_dict(scenario)
+    numeric = numeric_inputs(scenario)
+    columns: dict[str, np.ndarray] = {}
+    where: dict[str, Where] = {}
+    for path, values in grid.items():
+        where[path] = _locate(written, path, source)
+        if len(values) == 0:
+            raise ScenarioError(source, [Problem(path, NO_VALUE, "no values given to sweep")])
+        if path in numeric:
+            columns[path] = _checked_numbers(written, where[path], values, source)
+        else:
+            columns[path] = np.array(list(values), dtype=object)
+    shape = tuple(len(values) for values in columns.values())
+    index = dict(zip(columns, np.indices(shape).reshape(len(shape), -1), strict=True))
+    structural = [path for path in columns if path not in numeric]
+    variants: dict[tuple[int, ...], list[int]] = {}
+    for row, key in enumerate(zip(*(index[path] for path in structural), strict=True)):
+        variants.setdefault(key, []).append(row)
+    if not structural:
+        variants = {(): list(range(int(np.prod(shape))))}
+    tasks, rows = [], []
+    for key, members in variants.items():
+        varied = scenario
+        if structural:
+            data = copy.deepcopy(written)
+            for path, i in zip(structural, key, strict=True):
+                _set(data, where[path], _plain(columns[path][i]))
+            varied = scenario_from_dict(data, source=source)
+        members_array = np.array(members)
+        for start in range(0, len(members), _positive(chunk_size, "chunk_size")):
+            chunk = members_array[start : start + chunk_size]
+            values = {
+                path: columns[path][index[path][chunk]].astype(float)
+                for path in columns
+                if path in numeric
+            }
+            tasks.append((varied, len(chunk), values))
+            rows.extend(chunk.tolist())
+    figures = _run(tasks, client, progress)
+    order = np.argsort(np.array(rows, dtype=int), kind="stable")
+    frame = figure_frame({name: values[order] for name, values in figures.items()})
+    for position, (path, values) in enumerate(columns.items()):
+        column = pd.Series(values[index[path]])
+        frame.insert(
+            position, path, column.astype(float) if path in numeric else column.infer_objects()
+        )
+    return frame
+
+
+def structure_key(scenario: Scenario) -> str:
+    """What must be equal for two scenarios to be evaluated as draws of one computation.
+
+    Everything except the numbers that vary by draw
+    (:data:`businesscase.parameters.NUMERIC_FIELDS`, the discount rate) and the texts of the
+    ``[scenario]`` table: the lines and their names, stakeholders, kinds, starts, durations,
+    the horizon, which optional fields are given.
+
+    Returns
+    -------
+    str
+        A canonical text (JSON); equal texts mean identical structure.
+    """
+    data = scenario.model_dump(by_alias=True)
+    data["scenario"] = {
+        key: value for key, value in data["scenario"].items() if key not in _NOT_STRUCTURE
+    }
+    for section, fields in NUMERIC_FIELDS.items():
+        if section == "sib":
+            lines = [] if data["sib"] is None else [data["sib"]]
+        else:
+            lines = data[section]
+        for line in lines:
+            for field in fields:
+                if line[field] is not None:
+                    line[field] = "#"
+    return json.dumps(data, sort_keys=True)
+
+
+def figure_frame(per_draw: Mapping[str, FloatArray]) -> pd.DataFrame:
+    """The figures per draw as a table: one row per draw, the columns :data:`FIGURES`.
+
+    Figures that do not exist are NaN (``<NA>`` for the year figures, nullable ``Int64``);
+    ``closes`` is boolean.
+    """
+    columns: dict[str, Any] = {}
+    for name in FIGURES:
+        values = np.asarray(per_draw[name])
+        if name in YEAR_METRICS:
+            columns[name] = pd.array(
+                np.where(values == NO_YEAR, 0, values).astype(np.int64),
+                dtype="Int64",
+            )
+            columns[name][values == NO_YEAR] = pd.NA
+        elif name == "closes":
+            columns[name] = values.astype(bool)
+        else:
+            columns[name] = values.astype(float)
+    return pd.DataFrame(columns)
+
+
+def _labelled(
+    scenarios: Mapping[str, Scenario] | Iterable[Scenario],
+) -> tuple[list[str], list[Scenario]]:
+    """Labels and scenarios, in order."""
+    if isinstance(scenarios, Mapping):
+        return [str(label) for label in scenarios], list(scenarios.values())
+    items = list(scenarios)
+    return [scenario.settings.name for scenario in items], items
+
+
+def _number(value: float | Distribution) -> float:
+    """The value evaluate uses: the number, or a distribution's base value."""
+    return base_value(value) if is_distribution(value) else float(value)
+
+
+def _positive(value: int, name: str) -> int:
+    if value < 1:
+        raise ValueError(f"{name} must be at least 1, not {value}")
+    return value
+
+
+def _run(
+    tasks: list[tuple[Scenario, int, dict[str, FloatArray]]],
+    client: Client | None,
+    progress: Progress | None,
+) -> dict[str, FloatArray]:
+    """Evaluate the tasks (scenario, draws, per-draw values) and join their figures in order.
+
+    Local runs use up to :data:`businesscase.uncertainty.WORKERS` threads; with a ``client``
+    every task is a Dask task. Each task is computed on its own, so the numbers do not depend
+    on where it ran.
+    """
+    total = sum(draws for _, draws, _ in tasks)
+    sizes = [draws for _, draws, _ in tasks]
+    done = 0
+
+    def report(size: int) -> None:
+        nonlocal done
+        done += size
+        if progress is not None:
+            progress(done, total)
+
+    if client is None:
+        with ThreadPoolExecutor(max_workers=max(1, min(WORKERS, len(tasks)))) as pool:
+            results = []
+            for size, result in zip(
+                sizes, pool.map(lambda task: run_draws(*task), tasks), strict=True
+            ):
+                results.append(result)
+                report(size)
+    else:
+        from distributed import as_completed
+
+        futures = [client.submit(run_draws, *task, pure=False) for task in tasks]
+        size_of = {future.key: size for future, size in zip(futures, sizes, strict=True)}
+        for future in as_completed(futures):
+            report(size_of[future.key])
+        results = client.gather(futures)
+    if not results:
+        return {name: np.empty(0) for name in FIGURES}
+    return {name: np.concatenate([result[name] for result in results]) for name in FIGURES}
+
+
+# --- sweep paths ---------------------------------------------------------------------------
+
+
+Where = tuple[str, int | None, str]
+"""A parsed field path: section, line index (None for a table), field."""
+
+
+def _locate(data: Mapping[str, Any], path: str, source: str) -> Where:
+    """Parse ``path`` and check that it names a field of a line (or table) that exists."""
+    match = _PATH.fullmatch(path)
+    lists = ("stakeholders", "costs", "outcomes", "avoided_costs", "value_capture", "funding")
+    rule = None
+    if match is None:
+        rule = "is not a field path; write it as section[index].field, e.g. outcomes[0].proxy"
+    elif match["section"] in ("scenario", "sib"):
+        if match["index"] is not None:
+            rule = f"[{match['section']}] is one table: write {match['section']}.field"
+        elif match["section"] == "sib" and "sib" not in data:
+            rule = "the scenario has no [sib]"
+    elif match["section"] in lists:
+        count = len(data.get(match["section"], []))
+        if match["index"] is None:
+            rule = f"name a line: {match['section']}[0 .. {count - 1}].{match['field']}"
+        elif int(match["index"]) >= count:
+            rule = f"there are {count} {match['section']} lines (0 .. {count - 1})"
+    else:
+        rule = f"unknown section {match['section']!r}"
+    if rule is not None or match is None:
+        raise ScenarioError(source, [Problem(path, NO_VALUE, rule or "")])
+    index = None if match["index"] is None else int(match["index"])
+    return match["section"], index, match["field"]
+
+
+def _set(data: dict[str, Any], where: Where, value: Any) -> None:
+    """Write ``value`` at a field of TOML-shaped data (``where`` from :func:`_locate`)."""
+    section, index, field = where
+    table = data[section] if index is None else data[section][index]
+    table[field] = value
+
+
+def _plain(value: Any) -> Any:
+    """A numpy scalar as the Python value TOML data holds (a strict int stays an int)."""
+    return value.item() if isinstance(value, np.generic) else value
+
+
+def _checked_numbers(
+    data: Mapping[str, Any], where: Where, values: Sequence[Any], source: str
+) -> np.ndarray:
+    """The values of a numeric path as floats, each checked by the field's rule.
+
+    The rules of numeric fields are ranges, so the smallest and the largest value are checked
+    by the scenario's own validation (the same message as in a file); a value that is not a
+    number, or not finite, is checked on its own.
+    """
+    for value in values:
+        if isinstance(value, bool | np.bool_) or not isinstance(value, int | float | np.number):
+            _validate_one(data, where, _plain(value), source)
+    numbers = np.asarray(values, dtype=float)
+    bad = ~np.isfinite(numbers)
+    extremes = [numbers[bad][0]] if bad.any() else [numbers.min(), numbers.max()]
+    for value in extremes:
+        _validate_one(data, where, float(value), source)
+    return numbers
+
+
+def _validate_one(data: Mapping[str, Any], where: Where, value: Any, source: str) -> None:
+    """Validate the scenario with ``value`` at ``where``; raise its :class:`ScenarioError`."""
+    changed = copy.deepcopy(dict(data))
+    _set(changed, where, value)
+    scenario_from_dict(changed, source=source)
+
+
+# --- side by side --------------------------------------------------------------------------
+
+
+def compare(
+    scenarios: Mapping[str, Scenario] | Iterable[Scenario], *, client: Client | None = None
+) -> pd.DataFrame:
+    """The figures of several scenarios side by side.
+
+    Parameters
+    ----------
+    scenarios : mapping of str to Scenario, or iterable of Scenario
+        Label -> scenario (an iterable is labelled by ``settings.name``); labels must differ.
+    client : distributed.Client, optional
+        As :func:`evaluate_many`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index: :data:`FIGURES` (SPEC section 5, in SPEC order); one column per scenario, by
+        label, in the order given. Values as ``evaluate(scenario).metrics``: floats, ``bool``
+        for ``closes``, ``int`` year offsets, ``None`` where a figure does not exist
+        (object dtype).
+
+    Examples
+    --------
+    >>> from businesscase import examples
+    >>> table = compare({name: examples.load_example(name)
+    ...                  for name in ("nabuurschap", "west_practice")})
+    >>> table.loc["closes"].to_dict()
+    {'nabuurschap': False, 'west_practice': True}
+    >>> best_per_figure(table)["funding_gap"]
+    'west_practice'
+    """
+    labels, items = _labelled(scenarios)
+    duplicates = sorted({label for label in labels if labels.count(label) > 1})
+    if duplicates:
+        raise ValueError(f"scenario labels must differ; given more than once: {duplicates}")
+    per_draw = _per_draw(items, client)
+    columns = {}
+    for draw, label in enumerate(labels):
+        metrics = json_metrics(per_draw, draw)
+        columns[label] = [metrics[name] for name in FIGURES]
+    return pd.DataFrame(columns, index=pd.Index(FIGURES, name="figure"), dtype=object)
+
+
+def _per_draw(items: list[Scenario], client: Client | None) -> dict[str, FloatArray]:
+    """The raw figures per scenario (NO_YEAR for missing years), in order, incl. the cash
+    balance that :func:`json_metrics` expects."""
+    frame = evaluate_many(items, client=client)
+    per_draw: dict[str, Any] = {}
+    for name in FIGURES:
+        column = frame[name]
+        if name in YEAR_METRICS:
+            per_draw[name] = column.fillna(NO_YEAR).to_numpy(dtype=float)
+        else:
+            per_draw[name] = column.to_numpy()
+    per_draw["cash_balance"] = np.zeros((len(items), 0))
+    return per_draw
+
+
+def best_per_figure(table: pd.DataFrame) -> pd.Series:
+    """Per figure, the scenario with the best value, by the direction in :data:`BETTER`.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        A table as :func:`compare` returns: figures as rows, scenarios as columns.
+
+    Returns
+    -------
+    pandas.Series
+        Same index as ``table``: the column label of the best value; None for a figure
+        without a direction, with fewer than two values to compare (nulls are skipped), or
+        when the best value is shared (a tie, within 1e-9 relative).
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"A": [0.0, 1.5], "B": [100.0, 1.5]},
+    ...                      index=["funding_gap", "sroi_ratio"])
+    >>> best_per_figure(table).to_dict()
+    {'funding_gap': 'A', 'sroi_ratio': None}
+    """
+    best: dict[Any, Any] = {}
+    for figure, row in table.iterrows():
+        direction = BETTER.get(str(figure))
+        present = {label: float(value) for label, value in row.items() if _present(value)}
+        best[figure] = None
+        if direction is None or len(present) < 2:
+            continue
+        sign = 1.0 if direction == "higher" else -1.0
+        top = max(sign * value for value in present.values())
+        winners = [
+            label
+            for label, value in present.items()
+            if np.isclose(sign * value, top, rtol=1e-9, atol=0.0)
+        ]
+        if len(winners) == 1:
+            best[figure] = winners[0]
+    return pd.Series(best, index=table.index, dtype=object, name="best")
+
+
+def _present(value: Any) -> bool:
+    """Whether a table value is a figure that exists (not None, NaN or NA)."""
+    return value is not None and not pd.isna(value)
+
+
+def assumption_differences(scenarios: Mapping[str, Scenario]) -> pd.DataFrame:
+    """The inputs in which the scenarios differ, field path by field path.
+
+    Every field is compared with its defaults filled in (a field left out equals one written
+    with its default value). Lines are matched by position, as the field paths number them.
+
+    Parameters
+    ----------
+    scenarios : mapping of str to Scenario
+        Label -> scenario.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per field path whose value differs between the scenarios (index ``path``,
+        e.g. ``outcomes[0].proxy``, ``outcomes[0].beneficiaries.gemeente``, in file order);
+        one column per scenario. Values as written: numbers, texts, distributions as text
+        (``triangular(low=0.1, mode=0.25, high=0.4)``), lists as comma-separated text; None
+        where the scenario has no such field (a line present in only some scenarios).
+
+    Examples
+    --------
+    >>> from businesscase import examples
+    >>> west = examples.load_example("west_practice")
+    >>> table = assumption_differences({"base": west, "cheap": west.model_copy(
+    ...     update={"costs": [west.costs[0].model_copy(update={"amount": 1.0})] + west.costs[1:]})})
+    >>> table.to_dict(orient="index")
+    {'costs[0].amount': {'base': 60000.0, 'cheap': 1.0}}
+    """
+    flat = {label: _flatten(scenario) for label, scenario in scenarios.items()}
+    paths: dict[str, None] = {}
+    for fields in flat.values():
+        paths.update(dict.fromkeys(fields))
+    rows = {
+        path: [fields.get(path) for fields in flat.values()]
+        for path in paths
+        if len({json.dumps(fields.get(path)) for fields in flat.values()}) > 1
+    }
+    return pd.DataFrame.from_dict(
+        rows, orient="index", columns=list(flat), dtype=object
+    ).rename_axis("path")
+
+
+def _flatten(scenario: Scenario) -> dict[str, Any]:
+    """Every field of a scenario by field path, defaults filled in, values as shown."""
+    data = scenario.model_dump(by_alias=True)
+    out: dict[str, Any] = {}
+    for section, content in data.items():
+        entries = content if isinstance(content, list) else [content]
+        for index, entry in enumerate(entries):
+            if entry is None:
+                continue
+            prefix = f"{section}[{index}]" if isinstance(content, list) else section
+            for field, value in entry.items():
+                path = f"{prefix}.{field}"
+                original = getattr(section_entry(scenario, section, index), field)
+                if is_distribution(original):
+                    out[path] = distribution_text(original)
+                elif field == "beneficiaries":
+                    out.update({f"{path}.{key}": share for key, share in value.items()})
+                elif isinstance(value, list):
+                    out[path] = ", ".join(str(item) for item in value)
+                elif value is not None:
+                    out[path] = value
+    return out
+
+
+def section_entry(scenario: Scenario, section: str, index: int) -> Any:
+    """The model of ``section[index]`` (``scenario`` is the settings table, ``sib`` the bond)."""
+    if section == "scenario":
+        return scenario.settings
+    return section_lines(scenario, section)[index]
+
+
+def distribution_text(distribution: Distribution) -> str:
+    """A distribution as short text: ``triangular(low=0.1, mode=0.25, high=0.4)``."""
+    parameters = distribution.model_dump(exclude={"dist"})
+    inner = ", ".join(f"{key}={value:g}" for key, value in parameters.items())
+    return f"{distribution.dist}({inner})"
+
+
+# --- programme packages --------------------------------------------------------------------
+
+
+def combine(
+    scenarios: Mapping[str, Scenario] | Iterable[Scenario],
+    name: str,
+    *,
+    area: str = "",
+    description: str = "",
+    horizon_years: int | None = None,
+    discount_rate: float | None = None,
+) -> Scenario:
+    """Merge several project scenarios into one programme scenario (an investment package).
+
+    Stakeholders are merged by id (one id defined differently is an error); every line is
+    copied with its name prefixed by its project's label (``"Nabuurschap: Buurtverbinder"``);
+    the themes are the union; at most one project may have an SIB
+    (:func:`businesscase.examples.combine_scenarios`). The projects must share currency,
+    start year, horizon and discount rate. A different horizon or discount rate is an error,
+    unless ``horizon_years`` or ``discount_rate`` chooses one for all projects explicitly.
+
+    Parameters
+    ----------
+    scenarios : mapping of str to Scenario, or iterable of Scenario
+        Project label -> scenario, in the order the lines should appear; an iterable is
+        labelled by ``settings.name``.
+    name : str
+        Name of the programme.
+    area, description : str, optional
+        The programme's ``[scenario]`` texts.
+    horizon_years : int, optional
+        Horizon of the programme [years]; by default the projects' common horizon.
+    discount_rate : float, optional
+        Discount rate of the programme [fraction per year]; by default the projects' common
+        rate.
+
+    Returns
+    -------
+    Scenario
+        The programme, validated.
+
+    Raises
+    ------
+    ScenarioError
+        When the projects disagree on a shared setting or a stakeholder, or the programme
+        breaks a rule (a line starting beyond a shortened horizon); the source is ``name``.
+
+    Examples
+    --------
+    >>> from businesscase import evaluate, examples
+    >>> parts = {label: examples.load_example(stem) for stem, label in examples.PROJECTS.items()}
+    >>> programme = combine(parts, "Veerkrachtig BoTu 2028")
+    >>> programme.costs[0].name
+    'West Practice: Werving en opzet programma'
+    >>> evaluate(programme).metrics["closes"]
+    True
+    """
+    labels, items = _labelled(scenarios)
+    if not items:
+        raise ValueError("nothing to combine: give at least one scenario")
+    parts = {}
+    for label, scenario in zip(labels, items, strict=True):
+        data = scenario_to_dict(scenario)
+        head = dict(data["scenario"])
+        head["discount_rate"] = base_value(scenario.settings.discount_rate)
+        head["horizon_years"] = scenario.settings.horizon_years
+        if horizon_years is not None:
+            head["horizon_years"] = horizon_years
+        if discount_rate is not None:
+            head["discount_rate"] = discount_rate
+        parts[label] = data | {"scenario": head}
+    settings = {"name": name, "area": area, "description": description}
+    try:
+        combined = combine_scenarios(parts, settings)
+    except ValueError as error:
+        raise ScenarioError(name, [Problem("", NO_VALUE, str(error))]) from None
+    return scenario_from_dict(combined, source=name)
+
+
+def programme_comparison(
+    projects: Mapping[str, Scenario],
+    programme_name: str = "programme",
+    *,
+    horizon_years: int | None = None,
+    discount_rate: float | None = None,
+) -> pd.DataFrame:
+    """Each project alone and the programme package together: which projects carry which.
+
+    Parameters
+    ----------
+    projects : mapping of str to Scenario
+        Project label -> scenario, as for :func:`combine`.
+    programme_name : str, default "programme"
+        Label (and name) of the package row.
+    horizon_years, discount_rate : optional
+        As :func:`combine`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index: the project labels, then ``programme_name``. Columns :data:`PROGRAMME_COLUMNS`:
+        ``kind`` (``"project"`` or ``"programme"``), ``sroi_ratio`` (gross), ``npv_social``
+        [EUR, PV], ``closes``, ``funding_gap`` (the shortfall still to be found [EUR]),
+        ``min_cash_balance`` [EUR] and ``surplus`` = ``max(0, min_cash_balance)``: cash the
+        plan has to spare in every year [EUR]. Projects with a surplus carry those with a
+        funding gap; the package closes when the surpluses come in time.
+
+    Examples
+    --------
+    >>> from businesscase import examples
+    >>> parts = {label: examples.load_example(stem) for stem, label in examples.PROJECTS.items()}
+    >>> table = programme_comparison(parts, "BoTu 2028")
+    >>> table.loc[["Nabuurschap", "BoTu 2028"], "closes"].tolist()
+    [False, True]
+    """
+    programme = combine(
+        projects, programme_name, horizon_years=horizon_years, discount_rate=discount_rate
+    )
+    labels = [*map(str, projects), programme_name]
+    frame = evaluate_many(dict(zip(labels, [*projects.values(), programme], strict=True)))
+    frame = frame.set_index("scenario").rename_axis(None)
+    frame["kind"] = ["project"] * len(projects) + ["programme"]
+    frame["surplus"] = frame["min_cash_balance"].clip(lower=0.0)
+    return frame[list(PROGRAMME_COLUMNS)]
