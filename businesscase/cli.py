@@ -23,6 +23,7 @@ from rich.table import Table
 from businesscase import formatting as fmt
 from businesscase.distributions import base_value
 from businesscase.engine import evaluate
+from businesscase.export import _input_text, field_kind
 from businesscase.gap import close_the_gap
 from businesscase.metrics import SIB_METRICS, STAKEHOLDER_COLUMNS, YEAR_METRICS
 from businesscase.result import EvaluationResult
@@ -57,8 +58,7 @@ def evaluate_command(
     lang: Annotated[str, typer.Option(help="Language of the summary: nl or en.")] = "en",
 ) -> None:
     """Evaluate a scenario: social return, whether the plan closes, who pays and who benefits."""
-    if lang not in fmt.LANGUAGES:
-        _fail([f"--lang {lang!r}: must be one of {', '.join(fmt.LANGUAGES)}"])
+    _check_lang(lang)
     result = _evaluate_file(file)
     if as_json:
         typer.echo(json.dumps(result.to_json_dict(), indent=2, allow_nan=False))
@@ -81,6 +81,16 @@ def _fail(lines: list[str]) -> None:
     for line in lines:
         typer.echo(f"error: {line}", err=True)
     raise typer.Exit(BAD_INPUT)
+
+
+def _check_lang(lang: str) -> None:
+    """Refuse a ``--lang`` other than nl or en: exit status 2 with a one-line message."""
+    if lang not in fmt.LANGUAGES:
+        _fail([f"--lang {lang!r}: must be one of {', '.join(fmt.LANGUAGES)}"])
+
+
+LANG_OPTION = typer.Option("--lang", help="Language of the output: nl or en.")
+"""The ``--lang`` option of the commands that print for people (default en)."""
 
 
 def _summary(result: EvaluationResult, lang: str) -> list[Any]:
@@ -176,13 +186,9 @@ def main() -> None:
 CANNOT_CLOSE = 3
 """Exit status of ``close-gap`` when the cashable benefits cannot close the gap (no file)."""
 
-_TORNADO_CHANGES = {
-    "npv_social_low": "Δ npv low",
-    "npv_social_high": "Δ npv high",
-    "funding_gap_low": "Δ gap low",
-    "funding_gap_high": "Δ gap high",
-}
-"""Tornado columns shown by ``sensitivity`` with their headers."""
+_TORNADO_CHANGES = ("npv_social_low", "npv_social_high", "funding_gap_low", "funding_gap_high")
+"""Tornado columns shown by ``sensitivity`` (changes from base [EUR]); headers ``tornado_<col>``
+in :mod:`businesscase.text`."""
 
 _SHARE_FIGURES = frozenset(
     {"closes", "social_irr", "subsidy_dependence", "largest_funder_share", "sib_investor_irr"}
@@ -201,25 +207,65 @@ def _load(file: Path) -> Scenario:
     raise AssertionError("unreachable")  # pragma: no cover - _fail always exits
 
 
-def _figure(name: str, value: float, start_year: int) -> str:
+def _figure(name: str, value: float, start_year: int, lang: str) -> str:
     """One summary value of a figure, formatted by its kind (money, share, ratio, year)."""
     if math.isnan(value):
         return fmt.MISSING
     if name in _SHARE_FIGURES:
-        return fmt.percent(value, "en")
+        return fmt.percent(value, lang)
     if name in _RATIO_FIGURES:
-        return fmt.number(value, "en")
-    if name in YEAR_METRICS:
-        return fmt.number(start_year + value, "en", 1)
-    return fmt.money(value, "en")
+        return fmt.number(value, lang)
+    if name in YEAR_METRICS:  # a mean of year offsets need not be a whole year
+        if float(value).is_integer():
+            return fmt.year(int(value), start_year)
+        return f"t={fmt.number(value, lang, 1)}"
+    return fmt.money(value, lang)
+
+
+def _input_value(path: str, value: float, lang: str) -> str:
+    """A value of the input at ``path`` in the unit of its field: ``€ 200.000``, ``25,0%``."""
+    if not math.isfinite(value):  # the open end of a valid range
+        return fmt.number(value, lang, 0)
+    head, field = path.rsplit(".", 1)  # outcomes[0].proxy, sib.price, scenario.discount_rate
+    return _input_text(value, field_kind(head.split("[")[0], field), lang)
+
+
+def _switch_text(row: dict[str, Any], verdict: str, lang: str) -> str:
+    """A switching value, or why there is none in the search range (both for people)."""
+    path = row["path"]
+    if not math.isnan(row[f"{verdict}_switch"]):
+        return _input_value(path, row[f"{verdict}_switch"], lang)
+    outcome = "holds" if row[f"{verdict}_at_base"] else "fails"
+    low, high = (_input_value(path, row[f"search_{end}"], lang) for end in ("low", "high"))
+    return escape(t(f"no_switch_{verdict}_{outcome}", lang, low=low, high=high))
+
+
+PIPE_WIDTH = 160
+"""Width of the tables [characters] when stdout is not a terminal (a file, a pipe): rich's
+default of 80 would squeeze an eight-column tornado into unreadable slivers."""
+
+
+def _console() -> Console:
+    """Console for the tables on stdout: the terminal's width, or :data:`PIPE_WIDTH`."""
+    console = Console(highlight=False)
+    return console if console.is_terminal else Console(highlight=False, width=PIPE_WIDTH)
+
+
+def _header(table: Table, *headers: str) -> None:
+    """Columns of a table: the first (names) left and wrapping, the others (numbers) right and
+    never split (``€ 1.234.567`` holds a space)."""
+    table.add_column(headers[0])
+    for header in headers[1:]:
+        table.add_column(header, justify="right", no_wrap=True)
 
 
 class _ChunkProgress:
     """A progress bar on stderr for long runs: only on a terminal, after the first second."""
 
-    def __init__(self) -> None:
+    def __init__(self, lang: str = "en") -> None:
         self.console = Console(stderr=True)
         self.started = time.monotonic()
+        self.label = t("simulating", lang)
         self.bar: Progress | None = None
         self.task: TaskID | None = None
 
@@ -229,7 +275,7 @@ class _ChunkProgress:
                 return
             self.bar = Progress(console=self.console, transient=True)
             self.bar.start()
-            self.task = self.bar.add_task("simulating", total=total)
+            self.task = self.bar.add_task(self.label, total=total)
         self.bar.update(self.task, completed=done)
 
     def __enter__(self) -> _ChunkProgress:
@@ -248,79 +294,102 @@ def simulate_command(
         int | None, typer.Option(min=0, help="Random seed: the same seed gives the same numbers.")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+    lang: Annotated[str, LANG_OPTION] = "en",
 ) -> None:
     """Monte Carlo: how sure are the figures? Mean and P5/P50/P95 per figure, P(closes)."""
+    _check_lang(lang)
     scenario = _load(file)
-    with _ChunkProgress() as progress:
+    with _ChunkProgress(lang) as progress:
         result = simulate(scenario, draws, seed=seed, progress=progress)
     if as_json:
         typer.echo(json.dumps(result.to_json_dict(), indent=2, allow_nan=False))
     else:
         start = scenario.settings.start_year
-        table = Table(title=f"{escape(scenario.settings.name)} — {draws:,} draws, seed {seed}")
-        for column in ("figure", "mean", "P5", "P50", "P95", "null"):
-            table.add_column(column, justify="left" if column == "figure" else "right")
+        title = t(
+            "simulate_title",
+            lang,
+            name=escape(scenario.settings.name),
+            draws=fmt.number(draws, lang, 0),
+            seed=t("no_seed", lang) if seed is None else seed,
+        )
+        table = Table(title=title)
+        _header(table, t("figures", lang), t("mean", lang), "P5", "P50", "P95", t("null", lang))
         for name, row in result.summary.iterrows():
             if row["share_null"] == 1.0 and name in SIB_METRICS:
                 continue
-            figures = (_figure(name, row[c], start) for c in ("mean", "p5", "p50", "p95"))
-            table.add_row(name, *figures, fmt.percent(row["share_null"], "en", 0))
-        console = Console(highlight=False)
+            figures = (_figure(name, row[c], start, lang) for c in ("mean", "p5", "p50", "p95"))
+            table.add_row(t(name, lang), *figures, fmt.percent(row["share_null"], lang, 0))
+        console = _console()
         console.print(table)
-        console.print(
-            f"P(closes) = {fmt.percent(result.p_closes, 'en')}; "
-            f"P(SROI ratio > 1) = {fmt.percent(result.p_sroi_above_1, 'en')}"
-        )
+        typer.echo(f"{t('p_closes', lang)}: {fmt.percent(result.p_closes, lang)}")
+        typer.echo(f"{t('p_sroi_above_1', lang)}: {fmt.percent(result.p_sroi_above_1, lang)}")
     for path, count in result.clipped.items():
         if count:
-            low, high = field_range(path)
-            typer.echo(
-                f"warning: {file.name}: {path}: {count:,} of {draws:,} draws outside "
-                f"[{low:g}, {high:g}] were clipped",
-                err=True,
+            low, high = (_input_value(path, end, lang) for end in field_range(path))
+            warning = t(
+                "clipped_warning",
+                lang,
+                file=file.name,
+                path=path,
+                count=fmt.number(count, lang, 0),
+                draws=fmt.number(draws, lang, 0),
+                low=low,
+                high=high,
             )
+            typer.echo(warning, err=True)
 
 
 @app.command("sensitivity")
 def sensitivity_command(
     file: Annotated[Path, typer.Argument(help="Scenario file (TOML, SPEC section 3).")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the tables as JSON.")] = False,
+    lang: Annotated[str, LANG_OPTION] = "en",
 ) -> None:
     """Which assumption matters? The tornado table and the switching values."""
+    _check_lang(lang)
     scenario = _load(file)
     tornado = sensitivity(scenario)
+    if tornado.table.empty:  # nothing to vary, so no switching values to search for either
+        if as_json:
+            payload = tornado.to_json_dict() | {"switching_values": []}
+            typer.echo(json.dumps(payload, indent=2, allow_nan=False))
+        else:
+            typer.echo(t("nothing_to_vary", lang))
+        return
     switching = switching_values(scenario)
     if as_json:
         payload = tornado.to_json_dict() | {"switching_values": records(switching)}
         typer.echo(json.dumps(payload, indent=2, allow_nan=False))
         return
-    console = Console(highlight=False)
-    if tornado.table.empty:
-        console.print("No input is written as a distribution: nothing to vary.")
-        return
+    console = _console()
     base = tornado.base
     table = Table(
-        title=f"Tornado: npv_social {fmt.money(base['npv_social'], 'en')}, "
-        f"funding_gap {fmt.money(base['funding_gap'], 'en')} at base"
+        title=t(
+            "tornado_title",
+            lang,
+            npv=fmt.money(base["npv_social"], lang),
+            gap=fmt.money(base["funding_gap"], lang),
+        )
     )
-    for column in ("input", "low", "base", "high", *_TORNADO_CHANGES.values()):
-        table.add_column(column, justify="left" if column == "input" else "right")
+    changes = (t(f"tornado_{column}", lang) for column in _TORNADO_CHANGES)
+    _header(table, t("input", lang), t("low", lang), t("base", lang), t("high", lang), *changes)
     for row in tornado.table.to_dict(orient="records"):
         table.add_row(
             escape(row["label"]),
-            *(f"{row[column]:,.6g}" for column in ("low", "base", "high")),
-            *(fmt.money(row[column], "en") for column in _TORNADO_CHANGES),
+            *(_input_value(row["path"], row[column], lang) for column in ("low", "base", "high")),
+            *(fmt.money(row[column], lang) for column in _TORNADO_CHANGES),
         )
     console.print(table)
-    table = Table(title="Switching values (one input at a time, the others at base)")
-    for column in ("input", "base", "npv_social crosses 0 at", "closes flips at"):
-        table.add_column(column, justify="left" if column == "input" else "right")
-    for row in switching.itertuples(index=False):
+    table = Table(title=t("switching_title", lang))
+    _header(
+        table, t("input", lang), t("base", lang), t("npv_switch", lang), t("closes_switch", lang)
+    )
+    for row in switching.to_dict(orient="records"):
         table.add_row(
-            escape(row.label),
-            f"{row.base:,.6g}",
-            escape(row.npv_social_note) if row.npv_social_note else f"{row.npv_social_switch:,.6g}",
-            escape(row.closes_note) if row.closes_note else f"{row.closes_switch:,.6g}",
+            escape(row["label"]),
+            _input_value(row["path"], row["base"], lang),
+            _switch_text(row, "npv_social", lang),
+            _switch_text(row, "closes", lang),
         )
     console.print(table)
 
@@ -329,37 +398,38 @@ def sensitivity_command(
 def close_gap_command(
     file: Annotated[Path, typer.Argument(help="Scenario file (TOML, SPEC section 3).")],
     out: Annotated[Path, typer.Option("--out", help="Where to write the new scenario (TOML).")],
+    lang: Annotated[str, LANG_OPTION] = "en",
 ) -> None:
     """Propose extra contributions, capped at each stakeholder's cashable benefit, that close
     the gap; write the scenario with them added to --out."""
+    _check_lang(lang)
     if out.resolve() == file.resolve():
-        _fail([f"--out {out}: is the input file; write the proposal to another file"])
+        _fail([t("gap_out_is_input", "en", out=out)])
     proposal = close_the_gap(_load(file))
-    console = Console(highlight=False)
     if not proposal.closes:
-        console.print(
-            f"The cashable benefits cannot close the gap: the top-ups needed are worth "
-            f"{fmt.money(proposal.pv_needed, 'en')} (PV), the stakeholders' cashable benefits "
-            f"{fmt.money(proposal.pv_cashable_total, 'en')}; short by "
-            f"{fmt.money(proposal.shortfall, 'en')} (PV). No file written."
+        message = t(
+            "gap_cannot_close",
+            lang,
+            needed=fmt.money(proposal.pv_needed, lang),
+            cashable=fmt.money(proposal.pv_cashable_total, lang),
+            short=fmt.money(proposal.shortfall, lang),
         )
+        typer.echo(message)
         raise typer.Exit(CANNOT_CLOSE)
     try:
         save_scenario(proposal.scenario, out)
     except OSError as error:
-        _fail([f"--out {out}: cannot write: {error.strerror or error}"])
+        _fail([t("gap_cannot_write", "en", out=out, reason=error.strerror or error)])
+    written = t("export_written", lang, path=out)
     if proposal.contributions.empty:
-        console.print(f"{escape(file.name)} has no funding gap: nothing to add. Written to {out}.")
+        typer.echo(f"{t('gap_none', lang, file=file.name)} {written}")
         return
-    table = Table(
-        title=f"Extra contributions that close a gap of {fmt.money(proposal.funding_gap, 'en')}"
-    )
-    for column in ("funding line", "amount"):
-        table.add_column(column, justify="left" if column == "funding line" else "right")
+    table = Table(title=t("gap_title", lang, gap=fmt.money(proposal.funding_gap, lang)))
+    _header(table, t("funding_line", lang), t("amount", lang))
     for row in proposal.contributions.itertuples(index=False):
-        table.add_row(escape(row.name), fmt.money(row.amount, "en"))
-    console.print(table)
-    console.print(f"Written to {out}.")
+        table.add_row(escape(row.name), fmt.money(row.amount, lang))
+    _console().print(table)
+    typer.echo(written)
 
 
 from businesscase import cli_export  # noqa: E402, F401 - registers `export` on the app

@@ -167,6 +167,85 @@ TEXT: dict[str, dict[str, str]] = {
         "nl": "Gemaakt met businesscase {version}.",
     },
     "app_title": {"en": "Social business case", "nl": "Maatschappelijke business case"},
+    # CLI uncertainty commands: simulate, sensitivity, close-gap (cli.py)
+    "simulating": {"en": "simulating", "nl": "simuleren"},
+    "simulate_title": {
+        "en": "{name} — {draws} draws, seed {seed}",
+        "nl": "{name} — {draws} trekkingen, seed {seed}",
+    },
+    "no_seed": {"en": "none (not reproducible)", "nl": "geen (niet herhaalbaar)"},
+    "mean": {"en": "mean", "nl": "gemiddelde"},
+    "null": {"en": "null", "nl": "ontbreekt"},
+    "clipped_warning": {
+        "en": "warning: {file}: {path}: {count} of {draws} draws outside [{low}, {high}] "
+        "were clipped",
+        "nl": "waarschuwing: {file}: {path}: {count} van {draws} trekkingen buiten "
+        "[{low}, {high}] zijn afgekapt",
+    },
+    "nothing_to_vary": {
+        "en": "No input is written as a distribution: nothing to vary.",
+        "nl": "Geen invoer is als kansverdeling gegeven: er valt niets te variëren.",
+    },
+    "tornado_title": {
+        "en": "Tornado: social NPV {npv}, funding gap {gap} at base",
+        "nl": "Tornado: maatschappelijke NCW {npv}, financieringstekort {gap} bij de basiswaarden",
+    },
+    "input": {"en": "input", "nl": "invoer"},
+    "low": {"en": "low", "nl": "laag"},
+    "base": {"en": "base", "nl": "basis"},
+    "high": {"en": "high", "nl": "hoog"},
+    "tornado_npv_social_low": {"en": "Δ NPV low", "nl": "Δ NCW laag"},
+    "tornado_npv_social_high": {"en": "Δ NPV high", "nl": "Δ NCW hoog"},
+    "tornado_funding_gap_low": {"en": "Δ gap low", "nl": "Δ tekort laag"},
+    "tornado_funding_gap_high": {"en": "Δ gap high", "nl": "Δ tekort hoog"},
+    "switching_title": {
+        "en": "Switching values (one input at a time, the others at base)",
+        "nl": "Omslagwaarden (één invoer tegelijk, de andere op hun basiswaarde)",
+    },
+    "npv_switch": {"en": "social NPV crosses 0 at", "nl": "NCW gaat door 0 bij"},
+    "closes_switch": {"en": "closes flips at", "nl": "sluitend slaat om bij"},
+    "no_switch_npv_social_holds": {
+        "en": "stays >= 0 over [{low}, {high}]",
+        "nl": "blijft >= 0 over [{low}, {high}]",
+    },
+    "no_switch_npv_social_fails": {
+        "en": "stays below 0 over [{low}, {high}]",
+        "nl": "blijft onder 0 over [{low}, {high}]",
+    },
+    "no_switch_closes_holds": {
+        "en": "closes everywhere in [{low}, {high}]",
+        "nl": "sluit overal in [{low}, {high}]",
+    },
+    "no_switch_closes_fails": {
+        "en": "closes nowhere in [{low}, {high}]",
+        "nl": "sluit nergens in [{low}, {high}]",
+    },
+    "gap_out_is_input": {
+        "en": "--out {out}: is the input file; write the proposal to another file",
+        "nl": "--out {out}: is het invoerbestand; schrijf het voorstel naar een ander bestand",
+    },
+    "gap_cannot_write": {
+        "en": "--out {out}: cannot write: {reason}",
+        "nl": "--out {out}: kan niet schrijven: {reason}",
+    },
+    "gap_cannot_close": {
+        "en": "The cashable benefits cannot close the gap: the top-ups needed are worth {needed} "
+        "(PV), the stakeholders' cashable benefits {cashable}; short by {short} (PV). "
+        "No file written.",
+        "nl": "De kasbaten kunnen het tekort niet dichten: de benodigde aanvullingen zijn "
+        "{needed} waard (CW), de kasbaten van de belanghebbenden {cashable}; er ontbreekt "
+        "{short} (CW). Geen bestand geschreven.",
+    },
+    "gap_none": {
+        "en": "{file} has no funding gap: nothing to add.",
+        "nl": "{file} heeft geen financieringstekort: niets toe te voegen.",
+    },
+    "gap_title": {
+        "en": "Extra contributions that close a gap of {gap}",
+        "nl": "Aanvullende bijdragen die een tekort van {gap} dichten",
+    },
+    "funding_line": {"en": "funding line", "nl": "financieringsregel"},
+    "amount": {"en": "amount", "nl": "bedrag"},
     # app shell: navigation, language and variants (app.py, app_pages/state.py)
     "language_name": {"en": "English", "nl": "Nederlands"},
     "current_variant": {"en": "Variant shown", "nl": "Getoonde variant"},

@@ -39,8 +39,9 @@ def test_simulate_table_and_clipping_warning(tmp_path):
     path.write_text(text, encoding="utf-8")
     outcome = runner.invoke(app, ["simulate", str(path), "--draws", "500", "--seed", "1"])
     assert outcome.exit_code == 0, outcome.stderr
-    assert "npv_social" in outcome.stdout and "P(closes) = 0.0%" in outcome.stdout
-    assert "sib_investor_irr" not in outcome.stdout  # no SIB: its rows are left out
+    assert "Social NPV (benefits - costs)" in outcome.stdout
+    assert "Chance the business case closes: 0.0%" in outcome.stdout
+    assert "SIB investor IRR" not in outcome.stdout  # no SIB: its rows are left out
     assert "warning: nab.toml: outcomes[0].attribution:" in outcome.stderr
     assert "were clipped" in outcome.stderr
 
@@ -60,6 +61,13 @@ def test_sensitivity_table():
     outcome = runner.invoke(app, ["sensitivity", NABUURSCHAP])
     assert outcome.exit_code == 0, outcome.stderr
     assert "Tornado" in outcome.stdout and "Switching values" in outcome.stdout
+    # the loneliness proxy at its low, EUR 300 instead of 600, for 116 people a year in years
+    # 1-9, net of deadweight 0.25 and attribution 0.30, lasting 2 years with drop-off 0.30
+    d = 1 / 1.0225
+    years = sum(d**c for c in range(1, 10)) + 0.7 * sum(d ** (c + 1) for c in range(1, 9))
+    low = -300 * 116 * 0.75 * 0.70 * years
+    assert round(low) == -238_005
+    assert "-€238,005" in outcome.stdout and "€476,010" in outcome.stdout
 
 
 def test_close_gap_writes_a_scenario_that_closes(tmp_path):
@@ -109,3 +117,116 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path):
         assert outcome.exit_code == BAD_INPUT
         assert outcome.stderr.startswith("error: kapot.toml: scenario.horizon_years")
         assert outcome.stdout == ""
+
+
+# --- in Dutch (--lang nl) ------------------------------------------------------------------
+
+
+def dutch_money(value: float) -> str:
+    """Whole euros as Dutch readers write them, worked out here: 704927.97 -> '€ 704.928'."""
+    return "€ " + f"{round(value):,}".replace(",", ".")
+
+
+def test_simulate_in_dutch_has_dutch_labels_and_numbers(tmp_path):
+    text = (
+        example_path("nabuurschap")
+        .read_text(encoding="utf-8")
+        .replace(
+            'attribution = { dist = "triangular", low = 0.15, mode = 0.30, high = 0.50 }',
+            'attribution = { dist = "normal", mean = 0.05, sd = 0.1 }',
+        )
+    )
+    path = tmp_path / "nab.toml"
+    path.write_text(text, encoding="utf-8")
+    outcome = runner.invoke(
+        app, ["simulate", str(path), "--draws", "1500", "--seed", "1", "--lang", "nl"]
+    )
+    assert outcome.exit_code == 0, outcome.stderr
+    out = outcome.stdout
+    assert "1.500 trekkingen, seed 1" in out
+    assert "gemiddelde" in out and "Maatschappelijke NCW (baten - kosten)" in out
+    # the costs are fixed: EUR 25,000 in year 0 plus EUR 75,000 a year over 10 years
+    pv_costs = 25_000 + 75_000 * sum(1.0225**-t for t in range(10))
+    (row,) = [line for line in out.splitlines() if "Contante waarde kosten" in line]
+    assert row.count(dutch_money(pv_costs)) == 4  # mean, P5, P50, P95
+    assert "Kans dat de business case sluit: 0,0%" in out
+    assert "Kans dat de bruto SROI-ratio boven 1 ligt: " in out
+    assert "Social NPV" not in out and "draws" not in out
+    (warning,) = outcome.stderr.splitlines()
+    assert warning.startswith("waarschuwing: nab.toml: outcomes[0].attribution: ")
+    assert warning.endswith(" van 1.500 trekkingen buiten [0,0%, 100,0%] zijn afgekapt")
+
+
+def test_sensitivity_in_dutch():
+    outcome = runner.invoke(app, ["sensitivity", NABUURSCHAP, "--lang", "nl"])
+    assert outcome.exit_code == 0, outcome.stderr
+    out = outcome.stdout
+    assert "Tornado: maatschappelijke NCW" in out and "Omslagwaarden" in out
+    assert "financieringstekort € 390.000 bij de basiswaarden" in out
+    (row,) = [line for line in out.splitlines() if "Minder eenzaamheid: proxy" in line][:1]
+    # low, base and high of the proxy, then the changes worked out in test_sensitivity_table
+    for shown in ("€ 300", "€ 600", "€ 1.200", "-€ 238.005", "€ 476.010"):
+        assert shown in row, shown
+    (share,) = [line for line in out.splitlines() if "Minder eenzaamheid: deadweight" in line][:1]
+    assert "15,0%" in share and "25,0%" in share and "40,0%" in share
+    assert "blijft >= 0 over" in out or "sluit nergens in" in out
+
+
+def test_close_gap_in_dutch(tmp_path):
+    out = tmp_path / "gesloten.toml"
+    outcome = runner.invoke(app, ["close-gap", NABUURSCHAP, "--out", str(out), "--lang", "nl"])
+    assert outcome.exit_code == 0, outcome.stderr
+    # the gap of tests/test_examples.py: EUR 65,000 short in each of 2031-2036
+    assert "Aanvullende bijdragen die een tekort van € 390.000 dichten" in outcome.stdout
+    assert "financieringsregel" in outcome.stdout and "bedrag" in outcome.stdout
+    assert outcome.stdout.endswith(f"Geschreven naar {out}.\n")
+    west = runner.invoke(
+        app, ["close-gap", str(example_path("west_practice")), "--out", str(out), "--lang", "nl"]
+    )
+    assert west.exit_code == 0, west.stderr
+    assert "heeft geen financieringstekort: niets toe te voegen." in west.stdout
+
+
+def test_close_gap_in_dutch_when_the_benefits_cannot_close_it(tmp_path):
+    text = example_path("nabuurschap").read_text(encoding="utf-8")
+    for share in ("cashable_share = 0.7", "cashable_share = 0.5"):
+        text = text.replace(share, "cashable_share = 0.0")
+    path = tmp_path / "nab.toml"
+    path.write_text(text, encoding="utf-8")
+    out = tmp_path / "uit.toml"
+    outcome = runner.invoke(app, ["close-gap", str(path), "--out", str(out), "--lang", "nl"])
+    assert outcome.exit_code == CANNOT_CLOSE
+    assert "De kasbaten kunnen het tekort niet dichten" in outcome.stdout
+    assert "Geen bestand geschreven." in outcome.stdout
+    assert not out.exists()
+
+
+def test_an_unknown_language_is_bad_input(tmp_path):
+    out = tmp_path / "o.toml"
+    for command in (
+        ["simulate", NABUURSCHAP, "--draws", "10"],
+        ["sensitivity", NABUURSCHAP],
+        ["close-gap", NABUURSCHAP, "--out", str(out)],
+    ):
+        outcome = runner.invoke(app, [*command, "--lang", "de"])
+        assert outcome.exit_code == BAD_INPUT, command
+        assert outcome.stderr == "error: --lang 'de': must be one of nl, en\n"
+        assert outcome.stdout == ""
+    assert not out.exists()
+
+
+def test_sensitivity_without_distributions_says_so_in_either_language(tmp_path):
+    path = tmp_path / "vast.toml"
+    path.write_text(
+        '[scenario]\nname = "Vast"\nstart_year = 2027\nhorizon_years = 2\n\n'
+        '[[stakeholders]]\nid = "gemeente"\nname = "Gemeente"\nkind = "public"\n\n'
+        '[[costs]]\nname = "Staff"\namount = 100\n',
+        encoding="utf-8",
+    )
+    english = runner.invoke(app, ["sensitivity", str(path)])
+    dutch = runner.invoke(app, ["sensitivity", str(path), "--lang", "nl"])
+    assert english.stdout == "No input is written as a distribution: nothing to vary.\n"
+    assert dutch.stdout == "Geen invoer is als kansverdeling gegeven: er valt niets te variëren.\n"
+    payload = json.loads(runner.invoke(app, ["sensitivity", str(path), "--json"]).stdout)
+    assert payload["tornado"] == [] and payload["switching_values"] == []
+    assert payload["base"] == {"npv_social": -100.0, "funding_gap": 100.0}  # one year, no money
