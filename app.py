@@ -37,6 +37,7 @@ st.sidebar.selectbox(
 )
 
 pages = [
+    st.Page("app_pages/build.py", title=state.tr("page_build"), url_path="build"),
     st.Page(
         "app_pages/results.py", title=state.tr("page_results"), url_path="results", default=True
     ),

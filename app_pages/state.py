@@ -17,6 +17,7 @@ Pages use only these functions::
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -25,6 +26,7 @@ import streamlit as st
 from businesscase import (
     EvaluationResult,
     Scenario,
+    ScenarioError,
     dump_scenario,
     evaluate,
     parse_scenario,
@@ -56,6 +58,14 @@ def lang() -> str:
     """This session's language code, ``nl`` (the default) or ``en``."""
     code = st.session_state.get(LANG_KEY, DEFAULT_LANG)
     return code if code in LANGUAGES else DEFAULT_LANG
+
+
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
+
+
+def markdown_text(text: str) -> str:
+    """Text a user typed, escaped so that markdown (headers, captions) shows it as written."""
+    return _MARKDOWN.sub(r"\\\1", text)
 
 
 def tr(key: str, **values: object) -> str:
@@ -161,6 +171,18 @@ def update_variant(name: str, scenario: Scenario) -> None:
     toml = dump_scenario(scenario)
     if kept[name].toml != toml:
         kept[name] = Variant(name, toml)
+
+
+def read_upload(name: str, data: bytes) -> tuple[Scenario | None, list[str]]:
+    """An uploaded file as a scenario, or the engine's messages (file, field path, value, rule).
+
+    The engine refuses a file over 5 MB, one that is not UTF-8 or not TOML, and every broken
+    rule of the scenario format; each message names the file (``name``).
+    """
+    try:
+        return parse_scenario(data, source=name), []
+    except ScenarioError as error:
+        return None, error.lines()
 
 
 def _text(variant_or_toml: Variant | str) -> str:

@@ -15,6 +15,8 @@ class is the natural home of a ``sample(rng, n)`` method.
 from __future__ import annotations
 
 import math
+import re
+from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
@@ -238,3 +240,124 @@ def base_value(value: float | Triangular | Pert | Uniform | Normal | Lognormal) 
     (3.0, 1.5)
     """
     return value.base if is_distribution(value) else value  # type: ignore[union-attr]
+
+
+# --- distributions as one line of text (the app's tables) --------------------------------------
+
+_CALL = re.compile(r"\s*([A-Za-z_]+)\s*\((.*)\)\s*")
+
+
+def parameter_names(name: str) -> tuple[str, ...]:
+    """The parameters of a distribution in writing order: ``("low", "mode", "high")``, ..."""
+    return tuple(field for field in DISTRIBUTIONS[name].model_fields if field != "dist")
+
+
+def _number_text(value: float) -> str:
+    """Shortest text that reads back as the same float; ``14000.0`` -> ``14000``."""
+    text = repr(float(value))
+    return text[:-2] if text.endswith(".0") else text
+
+
+def distribution_text(value: Any) -> str:
+    """A distribution as one line, e.g. ``triangular(0.2, 0.3, 0.45)``; ``""`` for a number.
+
+    Accepts a distribution model or a distribution table (``{"dist": ..., ...}``), in the
+    parameter order of :func:`parameter_names`; :func:`parse_distribution_text` reads it back.
+
+    Examples
+    --------
+    >>> distribution_text({"dist": "normal", "mean": -0.5, "sd": 0.1})
+    'normal(-0.5, 0.1)'
+    >>> distribution_text(3.0)
+    ''
+    """
+    if is_distribution(value):
+        value = value.model_dump()
+    if not isinstance(value, Mapping):
+        return ""
+    name = value["dist"]
+    numbers = ", ".join(_number_text(value[field]) for field in parameter_names(name))
+    return f"{name}({numbers})"
+
+
+def parse_distribution_text(text: str) -> dict[str, Any] | None:
+    """Read a distribution written as ``name(number, ...)`` into a distribution table.
+
+    The parameters come in the order of :func:`parameter_names`: ``triangular(low, mode,
+    high)``, ``pert(low, mode, high)``, ``uniform(low, high)``, ``normal(mean, sd)``,
+    ``lognormal(mean, sd)``. Numbers are separated by commas, or by semicolons when they use
+    a decimal comma (``triangular(0,2; 0,3; 0,45)``). The table still has to pass the
+    scenario's checks (``low <= mode <= high``, the field's range).
+
+    Parameters
+    ----------
+    text : str
+        The line; blank means "no distribution".
+
+    Returns
+    -------
+    dict or None
+        ``{"dist": name, parameter: float, ...}``, or None for blank text.
+
+    Raises
+    ------
+    ValueError
+        For an unknown name, a wrong number of parameters or a parameter that is not a
+        finite number; the message says what was expected.
+
+    Examples
+    --------
+    >>> parse_distribution_text("triangular(0.2, 0.3, 0.45)")
+    {'dist': 'triangular', 'low': 0.2, 'mode': 0.3, 'high': 0.45}
+    >>> parse_distribution_text("Normal(1,5; 0,25)")
+    {'dist': 'normal', 'mean': 1.5, 'sd': 0.25}
+    """
+    if not text.strip():
+        return None
+    written = ", ".join(f"{name}({', '.join(parameter_names(name))})" for name in DISTRIBUTIONS)
+    call = _CALL.fullmatch(text)
+    if call is None or call.group(1).lower() not in DISTRIBUTIONS:
+        raise ValueError(f"write a distribution as one of {written}")
+    name, inside = call.group(1).lower(), call.group(2)
+    parts = inside.split(";") if ";" in inside else inside.split(",")
+    if ";" in inside:
+        parts = [part.replace(",", ".") for part in parts]
+    names = parameter_names(name)
+    if len(parts) != len(names):
+        raise ValueError(
+            f"{name} needs {len(names)} numbers, {name}({', '.join(names)}); got {len(parts)}"
+        )
+    table: dict[str, Any] = {"dist": name}
+    for field, part in zip(names, parts, strict=True):
+        try:
+            number = float(part.replace("_", "").strip())
+        except ValueError:
+            number = math.nan
+        if not math.isfinite(number):
+            raise ValueError(f"{field} of {name} must be a finite number, not {part.strip()!r}")
+        table[field] = number
+    return table
+
+
+def with_base(table: Mapping[str, Any], base: float) -> dict[str, Any]:
+    """A distribution table moved to a new base value, its spread kept.
+
+    The base parameter becomes ``base`` (the mode of triangular and PERT, the mean of normal
+    and lognormal); a uniform distribution is shifted so that its midpoint is ``base``. The
+    bounds of triangular and PERT stay where they are, so a base outside them is reported by
+    the scenario's checks (``low <= mode <= high``).
+
+    Examples
+    --------
+    >>> with_base({"dist": "uniform", "low": 1.0, "high": 3.0}, 4.0)
+    {'dist': 'uniform', 'low': 3.0, 'high': 5.0}
+    >>> with_base({"dist": "pert", "low": 1.0, "mode": 2.0, "high": 6.0}, 3.0)
+    {'dist': 'pert', 'low': 1.0, 'mode': 3.0, 'high': 6.0}
+    """
+    moved = dict(table)
+    if moved["dist"] == "uniform":
+        shift = base - (moved["low"] + moved["high"]) / 2
+        moved["low"], moved["high"] = moved["low"] + shift, moved["high"] + shift
+    else:
+        moved["mode" if "mode" in moved else "mean"] = base
+    return moved

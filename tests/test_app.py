@@ -38,3 +38,107 @@ def test_switches_language(app):
     expected = evaluate(examples.load_botu()).metrics
     assert fmt.money(expected["npv_social"], "en") in metric_values(app)
     assert app.sidebar.selectbox[0].label == "Variant shown"
+
+
+def on_build_page(at):
+    at.switch_page("app_pages/build.py").run()
+    assert not at.exception
+    return at
+
+
+def editor_key(at, table):
+    [key] = [editor.key for editor in at.data_editor if editor.key.startswith(f"build_{table}_")]
+    return key
+
+
+def test_a_cost_edited_in_the_build_table_changes_the_figures_to_the_engines(app):
+    """AppTest cannot type into the grid; it hands the page the edit state the browser sends
+    for a typed cell (edited_rows), the same path a user's edit takes."""
+    on_build_page(app)
+    botu = examples.load_botu()
+    assert fmt.number(evaluate(botu).metrics["sroi_ratio"], "nl") in metric_values(app)
+    app.session_state[editor_key(app, "costs")] = {
+        "edited_rows": {0: {"amount": 1_000_000.0}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    app.run()
+    assert not app.exception
+    assert not app.error
+    costs = list(botu.costs)
+    costs[0] = costs[0].model_copy(update={"amount": 1_000_000.0})
+    expected = evaluate(botu.model_copy(update={"costs": costs})).metrics
+    assert fmt.number(expected["sroi_ratio"], "nl") in metric_values(app)
+    assert fmt.money(expected["npv_social"], "nl") in metric_values(app)
+    # the tables are drawn afresh from the saved variant, which every page now shows
+    assert app.data_editor[1].value.loc[0, "amount"] == 1_000_000.0
+    app.switch_page("app_pages/results.py").run()
+    assert fmt.number(expected["sroi_ratio"], "nl") in metric_values(app)
+
+
+def test_an_invalid_edit_shows_the_engines_message_and_keeps_the_last_valid_figures(app):
+    on_build_page(app)
+    before = metric_values(app)
+    app.session_state[editor_key(app, "outcomes")] = {
+        "edited_rows": {1: {"deadweight": 1.5}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    app.run()
+    assert not app.exception
+    assert "outcomes[1].deadweight = 1.5: must be a share between 0 and 1" in app.code[0].value
+    assert app.error[0].value.startswith("Nog niet geldig")
+    assert metric_values(app) == before
+
+
+def test_a_distribution_typed_as_text_is_kept(app):
+    on_build_page(app)
+    app.session_state[editor_key(app, "costs")] = {
+        "edited_rows": {0: {"amount~": "uniform(40000, 60000)"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    app.run()
+    assert not app.error
+    scenario = app.session_state["variants"][examples.PROGRAMME].scenario
+    assert (scenario.costs[0].amount.low, scenario.costs[0].amount.high) == (40000, 60000)
+    assert app.data_editor[1].value.loc[0, "amount~"] == "uniform(40000, 60000)"
+
+
+def test_an_example_opens_as_a_variant_and_is_saved_under_a_new_name(app):
+    on_build_page(app)
+    app.selectbox(key="build_example").set_value("nabuurschap")
+    app.button[0].click().run()
+    assert app.sidebar.selectbox[0].value == "nabuurschap"
+    gap = evaluate(examples.load_example("nabuurschap")).metrics
+    assert fmt.number(gap["sroi_ratio"], "nl") in metric_values(app)
+    app.text_input(key="build_variant_name").set_value("nabuurschap plus").run()
+    [save] = [button for button in app.button if button.label == "Bewaren als variant"]
+    save.click().run()
+    assert list(app.session_state["variants"]) == [
+        examples.PROGRAMME,
+        "nabuurschap",
+        "nabuurschap plus",
+    ]
+    assert app.sidebar.selectbox[0].value == "nabuurschap plus"
+    app.sidebar.selectbox[0].set_value(examples.PROGRAMME).run()
+    botu = evaluate(examples.load_botu()).metrics
+    assert fmt.number(botu["sroi_ratio"], "nl") in metric_values(app)
+
+
+def test_an_upload_that_fails_shows_the_engines_message(app):
+    """AppTest has no file uploader: the page's handler stores what read_upload says."""
+    from app_pages.state import read_upload
+
+    _, problems = read_upload("plan.toml", b"[scenario\n")
+    app.session_state["build_upload_problems"] = ("plan.toml", problems)
+    on_build_page(app)
+    assert app.error[0].value == "plan.toml is niet ingelezen:"
+    assert app.code[0].value.startswith("plan.toml: not valid TOML")
+
+
+def test_the_build_page_speaks_english(app):
+    app.sidebar.radio[0].set_value("en").run()
+    on_build_page(app)
+    assert app.title[0].value == "Build"
+    assert app.subheader[0].value.startswith("Editing variant")
