@@ -13,8 +13,7 @@ from app_pages import state
 from businesscase.formatting import LANGUAGES
 from businesscase.text import t
 
-CHOICE_KEY = "variant_choice"
-"""Session key of the sidebar's variant box (kept equal to :func:`app_pages.state.current`)."""
+CHOICE_KEY = "variant_choice"  # the sidebar's variant box, kept equal to state.current()
 
 st.set_page_config(page_title="businesscase", layout="wide")
 st.session_state.setdefault(state.LANG_KEY, state.DEFAULT_LANG)
@@ -41,5 +40,6 @@ pages = [
     st.Page(
         "app_pages/results.py", title=state.tr("page_results"), url_path="results", default=True
     ),
+    st.Page("app_pages/report.py", title=state.tr("page_report"), url_path="report"),
 ]
 st.navigation(pages).run()

@@ -33,6 +33,7 @@ GENERATION_KEY = "build_generation"
 BASE_KEY = "build_base"
 UPLOAD_KEY = "build_upload"
 UPLOAD_PROBLEMS_KEY = "build_upload_problems"
+# fractions, shown as percentages
 SHARES = frozenset(
     {
         "deadweight",
@@ -49,9 +50,8 @@ SHARES = frozenset(
         "interest_rate",
     }
 )
-"""Fractions, shown as percentages."""
+# amounts in euros
 MONEY = frozenset({"amount", "proxy", "unit_cost", "base_value", "capital", "price", "cap"})
-"""Amounts in euros."""
 CHOICES: dict[str, tuple[str, ...]] = {
     "category": COST_CATEGORIES,
     "theme": THEMES,

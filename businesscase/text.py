@@ -365,6 +365,23 @@ TEXT: dict[str, dict[str, str]] = {
     "field_threshold": {"en": "threshold", "nl": "drempel"},
     "field_cap": {"en": "cap", "nl": "plafond"},
     "field_lag": {"en": "lag (years)", "nl": "vertraging (jaren)"},
+    # Report page (app_pages/report.py)
+    "report_intro": {
+        "en": "Take the variant {name} home: a workbook to compute with and a report to read "
+        "or print.",
+        "nl": "Neem de variant {name} mee: een werkboek om mee te rekenen en een rapport om te "
+        "lezen of af te drukken.",
+    },
+    "report_with_simulation": {
+        "en": "Include the Monte Carlo percentiles",
+        "nl": "Met de Monte Carlo-percentielen",
+    },
+    "report_no_distributions": {
+        "en": "This variant has no distributions, so the reports have no Monte Carlo part.",
+        "nl": "Deze variant heeft geen verdelingen, dus de rapporten hebben geen Monte Carlo-deel.",
+    },
+    "download_workbook": {"en": "Download workbook (Excel)", "nl": "Werkboek downloaden (Excel)"},
+    "download_html": {"en": "Download report (HTML)", "nl": "Rapport downloaden (HTML)"},
 }
 """Every user-facing string by key and language code (``nl``, ``en``)."""
 

@@ -51,14 +51,21 @@ def editor_key(at, table):
     return key
 
 
+def first_fixed_amount(at):
+    """The first cost line whose amount is a plain number (no distribution)."""
+    costs = at.data_editor[1].value
+    return int(costs.index[costs["amount~"].fillna("") == ""][0])
+
+
 def test_a_cost_edited_in_the_build_table_changes_the_figures_to_the_engines(app):
     """AppTest cannot type into the grid; it hands the page the edit state the browser sends
     for a typed cell (edited_rows), the same path a user's edit takes."""
     on_build_page(app)
     botu = examples.load_botu()
     assert fmt.number(evaluate(botu).metrics["sroi_ratio"], "nl") in metric_values(app)
+    row = first_fixed_amount(app)
     app.session_state[editor_key(app, "costs")] = {
-        "edited_rows": {0: {"amount": 1_000_000.0}},
+        "edited_rows": {row: {"amount": 1_000_000.0}},
         "added_rows": [],
         "deleted_rows": [],
     }
@@ -66,12 +73,12 @@ def test_a_cost_edited_in_the_build_table_changes_the_figures_to_the_engines(app
     assert not app.exception
     assert not app.error
     costs = list(botu.costs)
-    costs[0] = costs[0].model_copy(update={"amount": 1_000_000.0})
+    costs[row] = costs[row].model_copy(update={"amount": 1_000_000.0})
     expected = evaluate(botu.model_copy(update={"costs": costs})).metrics
     assert fmt.number(expected["sroi_ratio"], "nl") in metric_values(app)
     assert fmt.money(expected["npv_social"], "nl") in metric_values(app)
     # the tables are drawn afresh from the saved variant, which every page now shows
-    assert app.data_editor[1].value.loc[0, "amount"] == 1_000_000.0
+    assert app.data_editor[1].value.loc[row, "amount"] == 1_000_000.0
     app.switch_page("app_pages/results.py").run()
     assert fmt.number(expected["sroi_ratio"], "nl") in metric_values(app)
 
@@ -80,13 +87,13 @@ def test_an_invalid_edit_shows_the_engines_message_and_keeps_the_last_valid_figu
     on_build_page(app)
     before = metric_values(app)
     app.session_state[editor_key(app, "outcomes")] = {
-        "edited_rows": {1: {"deadweight": 1.5}},
+        "edited_rows": {1: {"lasts": 0}},
         "added_rows": [],
         "deleted_rows": [],
     }
     app.run()
     assert not app.exception
-    assert "outcomes[1].deadweight = 1.5: must be a share between 0 and 1" in app.code[0].value
+    assert app.code[0].value == "scenario.toml: outcomes[1].lasts = 0: must be >= 1"
     assert app.error[0].value.startswith("Nog niet geldig")
     assert metric_values(app) == before
 
@@ -142,3 +149,12 @@ def test_the_build_page_speaks_english(app):
     on_build_page(app)
     assert app.title[0].value == "Build"
     assert app.subheader[0].value.startswith("Editing variant")
+
+
+def test_the_report_page_offers_the_workbook_with_the_monte_carlo_of_the_variant(app):
+    app.switch_page("app_pages/report.py").run()
+    assert not app.exception
+    assert app.title[0].value == "Rapport"
+    assert app.toggle[0].value is True  # BoTu has distributions: percentiles included
+    buttons = [node for node in app.get("download_button")]
+    assert [button.proto.label for button in buttons][0] == "Werkboek downloaden (Excel)"

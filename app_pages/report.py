@@ -1,0 +1,44 @@
+"""Report page: the current variant as an Excel workbook and as a self-contained HTML report.
+
+Both files come from :mod:`businesscase.export`, built when the button is pressed (deferred
+download data), from the cached engine results of the variant.
+"""
+
+from functools import partial
+
+import streamlit as st
+
+from app_pages import state
+from businesscase import export
+from businesscase.parameters import uncertain_inputs
+
+variant = state.current()
+lang = state.lang()
+st.title(state.tr("page_report"))
+st.caption(state.tr("report_intro", name=variant.name))
+
+simulation = None
+if uncertain_inputs(variant.scenario):
+    left, middle, right = st.columns([2, 1, 1], vertical_alignment="bottom")
+    with_mc = left.toggle(state.tr("report_with_simulation"), value=True)
+    draws = middle.number_input(
+        state.tr("draws"), min_value=100, max_value=100_000, value=2_000, step=1_000
+    )
+    seed = right.number_input(state.tr("seed"), min_value=0, value=1, step=1)
+    if with_mc:
+        simulation = state.simulation_of(variant.toml, int(draws), int(seed))
+else:
+    st.info(state.tr("report_no_distributions"))
+
+result = state.result_of(variant)
+stem = "".join(c if c.isalnum() or c in "-_" else "_" for c in variant.name) or "scenario"
+workbook, html = st.columns(2)
+workbook.download_button(
+    state.tr("download_workbook"),
+    partial(
+        export.workbook_bytes, variant.scenario, result=result, simulation=simulation, lang=lang
+    ),
+    file_name=f"{stem}.xlsx",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    icon=":material/table:",
+)

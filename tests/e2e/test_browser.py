@@ -1,0 +1,183 @@
+"""The app in a real browser: edit a cost in the Build grid, see the engine's figures on Results.
+
+Starts ``streamlit run app.py`` on a free port and drives Debian's Chromium with Playwright.
+Screenshots of every page land in ``test-artifacts/screenshots/`` (not in git). Skipped, with
+the reason, only when /usr/bin/chromium is missing (CI installs it).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from app_pages import tables
+from businesscase import evaluate, examples
+from businesscase import formatting as fmt
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+ROW_HEIGHT = 35
+"""Height of a grid row in Streamlit's data editor [px] (header row included)."""
+NAME_X = 150
+"""A point inside the name column, right of the row marker and index columns [px]."""
+NEW_AMOUNT = 1_000_000.0
+
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(), reason="no browser: /usr/bin/chromium is missing (CI installs it)"
+)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server():
+    port = free_port()
+    log = (ROOT / "test-artifacts").joinpath("streamlit.log")
+    log.parent.mkdir(exist_ok=True)
+    with log.open("w") as output:
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                "app.py",
+                "--server.headless",
+                "true",
+                "--server.port",
+                str(port),
+                "--browser.gatherUsageStats",
+                "false",
+            ],
+            cwd=ROOT,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        url = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + 30
+            while True:
+                try:
+                    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as answer:
+                        if answer.status == 200:
+                            break
+                except OSError:
+                    if process.poll() is not None or time.monotonic() > deadline:
+                        raise RuntimeError("streamlit did not start:\n" + log.read_text()) from None
+                    time.sleep(0.2)
+            yield url
+        finally:
+            os.killpg(process.pid, signal.SIGTERM)
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+
+
+@pytest.fixture
+def page(server):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+                "--disable-sync",
+            ],
+        )
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.set_default_timeout(15_000)
+            yield page
+        finally:
+            browser.close()
+
+
+def settle(page) -> None:
+    """Wait until the app has finished its rerun (no running indicator)."""
+    page.wait_for_timeout(300)
+    page.get_by_test_id("stStatusWidget").wait_for(state="hidden")
+    page.wait_for_timeout(300)
+
+
+def shoot(page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+def go_to(page, title: str) -> None:
+    page.get_by_test_id("stSidebarNav").get_by_text(title, exact=True).click()
+    settle(page)
+
+
+def sroi_shown(page) -> str:
+    label = "SROI-ratio, bruto (waarde per geïnvesteerde euro)"
+    card = page.get_by_test_id("stMetric").filter(has_text=label).first
+    return card.get_by_test_id("stMetricValue").inner_text()
+
+
+def test_a_cost_typed_into_the_build_grid_reaches_the_results(page, server):
+    page.goto(server)
+    page.get_by_test_id("stMetricValue").first.wait_for(timeout=45_000)
+    settle(page)
+    botu = examples.load_botu()
+    assert sroi_shown(page) == fmt.number(evaluate(botu).metrics["sroi_ratio"], "nl")
+    shoot(page, "results")
+
+    go_to(page, "Opbouwen")
+    page.get_by_test_id("stDataFrame").nth(1).wait_for()
+    shoot(page, "build")
+    costs = page.get_by_test_id("stDataFrame").nth(1)
+    costs.scroll_into_view_if_needed()
+    frame = tables.frames(botu)["costs"]
+    row = int(frame.index[frame["amount~"] == ""][0])  # a fixed amount, no distribution
+    # columns: row marker (deletes), index, name, amount, ...: select the name cell of the
+    # first row, move down to the row and right to "amount", open its editor (Enter), replace
+    # the number and commit (Enter)
+    costs.click(position={"x": NAME_X, "y": ROW_HEIGHT * 1.5})
+    for key in ["ArrowDown"] * row + ["ArrowRight", "Enter"]:
+        page.keyboard.press(key)
+    page.wait_for_timeout(300)
+    page.keyboard.press("ControlOrMeta+a")
+    page.keyboard.type(str(int(NEW_AMOUNT)))
+    page.keyboard.press("Enter")
+    settle(page)
+
+    changed = list(botu.costs)
+    changed[row] = changed[row].model_copy(update={"amount": NEW_AMOUNT})
+    expected = evaluate(botu.model_copy(update={"costs": changed})).metrics
+    assert expected["sroi_ratio"] != evaluate(botu).metrics["sroi_ratio"]
+    shoot(page, "build_edited")
+
+    go_to(page, "Resultaten")
+    assert sroi_shown(page) == fmt.number(expected["sroi_ratio"], "nl")
+    shoot(page, "results_edited")
+    for title, name in (
+        ("Onzekerheid", "uncertainty"),
+        ("Vergelijken", "compare"),
+        ("Rapport", "report"),
+    ):
+        nav = page.get_by_test_id("stSidebarNav").get_by_text(title, exact=True)
+        if nav.count():
+            go_to(page, title)
+            shoot(page, name)
