@@ -46,3 +46,46 @@ def number(value: float | None, lang: str = "nl", digits: int = 2) -> str:
 def year(t: int | None, start_year: int) -> str:
     """A year offset as a calendar year with its offset: ``2029 (t=2)``."""
     return MISSING if t is None else f"{start_year + t} (t={t})"
+
+
+SHARE_FIGURES: frozenset[str] = frozenset(
+    {"closes", "social_irr", "subsidy_dependence", "largest_funder_share", "sib_investor_irr"}
+)
+"""Figures shown as percentages (``closes`` as the share of draws that close)."""
+
+RATIO_FIGURES: frozenset[str] = frozenset(
+    {"sroi_ratio", "net_sroi_ratio", "funder_hhi", "sib_money_multiple", "sib_breakeven_share"}
+)
+"""Figures shown as plain numbers."""
+
+YEAR_FIGURES: frozenset[str] = frozenset({"payback_year", "first_short_year", "subsidy_cliff_year"})
+"""Figures that are a year offset ``t``."""
+
+
+def figure_kind(name: str) -> str:
+    """How a SPEC section 5 figure is shown: ``share``, ``ratio``, ``year`` or ``money``."""
+    if name in SHARE_FIGURES:
+        return "share"
+    if name in RATIO_FIGURES:
+        return "ratio"
+    if name in YEAR_FIGURES:
+        return "year"
+    return "money"
+
+
+def figure(name: str, value: float | None, lang: str, start_year: int) -> str:
+    """A figure formatted by its kind; a year offset (possibly a mean, 2.4) as a calendar year.
+
+    >>> figure("npv_social", 1234567.4, "nl", 2026), figure("payback_year", 2.4, "nl", 2026)
+    ('€ 1.234.567', '2028,4')
+    """
+    if value is None or value != value:  # None or NaN
+        return MISSING
+    kind = figure_kind(name)
+    if kind == "share":
+        return percent(value, lang)
+    if kind == "ratio":
+        return number(value, lang)
+    if kind == "year":
+        return format_decimal(start_year + value, format="0.0", locale=_LOCALES[lang])
+    return money(value, lang)

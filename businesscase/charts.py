@@ -1,0 +1,624 @@
+"""Plotly figures of a business case, shared by the Streamlit app and the HTML report.
+
+Pure functions: each takes an engine result and reshapes its tables into a
+:class:`plotly.graph_objects.Figure`; no figure is computed here. Words come from
+:mod:`businesscase.text`, numbers are shown the Dutch (``€ 1.234.567``) or English
+(``€1,234,567``) way through plotly's ``separators`` and d3 formats.
+
+Every name that comes from a scenario (stakeholders, lines, scenario names, inputs) is passed
+through :func:`html.escape`: plotly renders a subset of HTML in labels and hover text, so a
+name such as ``<b>x</b>`` or ``<script>`` must come out as text, never as markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from html import escape
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from businesscase import formatting as fmt
+from businesscase.result import EvaluationResult
+from businesscase.text import t
+from businesscase.uncertainty import SensitivityResult, SimulationResult
+from businesscase.vocabulary import CLOSE_TOLERANCE, VALUE_TYPES
+
+SEPARATORS = {"nl": ",.", "en": ".,"}
+"""Plotly ``layout.separators`` per language: decimal mark, then thousands separator."""
+
+MONEY_PREFIX = {"nl": "€ ", "en": "€"}
+"""Currency prefix of amounts per language, as :func:`businesscase.formatting.money` writes it."""
+
+SHORT_COLOUR = "#d62728"
+"""Bars of years short of cash (red)."""
+
+BALANCE_COLOUR = "#2a7ab0"
+"""Bars of years with enough cash."""
+
+VALUE_TYPE_COLOURS = {"fiscal": "#2a7ab0", "economic": "#f0a202", "social": "#3a9d5d"}
+"""One colour per value type, the same in every chart."""
+
+BAND_COLOURS = {"outer": "rgba(42, 122, 176, 0.18)", "inner": "rgba(42, 122, 176, 0.38)"}
+"""Fill of the P5-P95 and P25-P75 bands of the fan chart."""
+
+
+# --- shared pieces ---------------------------------------------------------------------------
+
+
+def _money(lang: str, value: str = "y") -> str:
+    """A hover format for an amount, e.g. ``€ %{y:,.0f}`` (whole euros)."""
+    return f"{MONEY_PREFIX[lang]}%{{{value}:,.0f}}"
+
+
+def _hover(lang: str, head: str = "%{fullData.name}", where: str = "x", value: str = "y") -> str:
+    """Hover text ``<head><br><where>: <amount>``, e.g. the trace name, the year and euros."""
+    return f"{head}<br>%{{{where}}}: {_money(lang, value)}<extra></extra>"
+
+
+def _figure(lang: str, title: str) -> go.Figure:
+    """An empty figure with the language's number separators and a title."""
+    figure = go.Figure()
+    figure.update_layout(
+        title={"text": title},
+        separators=SEPARATORS[lang],
+        legend={
+            "orientation": "h",
+            "yanchor": "bottom",
+            "y": 1.0,
+            "xanchor": "right",
+            "x": 1.0,
+            "traceorder": "normal",
+        },
+        margin={"t": 90, "l": 10, "r": 10, "b": 10},
+    )
+    return figure
+
+
+def _money_axis(figure: go.Figure, lang: str, axis: str = "y", **where: int) -> None:
+    """Format an axis as whole euros with the language's currency prefix."""
+    update = figure.update_yaxes if axis == "y" else figure.update_xaxes
+    update(tickprefix=MONEY_PREFIX[lang], tickformat=",.0f", separatethousands=True, **where)
+
+
+def _year_axis(figure: go.Figure, lang: str, **where: int) -> None:
+    """Calendar years on the x axis, without a thousands separator (2027, not 2.027)."""
+    figure.update_xaxes(title_text=t("chart_year", lang), tickformat="d", dtick=1, **where)
+
+
+def _names(result: EvaluationResult) -> dict[str, str]:
+    """Stakeholder id -> escaped display name."""
+    holders = result.stakeholders
+    return {key: escape(name) for key, name in zip(holders["id"], holders["name"], strict=True)}
+
+
+def _by_year(flows: pd.DataFrame, years: pd.Series, by: str, value: str = "amount") -> pd.DataFrame:
+    """Sum ``value`` of flows per year (rows, every year of ``years``) and ``by`` (columns)."""
+    table = flows.pivot_table(index="year", columns=by, values=value, aggfunc="sum", sort=True)
+    return table.reindex(years.to_numpy(), fill_value=0.0).fillna(0.0)
+
+
+# --- one scenario ----------------------------------------------------------------------------
+
+
+def financing_by_year(result: EvaluationResult, lang: str) -> go.Figure:
+    """Yearly costs against the financing that covers them, stacked by who brings it.
+
+    One stacked bar per funder (funding including loan payouts, value capture, SIB capital:
+    the ``financing`` rows of ``result.flows``), the costs as a line, and the costs plus loan
+    repayments as a dashed line when the scenario has loans.
+
+    Parameters
+    ----------
+    result : EvaluationResult
+        The evaluated scenario.
+    lang : {"nl", "en"}
+        Language of labels and number formats.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        Bars sum per year to ``result.yearly.inflows`` [EUR, undiscounted, constant prices].
+    """
+    figure = _figure(lang, t("chart_financing_title", lang))
+    yearly = result.yearly
+    names = _names(result)
+    financing = result.flows[result.flows["flow"] == "financing"]
+    table = _by_year(financing, yearly["year"], "stakeholder")
+    hover = _hover(lang)
+    for holder in table.columns:
+        figure.add_bar(
+            x=table.index,
+            y=table[holder].to_numpy(),
+            name=names.get(holder, escape(holder)),
+            hovertemplate=hover,
+        )
+    figure.add_scatter(
+        x=yearly["year"],
+        y=yearly["costs"],
+        name=t("chart_costs", lang),
+        mode="lines+markers",
+        line={"color": "black"},
+        hovertemplate=hover,
+    )
+    if (yearly["loan_repayments"] > 0).any():
+        figure.add_scatter(
+            x=yearly["year"],
+            y=yearly["outflows"],
+            name=t("chart_outflows", lang),
+            mode="lines",
+            line={"color": "black", "dash": "dash"},
+            hovertemplate=hover,
+        )
+    figure.update_layout(barmode="stack")
+    _year_axis(figure, lang)
+    _money_axis(figure, lang)
+    return figure
+
+
+def cash_balance(result: EvaluationResult, lang: str) -> go.Figure:
+    """The cumulative cash balance at the end of each year, years short of cash in red.
+
+    A year is short when its balance is below ``-CLOSE_TOLERANCE`` (SPEC: ``closes``).
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        One bar trace with ``y`` equal to ``result.yearly.cash_balance`` [EUR, undiscounted].
+    """
+    figure = _figure(lang, t("chart_cash_title", lang))
+    yearly = result.yearly
+    short = yearly["cash_balance"].to_numpy() < -CLOSE_TOLERANCE
+    verdict = np.where(short, t("chart_short", lang), t("chart_enough", lang))
+    figure.add_bar(
+        x=yearly["year"],
+        y=yearly["cash_balance"],
+        name=t("chart_cash_balance", lang),
+        marker_color=np.where(short, SHORT_COLOUR, BALANCE_COLOUR).tolist(),
+        customdata=verdict,
+        hovertemplate=f"%{{x}}: {_money(lang)}<br>%{{customdata}}<extra></extra>",
+    )
+    figure.add_hline(y=0.0, line_color="black", line_width=1)
+    _year_axis(figure, lang)
+    _money_axis(figure, lang)
+    return figure
+
+
+def benefits_by_stakeholder(result: EvaluationResult, lang: str) -> go.Figure:
+    """Each stakeholder's PV benefit, split into its cashable and non-cashable part.
+
+    Stakeholders without any benefit are left out.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        Two stacked horizontal bar traces (cashable, not cashable) summing per stakeholder to
+        ``result.stakeholders.pv_benefit`` [EUR, PV at start_year].
+    """
+    figure = _figure(lang, t("chart_benefits_stakeholder_title", lang))
+    holders = result.stakeholders[result.stakeholders["pv_benefit"] > 0.0]
+    names = [escape(name) for name in holders["name"]]
+    cashable = holders["pv_cashable_benefit"].to_numpy()
+    parts = {
+        t("pv_cashable_benefit", lang): cashable,
+        t("chart_not_cashable", lang): holders["pv_benefit"].to_numpy() - cashable,
+    }
+    for (label, values), colour in zip(parts.items(), ("#2a7ab0", "#9ecae1"), strict=True):
+        figure.add_bar(
+            y=names,
+            x=values,
+            name=label,
+            orientation="h",
+            marker_color=colour,
+            hovertemplate=_hover(lang, "%{y}", "fullData.name", "x"),
+        )
+    figure.update_layout(barmode="stack")
+    figure.update_yaxes(autorange="reversed")
+    _money_axis(figure, lang, axis="x")
+    return figure
+
+
+def benefits_by_value_type(result: EvaluationResult, lang: str) -> go.Figure:
+    """Benefits per year, stacked by value type (fiscal, economic, social).
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        One bar trace per value type with ``y`` equal to ``result.yearly.benefits_<type>``
+        [EUR, undiscounted]; the legend names each type with its PV.
+    """
+    figure = _figure(lang, t("chart_value_type_title", lang))
+    yearly = result.yearly
+    for kind in VALUE_TYPES:
+        pv = fmt.money(result.metrics[f"pv_benefits_{kind}"], lang)
+        figure.add_bar(
+            x=yearly["year"],
+            y=yearly[f"benefits_{kind}"],
+            name=t("chart_value_type_pv", lang, type=t(f"value_type_{kind}", lang), pv=pv),
+            marker_color=VALUE_TYPE_COLOURS[kind],
+            hovertemplate=_hover(lang),
+        )
+    figure.update_layout(barmode="stack")
+    _year_axis(figure, lang)
+    _money_axis(figure, lang)
+    return figure
+
+
+def who_pays_who_benefits(result: EvaluationResult, lang: str) -> go.Figure:
+    """Sankey of the money and value around the project, in PV.
+
+    Left, the payers: funders, value-capture payers and the SIB investor (link to the
+    project: the PV of what they bring in) and the SIB outcome payer. Right, who gains: every
+    stakeholder with a benefit (link from the project: its PV benefit), lenders receiving
+    repayments and the SIB investor receiving outcome payments (from the outcome payer).
+    A stakeholder that both pays and gains has a node on each side.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        One sankey trace. Links into the project sum to ``pv_financing``, benefit links to
+        ``pv_benefits`` [EUR, PV at start_year].
+    """
+    names = _names(result)
+    flows = result.flows
+    labels = [t("chart_project", lang)]
+    nodes: dict[tuple[str, str], int] = {}
+
+    def node(side: str, holder: str) -> int:
+        if (side, holder) not in nodes:
+            nodes[side, holder] = len(labels)
+            labels.append(names.get(holder, escape(holder)))
+        return nodes[side, holder]
+
+    links: list[tuple[int, int, float, str]] = []
+    paid = flows[flows["flow"] == "financing"].groupby("stakeholder", sort=False)["pv"].sum()
+    links += [(node("pays", h), 0, pv, t("chart_link_financing", lang)) for h, pv in paid.items()]
+    benefit = result.stakeholders.set_index("id")["pv_benefit"]
+    links += [
+        (0, node("gains", h), pv, t("chart_link_benefit", lang))
+        for h, pv in benefit.items()
+        if pv > 0.0
+    ]
+    repaid = flows[flows["flow"] == "repayment"].groupby("stakeholder", sort=False)["pv"].sum()
+    links += [
+        (0, node("gains", h), pv, t("chart_link_repayment", lang)) for h, pv in repaid.items()
+    ]
+    outcome = flows[flows["flow"] == "outcome_payment"]
+    payments = outcome.groupby(["stakeholder", "counterparty"], sort=False)["pv"].sum()
+    links += [
+        (node("pays", payer), node("gains", investor), pv, t("chart_link_outcome_payment", lang))
+        for (payer, investor), pv in payments.items()
+    ]
+    source, target, value, kind = zip(*links, strict=True) if links else ((), (), (), ())
+    figure = _figure(lang, t("who_pays_who_benefits", lang))
+    figure.add_trace(
+        go.Sankey(
+            arrangement="snap",
+            valueformat=",.0f",
+            node={
+                "label": labels,
+                "pad": 18,
+                "thickness": 16,
+                "hovertemplate": f"%{{label}}: {_money(lang, 'value')}<extra></extra>",
+            },
+            link={
+                "source": list(source),
+                "target": list(target),
+                "value": list(value),
+                "label": list(kind),
+                "hovertemplate": "%{source.label} → %{target.label}<br>"
+                f"%{{label}}: {_money(lang, 'value')}<extra></extra>",
+            },
+        )
+    )
+    return figure
+
+
+def sib_view(result: EvaluationResult, lang: str) -> go.Figure | None:
+    """The social impact bond from both sides; None for a scenario without ``[sib]``.
+
+    Left, the investor: capital paid in (negative), outcome payments received and the
+    cumulative net cash. Right, the outcome payer: its payments per year against the
+    cashable value of the paid-for outcome line for the payer (SPEC ``sib_payer_net_pv``).
+
+    Returns
+    -------
+    plotly.graph_objects.Figure or None
+        Capital bars sum to minus the SIB capital, payment bars to ``sib_total_payments``
+        [EUR, undiscounted].
+    """
+    bond = result.scenario.sib
+    if bond is None:
+        return None
+    names = _names(result)
+    flows = result.flows
+    years = result.yearly["year"]
+    sib = flows[flows["section"] == "sib"]
+    capital = _by_year(sib[sib["flow"] == "financing"], years, "flow").sum(axis=1)
+    payments = _by_year(sib[sib["flow"] == "outcome_payment"], years, "flow").sum(axis=1)
+    line = flows[(flows["line"] == bond.outcome) & (flows["section"] == "outcomes")]
+    payer_value = _by_year(
+        line[line["stakeholder"] == bond.outcome_payer], years, "flow", value="cashable"
+    ).sum(axis=1)
+    figure = make_subplots(
+        rows=1,
+        cols=2,
+        subplot_titles=(
+            t("chart_sib_investor", lang, name=names[bond.investor]),
+            t("chart_sib_payer", lang, name=names[bond.outcome_payer]),
+        ),
+    )
+    hover = _hover(lang)
+    figure.add_bar(
+        x=years,
+        y=-capital.to_numpy(),
+        name=t("chart_sib_capital", lang),
+        row=1,
+        col=1,
+        marker_color=SHORT_COLOUR,
+        hovertemplate=hover,
+    )
+    figure.add_bar(
+        x=years,
+        y=payments.to_numpy(),
+        name=t("chart_sib_payments", lang),
+        row=1,
+        col=1,
+        marker_color=BALANCE_COLOUR,
+        hovertemplate=hover,
+    )
+    figure.add_scatter(
+        x=years,
+        y=np.cumsum(payments.to_numpy() - capital.to_numpy()),
+        name=t("chart_sib_net", lang),
+        mode="lines+markers",
+        line={"color": "black"},
+        row=1,
+        col=1,
+        hovertemplate=hover,
+    )
+    figure.add_bar(
+        x=years,
+        y=payments.to_numpy(),
+        name=t("chart_sib_paid", lang),
+        row=1,
+        col=2,
+        marker_color=VALUE_TYPE_COLOURS["economic"],
+        hovertemplate=hover,
+    )
+    figure.add_bar(
+        x=years,
+        y=payer_value.to_numpy(),
+        name=t("chart_sib_payer_value", lang),
+        row=1,
+        col=2,
+        marker_color=VALUE_TYPE_COLOURS["social"],
+        hovertemplate=hover,
+    )
+    figure.update_layout(
+        title={"text": t("chart_sib_title", lang)},
+        separators=SEPARATORS[lang],
+        barmode="group",
+        legend={"orientation": "h", "yanchor": "top", "y": -0.25, "traceorder": "normal"},
+        margin={"t": 80, "l": 10, "r": 10, "b": 10},
+    )
+    for col in (1, 2):
+        _year_axis(figure, lang, row=1, col=col)
+        _money_axis(figure, lang, row=1, col=col)
+    return figure
+
+
+# --- uncertainty -----------------------------------------------------------------------------
+
+
+def cash_balance_fan(simulation: SimulationResult, lang: str) -> go.Figure:
+    """The cash balance over the Monte Carlo draws: P5-P95 and P25-P75 bands and the median.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        Traces whose ``y`` are the columns ``p95, p5`` (outer band), ``p75, p25`` (inner
+        band) and ``p50`` of ``simulation.cash_balance_percentiles`` [EUR, undiscounted].
+    """
+    figure = _figure(lang, t("chart_fan_title", lang))
+    fan = simulation.cash_balance_percentiles
+    bands = (
+        ("p95", "p5", "outer", "chart_band_outer"),
+        ("p75", "p25", "inner", "chart_band_inner"),
+    )
+    for upper, lower, band, key in bands:
+        for column, last in ((upper, False), (lower, True)):
+            figure.add_scatter(
+                x=fan["year"],
+                y=fan[column],
+                mode="lines",
+                line={"width": 0},
+                name=t(key, lang),
+                legendgroup=band,
+                showlegend=last,
+                fill="tonexty" if last else None,
+                fillcolor=BAND_COLOURS[band] if last else None,
+                hovertemplate=_hover(lang, column.upper()),
+            )
+    figure.add_scatter(
+        x=fan["year"],
+        y=fan["p50"],
+        mode="lines+markers",
+        name=t("chart_median", lang),
+        line={"color": BALANCE_COLOUR},
+        hovertemplate=_hover(lang, "P50"),
+    )
+    figure.add_hline(y=0.0, line_color="black", line_width=1)
+    _year_axis(figure, lang)
+    _money_axis(figure, lang)
+    return figure
+
+
+def distribution(simulation: SimulationResult, figure: str, lang: str) -> go.Figure:
+    """Histogram of one figure's draws with its P5, P50 and P95 marked.
+
+    Parameters
+    ----------
+    simulation : SimulationResult
+        The Monte Carlo result.
+    figure : str
+        A figure of SPEC section 5, e.g. ``npv_social`` or ``sroi_ratio``.
+    lang : {"nl", "en"}
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        A histogram of the draws in which the figure exists and three vertical lines at the
+        ``p5``, ``p50`` and ``p95`` of ``simulation.summary``.
+
+    Raises
+    ------
+    KeyError
+        When ``figure`` is not a figure of the simulation.
+    """
+    if figure not in simulation.summary.index:
+        raise KeyError(f"{figure!r} is not a figure of the simulation")
+    values = np.asarray(simulation.per_draw[figure], dtype=float)
+    present = values[~np.isnan(values)]
+    label = t(figure, lang)
+    chart = _figure(
+        lang,
+        t("chart_distribution_title", lang, figure=label, draws=fmt.number(values.size, lang, 0)),
+    )
+    money = fmt.figure_kind(figure) == "money"
+    chart.add_histogram(
+        x=present,
+        nbinsx=60,
+        name=t("chart_draws", lang),
+        marker_color=BALANCE_COLOUR,
+        hovertemplate=(_money(lang, "x") if money else "%{x}") + ": %{y}<extra></extra>",
+    )
+    row = simulation.summary.loc[figure]
+    start_year = _start_year(simulation)
+    for column, dash in (("p5", "dot"), ("p50", "solid"), ("p95", "dot")):
+        if np.isnan(row[column]):
+            continue
+        text = f"{column.upper()}: {fmt.figure(figure, row[column], lang, start_year)}"
+        chart.add_vline(
+            x=float(row[column]),
+            line_dash=dash,
+            line_color="black",
+            annotation_text=text,
+            annotation_position="top",
+        )
+    chart.update_xaxes(title_text=label)
+    chart.update_yaxes(title_text=t("chart_draws", lang))
+    if money:
+        _money_axis(chart, lang, axis="x")
+    chart.update_layout(showlegend=False, bargap=0.02)
+    return chart
+
+
+def _start_year(simulation: SimulationResult) -> int:
+    """The calendar year of ``t = 0`` of a simulation (for year figures)."""
+    fan = simulation.cash_balance_percentiles
+    return int(fan["year"].iloc[0] - fan["t"].iloc[0])
+
+
+def tornado(
+    sensitivity_result: SensitivityResult, lang: str, figure: str = "npv_social"
+) -> go.Figure:
+    """Tornado: the change of a figure with each uncertain input at its low and its high.
+
+    Parameters
+    ----------
+    sensitivity_result : SensitivityResult
+        :func:`businesscase.sensitivity` of a scenario.
+    lang : {"nl", "en"}
+    figure : {"npv_social", "funding_gap"}, default "npv_social"
+        The figure whose change is shown; rows are sorted by its swing, largest on top.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        Two horizontal bar traces (input low, input high) with ``x`` the columns
+        ``<figure>_low`` and ``<figure>_high`` of the table [EUR, change from base].
+    """
+    table = sensitivity_result.table.sort_values(f"{figure}_swing", ascending=False, kind="stable")
+    base = fmt.money(sensitivity_result.base[figure], lang)
+    chart = _figure(lang, t("chart_tornado_title", lang, figure=t(figure, lang), base=base))
+    labels = [escape(label) for label in table["label"]]
+    for side, colour in (("low", SHORT_COLOUR), ("high", BALANCE_COLOUR)):
+        chart.add_bar(
+            y=labels,
+            x=table[f"{figure}_{side}"].to_numpy(),
+            orientation="h",
+            name=t(f"chart_input_{side}", lang),
+            marker_color=colour,
+            customdata=table[side].to_numpy(),
+            hovertemplate=(
+                f"%{{y}}<br>%{{fullData.name}} (%{{customdata:,.4~g}}): "
+                f"Δ {_money(lang, 'x')}<extra></extra>"
+            ),
+        )
+    chart.update_layout(barmode="group", height=max(300, 60 + 32 * len(labels)))
+    chart.update_yaxes(autorange="reversed")
+    _money_axis(chart, lang, axis="x")
+    chart.update_xaxes(title_text=t("chart_change", lang, figure=t(figure, lang)))
+    return chart
+
+
+# --- comparing scenarios ---------------------------------------------------------------------
+
+
+def compare_cash_balance(results: Mapping[str, EvaluationResult], lang: str) -> go.Figure:
+    """The cash balance of several scenarios, one line each, on calendar years.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        One line per scenario (named by its key) with ``y`` its ``yearly.cash_balance``.
+    """
+    figure = _figure(lang, t("chart_compare_cash_title", lang))
+    for name, result in results.items():
+        figure.add_scatter(
+            x=result.yearly["year"],
+            y=result.yearly["cash_balance"],
+            name=escape(name),
+            mode="lines+markers",
+            hovertemplate=_hover(lang),
+        )
+    figure.add_hline(y=0.0, line_color="black", line_width=1)
+    _year_axis(figure, lang)
+    _money_axis(figure, lang)
+    return figure
+
+
+def compare_benefits(results: Mapping[str, EvaluationResult], lang: str) -> go.Figure:
+    """PV benefits by value type (stacked) and PV costs (markers) per scenario.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        One bar trace per value type with ``y`` the scenarios' ``pv_benefits_<type>`` and a
+        marker trace with their ``pv_costs`` [EUR, PV at start_year].
+    """
+    figure = _figure(lang, t("chart_compare_benefits_title", lang))
+    names = [escape(name) for name in results]
+    hover = _hover(lang, "%{x}", "fullData.name")
+    for kind in VALUE_TYPES:
+        figure.add_bar(
+            x=names,
+            y=[r.metrics[f"pv_benefits_{kind}"] for r in results.values()],
+            name=t(f"value_type_{kind}", lang),
+            marker_color=VALUE_TYPE_COLOURS[kind],
+            hovertemplate=hover,
+        )
+    figure.add_scatter(
+        x=names,
+        y=[r.metrics["pv_costs"] for r in results.values()],
+        mode="markers",
+        name=t("pv_costs", lang),
+        marker={"symbol": "diamond", "size": 14, "color": "black"},
+        hovertemplate=hover,
+    )
+    figure.update_layout(barmode="stack")
+    _money_axis(figure, lang)
+    return figure
