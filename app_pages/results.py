@@ -1,21 +1,42 @@
-"""Results page: the headline figures of the current variant and who pays, who benefits."""
+"""Results page: does the current variant close, what does it return, who pays, who benefits.
 
+Thin: the figures come from the engine (:func:`app_pages.state.result_of`), the charts from
+:mod:`businesscase.charts`, the words from :mod:`businesscase.text`, the numbers from
+:mod:`businesscase.formatting`. The "close the gap" button asks
+:func:`businesscase.close_the_gap` for a proposal and keeps it as a new variant.
+"""
+
+import pandas as pd
 import streamlit as st
 
 from app_pages import state
+from businesscase import charts, close_the_gap
 from businesscase import formatting as fmt
 from businesscase.distributions import base_value
 from businesscase.metrics import STAKEHOLDER_COLUMNS
 
+ADDED_KEY = "gap_closed_variant"
+"""Session key of the last variant made by "close the gap": its name and contribution lines."""
+
 lang = state.lang()
-result = state.result_of(state.current())
+variant = state.current()
+result = state.result_of(variant)
 m = result.metrics
 settings = result.scenario.settings
+start = settings.start_year
+
+
+def money_table(frame: pd.DataFrame, money: list[str]) -> pd.DataFrame:
+    """The table with its money columns as text in the session's language (``€ 1.234``)."""
+    return frame.assign(**{column: [fmt.money(v, lang) for v in frame[column]] for column in money})
+
+
 st.title(state.tr("app_title"))
 st.subheader(settings.name)
 if settings.description:
     st.text(settings.description)
 
+# --- headline cards and the verdict -----------------------------------------------------------
 cards = st.container(horizontal=True)
 cards.metric(state.tr("sroi_ratio"), fmt.number(m["sroi_ratio"], lang), border=True)
 cards.metric(state.tr("npv_social"), fmt.money(m["npv_social"], lang), border=True)
@@ -25,12 +46,12 @@ cards.metric(
     None if m["closes"] else fmt.money(-m["funding_gap"], lang),
     border=True,
 )
+if not m["closes"]:
+    cards.metric(state.tr("first_short_year"), fmt.year(m["first_short_year"], start), border=True)
 cards.metric(
     state.tr("subsidy_dependence"), fmt.percent(m["subsidy_dependence"], lang), border=True
 )
-cards.metric(
-    state.tr("payback_year"), fmt.year(m["payback_year"], settings.start_year), border=True
-)
+cards.metric(state.tr("payback_year"), fmt.year(m["payback_year"], start), border=True)
 
 if m["closes"]:
     st.success(state.tr("closes_verdict"))
@@ -39,21 +60,96 @@ else:
         state.tr(
             "gap_verdict",
             gap=fmt.money(m["funding_gap"], lang),
-            year=fmt.year(m["first_short_year"], settings.start_year),
+            year=fmt.year(m["first_short_year"], start),
         )
     )
 
+# --- close the gap -------------------------------------------------------------------------
+added = st.session_state.get(ADDED_KEY)
+if added is not None and added["name"] == variant.name:
+    st.success(state.tr("results_gap_added", name=added["name"]))
+    st.dataframe(added["lines"], hide_index=True)
+if not m["closes"]:
+    if st.button(state.tr("results_close_gap"), icon=":material/handshake:"):
+        proposal = close_the_gap(variant.scenario)
+        if proposal.closes:
+            name = state.add_variant(
+                state.tr("results_gap_variant", name=variant.name), proposal.scenario
+            )
+            lines = proposal.contributions.assign(
+                funder=proposal.contributions["stakeholder"].map(
+                    dict(zip(result.stakeholders["id"], result.stakeholders["name"], strict=True))
+                )
+            )
+            shown = money_table(lines[["funder", "name", "year", "amount"]], ["amount"])
+            st.session_state[ADDED_KEY] = {
+                "name": name,
+                "lines": shown.rename(
+                    columns={
+                        "funder": state.tr("stakeholder"),
+                        "name": state.tr("results_line"),
+                        "year": state.tr("chart_year"),
+                        "amount": state.tr("results_amount"),
+                    }
+                ),
+            }
+            st.rerun()
+        else:
+            st.error(
+                state.tr(
+                    "results_gap_cannot_close",
+                    needed=fmt.money(proposal.pv_needed, lang),
+                    cashable=fmt.money(proposal.pv_cashable_total, lang),
+                    shortfall=fmt.money(proposal.shortfall, lang),
+                )
+            )
+
+# --- charts --------------------------------------------------------------------------------
+left, right = st.columns(2)
+left.plotly_chart(charts.financing_by_year(result, lang), key="financing")
+right.plotly_chart(charts.cash_balance(result, lang), key="cash_balance")
+st.plotly_chart(charts.who_pays_who_benefits(result, lang), key="sankey")
+left, right = st.columns(2)
+left.plotly_chart(charts.benefits_by_stakeholder(result, lang), key="by_stakeholder")
+right.plotly_chart(charts.benefits_by_value_type(result, lang), key="by_value_type")
+bond = charts.sib_view(result, lang)
+if bond is not None:
+    st.plotly_chart(bond, key="sib")
+
+# --- tables --------------------------------------------------------------------------------
 st.subheader(state.tr("who_pays_who_benefits"))
-holders = result.stakeholders.drop(columns="id").rename(
-    columns={"name": state.tr("stakeholder")} | {c: state.tr(c) for c in STAKEHOLDER_COLUMNS}
+holders = money_table(result.stakeholders.drop(columns="id"), list(STAKEHOLDER_COLUMNS))
+st.dataframe(
+    holders.rename(
+        columns={"name": state.tr("stakeholder")} | {c: state.tr(c) for c in STAKEHOLDER_COLUMNS}
+    ),
+    hide_index=True,
 )
-st.dataframe(holders, hide_index=True)
+
+with st.expander(state.tr("results_flows")):
+    names = dict(zip(result.stakeholders["id"], result.stakeholders["name"], strict=True))
+    flows = result.flows.assign(
+        section=[state.tr(f"section_{section}") for section in result.flows["section"]],
+        flow=[state.tr(f"flow_{flow}") for flow in result.flows["flow"]],
+        stakeholder=result.flows["stakeholder"].map(names).fillna(""),
+        counterparty=result.flows["counterparty"].map(names).fillna(""),
+        value_type=[
+            state.tr(f"value_type_{kind}") if kind else "" for kind in result.flows["value_type"]
+        ],
+    )
+    st.dataframe(
+        money_table(flows, ["cashable", "amount", "pv"]).rename(
+            columns={column: state.tr(f"flows_{column}") for column in flows.columns}
+        ),
+        hide_index=True,
+    )
+
 for warning in result.warnings:
     st.warning(warning, icon=":material/info:")
 st.caption(
     state.tr(
         "discount_note",
-        start=settings.start_year,
+        start=start,
         rate=fmt.percent(base_value(settings.discount_rate), lang, 2),
     )
 )

@@ -234,6 +234,137 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "PV benefits by value type and PV costs per scenario",
         "nl": "Contante waarde baten naar soort en kosten per scenario",
     },
+    # Results page (app_pages/results.py, issue 4)
+    "results_close_gap": {
+        "en": "Close the gap: ask the stakeholders who gain cash",
+        "nl": "Sluit het gat: vraag de belanghebbenden met kasbaten",
+    },
+    "results_gap_variant": {"en": "{name} – closed", "nl": "{name} – sluitend"},
+    "results_gap_added": {
+        "en": "Added the variant “{name}”, which closes, with these extra contributions "
+        "(each stakeholder pays at most its cashable benefit, in present value):",
+        "nl": "Variant “{name}” toegevoegd, die sluit, met deze extra bijdragen (niemand betaalt "
+        "meer dan zijn kasbaten, in contante waarde):",
+    },
+    "results_gap_cannot_close": {
+        "en": "The cashable benefits cannot close this gap. Needed: {needed} (PV); the "
+        "stakeholders' cashable benefits: {cashable} (PV); short by {shortfall} (PV). "
+        "No variant was added.",
+        "nl": "De kasbaten kunnen dit gat niet dichten. Nodig: {needed} (CW); kasbaten van de "
+        "belanghebbenden: {cashable} (CW); tekort {shortfall} (CW). Er is geen variant "
+        "toegevoegd.",
+    },
+    "results_line": {"en": "line", "nl": "regel"},
+    "results_amount": {"en": "amount", "nl": "bedrag"},
+    "results_flows": {
+        "en": "All flows (one row per line, year and stakeholder)",
+        "nl": "Alle geldstromen (een rij per regel, jaar en belanghebbende)",
+    },
+    "flow_cost": {"en": "cost", "nl": "kosten"},
+    "flow_benefit": {"en": "benefit", "nl": "baten"},
+    "flow_financing": {"en": "financing", "nl": "financiering"},
+    "flow_repayment": {"en": "loan repayment", "nl": "aflossing lening"},
+    "flow_outcome_payment": {"en": "SIB outcome payment", "nl": "SIB-uitbetaling"},
+    "flows_year": {"en": "year", "nl": "jaar"},
+    "flows_t": {"en": "t", "nl": "t"},
+    "flows_line": {"en": "line", "nl": "regel"},
+    "flows_section": {"en": "section", "nl": "onderdeel"},
+    "flows_flow": {"en": "kind of flow", "nl": "soort stroom"},
+    "flows_stakeholder": {
+        "en": "stakeholder (benefits, pays or receives)",
+        "nl": "belanghebbende (baat, betaalt of ontvangt)",
+    },
+    "flows_counterparty": {"en": "paid to", "nl": "betaald aan"},
+    "flows_value_type": {"en": "value type", "nl": "soort waarde"},
+    "flows_cashable": {"en": "cashable", "nl": "kasbaar"},
+    "flows_amount": {"en": "amount", "nl": "bedrag"},
+    "flows_pv": {"en": "PV", "nl": "CW"},
+    # Uncertainty page (app_pages/uncertainty.py, issue 4)
+    "uncertainty_none": {
+        "en": "No input of this variant is written as a distribution, so there is nothing to "
+        "vary: the figures on the Results page are certain under its assumptions. Write an "
+        'input as e.g. { dist = "triangular", low = 0.1, mode = 0.25, high = 0.4 } to '
+        "see how sure they are.",
+        "nl": "Geen enkele invoer van deze variant is als kansverdeling gegeven, dus er valt "
+        "niets te variëren: de kengetallen op de pagina Resultaten liggen vast onder de "
+        'aannames. Geef een invoer bijvoorbeeld als { dist = "triangular", low = 0.1, '
+        "mode = 0.25, high = 0.4 } om te zien hoe zeker ze zijn.",
+    },
+    "uncertainty_inputs": {
+        "en": "{count} inputs are written as distributions.",
+        "nl": "{count} invoerwaarden zijn als kansverdeling gegeven.",
+    },
+    "uncertainty_monte_carlo": {"en": "Monte Carlo", "nl": "Monte Carlo"},
+    "uncertainty_run": {"en": "Run", "nl": "Doorrekenen"},
+    "uncertainty_not_run": {
+        "en": "Choose the number of draws and a seed, then press Run.",
+        "nl": "Kies het aantal trekkingen en een seed en druk op Doorrekenen.",
+    },
+    "uncertainty_running": {
+        "en": "Evaluating {draws} draws…",
+        "nl": "{draws} trekkingen doorrekenen…",
+    },
+    "uncertainty_ran": {
+        "en": "{draws} draws, seed {seed}: the same seed gives the same numbers.",
+        "nl": "{draws} trekkingen, seed {seed}: dezelfde seed geeft dezelfde uitkomsten.",
+    },
+    "uncertainty_clipped": {
+        "en": "{path}: {count} draws fell outside [{low}, {high}] and were clipped to it.",
+        "nl": "{path}: {count} trekkingen vielen buiten [{low}, {high}] en zijn daartoe afgekapt.",
+    },
+    "uncertainty_no_figure": {
+        "en": "{figure} does not exist in any draw (its denominator is 0).",
+        "nl": "{figure} bestaat in geen enkele trekking (de noemer is 0).",
+    },
+    "uncertainty_mean": {"en": "mean", "nl": "gemiddelde"},
+    "uncertainty_p5": {"en": "P5", "nl": "P5"},
+    "uncertainty_p50": {"en": "P50 (median)", "nl": "P50 (mediaan)"},
+    "uncertainty_p95": {"en": "P95", "nl": "P95"},
+    "uncertainty_share_null": {
+        "en": "draws without the figure",
+        "nl": "trekkingen zonder dit kengetal",
+    },
+    "uncertainty_sensitivity": {
+        "en": "Which assumption matters?",
+        "nl": "Welke aanname telt?",
+    },
+    "uncertainty_tornado_figure": {"en": "Change in", "nl": "Verandering van"},
+    "uncertainty_switching": {
+        "en": "Switching values: where the verdict flips",
+        "nl": "Omslagwaarden: waar het oordeel omslaat",
+    },
+    "uncertainty_input": {"en": "input", "nl": "invoer"},
+    "uncertainty_base": {"en": "base value", "nl": "basiswaarde"},
+    "uncertainty_npv_switch": {
+        "en": "social NPV crosses 0 at",
+        "nl": "maatschappelijke NCW gaat door 0 bij",
+    },
+    "uncertainty_closes_switch": {
+        "en": "closing flips at",
+        "nl": "sluitend slaat om bij",
+    },
+    "uncertainty_npv_social_holds": {
+        "en": "stays ≥ 0 from {low} to {high}",
+        "nl": "blijft ≥ 0 van {low} tot {high}",
+    },
+    "uncertainty_npv_social_fails": {
+        "en": "stays below 0 from {low} to {high}",
+        "nl": "blijft onder 0 van {low} tot {high}",
+    },
+    "uncertainty_closes_holds": {
+        "en": "closes everywhere from {low} to {high}",
+        "nl": "sluit overal van {low} tot {high}",
+    },
+    "uncertainty_closes_fails": {
+        "en": "closes nowhere from {low} to {high}",
+        "nl": "sluit nergens van {low} tot {high}",
+    },
+    "uncertainty_switching_note": {
+        "en": "One input at a time, the others at their base values; searched over a wide range "
+        "(shares 0 to 1, amounts 0 to 10 times the base or high value).",
+        "nl": "Eén invoer tegelijk, de andere op hun basiswaarde; gezocht over een ruim bereik "
+        "(aandelen 0 tot 1, bedragen 0 tot 10 keer de basis- of hoogste waarde).",
+    },
     "app_title": {"en": "Social business case", "nl": "Maatschappelijke business case"},
     # CLI uncertainty commands: simulate, sensitivity, close-gap (cli.py)
     "simulating": {"en": "simulating", "nl": "simuleren"},

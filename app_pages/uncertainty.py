@@ -1,0 +1,168 @@
+"""Uncertainty page: how sure are the figures of the current variant?
+
+Monte Carlo over the inputs written as distributions (draws and seed chosen by the user), the
+tornado of each input at its low and high, and the switching values. Thin: the engine computes
+(through the cached calls of :mod:`app_pages.state`), :mod:`businesscase.charts` draws.
+"""
+
+import math
+
+import pandas as pd
+import streamlit as st
+
+from app_pages import state
+from businesscase import charts
+from businesscase import formatting as fmt
+from businesscase.metrics import SIB_METRICS
+from businesscase.parameters import uncertain_inputs
+from businesscase.sampling import field_range
+
+RUN_KEY = "uncertainty_run"
+"""Session key of the last Monte Carlo run asked for: scenario text, draws and seed."""
+
+DRAWS = {"min_value": 1_000, "max_value": 100_000, "value": 10_000, "step": 1_000}
+"""Bounds, default and step of the number of draws."""
+
+DEFAULT_SEED = 2028
+"""The seed offered first (any fixed seed makes the run reproducible)."""
+
+lang = state.lang()
+variant = state.current()
+scenario = variant.scenario
+start = scenario.settings.start_year
+
+st.title(state.tr("page_uncertainty"))
+st.subheader(scenario.settings.name)
+inputs = uncertain_inputs(scenario)
+if not inputs:
+    st.info(state.tr("uncertainty_none"))
+    st.stop()
+st.caption(state.tr("uncertainty_inputs", count=fmt.number(len(inputs), lang, 0)))
+
+
+def input_value(value: float) -> str:
+    """An input's value (a share, count or amount) with enough digits to tell it apart."""
+    if math.isnan(value):
+        return fmt.MISSING
+    return fmt.number(value, lang, 2 if abs(value) >= 100 else 4)
+
+
+# --- Monte Carlo ---------------------------------------------------------------------------
+st.header(state.tr("uncertainty_monte_carlo"))
+with st.form("monte_carlo"):
+    left, right = st.columns(2)
+    draws = left.number_input(state.tr("draws"), **DRAWS)
+    seed = right.number_input(state.tr("seed"), min_value=0, value=DEFAULT_SEED, step=1)
+    if st.form_submit_button(state.tr("uncertainty_run"), type="primary"):
+        st.session_state[RUN_KEY] = {"toml": variant.toml, "draws": draws, "seed": seed}
+
+run = st.session_state.get(RUN_KEY)
+if run is None or run["toml"] != variant.toml:
+    st.info(state.tr("uncertainty_not_run"))
+else:
+    with st.spinner(
+        state.tr("uncertainty_running", draws=fmt.number(run["draws"], lang, 0)), show_time=True
+    ):
+        simulation = state.simulation_of(run["toml"], int(run["draws"]), int(run["seed"]))
+    st.caption(
+        state.tr(
+            "uncertainty_ran",
+            draws=fmt.number(run["draws"], lang, 0),
+            seed=str(simulation.seed),
+        )
+    )
+    cards = st.container(horizontal=True)
+    cards.metric(state.tr("p_closes"), fmt.percent(simulation.p_closes, lang), border=True)
+    cards.metric(
+        state.tr("p_sroi_above_1"), fmt.percent(simulation.p_sroi_above_1, lang), border=True
+    )
+    for path, count in simulation.clipped.items():
+        if count:
+            low, high = field_range(path)
+            st.warning(
+                state.tr(
+                    "uncertainty_clipped",
+                    path=path,
+                    count=fmt.number(count, lang, 0),
+                    low=fmt.number(low, lang, 0),
+                    high=fmt.number(high, lang, 0),
+                ),
+                icon=":material/content_cut:",
+            )
+    st.plotly_chart(charts.cash_balance_fan(simulation, lang), key="fan")
+    left, right = st.columns(2)
+    for column, figure in ((left, "npv_social"), (right, "sroi_ratio")):
+        if simulation.summary.loc[figure, "share_null"] < 1.0:
+            column.plotly_chart(
+                charts.distribution(simulation, figure, lang), key=f"distribution_{figure}"
+            )
+        else:
+            column.info(state.tr("uncertainty_no_figure", figure=state.tr(figure)))
+
+    summary = simulation.summary
+    if scenario.sib is None:
+        summary = summary.drop(index=[name for name in summary.index if name in SIB_METRICS])
+    statistics = ("mean", "p5", "p50", "p95")
+    table = pd.DataFrame(
+        {state.tr("figures"): [state.tr(name) for name in summary.index]}
+        | {
+            state.tr(f"uncertainty_{column}"): [
+                fmt.figure(name, value, lang, start) for name, value in summary[column].items()
+            ]
+            for column in statistics
+        }
+        | {
+            state.tr("uncertainty_share_null"): [
+                fmt.percent(value, lang, 0) for value in summary["share_null"]
+            ]
+        }
+    )
+    st.dataframe(table, hide_index=True)
+
+# --- tornado and switching values -------------------------------------------------------------
+st.header(state.tr("uncertainty_sensitivity"))
+tornado_figures = ("npv_social", "funding_gap")
+labels = [state.tr(name) for name in tornado_figures]
+figure = tornado_figures[
+    st.radio(
+        state.tr("uncertainty_tornado_figure"),
+        range(len(tornado_figures)),
+        format_func=labels.__getitem__,
+        horizontal=True,
+        key=f"tornado_figure_{lang}",  # labels differ per language: one widget per language
+    )
+]
+st.plotly_chart(charts.tornado(state.sensitivity_of(variant.toml), lang, figure), key="tornado")
+
+st.subheader(state.tr("uncertainty_switching"))
+switching = state.switching_of(variant.toml)
+
+
+def switch_text(row: pd.Series, verdict: str) -> str:
+    """The switching value of an input, or why there is none within the search range."""
+    if not math.isnan(row[f"{verdict}_switch"]):
+        return input_value(row[f"{verdict}_switch"])
+    holds = "holds" if row[f"{verdict}_at_base"] else "fails"
+    return state.tr(
+        f"uncertainty_{verdict}_{holds}",
+        low=input_value(row["search_low"]),
+        high=input_value(row["search_high"]),
+    )
+
+
+st.dataframe(
+    pd.DataFrame(
+        {
+            state.tr("uncertainty_input"): switching["label"],
+            state.tr("uncertainty_base"): [input_value(v) for v in switching["base"]],
+            state.tr("uncertainty_npv_switch"): [
+                switch_text(row, "npv_social") for _, row in switching.iterrows()
+            ],
+            state.tr("uncertainty_closes_switch"): [
+                switch_text(row, "closes") for _, row in switching.iterrows()
+            ],
+        }
+    ),
+    hide_index=True,
+)
+st.caption(state.tr("uncertainty_switching_note"))

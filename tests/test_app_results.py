@@ -1,0 +1,186 @@
+"""The Results page (AppTest through app.py): the engine's figures, charts and close-the-gap."""
+
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from app_pages import state
+from businesscase import close_the_gap, dump_scenario, evaluate, examples
+from businesscase import formatting as fmt
+from businesscase.scenario import scenario_from_dict, scenario_to_dict
+from businesscase.text import t
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+PAGE = "app_pages/results.py"
+
+
+def open_results(*extra: tuple[str, str]) -> AppTest:
+    """The app on the Results page, with extra variants (name, TOML text) in the session."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    if extra:
+        kept = dict(at.session_state[state.VARIANTS_KEY])
+        kept.update({name: state.Variant(name, toml) for name, toml in extra})
+        at.session_state[state.VARIANTS_KEY] = kept
+    at.switch_page(PAGE).run()
+    assert not at.exception
+    return at
+
+
+def metrics(at) -> dict[str, str]:
+    return {metric.label: metric.value for metric in at.metric}
+
+
+def chart_titles(at) -> list[str]:
+    return [json.loads(chart.proto.spec)["layout"]["title"]["text"] for chart in charts(at)]
+
+
+def charts(at):
+    return at.get("plotly_chart")
+
+
+def example_variant(name: str) -> tuple[str, str]:
+    return name, examples.example_path(name).read_text(encoding="utf-8")
+
+
+def test_the_programme_shows_the_engines_figures():
+    at = open_results()
+    m = evaluate(examples.load_botu()).metrics
+    start = examples.load_botu().settings.start_year
+    shown = metrics(at)
+    assert shown[t("sroi_ratio", "nl")] == fmt.number(m["sroi_ratio"], "nl")
+    assert shown[t("npv_social", "nl")] == fmt.money(m["npv_social"], "nl")
+    assert shown[t("closes", "nl")] == "ja"
+    assert shown[t("subsidy_dependence", "nl")] == fmt.percent(m["subsidy_dependence"], "nl")
+    assert shown[t("payback_year", "nl")] == fmt.year(m["payback_year"], start)
+    assert t("first_short_year", "nl") not in shown  # it closes: no short year
+    assert at.success[0].value == t("closes_verdict", "nl")
+    assert not at.button  # nothing to close
+
+
+def test_charts_tables_and_flows_of_the_programme():
+    at = open_results()
+    result = evaluate(examples.load_botu())
+    titles = chart_titles(at)
+    assert titles == [
+        t(key, "nl")
+        for key in (
+            "chart_financing_title",
+            "chart_cash_title",
+            "who_pays_who_benefits",
+            "chart_benefits_stakeholder_title",
+            "chart_value_type_title",
+            "chart_sib_title",  # the programme has a social impact bond
+        )
+    ]
+    cash = json.loads(charts(at)[1].proto.spec)["data"][0]
+    assert np.allclose(decode(cash["y"]), result.yearly["cash_balance"])
+    holders = at.dataframe[0].value
+    assert list(holders[t("stakeholder", "nl")]) == list(result.stakeholders["name"])
+    assert list(holders[t("pv_benefit", "nl")]) == [
+        fmt.money(value, "nl") for value in result.stakeholders["pv_benefit"]
+    ]
+    flows = at.dataframe[1].value
+    assert len(flows) == len(result.flows)
+    assert list(flows[t("flows_pv", "nl")]) == [fmt.money(v, "nl") for v in result.flows["pv"]]
+    assert set(flows[t("flows_flow", "nl")]) == {
+        t(f"flow_{kind}", "nl") for kind in result.flows["flow"]
+    }
+
+
+def decode(values):
+    """A plotly JSON array: a list, or numpy's bytes as base64 (``bdata``)."""
+    if isinstance(values, list):
+        return values
+    return np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"])
+
+
+def test_a_plan_that_does_not_close_shows_its_gap_and_first_short_year():
+    at = open_results(example_variant("nabuurschap"))
+    at.sidebar.selectbox[0].set_value("nabuurschap").run()
+    m = evaluate(examples.load_example("nabuurschap")).metrics
+    start = examples.load_example("nabuurschap").settings.start_year
+    shown = metrics(at)
+    assert shown[t("closes", "nl")] == "NEE"
+    assert shown[t("first_short_year", "nl")] == fmt.year(m["first_short_year"], start)
+    assert fmt.money(m["funding_gap"], "nl") in at.error[0].value
+    assert at.metric[2].delta == fmt.money(-m["funding_gap"], "nl")
+
+
+def test_close_the_gap_adds_a_variant_that_closes():
+    at = open_results(example_variant("nabuurschap"))
+    at.sidebar.selectbox[0].set_value("nabuurschap").run()
+    at.button[0].click().run()
+    assert not at.exception
+    name = "nabuurschap – sluitend"
+    assert at.sidebar.selectbox[0].value == name
+    assert name in at.sidebar.selectbox[0].options
+    added = at.session_state[state.VARIANTS_KEY][name]
+    proposal = close_the_gap(examples.load_example("nabuurschap"))
+    assert added.toml == dump_scenario(proposal.scenario)
+    assert metrics(at)[t("closes", "nl")] == "ja"
+    assert evaluate(added.scenario).metrics["closes"]
+    assert name in at.success[-1].value
+    lines = at.dataframe[0].value
+    assert list(lines[t("results_amount", "nl")]) == [
+        fmt.money(amount, "nl") for amount in proposal.contributions["amount"]
+    ]
+    assert list(lines[t("chart_year", "nl")]) == list(proposal.contributions["year"])
+
+
+def no_cashable_benefits() -> str:
+    """Nabuurschap with no cashable benefits: nobody can pay, the gap cannot close."""
+    data = scenario_to_dict(examples.load_example("nabuurschap"))
+    for line in data.get("outcomes", []) + data.get("avoided_costs", []):
+        line["cashable_share"] = 0.0
+    return dump_scenario(scenario_from_dict(data))
+
+
+def test_a_gap_that_cannot_close_says_by_how_much():
+    toml = no_cashable_benefits()
+    at = open_results(("geen kasbaten", toml))
+    at.sidebar.selectbox[0].set_value("geen kasbaten").run()
+    at.button[0].click().run()
+    assert not at.exception
+    proposal = close_the_gap(state.Variant("x", toml).scenario)
+    assert not proposal.closes and proposal.shortfall > 0
+    message = at.error[-1].value
+    assert fmt.money(proposal.shortfall, "nl") in message
+    assert fmt.money(proposal.pv_needed, "nl") in message
+    assert list(at.session_state[state.VARIANTS_KEY]) == [
+        examples.PROGRAMME,
+        "geen kasbaten",
+    ]  # nothing added
+    assert at.sidebar.selectbox[0].value == "geen kasbaten"
+
+
+def test_language_switch_changes_labels_and_numbers():
+    at = open_results(example_variant("nabuurschap"))
+    at.sidebar.selectbox[0].set_value("nabuurschap").run()
+    at.sidebar.radio[0].set_value("en").run()
+    assert not at.exception
+    m = evaluate(examples.load_example("nabuurschap")).metrics
+    shown = metrics(at)
+    assert shown[t("npv_social", "en")] == fmt.money(m["npv_social"], "en")
+    assert shown[t("closes", "en")] == "NO"
+    assert at.button[0].label == t("results_close_gap", "en")
+    assert chart_titles(at)[0] == "Costs and financing per year"
+    assert t("flows_pv", "en") in at.dataframe[1].value.columns
+
+
+@pytest.mark.parametrize("name", ["<script>alert(1)</script>"])
+def test_markup_in_a_name_is_shown_as_text(name):
+    data = scenario_to_dict(examples.load_example("west_practice"))
+    data["stakeholders"][0]["name"] = name
+    at = open_results(("markup", dump_scenario(scenario_from_dict(data))))
+    at.sidebar.selectbox[0].set_value("markup").run()
+    assert not at.exception
+    specs = " ".join(chart.proto.spec for chart in charts(at))
+    assert "<script" not in specs.replace("\\u003c", "<")
+    assert name in list(at.dataframe[0].value[t("stakeholder", "nl")])  # a table cell is text

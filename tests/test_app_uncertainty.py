@@ -1,0 +1,127 @@
+"""The Uncertainty page (AppTest): Monte Carlo, tornado and switching values as the engine has them.
+
+The page runs as its own script here, with the session state the app keeps (variants,
+language), until app.py registers it in its navigation.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from app_pages import state
+from businesscase import dump_scenario, examples, sensitivity, simulate, switching_values
+from businesscase import formatting as fmt
+from businesscase.scenario import scenario_from_dict
+from businesscase.text import t
+
+PAGE = str(Path(__file__).resolve().parent.parent / "app_pages" / "uncertainty.py")
+DRAWS, SEED = 1_000, 11
+
+
+def open_page(variant: state.Variant | None = None, lang: str = "nl") -> AppTest:
+    """The page showing ``variant`` (default: the programme, the app's first variant)."""
+    at = AppTest.from_file(PAGE, default_timeout=120)
+    at.session_state[state.LANG_KEY] = lang
+    if variant is not None:
+        at.session_state[state.VARIANTS_KEY] = {variant.name: variant}
+    at.run()
+    assert not at.exception
+    return at
+
+
+def run_monte_carlo(at: AppTest, draws: int = DRAWS, seed: int = SEED) -> AppTest:
+    at.number_input[0].set_value(draws)
+    at.number_input[1].set_value(seed)
+    at.button[0].click().run()
+    assert not at.exception
+    return at
+
+
+def chart_titles(at) -> list[str]:
+    return [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart")]
+
+
+@pytest.fixture(scope="module")
+def programme_run():
+    return run_monte_carlo(open_page())
+
+
+def test_the_chances_equal_the_engines_with_the_same_seed(programme_run):
+    at = programme_run
+    expected = simulate(examples.load_botu(), DRAWS, seed=SEED)
+    shown = {metric.label: metric.value for metric in at.metric}
+    assert shown[t("p_closes", "nl")] == fmt.percent(expected.p_closes, "nl")
+    assert shown[t("p_sroi_above_1", "nl")] == fmt.percent(expected.p_sroi_above_1, "nl")
+    summary = at.dataframe[0].value.set_index(t("figures", "nl"))
+    start = examples.load_botu().settings.start_year
+    for name in ("npv_social", "sroi_ratio", "funding_gap", "payback_year"):
+        for column in ("mean", "p5", "p50", "p95"):
+            assert summary.loc[t(name, "nl"), t(f"uncertainty_{column}", "nl")] == fmt.figure(
+                name, expected.summary.loc[name, column], "nl", start
+            )
+
+
+def test_fan_distributions_and_tornado_are_drawn(programme_run):
+    assert chart_titles(programme_run) == [
+        t("chart_fan_title", "nl"),
+        t("chart_distribution_title", "nl", figure=t("npv_social", "nl"), draws="1.000"),
+        t("chart_distribution_title", "nl", figure=t("sroi_ratio", "nl"), draws="1.000"),
+        t(
+            "chart_tornado_title",
+            "nl",
+            figure=t("npv_social", "nl"),
+            base=fmt.money(sensitivity(examples.load_botu()).base["npv_social"], "nl"),
+        ),
+    ]
+
+
+def test_switching_values_table_is_the_engines(programme_run):
+    expected = switching_values(examples.load_botu())
+    table = programme_run.dataframe[1].value
+    assert list(table[t("uncertainty_input", "nl")]) == list(expected["label"])
+    shown = table[t("uncertainty_npv_switch", "nl")]
+    for row, text in zip(expected.itertuples(), shown, strict=True):
+        if row.npv_social_note:
+            assert text.startswith("blijft")  # no switching value in the search range
+        else:
+            digits = 2 if abs(row.npv_social_switch) >= 100 else 4
+            assert text == fmt.number(row.npv_social_switch, "nl", digits)
+
+
+def test_before_a_run_the_page_asks_for_one():
+    at = open_page()
+    assert at.info[0].value == t("uncertainty_not_run", "nl")
+    assert not at.metric
+    assert chart_titles(at)[0].startswith("Welke aanname telt?")  # tornado needs no run
+
+
+def test_a_scenario_without_distributions_says_so_and_draws_nothing():
+    data = {
+        "scenario": {"name": "Vast", "start_year": 2030, "horizon_years": 3},
+        "stakeholders": [{"id": "gemeente", "name": "Gemeente", "kind": "public"}],
+        "costs": [{"name": "Werk", "amount": 100, "duration": 3}],
+    }
+    variant = state.Variant("vast", dump_scenario(scenario_from_dict(data)))
+    at = open_page(variant, lang="en")
+    assert at.info[0].value == t("uncertainty_none", "en")
+    assert not at.get("plotly_chart") and not at.number_input and not at.dataframe
+
+
+def test_language_switch_changes_labels():
+    nabuurschap = state.Variant(
+        "nabuurschap", examples.example_path("nabuurschap").read_text(encoding="utf-8")
+    )
+    at = run_monte_carlo(open_page(nabuurschap, lang="en"))
+    expected = simulate(examples.load_example("nabuurschap"), DRAWS, seed=SEED)
+    shown = {metric.label: metric.value for metric in at.metric}
+    assert shown["Chance the business case closes"] == fmt.percent(expected.p_closes, "en")
+    assert at.number_input[0].label == t("draws", "en")
+    assert chart_titles(at)[0] == "Cash balance over the draws"
+    at.session_state[state.LANG_KEY] = "nl"
+    at.run()
+    shown = {metric.label: metric.value for metric in at.metric}
+    assert shown["Kans dat de business case sluit"] == fmt.percent(expected.p_closes, "nl")
