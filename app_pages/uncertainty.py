@@ -135,7 +135,8 @@ figure = tornado_figures[
 st.plotly_chart(charts.tornado(state.sensitivity_of(variant.toml), lang, figure), key="tornado")
 
 st.subheader(state.tr("uncertainty_switching"))
-switching = state.switching_of(variant.toml)
+with st.spinner(state.tr("uncertainty_searching")):
+    switching = state.switching_of(variant.toml)
 
 
 def switch_text(row: pd.Series, verdict: str) -> str:

@@ -333,6 +333,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Switching values: where the verdict flips",
         "nl": "Omslagwaarden: waar het oordeel omslaat",
     },
+    "uncertainty_searching": {
+        "en": "Searching the switching values…",
+        "nl": "Omslagwaarden zoeken…",
+    },
     "uncertainty_input": {"en": "input", "nl": "invoer"},
     "uncertainty_base": {"en": "base value", "nl": "basiswaarde"},
     "uncertainty_npv_switch": {
