@@ -15,8 +15,8 @@ from businesscase import formatting as fmt
 from businesscase.distributions import base_value
 from businesscase.metrics import STAKEHOLDER_COLUMNS
 
+# session key of the last variant made by "close the gap": its name and contribution lines
 ADDED_KEY = "gap_closed_variant"
-"""Session key of the last variant made by "close the gap": its name and contribution lines."""
 
 lang = state.lang()
 variant = state.current()
@@ -65,10 +65,22 @@ else:
     )
 
 # --- close the gap -------------------------------------------------------------------------
+names = dict(zip(result.stakeholders["id"], result.stakeholders["name"], strict=True))
 added = st.session_state.get(ADDED_KEY)
 if added is not None and added["name"] == variant.name:
     st.success(state.tr("results_gap_added", name=added["name"]))
-    st.dataframe(added["lines"], hide_index=True)
+    lines = added["contributions"]
+    st.dataframe(
+        pd.DataFrame(
+            {
+                state.tr("stakeholder"): lines["stakeholder"].map(names),
+                state.tr("results_line"): lines["name"],
+                state.tr("chart_year"): lines["year"],
+                state.tr("results_amount"): [fmt.money(v, lang) for v in lines["amount"]],
+            }
+        ),
+        hide_index=True,
+    )
 if not m["closes"]:
     if st.button(state.tr("results_close_gap"), icon=":material/handshake:"):
         proposal = close_the_gap(variant.scenario)
@@ -76,23 +88,7 @@ if not m["closes"]:
             name = state.add_variant(
                 state.tr("results_gap_variant", name=variant.name), proposal.scenario
             )
-            lines = proposal.contributions.assign(
-                funder=proposal.contributions["stakeholder"].map(
-                    dict(zip(result.stakeholders["id"], result.stakeholders["name"], strict=True))
-                )
-            )
-            shown = money_table(lines[["funder", "name", "year", "amount"]], ["amount"])
-            st.session_state[ADDED_KEY] = {
-                "name": name,
-                "lines": shown.rename(
-                    columns={
-                        "funder": state.tr("stakeholder"),
-                        "name": state.tr("results_line"),
-                        "year": state.tr("chart_year"),
-                        "amount": state.tr("results_amount"),
-                    }
-                ),
-            }
+            st.session_state[ADDED_KEY] = {"name": name, "contributions": proposal.contributions}
             st.rerun()
         else:
             st.error(
@@ -127,7 +123,6 @@ st.dataframe(
 )
 
 with st.expander(state.tr("results_flows")):
-    names = dict(zip(result.stakeholders["id"], result.stakeholders["name"], strict=True))
     flows = result.flows.assign(
         section=[state.tr(f"section_{section}") for section in result.flows["section"]],
         flow=[state.tr(f"flow_{flow}") for flow in result.flows["flow"]],

@@ -17,14 +17,14 @@ from businesscase.metrics import SIB_METRICS
 from businesscase.parameters import uncertain_inputs
 from businesscase.sampling import field_range
 
+# session key of the last Monte Carlo run asked for: scenario text, draws and seed
 RUN_KEY = "uncertainty_run"
-"""Session key of the last Monte Carlo run asked for: scenario text, draws and seed."""
 
+# bounds, default and step of the number of draws
 DRAWS = {"min_value": 1_000, "max_value": 100_000, "value": 10_000, "step": 1_000}
-"""Bounds, default and step of the number of draws."""
 
+# the seed offered first (any fixed seed makes the run reproducible)
 DEFAULT_SEED = 2028
-"""The seed offered first (any fixed seed makes the run reproducible)."""
 
 lang = state.lang()
 variant = state.current()

@@ -44,6 +44,9 @@ VALUE_TYPE_COLOURS = {"fiscal": "#2a7ab0", "economic": "#f0a202", "social": "#3a
 BAND_COLOURS = {"outer": "rgba(42, 122, 176, 0.18)", "inner": "rgba(42, 122, 176, 0.38)"}
 """Fill of the P5-P95 and P25-P75 bands of the fan chart."""
 
+LEGEND = {"orientation": "h", "yanchor": "top", "y": -0.25, "x": 0.0, "traceorder": "normal"}
+"""Legends below the plot, left-aligned, in the order the traces were added."""
+
 
 # --- shared pieces ---------------------------------------------------------------------------
 
@@ -64,15 +67,8 @@ def _figure(lang: str, title: str) -> go.Figure:
     figure.update_layout(
         title={"text": title},
         separators=SEPARATORS[lang],
-        legend={
-            "orientation": "h",
-            "yanchor": "bottom",
-            "y": 1.0,
-            "xanchor": "right",
-            "x": 1.0,
-            "traceorder": "normal",
-        },
-        margin={"t": 90, "l": 10, "r": 10, "b": 10},
+        legend=LEGEND,
+        margin={"t": 60, "l": 10, "r": 10, "b": 10},
     )
     return figure
 
@@ -152,7 +148,8 @@ def financing_by_year(result: EvaluationResult, lang: str) -> go.Figure:
             line={"color": "black", "dash": "dash"},
             hovertemplate=hover,
         )
-    figure.update_layout(barmode="stack")
+    # one legend line per funder below the plot: grow so the bars keep their height
+    figure.update_layout(barmode="stack", height=420 + 22 * len(table.columns))
     _year_axis(figure, lang)
     _money_axis(figure, lang)
     return figure
@@ -401,7 +398,7 @@ def sib_view(result: EvaluationResult, lang: str) -> go.Figure | None:
         title={"text": t("chart_sib_title", lang)},
         separators=SEPARATORS[lang],
         barmode="group",
-        legend={"orientation": "h", "yanchor": "top", "y": -0.25, "traceorder": "normal"},
+        legend=LEGEND | {"y": -0.35},  # below the years, which turn upright when narrow
         margin={"t": 80, "l": 10, "r": 10, "b": 10},
     )
     for col in (1, 2):
