@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from businesscase.matmul import rowwise_matmul
 from businesscase.timeline import FloatArray
 
 _MAX_ITERATIONS = 200
@@ -133,7 +134,7 @@ def _bracketed_newton(coefficients: FloatArray) -> FloatArray:
     rows, length = coefficients.shape
     powers = np.arange(length)
     sign_low = np.sign(coefficients[:, 0])
-    on_grid = coefficients @ (_GRID[None, :] ** powers[:, None])
+    on_grid = rowwise_matmul(coefficients, _GRID[None, :] ** powers[:, None])
     # a single root: the sign is that of c_0 up to the root, the other sign after it
     below = np.sum(np.sign(on_grid) == sign_low[:, None], axis=1)
     points = np.concatenate([[0.0], _GRID, [1.0]])

@@ -98,36 +98,52 @@ def present_values(amounts: FloatArray, discount: FloatArray) -> FloatArray:
 def yearly_series(flows: Flows) -> Series:
     """Sum the flow blocks into the yearly series of each view."""
     draws, horizon = flows.discount.shape
+    scratch = np.empty((draws, horizon))
+
+    def add_lines(out: FloatArray, block: FlowBlock, chosen: np.ndarray | None = None) -> None:
+        """``out += `` the sum over the (chosen) lines of a block.
+
+        The lines are summed first, one after the other, then added to ``out``: the same
+        numbers as ``out += block.amounts.sum(axis=1)``, without copying lines out or
+        allocating a sum per block (a masked ``sum(where=...)`` is several times slower).
+        """
+        lines = np.arange(block.amounts.shape[1]) if chosen is None else np.flatnonzero(chosen)
+        if lines.size == 0:
+            return
+        if lines.size == 1:
+            out += block.amounts[:, lines[0]]
+            return
+        np.add(block.amounts[:, lines[0]], block.amounts[:, lines[1]], out=scratch)
+        for line in lines[2:]:
+            np.add(scratch, block.amounts[:, line], out=scratch)
+        out += scratch
 
     def total(blocks: list) -> FloatArray:
         out = np.zeros((draws, horizon))
         for block in blocks:
-            out += block.amounts.sum(axis=1)
+            add_lines(out, block)
         return out
-
-    def lines_sum(block: FlowBlock, chosen: np.ndarray) -> FloatArray:
-        """Sum over the chosen lines of a block, without copying them out."""
-        if chosen.all():
-            return block.amounts.sum(axis=1)
-        return block.amounts.sum(axis=1, where=chosen[None, :, None])
 
     benefits_by_type = {kind: np.zeros((draws, horizon)) for kind in VALUE_TYPES}
     for block in flows.of("benefit"):
         for kind in VALUE_TYPES:
-            chosen = np.array([value_type == kind for value_type in block.value_types])
-            if chosen.any():
-                benefits_by_type[kind] += lines_sum(block, chosen)
+            add_lines(
+                benefits_by_type[kind],
+                block,
+                np.array([value_type == kind for value_type in block.value_types], dtype=bool),
+            )
     subsidy = np.zeros((draws, horizon))
     for block in flows.of("financing"):
-        chosen = np.array([kind in SUBSIDY_KINDS for kind in block.kinds])
-        if chosen.any():
-            subsidy += lines_sum(block, chosen)
+        add_lines(subsidy, block, np.array([kind in SUBSIDY_KINDS for kind in block.kinds], bool))
 
     costs = total(flows.of("cost"))
     benefits = total(flows.of("benefit"))
     inflows = total(flows.of("financing"))
     repayments = total(flows.of("repayment"))
     outflows = costs + repayments
+    net_cash = inflows - outflows
+    discounted_net = benefits - costs
+    discounted_net *= flows.discount
     return Series(
         costs=costs,
         benefits=benefits,
@@ -136,8 +152,8 @@ def yearly_series(flows: Flows) -> Series:
         subsidy_inflows=subsidy,
         loan_repayments=repayments,
         outflows=outflows,
-        cash_balance=np.cumsum(inflows - outflows, axis=1),
-        discounted_net_benefit=(benefits - costs) * flows.discount,
+        cash_balance=np.cumsum(net_cash, axis=1, out=net_cash),
+        discounted_net_benefit=discounted_net,
         sib_payments=total(flows.of("outcome_payment")),
     )
 

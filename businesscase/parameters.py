@@ -126,31 +126,25 @@ def compile_parameters(
     if unknown:
         raise KeyError(f"no numeric input at {', '.join(sorted(unknown))}")
 
-    def column(path: str, written: object, field: str) -> FloatArray:
+    def fill(out: FloatArray, path: str, written: object, field: str) -> FloatArray:
+        """Write the input at ``path`` into ``out`` (shape (D,)): per-draw values or its base."""
         if path in values:
-            return np.broadcast_to(np.asarray(values[path], dtype=float), (draws,))
-        base = _ABSENT_DEFAULTS[field] if written is None else base_value(written)
-        return np.full(draws, base, dtype=float)
+            out[...] = np.asarray(values[path], dtype=float)
+        else:
+            out.fill(_ABSENT_DEFAULTS[field] if written is None else base_value(written))
+        return out
 
     lines: dict[str, dict[str, FloatArray]] = {}
     for section, fields in NUMERIC_FIELDS.items():
         items = section_lines(scenario, section)
-        prefix = "sib" if section == "sib" else section
-        lines[section] = {
-            field: np.stack(
-                [
-                    column(
-                        f"{prefix}.{field}" if section == "sib" else f"{prefix}[{i}].{field}",
-                        getattr(line, field),
-                        field,
-                    )
-                    for i, line in enumerate(items)
-                ],
-                axis=1,
-            )
-            if items
-            else np.zeros((draws, 0))
-            for field in fields
-        }
-    rate = column(DISCOUNT_RATE_PATH, scenario.settings.discount_rate, "discount_rate")
+        lines[section] = {}
+        for field in fields:
+            array = np.empty((draws, len(items)))
+            for i, line in enumerate(items):
+                path = f"sib.{field}" if section == "sib" else f"{section}[{i}].{field}"
+                fill(array[:, i], path, getattr(line, field), field)
+            lines[section][field] = array
+    rate = fill(
+        np.empty(draws), DISCOUNT_RATE_PATH, scenario.settings.discount_rate, "discount_rate"
+    )
     return Parameters(draws=draws, discount_rate=rate, lines=lines)
