@@ -151,27 +151,46 @@ def _bracketed_newton(coefficients: FloatArray) -> FloatArray:
         secant = low - value_low * (high - low) / (value_high - value_low)
     z = np.where((secant > low) & (secant < high), secant, 0.5 * (low + high))
     derivative = coefficients[:, 1:] * powers[1:]
+    # The rows still iterating: their index, coefficients, bracket, sign at 0 and point. They
+    # are compacted only when some rows converge, not copied out in every iteration.
     active = np.arange(rows)
+    live = coefficients, derivative, low, high, sign_low
+    zs = z
+    # powers of z, built along the power axis (fast) and copied to one row per polynomial
+    transposed = np.empty((length, rows))
+    z_powers = np.empty((rows, length))
     for _ in range(_MAX_ITERATIONS):
-        zs = z[active]
-        z_powers = np.ones((active.size, length))
-        z_powers[:, 1:] = np.cumprod(np.broadcast_to(zs[:, None], (active.size, length - 1)), 1)
-        value = np.einsum("ij,ij->i", coefficients[active], z_powers)
-        slope = np.einsum("ij,ij->i", derivative[active], z_powers[:, :-1])
-        on_low_side = np.sign(value) == sign_low[active]
-        low[active] = np.where(on_low_side, zs, low[active])
-        high[active] = np.where(on_low_side, high[active], zs)
+        count = active.size
+        coefficients, derivative, low, high, sign_low = live
+        column_powers = transposed[:, :count]
+        column_powers[0] = 1.0
+        np.multiply.accumulate(
+            np.broadcast_to(zs, (length - 1, count)), axis=0, out=column_powers[1:]
+        )
+        row_powers = z_powers[:count]
+        row_powers[...] = column_powers.T
+        value = np.einsum("ij,ij->i", coefficients, row_powers)
+        slope = np.einsum("ij,ij->i", derivative, row_powers[:, :-1])
+        on_low_side = np.sign(value) == sign_low
+        low = np.where(on_low_side, zs, low)
+        high = np.where(on_low_side, high, zs)
         with np.errstate(divide="ignore", invalid="ignore"):
             newton = zs - value / slope
-        usable = np.isfinite(newton) & (newton > low[active]) & (newton < high[active])
+        usable = np.isfinite(newton) & (newton > low) & (newton < high)
         # converged when the Newton step itself is negligible (judged before safeguarding,
         # so that a last step rounding onto the bracket's edge does not restart a bisection)
         converged = (value == 0.0) | (np.abs(newton - zs) <= _TOLERANCE * zs)
-        bisection = 0.5 * (low[active] + high[active])
-        z[active] = np.where(usable, newton, np.where(converged, zs, bisection))
-        active = active[~converged]
-        if active.size == 0:
-            break
+        bisection = 0.5 * (low + high)
+        zs = np.where(usable, newton, np.where(converged, zs, bisection))
+        live = coefficients, derivative, low, high, sign_low
+        if converged.any():
+            z[active[converged]] = zs[converged]
+            going = ~converged
+            active, zs = active[going], zs[going]
+            live = tuple(part[going] for part in live)
+            if active.size == 0:
+                break
+    z[active] = zs
     return z
 
 
