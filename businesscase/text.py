@@ -585,6 +585,39 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "download_workbook": {"en": "Download workbook (Excel)", "nl": "Werkboek downloaden (Excel)"},
     "download_html": {"en": "Download report (HTML)", "nl": "Rapport downloaden (HTML)"},
+    # batch, sweep, compare and combine (issue 5, businesscase/cli_batch.py)
+    "surplus": {
+        "en": "Cash to spare every year (surplus)",
+        "nl": "Elk jaar over (overschot)",
+    },
+    "batch_progress": {"en": "evaluating", "nl": "doorrekenen"},
+    "sweep_progress": {"en": "sweeping", "nl": "variaties doorrekenen"},
+    "batch_written": {
+        "en": "{done} of {total} files evaluated; results written to {out}.",
+        "nl": "{done} van {total} bestanden doorgerekend; resultaten geschreven naar {out}.",
+    },
+    "batch_failed": {"en": "{count} failed: {files}", "nl": "{count} mislukt: {files}"},
+    "sweep_written": {
+        "en": "{count} variations of {file} evaluated; results written to {out}.",
+        "nl": "{count} variaties van {file} doorgerekend; resultaten geschreven naar {out}.",
+    },
+    "compare_title": {"en": "Scenarios side by side", "nl": "Scenario's naast elkaar"},
+    "compare_best_note": {
+        "en": "* best value of the figure, where higher or lower is clearly better and no two "
+        "scenarios share it.",
+        "nl": "* beste waarde van het kengetal, waar hoger of lager duidelijk beter is en geen "
+        "twee scenario's die delen.",
+    },
+    "programme_title": {
+        "en": "{name}: each project alone and the package together",
+        "nl": "{name}: elk project apart en het pakket samen",
+    },
+    "combine_written": {
+        "en": "Programme of {count} projects written to {out}. Projects with a surplus carry "
+        "those with a funding gap.",
+        "nl": "Programma van {count} projecten geschreven naar {out}. Projecten met een "
+        "overschot dragen die met een financieringstekort.",
+    },
 }
 """Every user-facing string by key and language code (``nl``, ``en``)."""
 
