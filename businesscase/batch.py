@@ -161,26 +161,35 @@ def evaluate_many(
     [{'scenario': 'nabuurschap', 'closes': False}, {'scenario': 'west_practice', 'closes': True}]
     """
     labels, items = _labelled(scenarios)
+    frame = figure_frame(_figures_in_order(items, client, chunk_size, progress))
+    frame.insert(0, "scenario", labels)
+    return frame
+
+
+def _figures_in_order(
+    items: list[Scenario],
+    client: Client | None,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    progress: Progress | None = None,
+) -> dict[str, FloatArray]:
+    """The figures of each scenario, per :data:`FIGURES` an array in the order given: groups
+    of one structure as draws of one computation (:func:`evaluate_many`)."""
     groups: dict[str, list[int]] = {}
     for position, scenario in enumerate(items):
         groups.setdefault(structure_key(scenario), []).append(position)
     tasks, rows = [], []
     for positions in groups.values():
-        first = items[positions[0]]
-        paths = list(numeric_inputs(first))
         for start in range(0, len(positions), _positive(chunk_size, "chunk_size")):
             chunk = positions[start : start + chunk_size]
+            inputs = [numeric_inputs(items[i]) for i in chunk]
             values = {
-                path: np.array([_number(numeric_inputs(items[i])[path]) for i in chunk])
-                for path in paths
+                path: np.array([_number(written[path]) for written in inputs]) for path in inputs[0]
             }
-            tasks.append((first, len(chunk), values))
+            tasks.append((items[chunk[0]], len(chunk), values))
             rows.extend(chunk)
     figures = _run(tasks, client, progress)
     order = np.argsort(np.array(rows, dtype=int), kind="stable")
-    frame = figure_frame({name: values[order] for name, values in figures.items()})
-    frame.insert(0, "scenario", labels)
-    return frame
+    return {name: values[order] for name, values in figures.items()}
 
 
 def sweep(
@@ -329,11 +338,7 @@ def figure_frame(per_draw: Mapping[str, FloatArray]) -> pd.DataFrame:
     for name in FIGURES:
         values = np.asarray(per_draw[name])
         if name in YEAR_METRICS:
-            columns[name] = pd.array(
-                np.where(values == NO_YEAR, 0, values).astype(np.int64),
-                dtype="Int64",
-            )
-            columns[name][values == NO_YEAR] = pd.NA
+            columns[name] = pd.array(np.where(values == NO_YEAR, np.nan, values), dtype="Int64")
         elif name == "closes":
             columns[name] = values.astype(bool)
         else:
@@ -513,27 +518,14 @@ def compare(
     duplicates = sorted({label for label in labels if labels.count(label) > 1})
     if duplicates:
         raise ValueError(f"scenario labels must differ; given more than once: {duplicates}")
-    per_draw = _per_draw(items, client)
+    per_draw = _figures_in_order(items, client)
+    # json_metrics also lists the yearly cash balance, which this table leaves out
+    per_draw["cash_balance"] = np.zeros((len(items), 0))
     columns = {}
     for draw, label in enumerate(labels):
         metrics = json_metrics(per_draw, draw)
         columns[label] = [metrics[name] for name in FIGURES]
     return pd.DataFrame(columns, index=pd.Index(FIGURES, name="figure"), dtype=object)
-
-
-def _per_draw(items: list[Scenario], client: Client | None) -> dict[str, FloatArray]:
-    """The raw figures per scenario (NO_YEAR for missing years), in order, incl. the cash
-    balance that :func:`json_metrics` expects."""
-    frame = evaluate_many(items, client=client)
-    per_draw: dict[str, Any] = {}
-    for name in FIGURES:
-        column = frame[name]
-        if name in YEAR_METRICS:
-            per_draw[name] = column.fillna(NO_YEAR).to_numpy(dtype=float)
-        else:
-            per_draw[name] = column.to_numpy()
-    per_draw["cash_balance"] = np.zeros((len(items), 0))
-    return per_draw
 
 
 def best_per_figure(table: pd.DataFrame) -> pd.Series:

@@ -67,6 +67,9 @@ _GLOB = re.compile(r"[*?\[]")
 LABEL_WIDTH = 22
 """Narrowest width of a table's first column (figure names) on a narrow terminal."""
 
+SCHEDULER_TIMEOUT = 10.0
+"""Seconds ``--scheduler`` waits for the Dask scheduler to answer before giving up."""
+
 PIPE_WIDTH = 200
 """Width of the tables when stdout is not a terminal (a pipe or a file): rows stay whole."""
 
@@ -133,7 +136,7 @@ def _cluster(scheduler: str | None) -> Iterator[Client | None]:
     from distributed import Client
 
     try:
-        client = Client(scheduler, timeout=10)
+        client = Client(scheduler, timeout=SCHEDULER_TIMEOUT)
     except (OSError, TimeoutError, ValueError) as error:
         _fail([f"--scheduler {scheduler}: cannot connect to a Dask scheduler: {error}"])
     try:
