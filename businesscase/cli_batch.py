@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import glob
 import json
+import math
 import os
 import re
 import tempfile
@@ -28,11 +29,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 import numpy as np
 import pandas as pd
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from businesscase import formatting as fmt
 from businesscase.batch import (
     FIGURES,
     PROGRAMME_COLUMNS,
@@ -44,15 +43,18 @@ from businesscase.batch import (
     sweep,
 )
 from businesscase.cli import (
-    _RATIO_FIGURES,
-    _SHARE_FIGURES,
     BAD_INPUT,
+    LANG_OPTION,
+    _check_lang,
     _ChunkProgress,
+    _console,
     _fail,
+    _figure,
+    _header,
     _load,
     app,
 )
-from businesscase.metrics import SIB_METRICS, YEAR_METRICS
+from businesscase.metrics import SIB_METRICS
 from businesscase.scenario import Scenario, ScenarioError, load_scenario, save_scenario
 from businesscase.text import t
 
@@ -64,16 +66,10 @@ TABLE_FORMATS: tuple[str, ...] = (".csv", ".parquet")
 
 _GLOB = re.compile(r"[*?\[]")
 
-LABEL_WIDTH = 22
-"""Narrowest width of a table's first column (figure names) on a narrow terminal."""
-
 SCHEDULER_TIMEOUT = 10.0
 """Seconds ``--scheduler`` waits for the Dask scheduler to answer before giving up."""
 
-PIPE_WIDTH = 200
-"""Width of the tables when stdout is not a terminal (a pipe or a file): rows stay whole."""
-
-LangOption = Annotated[str, typer.Option("--lang", help="Language of the output: nl or en.")]
+LangOption = Annotated[str, LANG_OPTION]
 SchedulerOption = Annotated[
     str | None,
     typer.Option(
@@ -84,11 +80,6 @@ SchedulerOption = Annotated[
 
 
 # --- shared pieces -------------------------------------------------------------------------
-
-
-def _check_lang(lang: str) -> None:
-    if lang not in fmt.LANGUAGES:
-        _fail([f"--lang {lang!r}: must be one of {', '.join(fmt.LANGUAGES)}"])
 
 
 def _check_out(out: Path, inputs: list[Path], formats: tuple[str, ...]) -> None:
@@ -145,44 +136,25 @@ def _cluster(scheduler: str | None) -> Iterator[Client | None]:
         client.close()
 
 
-class _Progress(_ChunkProgress):
-    """The progress bar of :mod:`businesscase.cli` with its own label."""
-
-    def __init__(self, label: str) -> None:
-        super().__init__()
-        self.label = label
-
-    def __call__(self, done: int, total: int) -> None:
-        super().__call__(done, total)
-        if self.bar is not None and self.task is not None:
-            self.bar.update(self.task, description=self.label)
+def _progress(key: str, lang: str) -> _ChunkProgress:
+    """The progress bar of :mod:`businesscase.cli`, labelled with the text ``key``."""
+    progress = _ChunkProgress(lang)
+    progress.label = t(key, lang)
+    return progress
 
 
 def _shown(name: str, value: Any, lang: str, start_year: int) -> str:
-    """One figure as people read it, by its kind: money, share, ratio, year, yes/no."""
-    if value is None or (isinstance(value, float) and np.isnan(value)):
-        return fmt.MISSING
-    if name == "closes":
+    """One figure as people read it: yes/no for ``closes``, else by its kind (money, share,
+    ratio, year); a figure that does not exist (None) as a dash."""
+    if name == "closes" and value is not None:
         return t("yes" if value else "no", lang)
-    if name in YEAR_METRICS:
-        return fmt.year(int(value), start_year)
-    if name in _SHARE_FIGURES:
-        return fmt.percent(value, lang)
-    if name in _RATIO_FIGURES:
-        return fmt.number(value, lang)
-    return fmt.money(value, lang)
+    return _figure(name, math.nan if value is None else float(value), start_year, lang)
 
 
 def _labels(files: list[Path]) -> list[str]:
     """Column labels for files: their stems, or their paths where two stems are equal."""
     stems = [file.stem for file in files]
     return [file.stem if stems.count(file.stem) == 1 else str(file) for file in files]
-
-
-def _console() -> Console:
-    """Console for tables on stdout: the terminal's width, or :data:`PIPE_WIDTH` in a pipe."""
-    console = Console(highlight=False)
-    return console if console.is_terminal else Console(highlight=False, width=PIPE_WIDTH)
 
 
 # --- batch ---------------------------------------------------------------------------------
@@ -243,12 +215,12 @@ def batch_command(
     for lines in failed.values():
         for line in lines:
             typer.echo(f"error: {line}", err=True)
-    with _cluster(scheduler) as client, _Progress(t("batch_progress", lang)) as progress:
+    with _cluster(scheduler) as client, _progress("batch_progress", lang) as progress:
         frame = evaluate_many(scenarios, client=client, progress=progress)
     frame = frame.rename(columns={"scenario": "file"})
     frame.insert(1, "scenario", [scenario.settings.name for scenario in scenarios.values()])
     _write(frame, out)
-    console = Console(highlight=False)
+    console = _console()
     total = len(scenarios) + len(failed)
     console.print(t("batch_written", lang, done=len(scenarios), total=total, out=escape(str(out))))
     if failed:
@@ -328,13 +300,13 @@ def sweep_command(
             _fail([f"--set {setting}: {path} is set twice"])
         grid[path] = values
     scenario = _load(file)
-    with _cluster(scheduler) as client, _Progress(t("sweep_progress", lang)) as progress:
+    with _cluster(scheduler) as client, _progress("sweep_progress", lang) as progress:
         try:
             frame = sweep(scenario, grid, client=client, progress=progress)
         except ScenarioError as error:
             _fail(ScenarioError(file.name, error.problems).lines())
     _write(frame, out)
-    Console(highlight=False).print(
+    _console().print(
         t("sweep_written", lang, count=len(frame), file=escape(file.name), out=escape(str(out)))
     )
 
@@ -379,9 +351,7 @@ def compare_command(
         return
     has_sib = any(scenario.sib is not None for scenario in scenarios.values())
     view = Table(title=t("compare_title", lang))
-    view.add_column(t("figures", lang), min_width=LABEL_WIDTH, max_width=2 * LABEL_WIDTH)
-    for label in table.columns:
-        view.add_column(escape(label), justify="right", no_wrap=True)
+    _header(view, t("figures", lang), *map(escape, table.columns))
     for figure in FIGURES:
         if figure in SIB_METRICS and not has_sib:
             continue
@@ -439,9 +409,7 @@ def combine_command(
         _fail([f"--out {out}: cannot write: {error.strerror or error}"])
     start = programme.settings.start_year
     view = Table(title=t("programme_title", lang, name=escape(title)))
-    view.add_column(t("figures", lang), min_width=LABEL_WIDTH, max_width=2 * LABEL_WIDTH)
-    for label in [*_labels(files), title]:
-        view.add_column(escape(label), justify="right", no_wrap=True)
+    _header(view, t("figures", lang), *map(escape, [*_labels(files), title]))
     for column in PROGRAMME_COLUMNS[1:]:
         cells = (escape(_shown(column, value, lang, start)) for value in table[column])
         view.add_row(escape(t(column, lang)), *cells)
