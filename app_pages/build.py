@@ -57,6 +57,8 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "theme": THEMES,
     "value_type": VALUE_TYPES,
 }
+# longest horizon typed here [years]: a projector session cannot wait for a millennium
+LONGEST_HORIZON = 200
 HOLDER_FIELDS = frozenset({"bearer", "payer", "funder", "investor", "outcome_payer", "stakeholder"})
 
 
@@ -170,8 +172,14 @@ def _settings(row: dict[str, Any], generation: int) -> dict[str, Any]:
     values["start_year"] = left.number_input(
         _label("start_year"), value=row.get("start_year"), step=1, key=key + "start_year"
     )
+    horizon = row.get("horizon_years")
     values["horizon_years"] = middle.number_input(
-        _label("horizon_years"), value=row.get("horizon_years"), step=1, key=key + "horizon"
+        _label("horizon_years"),
+        value=horizon,
+        min_value=1,
+        max_value=max(LONGEST_HORIZON, horizon or 1),
+        step=1,
+        key=key + "horizon",
     )
     values["discount_rate"] = right.number_input(
         _label("discount_rate"),

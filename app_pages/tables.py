@@ -142,14 +142,13 @@ def frames(scenario: Scenario) -> dict[str, pd.DataFrame]:
 
 def _typed(frame: pd.DataFrame, table: str) -> pd.DataFrame:
     """Column types the editor can show: Int64 for whole fields, float for numbers, text else."""
-    for name in frame.columns:
-        if name in WHOLE_FIELDS:
-            frame[name] = frame[name].astype("Int64")
-        elif name in uncertain_fields(table) or name == "share":
-            frame[name] = frame[name].astype("float64")
-        else:
-            frame[name] = frame[name].astype("object")
-    return frame
+    numbers = set(uncertain_fields(table)) | {"share"}
+    return frame.astype(
+        {
+            name: "Int64" if name in WHOLE_FIELDS else "float64" if name in numbers else "object"
+            for name in frame.columns
+        }
+    )
 
 
 def _blank(value: Any) -> bool:

@@ -158,3 +158,9 @@ def test_the_report_page_offers_the_workbook_with_the_monte_carlo_of_the_variant
     assert app.toggle[0].value is True  # BoTu has distributions: percentiles included
     buttons = [node for node in app.get("download_button")]
     assert [button.proto.label for button in buttons][0] == "Werkboek downloaden (Excel)"
+
+
+def test_the_horizon_typed_on_the_build_page_is_bounded(app):
+    on_build_page(app)
+    [horizon] = [box for box in app.number_input if box.label == "looptijd (jaren)"]
+    assert (horizon.min, horizon.max, horizon.value) == (1, 200, 10)

@@ -146,6 +146,8 @@ def test_a_cost_typed_into_the_build_grid_reaches_the_results(page, server):
 
     go_to(page, "Opbouwen")
     page.get_by_test_id("stDataFrame").nth(1).wait_for()
+    page.get_by_test_id("stTextInput").first.wait_for()
+    settle(page)
     shoot(page, "build")
     costs = page.get_by_test_id("stDataFrame").nth(1)
     costs.scroll_into_view_if_needed()
