@@ -136,7 +136,8 @@ def frames(scenario: Scenario) -> dict[str, pd.DataFrame]:
                 {"outcome": outcome["name"], "stakeholder": holder, "share": share}
             )
     return {
-        table: _typed(pd.DataFrame(rows[table], columns=columns(table)), table) for table in TABLES
+        table: _typed(pd.DataFrame(rows[table], columns=columns(table), dtype=object), table)
+        for table in TABLES
     }
 
 
@@ -144,10 +145,8 @@ def _typed(frame: pd.DataFrame, table: str) -> pd.DataFrame:
     """Column types the editor can show: Int64 for whole fields, float for numbers, text else."""
     numbers = set(uncertain_fields(table)) | {"share"}
     return frame.astype(
-        {
-            name: "Int64" if name in WHOLE_FIELDS else "float64" if name in numbers else "object"
-            for name in frame.columns
-        }
+        {name: "Int64" for name in frame.columns if name in WHOLE_FIELDS}
+        | {name: "float64" for name in frame.columns if name in numbers}
     )
 
 
