@@ -17,6 +17,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect, sync_playwright
 
 from app_pages import tables
 from businesscase import evaluate, examples
@@ -91,7 +92,6 @@ def server():
 
 @pytest.fixture
 def page(server):
-    from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
@@ -114,10 +114,12 @@ def page(server):
 
 
 def settle(page) -> None:
-    """Wait until the app has finished its rerun (no running indicator)."""
+    """Wait until the app has finished its rerun (the script state Streamlit's own tests use)."""
     page.wait_for_timeout(300)
-    page.get_by_test_id("stStatusWidget").wait_for(state="hidden")
-    page.wait_for_timeout(300)
+    page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]').wait_for(
+        timeout=45_000
+    )
+    page.wait_for_timeout(500)
 
 
 def shoot(page, name: str) -> None:
@@ -153,22 +155,24 @@ def test_a_cost_typed_into_the_build_grid_reaches_the_results(page, server):
     costs.scroll_into_view_if_needed()
     frame = tables.frames(botu)["costs"]
     row = int(frame.index[frame["amount~"] == ""][0])  # a fixed amount, no distribution
+    changed = list(botu.costs)
+    changed[row] = changed[row].model_copy(update={"amount": NEW_AMOUNT})
+    expected = evaluate(botu.model_copy(update={"costs": changed})).metrics
+    assert expected["sroi_ratio"] != evaluate(botu).metrics["sroi_ratio"]
     # columns: row marker (deletes), index, name, amount, ...: select the name cell of the
     # first row, move down to the row and right to "amount", open its editor (Enter), replace
     # the number and commit (Enter)
     costs.click(position={"x": NAME_X, "y": ROW_HEIGHT * 1.5})
     for key in ["ArrowDown"] * row + ["ArrowRight", "Enter"]:
         page.keyboard.press(key)
-    page.wait_for_timeout(300)
-    page.keyboard.press("ControlOrMeta+a")
-    page.keyboard.type(str(int(NEW_AMOUNT)))
-    page.keyboard.press("Enter")
+    editor = page.get_by_test_id("portal").locator("input, textarea").first
+    editor.fill(str(int(NEW_AMOUNT)))
+    editor.press("Enter")
     settle(page)
-
-    changed = list(botu.costs)
-    changed[row] = changed[row].model_copy(update={"amount": NEW_AMOUNT})
-    expected = evaluate(botu.model_copy(update={"costs": changed})).metrics
-    assert expected["sroi_ratio"] != evaluate(botu).metrics["sroi_ratio"]
+    # the Build page's own figures follow the valid edit
+    expect(page.get_by_test_id("stMetricValue").first).to_have_text(
+        fmt.number(expected["sroi_ratio"], "nl"), timeout=30_000
+    )
     shoot(page, "build_edited")
 
     go_to(page, "Resultaten")
