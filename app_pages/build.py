@@ -237,7 +237,7 @@ upload.file_uploader(
 empty.button(state.tr("start_empty"), on_click=_start_empty)
 uploaded = st.session_state.get(UPLOAD_PROBLEMS_KEY)
 if uploaded and uploaded[1]:
-    show_problems(state.tr("upload_failed", name=uploaded[0]), uploaded[1])
+    show_problems(state.tr("upload_failed", name=state.markdown_text(uploaded[0])), uploaded[1])
 
 variant = state.current()
 st.subheader(state.tr("editing", name=state.markdown_text(variant.name)))

@@ -15,7 +15,7 @@ from businesscase.parameters import uncertain_inputs
 variant = state.current()
 lang = state.lang()
 st.title(state.tr("page_report"))
-st.caption(state.tr("report_intro", name=variant.name))
+st.caption(state.tr("report_intro", name=state.markdown_text(variant.name)))
 
 simulation = None
 if uncertain_inputs(variant.scenario):

@@ -60,11 +60,15 @@ def lang() -> str:
     return code if code in LANGUAGES else DEFAULT_LANG
 
 
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
+_MARKDOWN = re.compile(r"([\\`*_\[\]<>#~$|])")
 
 
 def markdown_text(text: str) -> str:
-    """Text a user typed, escaped so that markdown (headers, captions) shows it as written."""
+    """Text a user typed, escaped so that markdown (headers, captions) shows it as written.
+
+    Emphasis, code, links, tags, headings, strike-through, math and table bars are escaped;
+    Streamlit never renders HTML here (no ``unsafe_allow_html``), this keeps ``**`` literal.
+    """
     return _MARKDOWN.sub(r"\\\1", text)
 
 

@@ -164,3 +164,16 @@ def test_the_horizon_typed_on_the_build_page_is_bounded(app):
     on_build_page(app)
     [horizon] = [box for box in app.number_input if box.label == "looptijd (jaren)"]
     assert (horizon.min, horizon.max, horizon.value) == (1, 200, 10)
+
+
+def test_a_variant_name_with_markup_is_shown_as_written(app):
+    from app_pages.state import markdown_text
+
+    assert markdown_text("<b>x</b> **y** [z](http://e.nl)") == (
+        r"\<b\>x\</b\> \*\*y\*\* \[z\](http://e.nl)"
+    )
+    on_build_page(app)
+    app.text_input(key="build_variant_name").set_value("<b>x</b> **y**").run()
+    [save] = [button for button in app.button if button.label == "Bewaren als variant"]
+    save.click().run()
+    assert app.subheader[0].value == r"Je bewerkt variant: \<b\>x\</b\> \*\*y\*\*"
