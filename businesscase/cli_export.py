@@ -18,7 +18,7 @@ from businesscase.cli import _ChunkProgress, _fail, _load, app
 from businesscase.engine import evaluate
 from businesscase.parameters import uncertain_inputs
 from businesscase.text import t
-from businesscase.uncertainty import simulate
+from businesscase.uncertainty import sensitivity, simulate
 
 
 @app.command("export")
@@ -30,6 +30,14 @@ def export_command(
             "--xlsx",
             help="Write an Excel workbook here: inputs per section, figures, yearly series, "
             "flows, stakeholders (and Monte Carlo percentiles with --draws).",
+        ),
+    ] = None,
+    html: Annotated[
+        Path | None,
+        typer.Option(
+            "--html",
+            help="Write a self-contained HTML report here: verdict, figures, charts, tables and "
+            "assumptions with sources (and Monte Carlo charts with --draws).",
         ),
     ] = None,
     lang: Annotated[str, typer.Option(help="Language of the export: nl or en.")] = "nl",
@@ -46,12 +54,17 @@ def export_command(
         typer.Option(min=0, help="Random seed of the draws: the same seed gives the same numbers."),
     ] = None,
 ) -> None:
-    """Export a scenario for people who were not at the screen: an Excel workbook (--xlsx)."""
+    """Export a scenario for people who were not at the screen: an Excel workbook (--xlsx)
+    and/or an HTML report (--html)."""
     if lang not in fmt.LANGUAGES:
         _fail([f"--lang {lang!r}: must be one of {', '.join(fmt.LANGUAGES)}"])
-    outputs = {option: path for option, path in (("--xlsx", xlsx),) if path is not None}
+    outputs = {
+        option: path for option, path in (("--xlsx", xlsx), ("--html", html)) if path is not None
+    }
     if not outputs:
         _fail([t("export_no_output", "en")])
+    if xlsx is not None and html is not None and xlsx.resolve() == html.resolve():
+        _fail([t("export_same_output", "en", path=xlsx)])
     for option, path in outputs.items():
         if path.resolve() == file.resolve():
             _fail([t("export_over_input", "en", option=option, path=path)])
@@ -59,18 +72,31 @@ def export_command(
         _fail([t("export_seed_without_draws", "en", seed=seed)])
     scenario = _load(file)
     result = evaluate(scenario)
-    simulation = None
+    simulation = tornado = None
     if draws is not None:
         if uncertain_inputs(scenario):
             with _ChunkProgress() as progress:
                 simulation = simulate(scenario, draws, seed=seed, progress=progress)
+            tornado = sensitivity(scenario) if html is not None else None
         else:
             typer.echo(f"warning: {file.name}: {t('export_nothing_uncertain', 'en')}", err=True)
     for warning in result.warnings:
         typer.echo(f"warning: {file.name}: {warning}", err=True)
     for option, path in outputs.items():
         try:
-            export.write_workbook(scenario, path, result=result, simulation=simulation, lang=lang)
+            if option == "--xlsx":
+                export.write_workbook(
+                    scenario, path, result=result, simulation=simulation, lang=lang
+                )
+            else:
+                export.write_html(
+                    scenario,
+                    path,
+                    result=result,
+                    simulation=simulation,
+                    sensitivity=tornado,
+                    lang=lang,
+                )
         except OSError as error:
             _fail([f"{option} {path}: cannot write: {error.strerror or error}"])
         typer.echo(t("export_written", lang, path=path))

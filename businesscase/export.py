@@ -16,7 +16,9 @@ and :func:`businesscase.simulate` unchanged. Files are written atomically.
 
 from __future__ import annotations
 
+import html
 import io
+import math
 import os
 import tempfile
 from collections.abc import Iterable, Sequence
@@ -29,6 +31,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from businesscase import __version__, charts
 from businesscase import formatting as fmt
 from businesscase.distributions import base_value, is_distribution
 from businesscase.engine import evaluate
@@ -37,7 +40,7 @@ from businesscase.parameters import section_lines, uncertain_inputs
 from businesscase.result import EvaluationResult
 from businesscase.scenario import SECTIONS, Scenario
 from businesscase.text import t
-from businesscase.uncertainty import SimulationResult
+from businesscase.uncertainty import SensitivityResult, SimulationResult
 
 # --- how each kind of number looks ---------------------------------------------------------
 
@@ -370,8 +373,6 @@ def _summary_sheet(
     book: Workbook, result: EvaluationResult, simulation: SimulationResult | None, lang: str
 ) -> None:
     """The first sheet: what this is, the verdict, the discounting convention, Monte Carlo."""
-    from businesscase import __version__
-
     settings = result.scenario.settings
     sheet = book.create_sheet(t("sheet_summary", lang))
     sheet.append([settings.name])
@@ -397,11 +398,15 @@ def _summary_sheet(
     for sentence in (
         verdict(result, lang),
         discount_note(result, lang),
-        t("generated_by", lang, version=__version__),
+        _generated_by(lang),
     ):
         sheet.append([sentence])
     sheet.column_dimensions["A"].width = 45
     sheet.column_dimensions["B"].width = 40
+
+
+def _generated_by(lang: str) -> str:
+    return t("generated_by", lang, version=__version__)
 
 
 def _period(result: EvaluationResult) -> str:
@@ -592,3 +597,346 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
         Path(handle.name).unlink(missing_ok=True)
         raise
     return path
+
+
+# --- the HTML report -----------------------------------------------------------------------
+
+_STYLE = """
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d2733;
+       max-width: 1100px; margin: 2em auto; padding: 0 1em; line-height: 1.45; }
+h1 { margin-bottom: 0.2em; } h2 { margin-top: 1.8em; border-bottom: 2px solid #dde4ee; }
+.meta, .note { color: #55606e; } .note { font-size: 0.9em; }
+.verdict { font-size: 1.15em; font-weight: 600; padding: 0.7em 1em; border-radius: 6px; }
+.verdict.closes { background: #e3f4e8; border-left: 6px solid #3a9d5d; }
+.verdict.gap { background: #fbe5e5; border-left: 6px solid #d62728; }
+table { border-collapse: collapse; margin: 0.6em 0; font-size: 0.92em; }
+th, td { border-bottom: 1px solid #dde4ee; padding: 0.25em 0.7em; vertical-align: top; }
+th { background: #eef2f7; text-align: left; }
+td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+.chart { margin: 1em 0; }
+@page { size: A4; margin: 14mm; }
+@media print {
+  body { max-width: none; margin: 0; font-size: 10pt; }
+  .chart, .verdict, tr, table.figures { break-inside: avoid; page-break-inside: avoid; }
+  thead { display: table-header-group; }
+  h2, h3 { break-after: avoid; page-break-after: avoid; }
+  .verdict { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+"""
+"""Screen and print styles: charts and rows never split over pages, table headers repeat."""
+
+_YEARLY_COLUMNS = (
+    "costs",
+    "benefits",
+    "net_benefit",
+    "inflows",
+    "outflows",
+    "net_cash",
+    "cash_balance",
+)
+"""Columns of ``result.yearly`` in the report's yearly table (all EUR)."""
+
+_SKIPPED_INPUTS = frozenset({"name", "proxy_source", "indicator", "start", "duration"})
+"""Fields shown elsewhere in a row of the assumptions table (line, years, source)."""
+
+
+def _esc(value: object) -> str:
+    """Any text from a scenario or a format, escaped for HTML (quotes too)."""
+    return html.escape(str(value), quote=True)
+
+
+def figure_text(name: str, value: Any, result: EvaluationResult, lang: str) -> str:
+    """One figure of SPEC section 5 for people: money, percentage, ratio, year or yes/no."""
+    kind = FIGURE_KINDS[name]
+    if kind == "flag":
+        return t("yes" if value else "no", lang)
+    if kind == "year":
+        return fmt.year(value, result.scenario.settings.start_year)
+    if kind == "share":
+        return fmt.percent(value, lang)
+    if kind == "ratio":
+        return fmt.number(value, lang)
+    return fmt.money(value, lang)
+
+
+def _html_table(
+    headers: Sequence[str], rows: Iterable[Sequence[str]], numeric: Sequence[bool], css: str = ""
+) -> str:
+    """A table with a repeated header; every cell is escaped here."""
+    align = [' class="num"' if is_number else "" for is_number in numeric]
+    head = "".join(f"<th{a}>{_esc(h)}</th>" for a, h in zip(align, headers, strict=True))
+    body = "".join(
+        "<tr>"
+        + "".join(f"<td{a}>{_esc(c)}</td>" for a, c in zip(align, row, strict=True))
+        + "</tr>"
+        for row in rows
+    )
+    css = f' class="{css}"' if css else ""
+    return f"<table{css}><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _figures_table(result: EvaluationResult, lang: str) -> str:
+    names = [
+        name
+        for name in SCALAR_METRICS
+        if result.scenario.sib is not None or not name.startswith("sib_")
+    ]
+    rows = [
+        (t(name, lang), figure_text(name, result.metrics[name], result, lang)) for name in names
+    ]
+    return _html_table([t("figures", lang), t("value", lang)], rows, [False, True], "figures")
+
+
+def _stakeholder_table(result: EvaluationResult, lang: str) -> str:
+    rows = [
+        [row["name"], *(fmt.money(row[column], lang) for column in STAKEHOLDER_COLUMNS)]
+        for row in result.stakeholders.to_dict(orient="records")
+    ]
+    headers = [t("stakeholder", lang), *(t(column, lang) for column in STAKEHOLDER_COLUMNS)]
+    return _html_table(headers, rows, [False] + [True] * len(STAKEHOLDER_COLUMNS))
+
+
+def _yearly_table(result: EvaluationResult, lang: str) -> str:
+    columns = list(_YEARLY_COLUMNS)
+    if result.scenario.sib is not None:
+        columns.append("sib_payments")
+    rows = [
+        [str(row["year"]), *(fmt.money(row[column], lang) for column in columns)]
+        for row in result.yearly.to_dict(orient="records")
+    ]
+    headers = [t("yearly_year", lang), *(t(f"yearly_{column}", lang) for column in columns)]
+    return _html_table(headers, rows, [False] + [True] * len(columns))
+
+
+def _years_text(entry: Any, section: str, scenario: Scenario) -> str:
+    """The calendar years a line runs, cut at the horizon: ``2027–2031``."""
+    settings = scenario.settings
+    if section == "stakeholders":
+        return ""
+    first = settings.start_year + entry.start
+    if section == "sib" or (section == "funding" and entry.kind == "loan"):
+        return str(first)
+    last = settings.start_year + min(entry.start + entry.duration, settings.horizon_years) - 1
+    return str(first) if last == first else f"{first}–{last}"
+
+
+def _inputs_text(entry: Any, section: str, scenario: Scenario, lang: str) -> str:
+    """Every other field of a line: ``amount: € 200.000 ~ pert(...); growth: 0,0%``."""
+    names = {holder.id: holder.name for holder in scenario.stakeholders}
+    parts = []
+    for field in SECTIONS[section].model_fields:
+        written = getattr(entry, field)
+        if field in _SKIPPED_INPUTS or written is None or written == "":
+            continue
+        if field == "beneficiaries":
+            shown = ", ".join(
+                f"{names.get(holder, holder)} {fmt.percent(share, lang, 0)}"
+                for holder, share in written.items()
+            )
+        elif is_distribution(written) or (
+            isinstance(written, int | float) and not isinstance(written, bool)
+        ):
+            shown = _input_text(written, field_kind(section, field), lang)
+        else:
+            shown = _plain(written)
+        parts.append(f"{field}: {shown}")
+    return "; ".join(parts)
+
+
+def _assumptions(scenario: Scenario, lang: str) -> str:
+    """One table per section present: line, years, inputs (distributions shown), sources."""
+    parts = []
+    for section in SECTIONS:
+        if section == "scenario" or not _entries(scenario, section):
+            continue
+        rows = []
+        for entry in _entries(scenario, section):
+            source = "; ".join(
+                str(getattr(entry, field))
+                for field in ("indicator", "proxy_source")
+                if getattr(entry, field, "")
+            )
+            rows.append(
+                [
+                    getattr(entry, "name", t(f"section_{section}", lang)),
+                    _years_text(entry, section, scenario),
+                    _inputs_text(entry, section, scenario, lang),
+                    source,
+                ]
+            )
+        headers = [t(key, lang) for key in ("report_line", "report_years", "report_inputs")]
+        table = _html_table([*headers, t("report_source", lang)], rows, [False] * 4)
+        parts.append(f"<h3>{_esc(t(f'section_{section}', lang))}</h3>{table}")
+    note = t("report_distribution_note", lang) if uncertain_inputs(scenario) else ""
+    return (f'<p class="note">{_esc(note)}</p>' if note else "") + "".join(parts)
+
+
+def _uncertainty(
+    simulation: SimulationResult, start_year: int, has_sib: bool, lang: str
+) -> tuple[str, str]:
+    """The Monte Carlo heading and a table of mean and percentiles of every figure."""
+    draws = len(simulation.per_draw["closes"])
+    heading = t("report_uncertainty", lang, draws=fmt.number(draws, lang, 0), seed=simulation.seed)
+    rows = [
+        (t("p_closes", lang), fmt.percent(simulation.p_closes, lang), "", "", ""),
+        (t("p_sroi_above_1", lang), fmt.percent(simulation.p_sroi_above_1, lang), "", "", ""),
+    ]
+    for name, row in simulation.summary.iterrows():
+        if name == "closes" or (name.startswith("sib_") and not has_sib):
+            continue
+        kind = FIGURE_KINDS[name]
+        cells = []
+        for column in ("mean", "p5", "p50", "p95"):
+            value = None if math.isnan(row[column]) else float(row[column])
+            if value is None:
+                cells.append(fmt.MISSING)
+            elif kind == "year":
+                cells.append(fmt.number(start_year + value, lang, 1))
+            elif kind == "money":
+                cells.append(fmt.money(value, lang))
+            elif kind == "share":
+                cells.append(fmt.percent(value, lang))
+            else:
+                cells.append(fmt.number(value, lang))
+        rows.append((t(name, lang), *cells))
+    headers = [t("figures", lang), t("mean", lang), "P5", "P50", "P95"]
+    return heading, _html_table(headers, rows, [False, True, True, True, True])
+
+
+def _charts(
+    result: EvaluationResult,
+    simulation: SimulationResult | None,
+    sensitivity: SensitivityResult | None,
+    lang: str,
+) -> tuple[list[Any], list[Any]]:
+    """The report's plotly figures: the deterministic ones, then the uncertainty ones."""
+    main = [
+        charts.financing_by_year(result, lang),
+        charts.cash_balance(result, lang),
+        charts.benefits_by_stakeholder(result, lang),
+        charts.benefits_by_value_type(result, lang),
+        charts.who_pays_who_benefits(result, lang),
+        charts.sib_view(result, lang),
+    ]
+    spread = []
+    if simulation is not None:
+        spread += [
+            charts.cash_balance_fan(simulation, lang),
+            charts.distribution(simulation, "npv_social", lang),
+            charts.distribution(simulation, "funding_gap", lang),
+        ]
+    if sensitivity is not None and not sensitivity.table.empty:
+        spread.append(charts.tornado(sensitivity, lang))
+    return [figure for figure in main if figure is not None], spread
+
+
+def html_report(
+    scenario: Scenario,
+    *,
+    result: EvaluationResult | None = None,
+    simulation: SimulationResult | None = None,
+    sensitivity: SensitivityResult | None = None,
+    lang: str = "nl",
+) -> str:
+    """A self-contained HTML report of one scenario, for the screen and for paper.
+
+    In order: the title with area, period and themes; the verdict (does the business case
+    close?); the figures of SPEC section 5 and the discounting convention; the charts of
+    :mod:`businesscase.charts`; with a simulation, the Monte Carlo table and charts (and the
+    tornado with a sensitivity result); the stakeholder table; the yearly table; the
+    assumptions of every line with their sources. plotly's JavaScript is embedded once, so
+    the file opens without a network; charts have fixed ids, so the same input gives the
+    same file. Every text from the scenario is HTML-escaped; numbers
+    are formatted by :mod:`businesscase.formatting`.
+
+    Parameters
+    ----------
+    scenario : Scenario
+        The scenario reported.
+    result : EvaluationResult, optional
+        ``evaluate(scenario)`` when already computed (it must be of this scenario).
+    simulation : SimulationResult, optional
+        ``simulate(scenario, ...)``; shown only when the scenario has distributions.
+    sensitivity : SensitivityResult, optional
+        ``sensitivity(scenario)``, for the tornado chart.
+    lang : {"nl", "en"}, default "nl"
+
+    Returns
+    -------
+    str
+        The HTML document.
+    """
+    _check_language(lang)
+    result = _result_for(scenario, result)
+    simulation = _simulation_for(scenario, simulation)
+    settings = scenario.settings
+    main, spread = _charts(result, simulation, sensitivity, lang)
+    config = {"displaylogo": False, "responsive": True}
+    embedded = [
+        figure.to_html(
+            full_html=False,
+            include_plotlyjs=index == 0,
+            config=config,
+            default_height="440px",
+            div_id=f"chart-{index}",
+        )
+        for index, figure in enumerate([*main, *spread])
+    ]
+    main_html = "".join(f'<div class="chart">{chart}</div>' for chart in embedded[: len(main)])
+    spread_html = "".join(f'<div class="chart">{chart}</div>' for chart in embedded[len(main) :])
+
+    meta = [settings.area, _period(result)]
+    if settings.themes:
+        meta.append(f"{t('report_themes', lang)}: {', '.join(settings.themes)}")
+    closes = "closes" if result.metrics["closes"] else "gap"
+    parts = [
+        f"<h1>{_esc(settings.name)}</h1>",
+        f'<p class="meta">{_esc(" · ".join(part for part in meta if part))}</p>',
+        f"<p>{_esc(settings.description)}</p>" if settings.description else "",
+        f'<p class="verdict {closes}">{_esc(verdict(result, lang))}</p>',
+        f"<h2>{_esc(t('sheet_figures', lang))}</h2>",
+        _figures_table(result, lang),
+        f'<p class="note">{_esc(discount_note(result, lang))}</p>',
+        f"<h2>{_esc(t('report_charts', lang))}</h2>",
+        main_html,
+    ]
+    if simulation is not None:
+        heading, table = _uncertainty(
+            simulation, settings.start_year, scenario.sib is not None, lang
+        )
+        parts += [f"<h2>{_esc(heading)}</h2>", table, spread_html]
+    elif spread_html:
+        parts.append(spread_html)
+    parts += [
+        f"<h2>{_esc(t('who_pays_who_benefits', lang))}</h2>",
+        _stakeholder_table(result, lang),
+        f"<h2>{_esc(t('report_yearly', lang))}</h2>",
+        _yearly_table(result, lang),
+        f"<h2>{_esc(t('report_assumptions', lang))}</h2>",
+        _assumptions(scenario, lang),
+        f'<p class="note">{_esc(_generated_by(lang))}</p>',
+    ]
+    title = f"{settings.name} — {t('report_title', lang)}"
+    return (
+        f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{_esc(title)}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n"
+        + "\n".join(part for part in parts if part)
+        + "\n</body>\n</html>\n"
+    )
+
+
+def write_html(
+    scenario: Scenario,
+    path: str | os.PathLike[str],
+    *,
+    result: EvaluationResult | None = None,
+    simulation: SimulationResult | None = None,
+    sensitivity: SensitivityResult | None = None,
+    lang: str = "nl",
+) -> Path:
+    """Write :func:`html_report` to ``path`` (UTF-8), atomically; returns the path."""
+    report = html_report(
+        scenario, result=result, simulation=simulation, sensitivity=sensitivity, lang=lang
+    )
+    return write_atomic(path, report.encode("utf-8"))

@@ -162,6 +162,37 @@ TEXT: dict[str, dict[str, str]] = {
         "nl": "geen invoer is als kansverdeling gegeven: geen Monte Carlo-percentielen",
     },
     "export_written": {"en": "Written to {path}.", "nl": "Geschreven naar {path}."},
+    "report_title": {"en": "Business case report", "nl": "Rapportage business case"},
+    "report_charts": {"en": "Charts", "nl": "Grafieken"},
+    "report_uncertainty": {
+        "en": "How sure are the figures? Monte Carlo, {draws} draws (seed {seed})",
+        "nl": "Hoe zeker zijn de cijfers? Monte Carlo, {draws} trekkingen (seed {seed})",
+    },
+    "report_yearly": {"en": "Year by year", "nl": "Per jaar"},
+    "report_assumptions": {"en": "Assumptions and sources", "nl": "Aannames en bronnen"},
+    "report_line": {"en": "line", "nl": "regel"},
+    "report_years": {"en": "years", "nl": "jaren"},
+    "report_inputs": {"en": "inputs", "nl": "invoer"},
+    "report_source": {"en": "source", "nl": "bron"},
+    "report_themes": {"en": "Themes", "nl": "Thema's"},
+    "report_distribution_note": {
+        "en": "A value followed by ~ is the base value of a distribution: triangular and pert "
+        "(low, mode, high), uniform (low, high), normal and lognormal (mean, sd). The "
+        "evaluation uses the base value; Monte Carlo draws from the distribution.",
+        "nl": "Een waarde gevolgd door ~ is de basiswaarde van een kansverdeling: triangular en "
+        "pert (laag, modus, hoog), uniform (laag, hoog), normal en lognormal (gemiddelde, sd). "
+        "De berekening gebruikt de basiswaarde; Monte Carlo trekt uit de verdeling.",
+    },
+    "mean": {"en": "mean", "nl": "gemiddeld"},
+    "yearly_year": {"en": "year", "nl": "jaar"},
+    "yearly_costs": {"en": "costs", "nl": "kosten"},
+    "yearly_benefits": {"en": "benefits", "nl": "baten"},
+    "yearly_net_benefit": {"en": "net benefit", "nl": "netto baten"},
+    "yearly_inflows": {"en": "financing", "nl": "financiering"},
+    "yearly_outflows": {"en": "costs + repayments", "nl": "kosten + aflossingen"},
+    "yearly_net_cash": {"en": "net cash", "nl": "netto kasstroom"},
+    "yearly_cash_balance": {"en": "cash balance", "nl": "kassaldo"},
+    "yearly_sib_payments": {"en": "SIB payments", "nl": "SIB-uitbetalingen"},
     "generated_by": {
         "en": "Made with businesscase {version}.",
         "nl": "Gemaakt met businesscase {version}.",

@@ -9,6 +9,7 @@ from test_export import PLAIN, assert_workbook_equals_engine
 from typer.testing import CliRunner
 
 from businesscase import evaluate, load_scenario, simulate
+from businesscase import formatting as fmt
 from businesscase.cli import BAD_INPUT, app
 from businesscase.examples import example_path
 from businesscase.text import t
@@ -94,3 +95,32 @@ def test_the_installed_command_knows_export(tmp_path):
     completed = subprocess.run(command, capture_output=True, text=True, check=False)
     assert completed.returncode == 0, completed.stderr
     assert out.stat().st_size > 0
+
+
+def test_html_and_xlsx_together_with_monte_carlo(tmp_path):
+    xlsx, report = tmp_path / "west.xlsx", tmp_path / "west.html"
+    arguments = ["--xlsx", str(xlsx), "--html", str(report), "--lang", "en"]
+    outcome = runner.invoke(app, ["export", str(WEST), *arguments, "--draws", "200", "--seed", "2"])
+    assert outcome.exit_code == 0, outcome.stderr
+    assert outcome.stdout.splitlines() == [f"Written to {xlsx}.", f"Written to {report}."]
+    text = report.read_text(encoding="utf-8")
+    metrics = evaluate(load_scenario(WEST)).metrics
+    assert fmt.money(metrics["npv_social"], "en") in text
+    assert fmt.percent(simulate(load_scenario(WEST), 200, seed=2).p_closes, "en") in text
+    assert text.count('class="plotly-graph-div"') == 10  # with fan, distributions, tornado
+    assert t("sheet_percentiles", "en") in openpyxl.load_workbook(xlsx).sheetnames
+
+
+def test_html_never_over_the_input_nor_the_workbook(tmp_path):
+    scenario = tmp_path / "case.toml"
+    scenario.write_text(PLAIN, encoding="utf-8")
+    outcome = runner.invoke(app, ["export", str(scenario), "--html", str(scenario)])
+    assert outcome.exit_code == BAD_INPUT
+    assert f"--html {scenario}: is the input file" in outcome.stderr
+    assert scenario.read_text(encoding="utf-8") == PLAIN
+    same = tmp_path / "out"
+    outcome = runner.invoke(
+        app, ["export", str(scenario), "--xlsx", str(same), "--html", str(same)]
+    )
+    assert outcome.exit_code == BAD_INPUT
+    assert "name the same file" in outcome.stderr and not same.exists()

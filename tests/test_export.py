@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import html
 import io
 import math
 import os
+import re
 
 import openpyxl
 import pytest
 from hypothesis import HealthCheck, given, settings
+from plotly.offline import get_plotlyjs
 from strategies import scenarios
 
-from businesscase import evaluate, load_scenario, parse_scenario, simulate
+from businesscase import evaluate, load_scenario, parse_scenario, sensitivity, simulate
+from businesscase import formatting as fmt
 from businesscase.distributions import Lognormal, Normal, Pert, Triangular, Uniform
 from businesscase.examples import example_path, list_examples
 from businesscase.export import (
@@ -20,8 +24,10 @@ from businesscase.export import (
     PERCENT_FORMAT,
     RATIO_FORMAT,
     distribution_text,
+    html_report,
     workbook_bytes,
     write_atomic,
+    write_html,
     write_workbook,
 )
 from businesscase.metrics import SCALAR_METRICS
@@ -265,3 +271,92 @@ def test_distribution_text(distribution, text):
 def test_random_scenarios_export_the_engine_figures(data):
     scenario = scenario_from_dict(data)
     assert_workbook_equals_engine(_book(scenario, lang="nl"), evaluate(scenario), "nl")
+
+
+# --- the HTML report -----------------------------------------------------------------------
+
+HOSTILE = (
+    PLAIN.replace('name = "Coaching"', 'name = "<script>alert(\\"x\\")</script> & co"')
+    .replace('name = "Gemeente Rotterdam"', 'name = "Gemeente <b>Rotterdam</b>"')
+    .replace(
+        'value_type = "fiscal"',
+        'value_type = "fiscal"\nproxy_source = "CBS \\"StatLine\\" <2024> & eigen raming"',
+    )
+)
+"""PLAIN with markup in a line name, a stakeholder name and a source."""
+
+
+@pytest.fixture(scope="module")
+def west_simulation():
+    return simulate(WEST, 300, seed=5)
+
+
+@pytest.fixture(scope="module")
+def west_reports(west_simulation):
+    return {
+        lang: html_report(
+            WEST, simulation=west_simulation, sensitivity=sensitivity(WEST), lang=lang
+        )
+        for lang in ("nl", "en")
+    }
+
+
+def test_report_is_self_contained_with_plotly_embedded_once(west_reports):
+    bundle = get_plotlyjs()
+    for report in west_reports.values():
+        assert not re.search(r"<script[^>]*\ssrc=", report)
+        assert not re.search(r"<link[^>]*href=[\"']?https?:", report)
+        assert report.count(bundle[:300]) == 1
+        # 6 charts (with the SIB view), fan, two distributions and the tornado
+        assert report.count('class="plotly-graph-div"') == 10
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_report_shows_the_figures_as_formatting_does(west_reports, west_simulation, lang):
+    report = west_reports[lang]
+    result = evaluate(WEST)
+    m = result.metrics
+    start = WEST.settings.start_year
+    assert f'<html lang="{lang}">' in report
+    expected = [
+        fmt.money(m["npv_social"], lang),
+        fmt.money(m["pv_costs"], lang),
+        fmt.number(m["sroi_ratio"], lang),
+        fmt.percent(m["social_irr"], lang),
+        fmt.year(m["payback_year"], start),
+        fmt.money(m["sib_payer_net_pv"], lang),
+        fmt.percent(west_simulation.p_closes, lang),
+        t("closes_verdict", lang),
+        t("report_assumptions", lang),
+        t("sroi_ratio", lang),
+    ]
+    expected += [fmt.money(balance, lang) for balance in m["cash_balance"]]
+    expected += [fmt.money(value, lang) for value in result.stakeholders["net_pv"]]
+    for text in expected:
+        assert html.escape(text) in report, text
+    assert "triangular(0.2, 0.3, 0.45)" in report  # the assumptions keep the distributions
+    assert html.escape(WEST.outcomes[0].proxy_source) in report
+    assert "@media print" in report and "thead { display: table-header-group; }" in report
+
+
+def test_report_escapes_every_scenario_text(tmp_path):
+    scenario = parse_scenario(HOSTILE)
+    report = html_report(scenario, lang="en")
+    assert "<script>alert(" not in report and "<b>Rotterdam</b>" not in report
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; co" in report
+    assert "Gemeente &lt;b&gt;Rotterdam&lt;/b&gt;" in report
+    assert "CBS &quot;StatLine&quot; &lt;2024&gt; &amp; eigen raming" in report
+    assert 'class="verdict gap"' in report
+    gap = t("gap_verdict", "en", gap=fmt.money(1000, "en"), year=fmt.year(2, 2027))
+    assert html.escape(gap) in report
+    path = write_html(scenario, tmp_path / "report.html", lang="en")
+    assert path.read_text(encoding="utf-8") == report
+
+
+def test_report_without_distributions_has_no_monte_carlo():
+    scenario = parse_scenario(PLAIN)
+    report = html_report(scenario, simulation=simulate(scenario, 20, seed=1), lang="nl")
+    assert "Monte Carlo" not in report and " ~ " not in report
+    assert report == html_report(scenario, lang="nl")  # the same input gives the same file
+    assert report.count('class="plotly-graph-div"') == 5  # no SIB view
+    assert t("section_sib", "nl") not in report
