@@ -106,10 +106,6 @@ _TITLE_FONT = Font(bold=True, size=14)
 _MAX_WIDTH = 60
 """Widest column [characters]; longer text wraps."""
 
-LINE_SECTIONS = ("stakeholders", "costs", "outcomes", "avoided_costs", "value_capture", "funding")
-"""Sections written as a table with one row per line (``scenario`` and ``sib`` are one entry
-each, written as a field/value list)."""
-
 
 def _check_language(lang: str) -> None:
     if lang not in fmt.LANGUAGES:
@@ -136,7 +132,7 @@ def _simulation_for(
 
 
 def _number_text(value: float) -> str:
-    """A number as written in a scenario file: ``0.45``, ``170000`` (no exponent, no rounding)."""
+    """A number as short as it reads back exactly: ``0.45``, ``170000`` (no rounding)."""
     return str(int(value)) if float(value).is_integer() and abs(value) < 1e15 else repr(value)
 
 
@@ -213,6 +209,13 @@ def _entries(scenario: Scenario, section: str) -> list[Any]:
     return [scenario.settings] if section == "scenario" else section_lines(scenario, section)
 
 
+def _numeric(written: Any) -> bool:
+    """Whether an input is a number or a distribution (not text, a list, a flag or None)."""
+    return is_distribution(written) or (
+        isinstance(written, int | float) and not isinstance(written, bool)
+    )
+
+
 def _plain(value: Any) -> Any:
     """A non-numeric input as a cell value: lists joined, None left blank."""
     if isinstance(value, list):
@@ -261,21 +264,12 @@ def _entry_sheet(book: Workbook, scenario: Scenario, section: str, lang: str) ->
     rows = []
     for field in SECTIONS[section].model_fields:
         written = getattr(entry, field)
-        if is_distribution(written):
-            value = base_value(written)
-            rows.append(
-                [
-                    (field, None),
-                    _input_cell(value, field_kind(section, field)),
-                    (distribution_text(written), None),
-                ]
-            )
-        elif isinstance(written, int | float) and not isinstance(written, bool):
-            rows.append(
-                [(field, None), _input_cell(written, field_kind(section, field)), (None, None)]
-            )
+        if _numeric(written):
+            value = _input_cell(base_value(written), field_kind(section, field))
         else:
-            rows.append([(field, None), (_plain(written), None), (None, None)])
+            value = (_plain(written), None)
+        text = distribution_text(written) if is_distribution(written) else None
+        rows.append([(field, None), value, (text, None)])
     headers = [t("field", lang), t("value", lang), t("distribution", lang)]
     _sheet(book, t(f"section_{section}", lang), headers, rows)
 
@@ -311,9 +305,7 @@ def _lines_sheet(book: Workbook, scenario: Scenario, section: str, lang: str) ->
             if field == "beneficiaries":
                 row += [(written.get(holder), PERCENT_FORMAT) for holder in holders]
                 continue
-            if is_distribution(written) or (
-                isinstance(written, int | float) and not isinstance(written, bool)
-            ):
+            if _numeric(written):
                 row.append(_input_cell(base_value(written), field_kind(section, field)))
             else:
                 row.append((_plain(written), None))
@@ -733,9 +725,7 @@ def _inputs_text(entry: Any, section: str, scenario: Scenario, lang: str) -> str
                 f"{names.get(holder, holder)} {fmt.percent(share, lang, 0)}"
                 for holder, share in written.items()
             )
-        elif is_distribution(written) or (
-            isinstance(written, int | float) and not isinstance(written, bool)
-        ):
+        elif _numeric(written):
             shown = _input_text(written, field_kind(section, field), lang)
         else:
             shown = _plain(written)
