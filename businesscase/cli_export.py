@@ -40,7 +40,7 @@ def export_command(
             "assumptions with sources (and Monte Carlo charts with --draws).",
         ),
     ] = None,
-    lang: Annotated[str, typer.Option(help="Language of the export: nl or en.")] = "nl",
+    lang: Annotated[str, typer.Option(help="Language of the export: nl or en.")] = "en",
     draws: Annotated[
         int | None,
         typer.Option(

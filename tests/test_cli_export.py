@@ -30,8 +30,8 @@ def test_xlsx_holds_the_engine_figures(tmp_path):
 
 def test_draws_and_seed_add_the_monte_carlo_percentiles(tmp_path):
     out = tmp_path / "west.xlsx"
-    arguments = ["export", str(WEST), "--xlsx", str(out), "--draws", "300", "--seed", "7"]
-    outcome = runner.invoke(app, arguments)
+    arguments = ["--xlsx", str(out), "--draws", "300", "--seed", "7", "--lang", "nl"]
+    outcome = runner.invoke(app, ["export", str(WEST), *arguments])
     assert outcome.exit_code == 0, outcome.stderr
     assert outcome.stdout.strip() == f"Geschreven naar {out}."
     sheet = openpyxl.load_workbook(out)[t("sheet_percentiles", "nl")]
@@ -49,7 +49,9 @@ def test_draws_without_distributions_warn_and_skip_the_percentiles(tmp_path):
     outcome = runner.invoke(app, ["export", str(scenario), "--xlsx", str(out), "--draws", "50"])
     assert outcome.exit_code == 0, outcome.stderr
     assert "plain.toml: no input is written as a distribution" in outcome.stderr
-    assert t("sheet_percentiles", "nl") not in openpyxl.load_workbook(out).sheetnames
+    assert outcome.stdout.strip() == f"Written to {out}."  # English by default, as every command
+    assert t("sheet_percentiles", "en") not in openpyxl.load_workbook(out).sheetnames
+    assert t("sheet_summary", "en") in openpyxl.load_workbook(out).sheetnames
 
 
 def test_never_writes_over_the_input(tmp_path):
