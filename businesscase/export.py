@@ -33,7 +33,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from businesscase import __version__, charts
 from businesscase import formatting as fmt
-from businesscase.distributions import base_value, is_distribution
+from businesscase.distributions import base_value, distribution_text, is_distribution
 from businesscase.engine import evaluate
 from businesscase.metrics import SCALAR_METRICS, STAKEHOLDER_COLUMNS, YEAR_METRICS
 from businesscase.parameters import section_lines, uncertain_inputs
@@ -129,35 +129,6 @@ def _simulation_for(
 
 
 # --- reading a scenario's inputs -----------------------------------------------------------
-
-
-def _number_text(value: float) -> str:
-    """A number as short as it reads back exactly: ``0.45``, ``170000`` (no rounding)."""
-    return str(int(value)) if float(value).is_integer() and abs(value) < 1e15 else repr(value)
-
-
-def distribution_text(value: Any) -> str:
-    """A distribution as one readable expression.
-
-    Parameters
-    ----------
-    value : Distribution
-        One of the distribution models of :mod:`businesscase.distributions`.
-
-    Returns
-    -------
-    str
-        Its name and parameters in SPEC order: ``low, mode, high`` (triangular, PERT),
-        ``low, high`` (uniform), ``mean, sd`` (normal, lognormal).
-
-    Examples
-    --------
-    >>> from businesscase.distributions import Triangular
-    >>> distribution_text(Triangular(dist="triangular", low=0.2, mode=0.3, high=0.45))
-    'triangular(0.2, 0.3, 0.45)'
-    """
-    parameters = [name for name in type(value).model_fields if name != "dist"]
-    return f"{value.dist}({', '.join(_number_text(getattr(value, name)) for name in parameters)})"
 
 
 def field_kind(section: str, field: str) -> str:

@@ -16,14 +16,20 @@ from strategies import scenarios
 
 from businesscase import evaluate, load_scenario, parse_scenario, sensitivity, simulate
 from businesscase import formatting as fmt
-from businesscase.distributions import Lognormal, Normal, Pert, Triangular, Uniform
+from businesscase.distributions import (
+    Lognormal,
+    Normal,
+    Pert,
+    Triangular,
+    Uniform,
+    distribution_text,
+)
 from businesscase.examples import example_path, list_examples
 from businesscase.export import (
     INTEGER_FORMAT,
     MONEY_FORMAT,
     PERCENT_FORMAT,
     RATIO_FORMAT,
-    distribution_text,
     html_report,
     workbook_bytes,
     write_atomic,
