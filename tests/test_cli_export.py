@@ -1,8 +1,5 @@
 """``businesscase export``: the files hold the engine's figures; bad input never writes a file."""
 
-import subprocess
-import sys
-
 import openpyxl
 import pytest
 from test_export import PLAIN, assert_workbook_equals_engine
@@ -89,14 +86,6 @@ def test_bad_options_exit_2(tmp_path, arguments, message):
     assert outcome.exit_code == BAD_INPUT
     assert message.format(tmp=tmp_path) in outcome.stderr
     assert not (tmp_path / "a.xlsx").exists()
-
-
-def test_the_installed_command_knows_export(tmp_path):
-    out = tmp_path / "west.xlsx"
-    command = [sys.executable, "-m", "businesscase", "export", str(WEST), "--xlsx", str(out)]
-    completed = subprocess.run(command, capture_output=True, text=True, check=False)
-    assert completed.returncode == 0, completed.stderr
-    assert out.stat().st_size > 0
 
 
 def test_html_and_xlsx_together_with_monte_carlo(tmp_path):
