@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import html
 import io
-import math
 import os
 import tempfile
 from collections.abc import Iterable, Sequence
@@ -35,7 +34,7 @@ from businesscase import __version__, charts
 from businesscase import formatting as fmt
 from businesscase.distributions import base_value, distribution_text, is_distribution
 from businesscase.engine import evaluate
-from businesscase.metrics import SCALAR_METRICS, STAKEHOLDER_COLUMNS, YEAR_METRICS
+from businesscase.metrics import SCALAR_METRICS, STAKEHOLDER_COLUMNS
 from businesscase.parameters import section_lines, uncertain_inputs
 from businesscase.result import EvaluationResult
 from businesscase.scenario import SECTIONS, Scenario
@@ -60,25 +59,6 @@ WHOLE_NUMBER_FORMAT = "#,##0"
 FACTOR_FORMAT = "0.0000"
 """Excel number format of discount factors."""
 
-FIGURE_KINDS: dict[str, str] = {
-    **dict.fromkeys(SCALAR_METRICS, "money"),
-    **dict.fromkeys(YEAR_METRICS, "year"),
-    **dict.fromkeys(
-        (
-            "social_irr",
-            "subsidy_dependence",
-            "largest_funder_share",
-            "sib_investor_irr",
-            "sib_breakeven_share",
-        ),
-        "share",
-    ),
-    **dict.fromkeys(("sroi_ratio", "net_sroi_ratio", "funder_hhi", "sib_money_multiple"), "ratio"),
-    "closes": "flag",
-}
-"""Kind of every scalar figure of SPEC section 5: ``money`` [EUR], ``share`` [fraction],
-``ratio`` [-], ``year`` [offset t from start_year] or ``flag`` [bool]."""
-
 _KIND_FORMATS = {
     "money": MONEY_FORMAT,
     "share": PERCENT_FORMAT,
@@ -86,6 +66,11 @@ _KIND_FORMATS = {
     "year": INTEGER_FORMAT,
     "flag": None,
 }
+"""Excel format of a figure by its kind (:func:`figure_kind`)."""
+
+_SUMMARY_FORMATS = _KIND_FORMATS | {"year": "0.0"}
+"""Excel format of a Monte Carlo mean or percentile by the figure's kind (years may be a mean,
+``closes`` is a share of draws)."""
 
 _INPUT_FORMATS = {
     "money": MONEY_FORMAT,
@@ -105,6 +90,13 @@ _HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
 _TITLE_FONT = Font(bold=True, size=14)
 _MAX_WIDTH = 60
 """Widest column [characters]; longer text wraps."""
+
+
+def figure_kind(name: str) -> str:
+    """How one evaluation's figure is shown: ``flag`` for ``closes`` (a bool), else the kind
+    of :func:`businesscase.formatting.figure_kind` (``money``, ``share``, ``ratio``, ``year``).
+    """
+    return "flag" if name == "closes" else fmt.figure_kind(name)
 
 
 def _check_language(lang: str) -> None:
@@ -292,7 +284,7 @@ def _figure_rows(metrics: dict[str, Any], start_year: int, lang: str) -> list[li
     rows = []
     for name in SCALAR_METRICS:
         value = metrics[name]
-        kind = FIGURE_KINDS[name]
+        kind = figure_kind(name)
         calendar = start_year + value if kind == "year" and value is not None else None
         rows.append(
             [
@@ -402,9 +394,7 @@ def _monte_carlo_sheets(book: Workbook, simulation: SimulationResult, lang: str)
     """Percentiles of every figure and the cash balance fan."""
     rows = []
     for name, row in simulation.summary.iterrows():
-        number_format = _KIND_FORMATS[FIGURE_KINDS[name]]
-        if FIGURE_KINDS[name] in ("flag", "year"):
-            number_format = PERCENT_FORMAT if FIGURE_KINDS[name] == "flag" else "0.0"
+        number_format = _SUMMARY_FORMATS[fmt.figure_kind(name)]
         stats = [(_cell_value(row[c]), number_format) for c in ("mean", "p5", "p50", "p95")]
         rows.append(
             [
@@ -609,17 +599,14 @@ def _esc(value: object) -> str:
 
 
 def figure_text(name: str, value: Any, result: EvaluationResult, lang: str) -> str:
-    """One figure of SPEC section 5 for people: money, percentage, ratio, year or yes/no."""
-    kind = FIGURE_KINDS[name]
+    """One figure of SPEC section 5 for people: yes/no, ``2032 (t=5)``, else as
+    :func:`businesscase.formatting.figure` writes it (money, percentage, ratio)."""
+    kind = figure_kind(name)
     if kind == "flag":
         return t("yes" if value else "no", lang)
     if kind == "year":
         return fmt.year(value, result.scenario.settings.start_year)
-    if kind == "share":
-        return fmt.percent(value, lang)
-    if kind == "ratio":
-        return fmt.number(value, lang)
-    return fmt.money(value, lang)
+    return fmt.figure(name, value, lang, result.scenario.settings.start_year)
 
 
 def _html_table(
@@ -745,20 +732,10 @@ def _uncertainty(
     for name, row in simulation.summary.iterrows():
         if name == "closes" or (name.startswith("sib_") and not has_sib):
             continue
-        kind = FIGURE_KINDS[name]
-        cells = []
-        for column in ("mean", "p5", "p50", "p95"):
-            value = None if math.isnan(row[column]) else float(row[column])
-            if value is None:
-                cells.append(fmt.MISSING)
-            elif kind == "year":
-                cells.append(fmt.number(start_year + value, lang, 1))
-            elif kind == "money":
-                cells.append(fmt.money(value, lang))
-            elif kind == "share":
-                cells.append(fmt.percent(value, lang))
-            else:
-                cells.append(fmt.number(value, lang))
+        cells = [
+            fmt.figure(name, row[column], lang, start_year)
+            for column in ("mean", "p5", "p50", "p95")
+        ]
         rows.append((t(name, lang), *cells))
     headers = [t("figures", lang), t("mean", lang), "P5", "P50", "P95"]
     return heading, _html_table(headers, rows, [False, True, True, True, True])

@@ -183,7 +183,6 @@ TEXT: dict[str, dict[str, str]] = {
         "pert (laag, modus, hoog), uniform (laag, hoog), normal en lognormal (gemiddelde, sd). "
         "De berekening gebruikt de basiswaarde; Monte Carlo trekt uit de verdeling.",
     },
-    "mean": {"en": "mean", "nl": "gemiddeld"},
     "yearly_year": {"en": "year", "nl": "jaar"},
     "yearly_costs": {"en": "costs", "nl": "kosten"},
     "yearly_benefits": {"en": "benefits", "nl": "baten"},
