@@ -145,4 +145,10 @@ def discount_factors(discount_rate: FloatArray, horizon_years: int) -> FloatArra
     array, shape (D, T)
     """
     t = year_offsets(horizon_years)
-    return (1.0 + np.asarray(discount_rate, dtype=float))[:, None] ** -t[None, :]
+    base = 1.0 + np.asarray(discount_rate, dtype=float)
+    if base.size > 1 and np.all(base == base[0]):
+        # one rate for every draw (it is not uncertain): the powers once, copied to each draw
+        factors = np.empty((base.size, horizon_years))
+        factors[...] = base[:1, None] ** -t[None, :]
+        return factors
+    return base[:, None] ** -t[None, :]
