@@ -207,11 +207,13 @@ def batch_command(
     files, failed = expand_paths(paths)
     _check_out(out, files, TABLE_FORMATS)
     scenarios: dict[str, Scenario] = {}
-    for file in files:
-        try:
-            scenarios[str(file)] = load_scenario(file)
-        except ScenarioError as error:
-            failed[str(file)] = error.lines()
+    with _progress("batch_reading", lang) as progress:
+        for done, file in enumerate(files, start=1):
+            try:
+                scenarios[str(file)] = load_scenario(file)
+            except ScenarioError as error:
+                failed[str(file)] = error.lines()
+            progress(done, len(files))
     for lines in failed.values():
         for line in lines:
             typer.echo(f"error: {line}", err=True)

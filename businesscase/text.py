@@ -620,6 +620,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Cash to spare every year (surplus)",
         "nl": "Elk jaar over (overschot)",
     },
+    "batch_reading": {"en": "reading files", "nl": "bestanden inlezen"},
     "batch_progress": {"en": "evaluating", "nl": "doorrekenen"},
     "sweep_progress": {"en": "sweeping", "nl": "variaties doorrekenen"},
     "batch_written": {
