@@ -715,6 +715,22 @@ def combine(
     labels, items = _labelled(scenarios)
     if not items:
         raise ValueError("nothing to combine: give at least one scenario")
+    for key, chosen, option in (
+        ("horizon_years", horizon_years, "--horizon"),
+        ("discount_rate", discount_rate, "--discount-rate"),
+    ):
+        given = {
+            label: base_value(getattr(scenario.settings, key))
+            for label, scenario in zip(labels, items, strict=True)
+        }
+        if chosen is None and len(set(given.values())) > 1:
+            rule = (
+                "the projects disagree: "
+                + ", ".join(f"{label} {value:g}" for label, value in given.items())
+                + f"; choose one for the programme ({key}=... in Python, {option} on the "
+                "command line)"
+            )
+            raise ScenarioError(name, [Problem(f"scenario.{key}", NO_VALUE, rule)])
     parts = {}
     for label, scenario in zip(labels, items, strict=True):
         data = scenario_to_dict(scenario)

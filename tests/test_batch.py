@@ -365,7 +365,9 @@ def test_combine_of_the_four_projects_is_the_shipped_programme(projects):
 def test_a_horizon_mismatch_is_an_error_unless_one_is_chosen(projects):
     parts = dict(projects)
     parts["Nabuurschap"] = with_changes(parts["Nabuurschap"], {"scenario.horizon_years": 12})
-    with pytest.raises(ScenarioError, match=r"package: .*disagree on scenario\.horizon_years"):
+    with pytest.raises(
+        ScenarioError, match=r"package: scenario\.horizon_years: the projects disagree: .*--horizon"
+    ):
         combine(parts, "package")
     programme = combine(parts, "package", horizon_years=12)
     assert programme.settings.horizon_years == 12
@@ -380,7 +382,9 @@ def test_a_horizon_mismatch_is_an_error_unless_one_is_chosen(projects):
 def test_a_discount_rate_mismatch_is_an_error_unless_one_is_chosen(projects):
     parts = dict(projects)
     parts["Nabuurschap"] = with_changes(parts["Nabuurschap"], {"scenario.discount_rate": 0.04})
-    with pytest.raises(ScenarioError, match="disagree on scenario.discount_rate"):
+    with pytest.raises(
+        ScenarioError, match=r"scenario\.discount_rate: the projects disagree: .*Nabuurschap 0\.04"
+    ):
         combine(parts, "package")
     programme = combine(parts, "package", discount_rate=0.03)
     assert programme.settings.discount_rate == 0.03

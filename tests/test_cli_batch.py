@@ -309,7 +309,8 @@ def test_combine_with_a_different_horizon_needs_a_choice(tmp_path):
     out = tmp_path / "programme.toml"
     result = run("combine", example_path("west_practice"), longer, "--out", out)
     assert result.exit_code == 2
-    assert "disagree on scenario.horizon_years" in result.stderr and not out.exists()
+    assert "scenario.horizon_years: the projects disagree" in result.stderr
+    assert "--horizon" in result.stderr and not out.exists()
     result = run("combine", example_path("west_practice"), longer, "--out", out, "--horizon", "12")
     assert result.exit_code == 0, result.output
     assert load_scenario(out).settings.horizon_years == 12
