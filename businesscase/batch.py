@@ -42,7 +42,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from businesscase.distributions import Distribution, base_value, is_distribution
+from businesscase.distributions import base_value, distribution_text, is_distribution
 from businesscase.examples import combine_scenarios
 from businesscase.metrics import NO_YEAR, SCALAR_METRICS, YEAR_METRICS
 from businesscase.parameters import NUMERIC_FIELDS, numeric_inputs, section_lines
@@ -183,7 +183,8 @@ def _figures_in_order(
             chunk = positions[start : start + chunk_size]
             inputs = [numeric_inputs(items[i]) for i in chunk]
             values = {
-                path: np.array([_number(written[path]) for written in inputs]) for path in inputs[0]
+                path: np.array([base_value(written[path]) for written in inputs], dtype=float)
+                for path in inputs[0]
             }
             tasks.append((items[chunk[0]], len(chunk), values))
             rows.extend(chunk)
@@ -354,11 +355,6 @@ def _labelled(
         return [str(label) for label in scenarios], list(scenarios.values())
     items = list(scenarios)
     return [scenario.settings.name for scenario in items], items
-
-
-def _number(value: float | Distribution) -> float:
-    """The value evaluate uses: the number, or a distribution's base value."""
-    return base_value(value) if is_distribution(value) else float(value)
 
 
 def _positive(value: int, name: str) -> int:
@@ -590,9 +586,10 @@ def assumption_differences(scenarios: Mapping[str, Scenario]) -> pd.DataFrame:
     pandas.DataFrame
         One row per field path whose value differs between the scenarios (index ``path``,
         e.g. ``outcomes[0].proxy``, ``outcomes[0].beneficiaries.gemeente``, in file order);
-        one column per scenario. Values as written: numbers, texts, distributions as text
-        (``triangular(low=0.1, mode=0.25, high=0.4)``), lists as comma-separated text; None
-        where the scenario has no such field (a line present in only some scenarios).
+        one column per scenario. Values as written: numbers, texts, distributions as one line
+        of text as the app writes them (``triangular(0.1, 0.25, 0.4)``), lists as
+        comma-separated text; None where the scenario has no such field (a line present in
+        only some scenarios).
 
     Examples
     --------
@@ -646,13 +643,6 @@ def section_entry(scenario: Scenario, section: str, index: int) -> Any:
     if section == "scenario":
         return scenario.settings
     return section_lines(scenario, section)[index]
-
-
-def distribution_text(distribution: Distribution) -> str:
-    """A distribution as short text: ``triangular(low=0.1, mode=0.25, high=0.4)``."""
-    parameters = distribution.model_dump(exclude={"dist"})
-    inner = ", ".join(f"{key}={value:g}" for key, value in parameters.items())
-    return f"{distribution.dist}({inner})"
 
 
 # --- programme packages --------------------------------------------------------------------

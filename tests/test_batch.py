@@ -321,7 +321,7 @@ def test_assumption_differences_lists_differing_paths_only(shipped):
     table = assumption_differences({"base": base, "changed": changed})
     assert list(table.columns) == ["base", "changed"]
     assert table.loc["outcomes[0].proxy"].tolist() == [
-        "triangular(low=300, mode=600, high=1200)",
+        "triangular(300, 600, 1200)",
         700.0,
     ]
     extra = len(data["costs"]) - 1
