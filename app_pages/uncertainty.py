@@ -23,6 +23,8 @@ RUN_KEY = "uncertainty_run"
 # bounds, default and step of the number of draws
 DRAWS = {"min_value": 1_000, "max_value": 100_000, "value": 10_000, "step": 1_000}
 
+# inputs in the tornado chart: the largest swings (the switching values list every input)
+TORNADO_ROWS = 20
 # the seed offered first (any fixed seed makes the run reproducible)
 DEFAULT_SEED = 2028
 
@@ -132,7 +134,18 @@ figure = tornado_figures[
         key=f"tornado_figure_{lang}",  # labels differ per language: one widget per language
     )
 ]
-st.plotly_chart(charts.tornado(state.sensitivity_of(variant.toml), lang, figure), key="tornado")
+st.plotly_chart(
+    charts.tornado(state.sensitivity_of(variant.toml), lang, figure, top=TORNADO_ROWS),
+    key="tornado",
+)
+if len(inputs) > TORNADO_ROWS:
+    st.caption(
+        state.tr(
+            "uncertainty_tornado_top",
+            top=fmt.number(TORNADO_ROWS, lang, 0),
+            count=fmt.number(len(inputs), lang, 0),
+        )
+    )
 
 st.subheader(state.tr("uncertainty_switching"))
 with st.spinner(state.tr("uncertainty_searching")):

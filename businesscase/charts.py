@@ -520,7 +520,11 @@ def _start_year(simulation: SimulationResult) -> int:
 
 
 def tornado(
-    sensitivity_result: SensitivityResult, lang: str, figure: str = "npv_social"
+    sensitivity_result: SensitivityResult,
+    lang: str,
+    figure: str = "npv_social",
+    *,
+    top: int | None = None,
 ) -> go.Figure:
     """Tornado: the change of a figure with each uncertain input at its low and its high.
 
@@ -531,6 +535,8 @@ def tornado(
     lang : {"nl", "en"}
     figure : {"npv_social", "funding_gap"}, default "npv_social"
         The figure whose change is shown; rows are sorted by its swing, largest on top.
+    top : int, optional
+        Show only this many inputs, those with the largest swings (all when None).
 
     Returns
     -------
@@ -539,6 +545,7 @@ def tornado(
         ``<figure>_low`` and ``<figure>_high`` of the table [EUR, change from base].
     """
     table = sensitivity_result.table.sort_values(f"{figure}_swing", ascending=False, kind="stable")
+    table = table.head(top) if top is not None else table
     base = fmt.money(sensitivity_result.base[figure], lang)
     chart = _figure(lang, t("chart_tornado_title", lang, figure=t(figure, lang), base=base))
     labels = [escape(label) for label in table["label"]]
@@ -555,7 +562,7 @@ def tornado(
                 f"Δ {_money(lang, 'x')}<extra></extra>"
             ),
         )
-    chart.update_layout(barmode="group", height=max(300, 60 + 32 * len(labels)))
+    chart.update_layout(barmode="group", height=160 + 28 * len(labels))
     chart.update_yaxes(autorange="reversed")
     _money_axis(chart, lang, axis="x")
     chart.update_xaxes(title_text=t("chart_change", lang, figure=t(figure, lang)))

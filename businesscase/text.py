@@ -363,6 +363,12 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Switching values: where the verdict flips",
         "nl": "Omslagwaarden: waar het oordeel omslaat",
     },
+    "uncertainty_tornado_top": {
+        "en": "The {top} inputs with the largest swing, of {count}; the switching values below "
+        "list them all.",
+        "nl": "De {top} invoerwaarden met de grootste uitslag, van de {count}; de omslagwaarden "
+        "hieronder noemen ze allemaal.",
+    },
     "uncertainty_searching": {
         "en": "Searching the switching values…",
         "nl": "Omslagwaarden zoeken…",

@@ -79,6 +79,15 @@ def test_fan_distributions_and_tornado_are_drawn(programme_run):
     ]
 
 
+def test_the_tornado_keeps_the_largest_swings_and_says_so(programme_run):
+    tornado = json.loads(programme_run.get("plotly_chart")[-1].proto.spec)["data"][0]
+    table = sensitivity(examples.load_botu()).table  # sorted by the npv_social swing
+    assert tornado["y"] == list(table["label"].head(20))
+    count = fmt.number(len(table), "nl", 0)
+    note = t("uncertainty_tornado_top", "nl", top="20", count=count)
+    assert note in [caption.value for caption in programme_run.caption]
+
+
 def test_switching_values_table_is_the_engines(programme_run):
     expected = switching_values(examples.load_botu())
     table = programme_run.dataframe[1].value

@@ -264,6 +264,13 @@ def test_tornado_sorted_by_swing_with_the_tables_changes(tornado_input, figure):
     assert chart.layout.yaxis.autorange == "reversed"  # largest swing on top
 
 
+def test_tornado_top_keeps_the_largest_swings(tornado_input):
+    everything = charts.tornado(tornado_input, "en", "npv_social")
+    top = charts.tornado(tornado_input, "en", "npv_social", top=2)
+    assert list(top.data[0].y) == list(everything.data[0].y[:2])
+    assert_allclose(top.data[1].x, everything.data[1].x[:2])
+
+
 def test_tornado_orders_differ_by_figure(tornado_input):
     by_npv = charts.tornado(tornado_input, "nl").data[0].y
     by_gap = charts.tornado(tornado_input, "nl", "funding_gap").data[0].y
