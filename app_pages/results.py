@@ -32,7 +32,7 @@ def money_table(frame: pd.DataFrame, money: list[str]) -> pd.DataFrame:
 
 
 st.title(state.tr("app_title"))
-st.subheader(settings.name)
+st.subheader(state.markdown_text(settings.name))
 if settings.description:
     st.text(settings.description)
 
@@ -68,7 +68,7 @@ else:
 names = dict(zip(result.stakeholders["id"], result.stakeholders["name"], strict=True))
 added = st.session_state.get(ADDED_KEY)
 if added is not None and added["name"] == variant.name:
-    st.success(state.tr("results_gap_added", name=added["name"]))
+    st.success(state.tr("results_gap_added", name=state.markdown_text(added["name"])))
     lines = added["contributions"]
     st.dataframe(
         pd.DataFrame(
@@ -140,7 +140,7 @@ with st.expander(state.tr("results_flows")):
     )
 
 for warning in result.warnings:
-    st.warning(warning, icon=":material/info:")
+    st.warning(state.markdown_text(warning), icon=":material/info:")
 st.caption(
     state.tr(
         "discount_note",

@@ -34,7 +34,7 @@ scenario = variant.scenario
 start = scenario.settings.start_year
 
 st.title(state.tr("page_uncertainty"))
-st.subheader(scenario.settings.name)
+st.subheader(state.markdown_text(scenario.settings.name))
 inputs = uncertain_inputs(scenario)
 if not inputs:
     st.info(state.tr("uncertainty_none"))
@@ -84,7 +84,7 @@ else:
             st.warning(
                 state.tr(
                     "uncertainty_clipped",
-                    path=path,
+                    path=state.markdown_text(path),
                     count=fmt.number(count, lang, 0),
                     low=fmt.number(low, lang, 0),
                     high=fmt.number(high, lang, 0),

@@ -178,9 +178,11 @@ def test_language_switch_changes_labels_and_numbers():
 def test_markup_in_a_name_is_shown_as_text(name):
     data = scenario_to_dict(examples.load_example("west_practice"))
     data["stakeholders"][0]["name"] = name
+    data["scenario"]["name"] = f"**vet** {name}"
     at = open_results(("markup", dump_scenario(scenario_from_dict(data))))
     at.sidebar.selectbox[0].set_value("markup").run()
     assert not at.exception
+    assert at.subheader[0].value == state.markdown_text(f"**vet** {name}")  # shown as written
     specs = " ".join(chart.proto.spec for chart in charts(at))
     assert "<script" not in specs.replace("\\u003c", "<")
     assert name in list(at.dataframe[0].value[t("stakeholder", "nl")])  # a table cell is text
