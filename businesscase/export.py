@@ -589,6 +589,10 @@ _YEARLY_COLUMNS = (
 )
 """Columns of ``result.yearly`` in the report's yearly table (all EUR)."""
 
+TORNADO_ROWS = 15
+"""Inputs shown in the report's tornado: those with the largest swing of ``npv_social`` (a
+programme has dozens; the CLI's ``sensitivity`` and the app list them all)."""
+
 _SKIPPED_INPUTS = frozenset({"name", "proxy_source", "indicator", "start", "duration"})
 """Fields shown elsewhere in a row of the assumptions table (line, years, source)."""
 
@@ -764,7 +768,8 @@ def _charts(
             charts.distribution(simulation, "funding_gap", lang),
         ]
     if sensitivity is not None and not sensitivity.table.empty:
-        spread.append(charts.tornado(sensitivity, lang))
+        top = sensitivity.table.head(TORNADO_ROWS)  # sorted by swing, largest first
+        spread.append(charts.tornado(SensitivityResult(base=sensitivity.base, table=top), lang))
     return [figure for figure in main if figure is not None], spread
 
 
@@ -845,6 +850,10 @@ def html_report(
         parts += [f"<h2>{_esc(heading)}</h2>", table, spread_html]
     elif spread_html:
         parts.append(spread_html)
+    if sensitivity is not None and len(sensitivity.table) > TORNADO_ROWS:
+        total = len(sensitivity.table)
+        note = t("report_tornado_top", lang, shown=TORNADO_ROWS, total=total)
+        parts.append(f'<p class="note">{_esc(note)}</p>')
     parts += [
         f"<h2>{_esc(t('who_pays_who_benefits', lang))}</h2>",
         _stakeholder_table(result, lang),

@@ -183,6 +183,12 @@ TEXT: dict[str, dict[str, str]] = {
         "pert (laag, modus, hoog), uniform (laag, hoog), normal en lognormal (gemiddelde, sd). "
         "De berekening gebruikt de basiswaarde; Monte Carlo trekt uit de verdeling.",
     },
+    "report_tornado_top": {
+        "en": "The tornado shows the {shown} of {total} uncertain inputs with the largest swing; "
+        "`businesscase sensitivity` lists them all.",
+        "nl": "De tornado toont de {shown} van de {total} onzekere invoerwaarden met de grootste "
+        "uitslag; `businesscase sensitivity` geeft ze allemaal.",
+    },
     "yearly_year": {"en": "year", "nl": "jaar"},
     "yearly_costs": {"en": "costs", "nl": "kosten"},
     "yearly_benefits": {"en": "benefits", "nl": "baten"},

@@ -30,6 +30,7 @@ from businesscase.export import (
     MONEY_FORMAT,
     PERCENT_FORMAT,
     RATIO_FORMAT,
+    TORNADO_ROWS,
     html_report,
     workbook_bytes,
     write_atomic,
@@ -366,3 +367,15 @@ def test_report_without_distributions_has_no_monte_carlo():
     assert report == html_report(scenario, lang="nl")  # the same input gives the same file
     assert report.count('class="plotly-graph-div"') == 5  # no SIB view
     assert t("section_sib", "nl") not in report
+
+
+def test_report_tornado_shows_the_inputs_that_matter_most():
+    programme = load_scenario(example_path("botu_programma"))
+    tornado = sensitivity(programme)
+    assert len(tornado.table) > TORNADO_ROWS
+    report = html_report(programme, sensitivity=tornado, lang="en")
+    labels = [html.escape(label) for label in tornado.table["label"]]
+    assert all(label in report for label in labels[:TORNADO_ROWS])
+    assert not any(label in report for label in labels[TORNADO_ROWS:])
+    note = t("report_tornado_top", "en", shown=TORNADO_ROWS, total=len(tornado.table))
+    assert html.escape(note) in report
