@@ -40,6 +40,8 @@ pages = [
     st.Page(
         "app_pages/results.py", title=state.tr("page_results"), url_path="results", default=True
     ),
+    st.Page("app_pages/uncertainty.py", title=state.tr("page_uncertainty"), url_path="uncertainty"),
+    st.Page("app_pages/compare.py", title=state.tr("page_compare"), url_path="compare"),
     st.Page("app_pages/report.py", title=state.tr("page_report"), url_path="report"),
 ]
 st.navigation(pages).run()

@@ -610,6 +610,31 @@ TEXT: dict[str, dict[str, str]] = {
     "field_threshold": {"en": "threshold", "nl": "drempel"},
     "field_cap": {"en": "cap", "nl": "plafond"},
     "field_lag": {"en": "lag (years)", "nl": "vertraging (jaren)"},
+    # Compare page (app_pages/compare.py)
+    "shipped_scenario": {"en": "shipped: {name}", "nl": "meegeleverd: {name}"},
+    "compare_choose": {
+        "en": "Variants and shipped scenarios to compare (two to four)",
+        "nl": "Varianten en meegeleverde scenario's om te vergelijken (twee tot vier)",
+    },
+    "compare_need_two": {
+        "en": "Choose at least two to compare.",
+        "nl": "Kies er minstens twee om te vergelijken.",
+    },
+    "compare_figures": {"en": "The figures side by side", "nl": "De cijfers naast elkaar"},
+    "compare_best_note": {
+        "en": "★ and green: the best value of a row (no mark for a tie or a figure without a "
+        "better direction).",
+        "nl": "★ en groen: de beste waarde van een rij (geen markering bij gelijke stand of "
+        "bij een cijfer zonder betere richting).",
+    },
+    "compare_assumptions": {
+        "en": "Where the assumptions differ",
+        "nl": "Waar de aannames verschillen",
+    },
+    "compare_no_differences": {
+        "en": "The assumptions are the same.",
+        "nl": "De aannames zijn gelijk.",
+    },
     # Report page (app_pages/report.py)
     "report_intro": {
         "en": "Take the variant {name} home: a workbook to compute with and a report to read "

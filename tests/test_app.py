@@ -160,6 +160,28 @@ def test_the_report_page_offers_the_workbook_with_the_monte_carlo_of_the_variant
     assert [button.proto.label for button in buttons][0] == "Werkboek downloaden (Excel)"
 
 
+def test_compare_shows_the_engines_figures_side_by_side_with_the_best_marked(app):
+    app.switch_page("app_pages/compare.py").run()
+    assert not app.exception
+    assert app.multiselect[0].value == [examples.PROGRAMME, "meegeleverd: nabuurschap"]
+    table = app.dataframe[0].value
+    botu = evaluate(examples.load_botu()).metrics
+    nabuurschap = evaluate(examples.load_example("nabuurschap")).metrics
+    row = table.loc["SROI-ratio, bruto (waarde per geïnvesteerde euro)"]
+    values = [fmt.number(botu["sroi_ratio"], "nl"), fmt.number(nabuurschap["sroi_ratio"], "nl")]
+    best = 0 if botu["sroi_ratio"] > nabuurschap["sroi_ratio"] else 1
+    values[best] += " ★"
+    assert list(row) == values
+    gap = table.loc["Financieringstekort"]
+    assert list(gap) == [
+        fmt.money(botu["funding_gap"], "nl") + " ★",
+        fmt.money(nabuurschap["funding_gap"], "nl"),
+    ]
+    assert not app.dataframe[1].value.empty  # the assumptions differ
+    app.multiselect[0].set_value([examples.PROGRAMME]).run()
+    assert app.info[0].value == "Kies er minstens twee om te vergelijken."
+
+
 def test_the_horizon_typed_on_the_build_page_is_bounded(app):
     on_build_page(app)
     [horizon] = [box for box in app.number_input if box.label == "looptijd (jaren)"]
