@@ -84,7 +84,7 @@ for row, winner in enumerate(best):
         marks.iloc[row, column] = BEST_STYLE
 
 st.subheader(state.tr("compare_figures"))
-st.caption(state.tr("compare_best_note"))
+st.caption(state.tr("compare_star_note"))
 st.dataframe(shown.style.apply(lambda _: marks, axis=None), width="stretch", height="content")
 
 results = {label: state.result_of(toml) for label, toml in key}

@@ -621,7 +621,7 @@ TEXT: dict[str, dict[str, str]] = {
         "nl": "Kies er minstens twee om te vergelijken.",
     },
     "compare_figures": {"en": "The figures side by side", "nl": "De cijfers naast elkaar"},
-    "compare_best_note": {
+    "compare_star_note": {
         "en": "★ and green: the best value of a row (no mark for a tie or a figure without a "
         "better direction).",
         "nl": "★ en groen: de beste waarde van een rij (geen markering bij gelijke stand of "

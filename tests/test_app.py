@@ -199,3 +199,19 @@ def test_a_variant_name_with_markup_is_shown_as_written(app):
     [save] = [button for button in app.button if button.label == "Bewaren als variant"]
     save.click().run()
     assert app.subheader[0].value == r"Je bewerkt variant: \<b\>x\</b\> \*\*y\*\*"
+
+
+def test_every_text_key_is_defined_once():
+    """A key defined twice silently keeps only the last wording (two features share it)."""
+    import ast
+
+    from businesscase import text
+
+    tree = ast.parse(Path(text.__file__).read_text(encoding="utf-8"))
+    [table] = [
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.AnnAssign) and getattr(node.target, "id", "") == "TEXT"
+    ]
+    keys = [key.value for key in table.keys]
+    assert sorted({key for key in keys if keys.count(key) > 1}) == []
