@@ -123,8 +123,10 @@ def settle(page) -> None:
 
 
 def shoot(page, name: str) -> None:
+    """The visible window (Streamlit scrolls inside the page, so a full-page shot adds nothing);
+    a busy CI machine may take a while to paint it."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), timeout=60_000)
 
 
 def go_to(page, title: str) -> None:
