@@ -215,3 +215,14 @@ def test_every_text_key_is_defined_once():
     ]
     keys = [key.value for key in table.keys]
     assert sorted({key for key in keys if keys.count(key) > 1}) == []
+
+
+def test_starting_empty_gives_a_variant_every_page_can_show(app):
+    on_build_page(app)
+    [empty] = [button for button in app.button if button.label == "Leeg beginnen"]
+    empty.click().run()
+    assert app.sidebar.selectbox[0].value == "Nieuw plan"
+    assert metric_values(app) == [fmt.MISSING, fmt.money(0.0, "nl"), "ja"]
+    for page in ("results", "uncertainty", "compare"):
+        app.switch_page(f"app_pages/{page}.py").run()
+        assert not app.exception, page
