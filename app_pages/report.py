@@ -1,7 +1,8 @@
 """Report page: the current variant as an Excel workbook and as a self-contained HTML report.
 
 Both files come from :mod:`businesscase.export`, built when the button is pressed (deferred
-download data), from the cached engine results of the variant.
+download data), from the cached engine results of the variant: its figures and, when it has
+distributions, its Monte Carlo (draws and seed chosen here) and tornado.
 """
 
 from functools import partial
@@ -17,7 +18,7 @@ lang = state.lang()
 st.title(state.tr("page_report"))
 st.caption(state.tr("report_intro", name=state.markdown_text(variant.name)))
 
-simulation = None
+simulation = sensitivity = None
 if uncertain_inputs(variant.scenario):
     left, middle, right = st.columns([2, 1, 1], vertical_alignment="bottom")
     with_mc = left.toggle(state.tr("report_with_simulation"), value=True)
@@ -27,6 +28,7 @@ if uncertain_inputs(variant.scenario):
     seed = right.number_input(state.tr("seed"), min_value=0, value=1, step=1)
     if with_mc:
         simulation = state.simulation_of(variant.toml, int(draws), int(seed))
+        sensitivity = state.sensitivity_of(variant.toml)
 else:
     st.info(state.tr("report_no_distributions"))
 
@@ -41,4 +43,18 @@ workbook.download_button(
     file_name=f"{stem}.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     icon=":material/table:",
+)
+html.download_button(
+    state.tr("download_html"),
+    partial(
+        export.html_report,
+        variant.scenario,
+        result=result,
+        simulation=simulation,
+        sensitivity=sensitivity,
+        lang=lang,
+    ),
+    file_name=f"{stem}.html",
+    mime="text/html",
+    icon=":material/description:",
 )

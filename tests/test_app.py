@@ -157,7 +157,10 @@ def test_the_report_page_offers_the_workbook_with_the_monte_carlo_of_the_variant
     assert app.title[0].value == "Rapport"
     assert app.toggle[0].value is True  # BoTu has distributions: percentiles included
     buttons = [node for node in app.get("download_button")]
-    assert [button.proto.label for button in buttons][0] == "Werkboek downloaden (Excel)"
+    assert [button.proto.label for button in buttons] == [
+        "Werkboek downloaden (Excel)",
+        "Rapport downloaden (HTML)",
+    ]
 
 
 def test_compare_shows_the_engines_figures_side_by_side_with_the_best_marked(app):
