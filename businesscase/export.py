@@ -768,8 +768,7 @@ def _charts(
             charts.distribution(simulation, "funding_gap", lang),
         ]
     if sensitivity is not None and not sensitivity.table.empty:
-        top = sensitivity.table.head(TORNADO_ROWS)  # sorted by swing, largest first
-        spread.append(charts.tornado(SensitivityResult(base=sensitivity.base, table=top), lang))
+        spread.append(charts.tornado(sensitivity, lang, top=TORNADO_ROWS))
     return [figure for figure in main if figure is not None], spread
 
 
