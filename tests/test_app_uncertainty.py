@@ -1,8 +1,5 @@
-"""The Uncertainty page (AppTest): Monte Carlo, tornado and switching values as the engine has them.
-
-The page runs as its own script here, with the session state the app keeps (variants,
-language), until app.py registers it in its navigation.
-"""
+"""The Uncertainty page (AppTest through app.py): Monte Carlo, tornado and switching values as
+the engine has them, in the language chosen in the sidebar."""
 
 from __future__ import annotations
 
@@ -18,25 +15,28 @@ from businesscase import formatting as fmt
 from businesscase.scenario import scenario_from_dict
 from businesscase.text import t
 
-PAGE = str(Path(__file__).resolve().parent.parent / "app_pages" / "uncertainty.py")
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+PAGE = "app_pages/uncertainty.py"
 DRAWS, SEED = 1_000, 11
 
 
 def open_page(variant: state.Variant | None = None, lang: str = "nl") -> AppTest:
-    """The page showing ``variant`` (default: the programme, the app's first variant)."""
-    at = AppTest.from_file(PAGE, default_timeout=120)
-    at.session_state[state.LANG_KEY] = lang
+    """The app on the Uncertainty page, showing ``variant`` (default: the programme)."""
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
     if variant is not None:
         at.session_state[state.VARIANTS_KEY] = {variant.name: variant}
-    at.run()
+    at.switch_page(PAGE).run()
+    if lang != "nl":
+        at.sidebar.radio[0].set_value(lang).run()
     assert not at.exception
     return at
 
 
 def run_monte_carlo(at: AppTest, draws: int = DRAWS, seed: int = SEED) -> AppTest:
-    at.number_input[0].set_value(draws)
-    at.number_input[1].set_value(seed)
-    at.button[0].click().run()
+    at.main.number_input[0].set_value(draws)
+    at.main.number_input[1].set_value(seed)
+    at.main.button[0].click().run()
     assert not at.exception
     return at
 
@@ -53,10 +53,10 @@ def programme_run():
 def test_the_chances_equal_the_engines_with_the_same_seed(programme_run):
     at = programme_run
     expected = simulate(examples.load_botu(), DRAWS, seed=SEED)
-    shown = {metric.label: metric.value for metric in at.metric}
+    shown = {metric.label: metric.value for metric in at.main.metric}
     assert shown[t("p_closes", "nl")] == fmt.percent(expected.p_closes, "nl")
     assert shown[t("p_sroi_above_1", "nl")] == fmt.percent(expected.p_sroi_above_1, "nl")
-    summary = at.dataframe[0].value.set_index(t("figures", "nl"))
+    summary = at.main.dataframe[0].value.set_index(t("figures", "nl"))
     start = examples.load_botu().settings.start_year
     for name in ("npv_social", "sroi_ratio", "funding_gap", "payback_year"):
         for column in ("mean", "p5", "p50", "p95"):
@@ -85,12 +85,12 @@ def test_the_tornado_keeps_the_largest_swings_and_says_so(programme_run):
     assert tornado["y"] == list(table["label"].head(20))
     count = fmt.number(len(table), "nl", 0)
     note = t("uncertainty_tornado_top", "nl", top="20", count=count)
-    assert note in [caption.value for caption in programme_run.caption]
+    assert note in [caption.value for caption in programme_run.main.caption]
 
 
 def test_switching_values_table_is_the_engines(programme_run):
     expected = switching_values(examples.load_botu())
-    table = programme_run.dataframe[1].value
+    table = programme_run.main.dataframe[1].value
     assert list(table[t("uncertainty_input", "nl")]) == list(expected["label"])
     shown = table[t("uncertainty_npv_switch", "nl")]
     for row, text in zip(expected.itertuples(), shown, strict=True):
@@ -103,8 +103,8 @@ def test_switching_values_table_is_the_engines(programme_run):
 
 def test_before_a_run_the_page_asks_for_one():
     at = open_page()
-    assert at.info[0].value == t("uncertainty_not_run", "nl")
-    assert not at.metric
+    assert at.main.info[0].value == t("uncertainty_not_run", "nl")
+    assert not at.main.metric
     assert chart_titles(at)[0].startswith("Welke aanname telt?")  # tornado needs no run
 
 
@@ -116,8 +116,8 @@ def test_a_scenario_without_distributions_says_so_and_draws_nothing():
     }
     variant = state.Variant("vast", dump_scenario(scenario_from_dict(data)))
     at = open_page(variant, lang="en")
-    assert at.info[0].value == t("uncertainty_none", "en")
-    assert not at.get("plotly_chart") and not at.number_input and not at.dataframe
+    assert at.main.info[0].value == t("uncertainty_none", "en")
+    assert not at.get("plotly_chart") and not at.main.number_input and not at.main.dataframe
 
 
 def test_language_switch_changes_labels():
@@ -126,11 +126,10 @@ def test_language_switch_changes_labels():
     )
     at = run_monte_carlo(open_page(nabuurschap, lang="en"))
     expected = simulate(examples.load_example("nabuurschap"), DRAWS, seed=SEED)
-    shown = {metric.label: metric.value for metric in at.metric}
+    shown = {metric.label: metric.value for metric in at.main.metric}
     assert shown["Chance the business case closes"] == fmt.percent(expected.p_closes, "en")
-    assert at.number_input[0].label == t("draws", "en")
+    assert at.main.number_input[0].label == t("draws", "en")
     assert chart_titles(at)[0] == "Cash balance over the draws"
-    at.session_state[state.LANG_KEY] = "nl"
-    at.run()
-    shown = {metric.label: metric.value for metric in at.metric}
+    at.sidebar.radio[0].set_value("nl").run()
+    shown = {metric.label: metric.value for metric in at.main.metric}
     assert shown["Kans dat de business case sluit"] == fmt.percent(expected.p_closes, "nl")
