@@ -1,8 +1,7 @@
 """Run the real engine on a scenario dict the way a user does, and compare figures with care.
 
 Shared by the cross-check against the reference (``test_reference.py``) and the property tests
-(``test_properties.py``). The tests that need the engine skip, with a reason, while
-``businesscase.evaluate`` does not exist yet.
+(``test_properties.py``).
 """
 
 from __future__ import annotations
@@ -11,21 +10,11 @@ import math
 import tempfile
 from pathlib import Path
 
-import pytest
 import tomli_w
 from reference import METRIC_KEYS, STAKEHOLDER_COLUMNS
 
-try:
-    from businesscase.scenario import load_scenario
-
-    from businesscase import evaluate
-except ImportError as missing:  # the lead and the scenario helper are still writing them
-    evaluate = load_scenario = None
-    ENGINE_MISSING = f"the engine is not there yet ({missing})"
-else:
-    ENGINE_MISSING = ""
-
-needs_engine = pytest.mark.skipif(bool(ENGINE_MISSING), reason=ENGINE_MISSING)
+from businesscase import evaluate
+from businesscase.scenario import load_scenario
 
 YEAR_KEYS = ("payback_year", "first_short_year", "subsidy_cliff_year")
 RATE_KEYS = (

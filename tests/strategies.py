@@ -54,9 +54,7 @@ INTEREST_RATES = st.one_of(st.sampled_from((0.0, *TINY_RATES)), _floats(1e-4, 0.
 
 def _money(high: float = MONEY) -> st.SearchStrategy[float | int]:
     """An amount in [0, high]; sometimes a TOML integer (accepted in float fields)."""
-    return st.one_of(
-        st.just(0.0), _floats(0.0, high), st.integers(0, int(high)), st.just(high)
-    )
+    return st.one_of(st.just(0.0), _floats(0.0, high), st.integers(0, int(high)), st.just(high))
 
 
 @st.composite
@@ -120,8 +118,10 @@ def _beneficiaries(draw, ids: list[str]) -> dict[str, float]:
 
 
 def _cost(draw, i: int, horizon: int, ids: list[str]) -> dict:
-    line = {"name": draw(st.sampled_from(("Coaching", "Rent", "Materials"))),
-            "amount": _amount(draw)}
+    line = {
+        "name": draw(st.sampled_from(("Coaching", "Rent", "Materials"))),
+        "amount": _amount(draw),
+    }
     _timing(draw, line, horizon)
     _maybe(draw, line, "category", draw(st.sampled_from(COST_CATEGORIES)))
     return line
@@ -185,8 +185,9 @@ def _funding(draw, i: int, horizon: int, ids: list[str]) -> dict:
     if kind == "loan":
         line["interest_rate"] = draw(_number(INTEREST_RATES, 0.0))
         line["term"] = draw(st.integers(1, horizon + 5))
-        _maybe(draw, line, "start", draw(st.one_of(st.integers(0, horizon - 1),
-                                                  st.just(horizon - 1))))
+        _maybe(
+            draw, line, "start", draw(st.one_of(st.integers(0, horizon - 1), st.just(horizon - 1)))
+        )
     else:
         _timing(draw, line, horizon)
     return line
@@ -220,11 +221,15 @@ def _sib(draw, horizon: int, ids: list[str], outcomes: list[dict]) -> dict:
 def scenarios(draw, *, with_sib: bool | None = None) -> dict:
     """A random valid scenario dict; ``with_sib`` forces the `[sib]` table in or out."""
     horizon = draw(st.integers(1, 30))
-    settings = {"name": "Random scenario", "start_year": draw(st.integers(2000, 2040)),
-                "horizon_years": horizon}
+    settings = {
+        "name": "Random scenario",
+        "start_year": draw(st.integers(2000, 2040)),
+        "horizon_years": horizon,
+    }
     _maybe(draw, settings, "discount_rate", draw(_number(DISCOUNT_RATES, -0.99)))
-    _maybe(draw, settings, "themes", draw(st.lists(st.sampled_from(THEMES), unique=True,
-                                                   max_size=3)))
+    _maybe(
+        draw, settings, "themes", draw(st.lists(st.sampled_from(THEMES), unique=True, max_size=3))
+    )
     _maybe(draw, settings, "area", "Bospolder-Tussendijken")
     ids = draw(st.lists(st.sampled_from(STAKEHOLDER_IDS), min_size=1, max_size=5, unique=True))
     data = {

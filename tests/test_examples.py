@@ -14,27 +14,13 @@ import tomllib
 import pytest
 from reference import base
 
-from businesscase import examples
+from businesscase import evaluate, examples
 from businesscase.distributions import base_value
 from businesscase.parameters import uncertain_inputs
 from businesscase.sampling import field_range, low_high
+from businesscase.scenario import load_scenario, scenario_from_dict
 from businesscase.uncertainty import simulate
 from businesscase.vocabulary import THEMES
-
-try:
-    from businesscase.scenario import load_scenario, scenario_from_dict
-except ImportError:  # the scenario module is written in parallel
-    load_scenario = scenario_from_dict = None
-
-try:
-    from businesscase import evaluate
-except ImportError:  # the engine is written in parallel
-    evaluate = None
-
-needs_loader = pytest.mark.skipif(load_scenario is None, reason="businesscase.scenario not there")
-needs_engine = pytest.mark.skipif(
-    evaluate is None or scenario_from_dict is None, reason="the engine is not there yet"
-)
 
 NAMES = ["botu_programma", "driehoeksplein", "energiecooperatie", "nabuurschap", "west_practice"]
 
@@ -85,14 +71,12 @@ def test_every_example_is_toml_with_the_common_settings(name):
     assert set(settings["themes"]) <= set(THEMES)
 
 
-@needs_loader
 @pytest.mark.parametrize("name", NAMES)
 def test_every_example_loads_and_validates(name):
     scenario = examples.load_example(name)
     assert scenario == load_scenario(examples.example_path(name))
 
 
-@needs_loader
 def test_load_botu_is_the_programme():
     assert examples.load_botu() == examples.load_example("botu_programma")
 
@@ -219,14 +203,12 @@ def expected_uncertain(scenario) -> set[str]:
     return paths
 
 
-@needs_loader
 @pytest.mark.parametrize("name", NAMES)
 def test_the_most_uncertain_inputs_of_every_example_carry_a_range(name):
     scenario = examples.load_example(name)
     assert expected_uncertain(scenario) <= set(uncertain_inputs(scenario))
 
 
-@needs_loader
 @pytest.mark.parametrize("name", NAMES)
 def test_no_range_of_an_example_reaches_outside_its_field(name):
     # so a Monte Carlo run of an example never clips a draw
@@ -237,7 +219,6 @@ def test_no_range_of_an_example_reaches_outside_its_field(name):
         assert low < high, path
 
 
-@needs_engine
 def test_under_uncertainty_the_stories_still_hold():
     runs = {name: simulate(examples.load_example(name), 2_000, seed=7) for name in NAMES}
     assert not any(count for run in runs.values() for count in run.clipped.values())
@@ -269,7 +250,7 @@ def by_oracle(data: dict) -> dict:
 
 EVALUATORS = [
     pytest.param(by_oracle, id="oracle"),
-    pytest.param(by_engine, id="engine", marks=needs_engine),
+    pytest.param(by_engine, id="engine"),
 ]
 
 

@@ -17,7 +17,6 @@ from engine_harness import (
     engine_figures,
     engine_result,
     money_scale,
-    needs_engine,
 )
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -25,8 +24,6 @@ from reference import METRIC_KEYS, annuity, base
 from strategies import scenarios
 
 from businesscase.vocabulary import CLOSE_TOLERANCE
-
-pytestmark = needs_engine
 
 MONEY_FIELDS = {
     "costs": ("amount",),
@@ -39,9 +36,7 @@ SIB_MONEY_FIELDS = ("capital", "price", "cap")
 DISTRIBUTION_PARAMETERS = ("low", "mode", "high", "mean", "sd")
 
 SCALED_KEYS = tuple(
-    key
-    for key in METRIC_KEYS
-    if key not in (*RATE_KEYS, *YEAR_KEYS, "cash_balance", "closes")
+    key for key in METRIC_KEYS if key not in (*RATE_KEYS, *YEAR_KEYS, "cash_balance", "closes")
 )
 """Money figures: they scale with the money of the scenario."""
 
@@ -181,8 +176,9 @@ def test_zero_discount_rate_makes_pv_the_plain_sum(data):
     assert close(figures["pv_costs"], costs, scale)
     assert close(figures["value_capture_pv"], figures["value_capture_total"], scale)
     flows = result.flows
-    assert all(close(pv, amount, scale) for pv, amount in zip(flows["pv"], flows["amount"],
-                                                              strict=True))
+    assert all(
+        close(pv, amount, scale) for pv, amount in zip(flows["pv"], flows["amount"], strict=True)
+    )
 
 
 @pytest.mark.parametrize("share", ["deadweight", "attribution"])

@@ -19,7 +19,6 @@ import pytest
 from engine_harness import (
     engine_figures,
     mismatches,
-    needs_engine,
     write_toml,
 )
 from hypothesis import given, settings
@@ -181,8 +180,15 @@ def test_annuity_at_tiny_rates(rate):
 
 
 def interest_free_loan(start: int) -> dict:
-    loan = {"name": "Fund", "funder": "bank", "kind": "loan", "amount": 900.0,
-            "interest_rate": 0.0, "term": 3, "start": start}
+    loan = {
+        "name": "Fund",
+        "funder": "bank",
+        "kind": "loan",
+        "amount": 900.0,
+        "interest_rate": 0.0,
+        "term": 3,
+        "start": start,
+    }
     return scenario(10, funding=[loan])
 
 
@@ -217,8 +223,13 @@ SIB_OUTCOME = {
 
 
 def sib_scenario(**terms) -> dict:
-    sib = {"investor": "investeerder", "outcome_payer": "gemeente", "capital": 2000.0,
-           "outcome": "Work", "price": 100.0} | terms
+    sib = {
+        "investor": "investeerder",
+        "outcome_payer": "gemeente",
+        "capital": 2000.0,
+        "outcome": "Work",
+        "price": 100.0,
+    } | terms
     return scenario(5, outcomes=[SIB_OUTCOME], sib=sib)
 
 
@@ -298,8 +309,7 @@ def short_from_year_two() -> dict:
         costs=[{"name": "Staff", "amount": 100.0, "duration": 4}],
         funding=[
             {"name": "City", "funder": "gemeente", "kind": "subsidy", "amount": 250.0},
-            {"name": "Sales", "funder": "bewoners", "kind": "revenue", "amount": 50.0,
-             "start": 3},
+            {"name": "Sales", "funder": "bewoners", "kind": "revenue", "amount": 50.0, "start": 3},
         ],
     )
 
@@ -340,8 +350,14 @@ def test_half_a_cent_tolerance(cost, closes, first_short_year):
 
 
 def avoided(amount: float, start: int) -> dict:
-    return {"name": "Repairs", "bearer": "gemeente", "incidents": 1.0, "reduction": 1.0,
-            "unit_cost": amount, "start": start}
+    return {
+        "name": "Repairs",
+        "bearer": "gemeente",
+        "incidents": 1.0,
+        "reduction": 1.0,
+        "unit_cost": amount,
+        "start": start,
+    }
 
 
 PAYBACKS = [
@@ -379,14 +395,43 @@ def prevention_and_capture() -> dict:
     return scenario(
         4,
         0.1,
-        avoided_costs=[{"name": "Repairs", "bearer": "gemeente", "incidents": 10,
-                        "reduction": 0.5, "unit_cost": 100.0, "probability": 0.5,
-                        "growth": 0.1, "start": 1, "duration": 2}],
-        value_capture=[{"name": "Lease", "units": 10, "base_value": 1000.0, "uplift": 0.1,
-                        "capture_share": 0.5, "payer": "bewoners", "start": 2,
-                        "duration": 4}],
-        funding=[{"name": "Fund", "funder": "gemeente", "kind": "budget", "amount": 100.0,
-                  "growth": 0.1, "probability": 0.5, "start": 1, "duration": 2}],
+        avoided_costs=[
+            {
+                "name": "Repairs",
+                "bearer": "gemeente",
+                "incidents": 10,
+                "reduction": 0.5,
+                "unit_cost": 100.0,
+                "probability": 0.5,
+                "growth": 0.1,
+                "start": 1,
+                "duration": 2,
+            }
+        ],
+        value_capture=[
+            {
+                "name": "Lease",
+                "units": 10,
+                "base_value": 1000.0,
+                "uplift": 0.1,
+                "capture_share": 0.5,
+                "payer": "bewoners",
+                "start": 2,
+                "duration": 4,
+            }
+        ],
+        funding=[
+            {
+                "name": "Fund",
+                "funder": "gemeente",
+                "kind": "budget",
+                "amount": 100.0,
+                "growth": 0.1,
+                "probability": 0.5,
+                "start": 1,
+                "duration": 2,
+            }
+        ],
     )
 
 
@@ -407,12 +452,18 @@ def with_distributions() -> dict:
     # left out, so the Dutch standard 2.25% applies to the cost of 100 in year 1.
     data = scenario(
         2,
-        costs=[{"name": "Staff", "amount": {"dist": "normal", "mean": 100.0, "sd": 10.0},
-                "start": 1}],
-        avoided_costs=[{"name": "Repairs", "bearer": "gemeente",
-                        "incidents": {"dist": "triangular", "low": 1, "mode": 2, "high": 5},
-                        "reduction": {"dist": "uniform", "low": 0.25, "high": 0.75},
-                        "unit_cost": 10.0}],
+        costs=[
+            {"name": "Staff", "amount": {"dist": "normal", "mean": 100.0, "sd": 10.0}, "start": 1}
+        ],
+        avoided_costs=[
+            {
+                "name": "Repairs",
+                "bearer": "gemeente",
+                "incidents": {"dist": "triangular", "low": 1, "mode": 2, "high": 5},
+                "reduction": {"dist": "uniform", "low": 0.25, "high": 0.75},
+                "unit_cost": 10.0,
+            }
+        ],
     )
     del data["scenario"]["discount_rate"]
     return data
@@ -477,20 +528,43 @@ HAND_WORKED = {
     "short from year 2": short_from_year_two(),
     "just closes": granted(100.004),
     "just short": granted(100.006),
-    **{f"payback {i}": paying_back(costs, benefits) for i, (costs, benefits, _) in
-       enumerate(PAYBACKS)},
+    **{
+        f"payback {i}": paying_back(costs, benefits)
+        for i, (costs, benefits, _) in enumerate(PAYBACKS)
+    },
     # Regressions: minimal scenarios where the engine and the reference once disagreed.
     "sib returning almost nothing": scenario(
         2,
-        outcomes=[{"name": "Work", "quantity": 1.0, "proxy": 0.0, "value_type": "fiscal",
-                   "beneficiaries": {"gemeente": 1.0}}],
-        sib={"investor": "investeerder", "outcome_payer": "gemeente", "capital": 1.0,
-             "outcome": "Work", "price": 1e-17},
+        outcomes=[
+            {
+                "name": "Work",
+                "quantity": 1.0,
+                "proxy": 0.0,
+                "value_type": "fiscal",
+                "beneficiaries": {"gemeente": 1.0},
+            }
+        ],
+        sib={
+            "investor": "investeerder",
+            "outcome_payer": "gemeente",
+            "capital": 1.0,
+            "outcome": "Work",
+            "price": 1e-17,
+        },
     ),
     "loan at the smallest positive rate": scenario(
         30,
-        funding=[{"name": "Bank", "funder": "bank", "kind": "loan", "amount": 1e7,
-                  "interest_rate": 5e-324, "term": 7, "start": 26}],
+        funding=[
+            {
+                "name": "Bank",
+                "funder": "bank",
+                "kind": "loan",
+                "amount": 1e7,
+                "interest_rate": 5e-324,
+                "term": 7,
+                "start": 26,
+            }
+        ],
     ),
     "prevention and capture": prevention_and_capture(),
     "distributions": with_distributions(),
@@ -498,7 +572,6 @@ HAND_WORKED = {
 """The scenarios worked out by hand in part (a)."""
 
 
-@needs_engine
 @pytest.mark.parametrize("data", HAND_WORKED.values(), ids=HAND_WORKED.keys())
 def test_engine_agrees_on_hand_worked_scenarios(data):
     assert_engine_agrees(data)
@@ -513,7 +586,6 @@ ROOT_AT_MINUS_ONE = scenario(
 floating point and so not a rate > -1: both say 39.6 (the engine once reported -1.0)."""
 
 
-@needs_engine
 def test_engine_skips_a_root_that_rounds_to_minus_one():
     assert_engine_agrees(ROOT_AT_MINUS_ONE)
 
@@ -527,21 +599,18 @@ EXTREME_RATES = {
 """Valid but absurd magnitudes where the engine's IRR and the reference differ (reported)."""
 
 
-@needs_engine
 @pytest.mark.xfail(strict=True, reason="reported to the lead: engine IRR at extreme magnitudes")
 @pytest.mark.parametrize("data", EXTREME_RATES.values(), ids=EXTREME_RATES.keys())
 def test_engine_irr_at_extreme_magnitudes(data):
     assert_engine_agrees(data)
 
 
-@needs_engine
 @settings(max_examples=200, deadline=None)
 @given(scenarios())
 def test_engine_agrees_with_reference(data):
     assert_engine_agrees(data)
 
 
-@needs_engine
 @settings(max_examples=60, deadline=None)
 @given(scenarios(with_sib=True))
 def test_engine_agrees_with_reference_on_impact_bonds(data):
@@ -551,7 +620,6 @@ def test_engine_agrees_with_reference_on_impact_bonds(data):
 # --- (c) the command line against the reference -----------------------------------------------
 
 
-@needs_engine
 @settings(max_examples=10, deadline=None)
 @given(scenarios())
 def test_cli_json_agrees_with_reference(data):
@@ -567,14 +635,18 @@ def test_cli_json_agrees_with_reference(data):
     assert not problems, "\n".join(problems)
 
 
-
-@needs_engine
 def test_installed_command_json_agrees_with_reference(tmp_path):
     # The real entry point in a fresh interpreter, as a user's script would call it.
     data = HAND_WORKED["sib lag threshold cap"]
     run = subprocess.run(
-        [sys.executable, "-m", "businesscase", "evaluate", str(write_toml(data, tmp_path)),
-         "--json"],
+        [
+            sys.executable,
+            "-m",
+            "businesscase",
+            "evaluate",
+            str(write_toml(data, tmp_path)),
+            "--json",
+        ],
         capture_output=True,
         text=True,
         timeout=60,
