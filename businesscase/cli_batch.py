@@ -18,9 +18,7 @@ from __future__ import annotations
 import glob
 import json
 import math
-import os
 import re
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -54,6 +52,7 @@ from businesscase.cli import (
     _load,
     app,
 )
+from businesscase.files import write_atomic
 from businesscase.metrics import SIB_METRICS
 from businesscase.scenario import Scenario, ScenarioError, load_scenario, save_scenario
 from businesscase.text import t
@@ -96,19 +95,11 @@ def write_table(frame: pd.DataFrame, out: Path) -> None:
     An existing file is replaced only when the new one is completely written; CSV is UTF-8
     with a header row, locale-free (``.`` decimals, empty for a missing figure).
     """
-    handle = tempfile.NamedTemporaryFile(
-        dir=out.parent, prefix=f".{out.name}.", suffix=".tmp", delete=False
-    )
-    handle.close()
-    try:
-        if out.suffix.lower() == ".parquet":
-            frame.to_parquet(handle.name, index=False)
-        else:
-            frame.to_csv(handle.name, index=False, encoding="utf-8")
-        os.replace(handle.name, out)
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise
+    if out.suffix.lower() == ".parquet":
+        data = frame.to_parquet(index=False)
+    else:
+        data = frame.to_csv(index=False).encode("utf-8")
+    write_atomic(out, data)
 
 
 def _write(frame: pd.DataFrame, out: Path) -> None:

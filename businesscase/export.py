@@ -19,7 +19,6 @@ from __future__ import annotations
 import html
 import io
 import os
-import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -34,6 +33,7 @@ from businesscase import __version__, charts
 from businesscase import formatting as fmt
 from businesscase.distributions import base_value, distribution_text, is_distribution
 from businesscase.engine import evaluate
+from businesscase.files import write_atomic
 from businesscase.metrics import SCALAR_METRICS, STAKEHOLDER_COLUMNS
 from businesscase.parameters import section_lines, uncertain_inputs
 from businesscase.result import EvaluationResult
@@ -528,28 +528,6 @@ def write_workbook(
     """
     data = workbook_bytes(scenario, result=result, simulation=simulation, lang=lang)
     return write_atomic(path, data)
-
-
-def write_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename.
-
-    An existing file is replaced only when the new one is completely written and flushed; on
-    any failure it is left untouched and the temporary file is removed.
-    """
-    path = Path(path)
-    handle = tempfile.NamedTemporaryFile(
-        "wb", dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
-    )
-    try:
-        with handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(handle.name, path)
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise
-    return path
 
 
 # --- the HTML report -----------------------------------------------------------------------

@@ -38,7 +38,6 @@ import math
 import os
 import re
 import stat
-import tempfile
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -56,6 +55,7 @@ from businesscase.distributions import (
     is_distribution,
     real_number,
 )
+from businesscase.files import write_atomic
 from businesscase.vocabulary import (
     COST_CATEGORIES,
     DEFAULT_DISCOUNT_RATE,
@@ -912,17 +912,4 @@ def save_scenario(scenario: Scenario, path: str | os.PathLike[str]) -> None:
     An existing file is replaced only when the new one is completely written and flushed to
     disk; on any failure it is left untouched and the temporary file is removed.
     """
-    path = Path(path)
-    text = dump_scenario(scenario)
-    handle = tempfile.NamedTemporaryFile(
-        "w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
-    )
-    try:
-        with handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(handle.name, path)
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise
+    write_atomic(path, dump_scenario(scenario).encode("utf-8"))

@@ -423,6 +423,9 @@ SWITCHING_VERDICTS: dict[str, Callable[[dict[str, FloatArray]], np.ndarray]] = {
 }
 """The verdicts whose switching values are searched: ``npv_social >= 0`` and ``closes``."""
 
+SWITCHING_COLUMNS: tuple[str, ...] = ("path", "label", "base", "search_low", "search_high")
+"""The columns of :func:`switching_values` before the verdicts' own."""
+
 BISECTION_STEPS = math.ceil(math.log2(1.0 / (SEARCH_TOLERANCE * (SEARCH_GRID_POINTS - 1))))
 """Bisection steps that narrow a grid interval to :data:`SEARCH_TOLERANCE` of the range."""
 
@@ -462,6 +465,10 @@ def switching_values(scenario: Scenario) -> pd.DataFrame:
     inputs = dict(sorted(uncertain_inputs(scenario).items()))
     paths = list(inputs)
     count = len(paths)
+    if not count:
+        parts = ("at_base", "switch", "note")
+        verdict_columns = [f"{name}_{part}" for name in SWITCHING_VERDICTS for part in parts]
+        return pd.DataFrame(columns=[*SWITCHING_COLUMNS, *verdict_columns])
     base = np.array([base_value(d) for d in inputs.values()], dtype=float)
     ranges = np.array([search_range(path, d) for path, d in inputs.items()]).reshape(count, 2)
     grid = np.sort(

@@ -182,6 +182,14 @@ def test_tornado_without_distributions_is_empty():
     assert sensitivity(small_case()).table.empty
 
 
+def test_switching_values_without_distributions_is_an_empty_table_with_its_columns():
+    scenario = small_case(**{"outcomes.proxy": {"dist": "uniform", "low": 50, "high": 150}})
+    columns = list(switching_values(scenario).columns)
+    table = switching_values(small_case())
+    assert table.empty
+    assert list(table.columns) == columns
+
+
 # --- switching values --------------------------------------------------------------------
 
 
