@@ -18,9 +18,8 @@ import streamlit as st
 
 from app_pages import state, tables
 from businesscase import ScenarioError
-from businesscase import formatting as fmt
 from businesscase.examples import list_examples, load_example
-from businesscase.scenario import Problem, scenario_from_dict
+from businesscase.scenario import LONGEST_HORIZON, Problem, scenario_from_dict
 from businesscase.vocabulary import (
     COST_CATEGORIES,
     FUNDING_KINDS,
@@ -57,8 +56,6 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "theme": THEMES,
     "value_type": VALUE_TYPES,
 }
-# longest horizon typed here [years]: a projector session cannot wait for a millennium
-LONGEST_HORIZON = 200
 HOLDER_FIELDS = frozenset({"bearer", "payer", "funder", "investor", "outcome_payer", "stakeholder"})
 
 
@@ -177,7 +174,7 @@ def _settings(row: dict[str, Any], generation: int) -> dict[str, Any]:
         _label("horizon_years"),
         value=horizon,
         min_value=1,
-        max_value=max(LONGEST_HORIZON, horizon or 1),
+        max_value=LONGEST_HORIZON,
         step=1,
         key=key + "horizon",
     )
@@ -203,18 +200,7 @@ def _settings(row: dict[str, Any], generation: int) -> dict[str, Any]:
 
 def _figures() -> None:
     """The headline figures of the current (last valid) version."""
-    lang = state.lang()
-    result = state.result_of(state.current())
-    m = result.metrics
-    cards = st.container(horizontal=True)
-    cards.metric(state.tr("sroi_ratio"), fmt.number(m["sroi_ratio"], lang), border=True)
-    cards.metric(state.tr("npv_social"), fmt.money(m["npv_social"], lang), border=True)
-    cards.metric(
-        state.tr("closes"),
-        state.tr("yes" if m["closes"] else "no"),
-        None if m["closes"] else fmt.money(-m["funding_gap"], lang),
-        border=True,
-    )
+    state.headline_cards(state.result_of(state.current()).metrics)
 
 
 def _by_table(problems: list[Problem]) -> dict[str, list[str]]:

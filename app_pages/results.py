@@ -37,15 +37,7 @@ if settings.description:
     st.text(settings.description)
 
 # --- headline cards and the verdict -----------------------------------------------------------
-cards = st.container(horizontal=True)
-cards.metric(state.tr("sroi_ratio"), fmt.number(m["sroi_ratio"], lang), border=True)
-cards.metric(state.tr("npv_social"), fmt.money(m["npv_social"], lang), border=True)
-cards.metric(
-    state.tr("closes"),
-    state.tr("yes" if m["closes"] else "no"),
-    None if m["closes"] else fmt.money(-m["funding_gap"], lang),
-    border=True,
-)
+cards = state.headline_cards(m)
 if not m["closes"]:
     cards.metric(state.tr("first_short_year"), fmt.year(m["first_short_year"], start), border=True)
 cards.metric(

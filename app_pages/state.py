@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from businesscase import (
     EvaluationResult,
@@ -34,6 +35,7 @@ from businesscase import (
     simulate,
     switching_values,
 )
+from businesscase import formatting as fmt
 from businesscase.examples import PROGRAMME, example_path
 from businesscase.formatting import LANGUAGES
 from businesscase.text import t
@@ -219,3 +221,22 @@ def sensitivity_of(toml: str) -> SensitivityResult:
 def switching_of(toml: str) -> pd.DataFrame:
     """The switching values of a scenario text (cached on the text)."""
     return switching_values(scenario_of(toml))
+
+
+def headline_cards(metrics: dict) -> DeltaGenerator:
+    """Draw the cards every figure page leads with: SROI ratio, social NPV, does it close.
+
+    The closing card carries the funding gap as a negative delta when the plan does not close.
+    Returns the row of cards, so a page can add cards of its own to it.
+    """
+    code = lang()
+    cards = st.container(horizontal=True)
+    cards.metric(tr("sroi_ratio"), fmt.number(metrics["sroi_ratio"], code), border=True)
+    cards.metric(tr("npv_social"), fmt.money(metrics["npv_social"], code), border=True)
+    cards.metric(
+        tr("closes"),
+        tr("yes" if metrics["closes"] else "no"),
+        None if metrics["closes"] else fmt.money(-metrics["funding_gap"], code),
+        border=True,
+    )
+    return cards

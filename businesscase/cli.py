@@ -25,7 +25,7 @@ from businesscase.distributions import base_value
 from businesscase.engine import evaluate
 from businesscase.export import _input_text, field_kind
 from businesscase.gap import close_the_gap
-from businesscase.metrics import SIB_METRICS, STAKEHOLDER_COLUMNS, YEAR_METRICS
+from businesscase.metrics import SIB_METRICS, STAKEHOLDER_COLUMNS
 from businesscase.result import EvaluationResult
 from businesscase.sampling import field_range
 from businesscase.scenario import Scenario, ScenarioError, load_scenario, save_scenario
@@ -190,13 +190,6 @@ _TORNADO_CHANGES = ("npv_social_low", "npv_social_high", "funding_gap_low", "fun
 """Tornado columns shown by ``sensitivity`` (changes from base [EUR]); headers ``tornado_<col>``
 in :mod:`businesscase.text`."""
 
-_SHARE_FIGURES = frozenset(
-    {"closes", "social_irr", "subsidy_dependence", "largest_funder_share", "sib_investor_irr"}
-)
-_RATIO_FIGURES = frozenset(
-    {"sroi_ratio", "net_sroi_ratio", "funder_hhi", "sib_money_multiple", "sib_breakeven_share"}
-)
-
 
 def _load(file: Path) -> Scenario:
     """Load a scenario, turning bad input into exit status 2 with a clear message."""
@@ -211,11 +204,12 @@ def _figure(name: str, value: float, start_year: int, lang: str) -> str:
     """One summary value of a figure, formatted by its kind (money, share, ratio, year)."""
     if math.isnan(value):
         return fmt.MISSING
-    if name in _SHARE_FIGURES:
+    kind = fmt.figure_kind(name)
+    if kind == "share":
         return fmt.percent(value, lang)
-    if name in _RATIO_FIGURES:
+    if kind == "ratio":
         return fmt.number(value, lang)
-    if name in YEAR_METRICS:  # a mean of year offsets need not be a whole year
+    if kind == "year":  # a mean of year offsets need not be a whole year
         if float(value).is_integer():
             return fmt.year(int(value), start_year)
         return f"t={fmt.number(value, lang, 1)}"

@@ -13,8 +13,7 @@ from typing import Annotated
 import typer
 
 from businesscase import export
-from businesscase import formatting as fmt
-from businesscase.cli import _ChunkProgress, _fail, _load, app
+from businesscase.cli import _check_lang, _ChunkProgress, _fail, _load, app
 from businesscase.engine import evaluate
 from businesscase.parameters import uncertain_inputs
 from businesscase.text import t
@@ -56,8 +55,7 @@ def export_command(
 ) -> None:
     """Export a scenario for people who were not at the screen: an Excel workbook (--xlsx)
     and/or an HTML report (--html)."""
-    if lang not in fmt.LANGUAGES:
-        _fail([f"--lang {lang!r}: must be one of {', '.join(fmt.LANGUAGES)}"])
+    _check_lang(lang)
     outputs = {
         option: path for option, path in (("--xlsx", xlsx), ("--html", html)) if path is not None
     }

@@ -49,12 +49,20 @@ def year(t: int | None, start_year: int) -> str:
 
 
 SHARE_FIGURES: frozenset[str] = frozenset(
-    {"closes", "social_irr", "subsidy_dependence", "largest_funder_share", "sib_investor_irr"}
+    {
+        "closes",
+        "social_irr",
+        "subsidy_dependence",
+        "largest_funder_share",
+        "sib_investor_irr",
+        "sib_breakeven_share",
+    }
 )
-"""Figures shown as percentages (``closes`` as the share of draws that close)."""
+"""Figures shown as percentages (``closes`` as the share of draws that close;
+``sib_breakeven_share`` 1.3 as 130% of the expected outcomes, SPEC section 8)."""
 
 RATIO_FIGURES: frozenset[str] = frozenset(
-    {"sroi_ratio", "net_sroi_ratio", "funder_hhi", "sib_money_multiple", "sib_breakeven_share"}
+    {"sroi_ratio", "net_sroi_ratio", "funder_hhi", "sib_money_multiple"}
 )
 """Figures shown as plain numbers."""
 

@@ -489,6 +489,7 @@ BAD = [
     ("duration = 10", "duration = 0", "costs[0].duration = 0", "must be >= 1"),
     ("term = 10", "term = 0", "funding[1].term = 0", "must be >= 1"),
     ("horizon_years = 10", "horizon_years = 0", "scenario.horizon_years = 0", "must be >= 1"),
+    ("horizon_years = 10", "horizon_years = 201", "scenario.horizon_years = 201", "must be <= 200"),
     ("cap = 1500000", "cap = 1500000\nlag = -1", "sib.lag = -1", "must be >= 0"),
     ("start = 3", "start = -1", "value_capture[0].start = -1", "must be >= 0"),
     (
