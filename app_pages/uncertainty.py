@@ -16,6 +16,7 @@ from businesscase import formatting as fmt
 from businesscase.metrics import SIB_METRICS
 from businesscase.parameters import uncertain_inputs
 from businesscase.sampling import field_range
+from businesscase.text import input_name
 
 # session key of the last Monte Carlo run asked for: scenario text, draws and seed
 RUN_KEY = "uncertainty_run"
@@ -167,7 +168,10 @@ def switch_text(row: pd.Series, verdict: str) -> str:
 st.dataframe(
     pd.DataFrame(
         {
-            state.tr("uncertainty_input"): switching["label"],
+            state.tr("uncertainty_input"): [
+                input_name(label, path, lang)
+                for label, path in zip(switching["label"], switching["path"], strict=True)
+            ],
             state.tr("uncertainty_base"): [input_value(v) for v in switching["base"]],
             state.tr("uncertainty_npv_switch"): [
                 switch_text(row, "npv_social") for _, row in switching.iterrows()

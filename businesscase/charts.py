@@ -22,7 +22,7 @@ from plotly.subplots import make_subplots
 
 from businesscase import formatting as fmt
 from businesscase.result import EvaluationResult
-from businesscase.text import t
+from businesscase.text import input_name, t
 from businesscase.uncertainty import SensitivityResult, SimulationResult
 from businesscase.vocabulary import CLOSE_TOLERANCE, VALUE_TYPES
 
@@ -548,7 +548,10 @@ def tornado(
     table = table.head(top) if top is not None else table
     base = fmt.money(sensitivity_result.base[figure], lang)
     chart = _figure(lang, t("chart_tornado_title", lang, figure=t(figure, lang), base=base))
-    labels = [escape(label) for label in table["label"]]
+    labels = [
+        escape(input_name(label, path, lang))
+        for label, path in zip(table["label"], table["path"], strict=True)
+    ]
     for side, colour in (("low", SHORT_COLOUR), ("high", BALANCE_COLOUR)):
         chart.add_bar(
             y=labels,

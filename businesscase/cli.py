@@ -29,7 +29,7 @@ from businesscase.metrics import SIB_METRICS, STAKEHOLDER_COLUMNS
 from businesscase.result import EvaluationResult
 from businesscase.sampling import field_range
 from businesscase.scenario import Scenario, ScenarioError, load_scenario, save_scenario
-from businesscase.text import t
+from businesscase.text import input_name, t
 from businesscase.uncertainty import records, sensitivity, simulate, switching_values
 
 BAD_INPUT = 2
@@ -369,7 +369,7 @@ def sensitivity_command(
     _header(table, t("input", lang), t("low", lang), t("base", lang), t("high", lang), *changes)
     for row in tornado.table.to_dict(orient="records"):
         table.add_row(
-            escape(row["label"]),
+            escape(input_name(row["label"], row["path"], lang)),
             *(_input_value(row["path"], row[column], lang) for column in ("low", "base", "high")),
             *(fmt.money(row[column], lang) for column in _TORNADO_CHANGES),
         )
@@ -380,7 +380,7 @@ def sensitivity_command(
     )
     for row in switching.to_dict(orient="records"):
         table.add_row(
-            escape(row["label"]),
+            escape(input_name(row["label"], row["path"], lang)),
             _input_value(row["path"], row["base"], lang),
             _switch_text(row, "npv_social", lang),
             _switch_text(row, "closes", lang),

@@ -700,3 +700,17 @@ def t(key: str, lang: str = "nl", **values: object) -> str:
     """
     template = TEXT[key][lang]
     return template.format(**values) if values else template
+
+
+def input_name(label: str, path: str, lang: str = "nl") -> str:
+    """An uncertain input's label with its field named in ``lang``.
+
+    ``label`` is the engine's ``"<line>: <field>"`` (:func:`businesscase.uncertainty.input_label`)
+    and ``path`` its field path; the field part is replaced by the field's name in ``lang``.
+
+    >>> input_name("Minder eenzaamheid: proxy", "outcomes[1].proxy", "nl")
+    'Minder eenzaamheid: waarde per effect (proxy)'
+    """
+    field = path.rsplit(".", 1)[-1]
+    line = label.removesuffix(f": {field}")
+    return f"{line}: {t(f'field_{field}', lang)}"

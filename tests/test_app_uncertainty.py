@@ -13,7 +13,7 @@ from app_pages import state
 from businesscase import dump_scenario, examples, sensitivity, simulate, switching_values
 from businesscase import formatting as fmt
 from businesscase.scenario import scenario_from_dict
-from businesscase.text import t
+from businesscase.text import input_name, t
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PAGE = "app_pages/uncertainty.py"
@@ -82,7 +82,8 @@ def test_fan_distributions_and_tornado_are_drawn(programme_run):
 def test_the_tornado_keeps_the_largest_swings_and_says_so(programme_run):
     tornado = json.loads(programme_run.get("plotly_chart")[-1].proto.spec)["data"][0]
     table = sensitivity(examples.load_botu()).table  # sorted by the npv_social swing
-    assert tornado["y"] == list(table["label"].head(20))
+    names = [input_name(row.label, row.path, "nl") for row in table.head(20).itertuples()]
+    assert tornado["y"] == names
     count = fmt.number(len(table), "nl", 0)
     note = t("uncertainty_tornado_top", "nl", top="20", count=count)
     assert note in [caption.value for caption in programme_run.main.caption]
@@ -91,7 +92,8 @@ def test_the_tornado_keeps_the_largest_swings_and_says_so(programme_run):
 def test_switching_values_table_is_the_engines(programme_run):
     expected = switching_values(examples.load_botu())
     table = programme_run.main.dataframe[1].value
-    assert list(table[t("uncertainty_input", "nl")]) == list(expected["label"])
+    names = [input_name(row.label, row.path, "nl") for row in expected.itertuples()]
+    assert list(table[t("uncertainty_input", "nl")]) == names
     shown = table[t("uncertainty_npv_switch", "nl")]
     for row, text in zip(expected.itertuples(), shown, strict=True):
         if row.npv_social_note:

@@ -16,7 +16,7 @@ from numpy.testing import assert_allclose
 from businesscase import charts, evaluate, examples, sensitivity, simulate
 from businesscase import formatting as fmt
 from businesscase.scenario import scenario_from_dict, scenario_to_dict
-from businesscase.text import t
+from businesscase.text import input_name, t
 
 EXAMPLES = examples.list_examples()
 RESULTS = {name: evaluate(examples.load_example(name)) for name in EXAMPLES}
@@ -256,7 +256,11 @@ def test_tornado_sorted_by_swing_with_the_tables_changes(tornado_input, figure):
     low, high = traces(chart, "bar")
     table = tornado_input.table
     order = np.argsort(-table[f"{figure}_swing"].to_numpy(), kind="stable")
-    assert list(low.y) == list(table["label"].iloc[order])
+    names = [input_name(row.label, row.path, "en") for row in table.iloc[order].itertuples()]
+    assert list(low.y) == names
+    # fields are named in words, not by their TOML key
+    assert "Minder eenzaamheid: value per outcome (proxy)" in names
+    assert not any(name.endswith(": proxy") for name in names)
     assert_allclose(low.x, table[f"{figure}_low"].iloc[order])
     assert_allclose(high.x, table[f"{figure}_high"].iloc[order])
     swings = np.abs(np.subtract(high.x, low.x))
@@ -275,8 +279,9 @@ def test_tornado_orders_differ_by_figure(tornado_input):
     by_npv = charts.tornado(tornado_input, "nl").data[0].y
     by_gap = charts.tornado(tornado_input, "nl", "funding_gap").data[0].y
     assert sorted(by_npv) == sorted(by_gap)
-    assert by_npv[0] == "Minder eenzaamheid: proxy"  # the largest npv swing
-    assert by_gap[0] == "Fondsbijdrage nabuurschap (3 jaar): probability"  # only it moves cash
+    assert by_npv[0] == "Minder eenzaamheid: waarde per effect (proxy)"  # the largest npv swing
+    # only the fund's probability moves cash
+    assert by_gap[0] == "Fondsbijdrage nabuurschap (3 jaar): kans"
 
 
 # --- comparing ---------------------------------------------------------------------------------

@@ -163,7 +163,9 @@ def test_sensitivity_in_dutch():
     out = outcome.stdout
     assert "Tornado: maatschappelijke NCW" in out and "Omslagwaarden" in out
     assert "financieringstekort € 390.000 bij de basiswaarden" in out
-    (row,) = [line for line in out.splitlines() if "Minder eenzaamheid: proxy" in line][:1]
+    (row,) = [
+        line for line in out.splitlines() if "Minder eenzaamheid: waarde per effect (proxy)" in line
+    ][:1]
     # low, base and high of the proxy, then the changes worked out in test_sensitivity_table
     for shown in ("€ 300", "€ 600", "€ 1.200", "-€ 238.005", "€ 476.010"):
         assert shown in row, shown
