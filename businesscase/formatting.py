@@ -15,13 +15,18 @@ MISSING = "–"
 
 
 def money(value: float | None, lang: str = "nl") -> str:
-    """Whole euros: ``€ 1.234.567`` (nl) or ``€1,234,567`` (en); '–' for None."""
+    """Whole euros: ``€ 1.234.567`` and ``€ -1.234.567`` (nl, as CLDR's Dutch currency pattern)
+    or ``€1,234,567`` and ``-€1,234,567`` (en); '–' for None.
+
+    >>> money(-384282.4, "nl"), money(-384282.4, "en")
+    ('€ -384.282', '-€384,282')
+    """
     if value is None:
         return MISSING
     return format_currency(
         round(value),
         "EUR",
-        format="¤ #,##0" if lang == "nl" else "¤#,##0",
+        format="¤ #,##0;¤ -#,##0" if lang == "nl" else "¤#,##0",
         locale=_LOCALES[lang],
         currency_digits=False,
     )

@@ -167,7 +167,7 @@ def test_sensitivity_in_dutch():
         line for line in out.splitlines() if "Minder eenzaamheid: waarde per effect (proxy)" in line
     ][:1]
     # low, base and high of the proxy, then the changes worked out in test_sensitivity_table
-    for shown in ("€ 300", "€ 600", "€ 1.200", "-€ 238.005", "€ 476.010"):
+    for shown in ("€ 300", "€ 600", "€ 1.200", "€ -238.005", "€ 476.010"):
         assert shown in row, shown
     (share,) = [line for line in out.splitlines() if "Minder eenzaamheid: deadweight" in line][:1]
     assert "15,0%" in share and "25,0%" in share and "40,0%" in share

@@ -39,7 +39,7 @@ from businesscase.export import (
 )
 from businesscase.metrics import SCALAR_METRICS
 from businesscase.scenario import scenario_from_dict
-from businesscase.text import t
+from businesscase.text import input_name, t
 
 PLAIN = """\
 [scenario]
@@ -374,7 +374,9 @@ def test_report_tornado_shows_the_inputs_that_matter_most():
     tornado = sensitivity(programme)
     assert len(tornado.table) > TORNADO_ROWS
     report = html_report(programme, sensitivity=tornado, lang="en")
-    labels = [html.escape(label) for label in tornado.table["label"]]
+    labels = [
+        html.escape(input_name(row.label, row.path, "en")) for row in tornado.table.itertuples()
+    ]
     assert all(label in report for label in labels[:TORNADO_ROWS])
     assert not any(label in report for label in labels[TORNADO_ROWS:])
     note = t("report_tornado_top", "en", shown=TORNADO_ROWS, total=len(tornado.table))
