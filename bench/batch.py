@@ -17,9 +17,6 @@ The machine is shared: run it when it is quiet.
 from __future__ import annotations
 
 import json
-import resource
-import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -28,7 +25,9 @@ from pathlib import Path
 import numpy as np
 
 HERE = Path(__file__).resolve().parent
-sys.path[:0] = [str(HERE.parent)]
+sys.path[:0] = [str(HERE), str(HERE.parent)]
+
+from measure import in_child, median_time, peak_mb  # noqa: E402
 
 from businesscase import evaluate, load_scenario  # noqa: E402
 from businesscase.batch import evaluate_many, sweep  # noqa: E402
@@ -84,19 +83,6 @@ def write_files(folder: Path) -> list[Path]:
     return files
 
 
-def median_time(run, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
-
-
-def peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
 def child(what: str, folder: str) -> None:
     """In a fresh process: median of 3 runs of the sweep or the batch, and peak memory."""
     if what == "sweep":
@@ -125,21 +111,11 @@ def child(what: str, folder: str) -> None:
     )
 
 
-def measure(what: str, folder: str) -> dict[str, float]:
-    output = subprocess.run(
-        [sys.executable, __file__, "--child", what, folder],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    return json.loads(output)
-
-
 def main() -> None:
     rows = []
     west = load_scenario(example_path("west_practice"))
     total = int(np.prod([len(values) for values in SWEEP_GRID.values()]))
-    swept = measure("sweep", "")
+    swept = in_child(__file__, "sweep", "")
     proxies, amounts = (
         values.ravel() for values in np.meshgrid(*SWEEP_GRID.values(), indexing="ij")
     )
@@ -167,7 +143,7 @@ def main() -> None:
     ]
     with tempfile.TemporaryDirectory() as folder:
         files = write_files(Path(folder))
-        batched = measure("batch", folder)
+        batched = in_child(__file__, "batch", folder)
         started = time.perf_counter()
         for file in files[:: len(files) // LOOP_FILES][:LOOP_FILES]:
             evaluate(load_scenario(file))

@@ -18,9 +18,6 @@ draws of botu_programma <= 0.3 s. The machine is shared: run it when it is quiet
 from __future__ import annotations
 
 import json
-import resource
-import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -31,6 +28,7 @@ import numpy_financial as npf
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent)]
 
+from measure import in_child, median_time, peak_mb  # noqa: E402
 from synthetic import synthetic_scenario  # noqa: E402
 
 from businesscase import evaluate, load_scenario  # noqa: E402
@@ -50,16 +48,6 @@ def scenarios() -> dict[str, Scenario]:
         "botu_programma": load_scenario(example_path("botu_programma")),
         "synthetic_50x30": synthetic_scenario(),
     }
-
-
-def median_time(run, repeat: int) -> float:
-    """Median wall time of ``run()`` over ``repeat`` runs [s]."""
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
 
 
 def naive_figures(scenario: Scenario, params: Parameters, draw: int) -> tuple[float, ...]:
@@ -137,21 +125,9 @@ def child(name: str, draws: int) -> None:
     """In a fresh process: median of 3 ``simulate`` runs and the process's peak memory."""
     scenario = scenarios()[name]
     simulate(scenario, 1_000, seed=0)  # warm up imports and caches
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    before = peak_mb()
     seconds = median_time(lambda: simulate(scenario, draws, seed=1), 3)
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"seconds": seconds, "peak_mb": peak / 1024, "baseline_mb": before / 1024}))
-
-
-def measure_simulate(name: str, draws: int) -> dict[str, float]:
-    """Run :func:`child` in a subprocess and read its figures."""
-    output = subprocess.run(
-        [sys.executable, __file__, "--child", name, str(draws)],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    return json.loads(output)
+    print(json.dumps({"seconds": seconds, "peak_mb": peak_mb(), "baseline_mb": before}))
 
 
 def main() -> None:
@@ -162,7 +138,7 @@ def main() -> None:
         rows.append((name, "evaluate (median of 200)", f"{seconds * 1e3:.2f} ms", ""))
         simulated = {}
         for draws in (10_000, 100_000):
-            simulated[draws] = figures = measure_simulate(name, draws)
+            simulated[draws] = figures = in_child(__file__, name, str(draws))
             rows.append(
                 (
                     name,

@@ -26,7 +26,8 @@ def test_simulate_json_is_the_python_result():
     assert payload["summary"]["sib_investor_irr"]["mean"] is None
 
 
-def test_simulate_table_and_clipping_warning(tmp_path):
+def nabuurschap_with_clipping(tmp_path):
+    """Nabuurschap with a normal attribution around 0.05 whose draws below 0 get clipped."""
     text = (
         example_path("nabuurschap")
         .read_text(encoding="utf-8")
@@ -37,6 +38,11 @@ def test_simulate_table_and_clipping_warning(tmp_path):
     )
     path = tmp_path / "nab.toml"
     path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_simulate_table_and_clipping_warning(tmp_path):
+    path = nabuurschap_with_clipping(tmp_path)
     outcome = runner.invoke(app, ["simulate", str(path), "--draws", "500", "--seed", "1"])
     assert outcome.exit_code == 0, outcome.stderr
     assert "Social NPV (benefits - costs)" in outcome.stdout
@@ -128,16 +134,7 @@ def dutch_money(value: float) -> str:
 
 
 def test_simulate_in_dutch_has_dutch_labels_and_numbers(tmp_path):
-    text = (
-        example_path("nabuurschap")
-        .read_text(encoding="utf-8")
-        .replace(
-            'attribution = { dist = "triangular", low = 0.15, mode = 0.30, high = 0.50 }',
-            'attribution = { dist = "normal", mean = 0.05, sd = 0.1 }',
-        )
-    )
-    path = tmp_path / "nab.toml"
-    path.write_text(text, encoding="utf-8")
+    path = nabuurschap_with_clipping(tmp_path)
     outcome = runner.invoke(
         app, ["simulate", str(path), "--draws", "1500", "--seed", "1", "--lang", "nl"]
     )
