@@ -1,8 +1,8 @@
 """The Build page's editable tables: a scenario as one table per section, and back.
 
-A table holds the fields of SPEC section 3 as columns, one row per line; a cell is empty where
-the file leaves the field out (so its default applies, and a loan gets no ``duration``). A field
-that may be a distribution has two more columns: ``<field>~`` with the distribution as text
+A table holds the fields of docs/scenario-format.md as columns, one row per line; a cell is empty
+where the file leaves the field out (so its default applies, and a loan gets no ``duration``). A
+field that may be a distribution has two more columns: ``<field>~`` with the distribution as text
 (``triangular(9000, 14000, 30000)``, see :func:`businesscase.distributions.distribution_text`)
 and the hidden ``<field>~0`` with that text as loaded. The value column shows the base value.
 Reading a row back, an edited text wins; otherwise an edited base value moves the distribution
@@ -47,8 +47,8 @@ TABLES: tuple[str, ...] = (
     "funding",
     "sib",
 )
-"""The Build page's tables in page order: the sections of SPEC section 3 (the SIB as a table of
-at most one row) and the outcomes' beneficiary shares as a table of their own."""
+"""The Build page's tables in page order: the sections of docs/scenario-format.md (the SIB as a
+table of at most one row) and the outcomes' beneficiary shares as a table of their own."""
 
 BENEFICIARY_COLUMNS: tuple[str, ...] = ("outcome", "stakeholder", "share")
 """Columns of the beneficiaries table: outcome name, stakeholder id, share [fraction 0-1]."""

@@ -1,4 +1,4 @@
-"""Benchmark of the analyst batch API (issue 5): ``python3 bench/batch.py``.
+"""Benchmark of the analyst batch API: ``python3 bench/batch.py``.
 
 - ``sweep`` of 10,000 variations of ``west_practice`` (100 proxies x 100 amounts of its first
   cost line): one array computation in chunks, against ``evaluate`` of each variation in a

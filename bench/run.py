@@ -1,4 +1,4 @@
-"""Benchmark of the engine and the Monte Carlo (issue 3): ``python bench/run.py``.
+"""Benchmark of the engine and the Monte Carlo: ``python bench/run.py``.
 
 Times, on the largest example (``scenarios/botu_programma.toml``) and on a synthetic scenario
 of 50 lines over 30 years (:mod:`synthetic`):
@@ -10,7 +10,7 @@ of 50 lines over 30 years (:mod:`synthetic`):
   years, ``numpy_financial.npv`` and ``irr`` per draw), timed on a few hundred draws and
   extrapolated linearly to 100,000 draws, and the speed-up of ``simulate`` against it.
 
-Targets (issue 3, this 2-core machine): evaluate(botu_programma) <= 10 ms; simulate 100,000
+Targets (this 2-core machine): evaluate(botu_programma) <= 10 ms; simulate 100,000
 draws of the synthetic scenario <= 1.5 s and <= 1 GB; >= 100x the naive loop; simulate 10,000
 draws of botu_programma <= 0.3 s. The machine is shared: run it when it is quiet.
 """

@@ -1,4 +1,4 @@
-"""A synthetic scenario of 50 lines over 30 years for the benchmark (issue 3).
+"""A synthetic scenario of 50 lines over 30 years for the benchmark.
 
 Twelve cost lines, fifteen outcomes, ten avoided costs, three value capture lines, nine funding
 lines (one of them a loan) and a social impact bond: 50 lines, each with its most uncertain

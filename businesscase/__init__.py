@@ -1,8 +1,8 @@
 """businesscase: social business case and SROI calculator for neighbourhood coalitions.
 
-A scenario file (TOML, SPEC section 3) says what a plan costs, what it achieves, who benefits
-and who pays. :func:`evaluate` turns it into the figures of SPEC section 5: social return (SROI,
-social NPV, IRR), whether the plan closes every year (*sluitende business case*), subsidy
+A scenario file (TOML, docs/scenario-format.md) says what a plan costs, what it achieves, who
+benefits and who pays. :func:`evaluate` turns it into the figures of docs/figures.md: social return
+(SROI, social NPV, IRR), whether the plan closes every year (*sluitende business case*), subsidy
 dependence, and who pays and who benefits.
 
 >>> from businesscase import evaluate, load_scenario

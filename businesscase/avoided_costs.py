@@ -1,4 +1,4 @@
-"""Avoided costs: spending that no longer has to be made thanks to prevention (SPEC section 4).
+"""Avoided costs: spending that no longer has to be made thanks to prevention (docs/methodology.md).
 
 In an active year a line saves ``incidents * reduction * unit_cost * probability`` (times
 ``(1 + growth) ** (t - start)``), a benefit of its ``bearer``: who would otherwise have paid.

@@ -1,8 +1,8 @@
 """Many scenarios at once: batches, parameter sweeps, comparisons and programme packages.
 
-The analyst's face of the one engine (SPEC sections 1 and 7, ARCHITECTURE "the one idea"):
+The analyst's face of the one engine (docs/api.md):
 
-- :func:`evaluate_many`: a tidy table of the SPEC section 5 figures, one row per scenario.
+- :func:`evaluate_many`: a tidy table of the docs/figures.md figures, one row per scenario.
   Scenarios of identical structure (the same lines, stakeholders, starts, durations, horizon;
   only numbers differ) are evaluated as the draws of one array computation.
 - :func:`sweep`: a grid of variations of one scenario, addressed by the field paths of the
@@ -62,7 +62,7 @@ if TYPE_CHECKING:
     from distributed import Client
 
 FIGURES: tuple[str, ...] = SCALAR_METRICS
-"""The figures of every table here: SPEC section 5's scalar figures, in SPEC order
+"""The figures of every table here: the scalar figures of docs/figures.md, in that page's order
 (``cash_balance``, a series per year, is left out)."""
 
 BETTER: dict[str, str] = {
@@ -128,7 +128,7 @@ def evaluate_many(
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     progress: Progress | None = None,
 ) -> pd.DataFrame:
-    """Evaluate many scenarios: the SPEC section 5 figures, one row per scenario.
+    """Evaluate many scenarios: the docs/figures.md figures, one row per scenario.
 
     Scenarios of identical structure (:func:`structure_key`) are evaluated together, their
     numbers as the draws of one array computation (``chunk_size`` draws per task); every other
@@ -150,7 +150,7 @@ def evaluate_many(
     pandas.DataFrame
         Column ``scenario`` (the label), then :data:`FIGURES`: floats with NaN where a figure
         does not exist, ``closes`` boolean, the year figures as nullable integers (``Int64``,
-        year offsets ``t``) [EUR, fraction or year, as SPEC section 5].
+        year offsets ``t``) [EUR, fraction or year, as docs/figures.md].
 
     Examples
     --------
@@ -216,8 +216,8 @@ def sweep(
     scenario : Scenario
         The scenario varied.
     grid : mapping of str to sequence
-        Field path -> the values it takes, in the field's unit (SPEC section 3). Each value is
-        checked by the field's own rule.
+        Field path -> the values it takes, in the field's unit (docs/scenario-format.md). Each value
+        is checked by the field's own rule.
     client : distributed.Client, optional
         Run the tasks on this Dask cluster instead of local threads.
     chunk_size : int, default 5,000
@@ -495,7 +495,7 @@ def compare(
     Returns
     -------
     pandas.DataFrame
-        Index: :data:`FIGURES` (SPEC section 5, in SPEC order); one column per scenario, by
+        Index: :data:`FIGURES` (docs/figures.md, in that page's order); one column per scenario, by
         label, in the order given. Values as ``evaluate(scenario).metrics``: floats, ``bool``
         for ``closes``, ``int`` year offsets, ``None`` where a figure does not exist
         (object dtype).

@@ -158,7 +158,7 @@ def financing_by_year(result: EvaluationResult, lang: str) -> go.Figure:
 def cash_balance(result: EvaluationResult, lang: str) -> go.Figure:
     """The cumulative cash balance at the end of each year, years short of cash in red.
 
-    A year is short when its balance is below ``-CLOSE_TOLERANCE`` (SPEC: ``closes``).
+    A year is short when its balance is below ``-CLOSE_TOLERANCE`` (docs/figures.md, ``closes``).
 
     Returns
     -------
@@ -318,7 +318,8 @@ def sib_view(result: EvaluationResult, lang: str) -> go.Figure | None:
 
     Left, the investor: capital paid in (negative), outcome payments received and the
     cumulative net cash. Right, the outcome payer: its payments per year against the
-    cashable value of the paid-for outcome line for the payer (SPEC ``sib_payer_net_pv``).
+    cashable value of the paid-for outcome line for the payer (docs/figures.md,
+    ``sib_payer_net_pv``).
 
     Returns
     -------
@@ -461,7 +462,7 @@ def distribution(simulation: SimulationResult, figure: str, lang: str) -> go.Fig
     simulation : SimulationResult
         The Monte Carlo result.
     figure : str
-        A figure of SPEC section 5, e.g. ``npv_social`` or ``sroi_ratio``.
+        A figure of docs/figures.md, e.g. ``npv_social`` or ``sroi_ratio``.
     lang : {"nl", "en"}
 
     Returns

@@ -1,4 +1,4 @@
-"""The ``businesscase`` command: evaluate scenario files from the shell (SPEC section 7).
+"""The ``businesscase`` command: evaluate scenario files from the shell (docs/cli.md).
 
 stdout carries data (a summary table, or JSON with ``--json``); errors go to stderr as one line
 per problem, naming the file, the field path, the value and the rule, with exit status 2 for
@@ -33,7 +33,7 @@ from businesscase.text import input_name, t
 from businesscase.uncertainty import records, sensitivity, simulate, switching_values
 
 BAD_INPUT = 2
-"""Exit status for bad input (SPEC section 7)."""
+"""Exit status for bad input (docs/cli.md)."""
 
 app = typer.Typer(
     name="businesscase",
@@ -51,9 +51,9 @@ def _main() -> None:
 
 @app.command("evaluate")
 def evaluate_command(
-    file: Annotated[Path, typer.Argument(help="Scenario file (TOML, SPEC section 3).")],
+    file: Annotated[Path, typer.Argument(help="Scenario file (TOML, docs/scenario-format.md).")],
     as_json: Annotated[
-        bool, typer.Option("--json", help="Print the figures as JSON (SPEC section 5 keys).")
+        bool, typer.Option("--json", help="Print the figures as JSON (docs/figures.md keys).")
     ] = False,
     lang: Annotated[str, typer.Option(help="Language of the summary: nl or en.")] = "en",
 ) -> None:
@@ -181,7 +181,7 @@ def main() -> None:
         sys.exit(1)
 
 
-# --- uncertainty: simulate, sensitivity, close-gap (SPEC section 6) ------------------------
+# --- uncertainty: simulate, sensitivity, close-gap (docs/uncertainty.md) ------------------------
 
 CANNOT_CLOSE = 3
 """Exit status of ``close-gap`` when the cashable benefits cannot close the gap (no file)."""
@@ -282,7 +282,7 @@ class _ChunkProgress:
 
 @app.command("simulate")
 def simulate_command(
-    file: Annotated[Path, typer.Argument(help="Scenario file (TOML, SPEC section 3).")],
+    file: Annotated[Path, typer.Argument(help="Scenario file (TOML, docs/scenario-format.md).")],
     draws: Annotated[int, typer.Option(min=1, help="Number of Monte Carlo draws.")] = 10_000,
     seed: Annotated[
         int | None, typer.Option(min=0, help="Random seed: the same seed gives the same numbers.")
@@ -335,7 +335,7 @@ def simulate_command(
 
 @app.command("sensitivity")
 def sensitivity_command(
-    file: Annotated[Path, typer.Argument(help="Scenario file (TOML, SPEC section 3).")],
+    file: Annotated[Path, typer.Argument(help="Scenario file (TOML, docs/scenario-format.md).")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the tables as JSON.")] = False,
     lang: Annotated[str, LANG_OPTION] = "en",
 ) -> None:
@@ -390,7 +390,7 @@ def sensitivity_command(
 
 @app.command("close-gap")
 def close_gap_command(
-    file: Annotated[Path, typer.Argument(help="Scenario file (TOML, SPEC section 3).")],
+    file: Annotated[Path, typer.Argument(help="Scenario file (TOML, docs/scenario-format.md).")],
     out: Annotated[Path, typer.Option("--out", help="Where to write the new scenario (TOML).")],
     lang: Annotated[str, LANG_OPTION] = "en",
 ) -> None:

@@ -1,4 +1,4 @@
-"""The analyst's commands: ``batch``, ``sweep``, ``compare`` and ``combine`` (SPEC section 7).
+"""The analyst's commands: ``batch``, ``sweep``, ``compare`` and ``combine`` (docs/cli.md).
 
 Registered on the ``businesscase`` command of :mod:`businesscase.cli`, with its conventions:
 tables for people on stdout, errors on stderr as one line per problem naming the file, the
@@ -267,7 +267,7 @@ def parse_setting(text: str) -> tuple[str, list[float | int]]:
 
 @app.command("sweep")
 def sweep_command(
-    file: Annotated[Path, typer.Argument(help="Scenario file (TOML, SPEC section 3).")],
+    file: Annotated[Path, typer.Argument(help="Scenario file (TOML, docs/scenario-format.md).")],
     settings: Annotated[
         list[str],
         typer.Option(

@@ -1,4 +1,4 @@
-"""``businesscase export``: a scenario's Excel workbook and HTML report from the shell (issue 5).
+"""``businesscase export``: a scenario's Excel workbook and HTML report from the shell.
 
 Registers on the ``businesscase`` typer app of :mod:`businesscase.cli` and reuses its error
 helpers: bad input is one line per problem on stderr and exit status 2; an output path that is
@@ -22,7 +22,7 @@ from businesscase.uncertainty import sensitivity, simulate
 
 @app.command("export")
 def export_command(
-    file: Annotated[Path, typer.Argument(help="Scenario file (TOML, SPEC section 3).")],
+    file: Annotated[Path, typer.Argument(help="Scenario file (TOML, docs/scenario-format.md).")],
     xlsx: Annotated[
         Path | None,
         typer.Option(

@@ -1,4 +1,4 @@
-"""Costs of the intervention: the investment side of the SROI ratio (SPEC section 4).
+"""Costs of the intervention: the investment side of the SROI ratio (docs/methodology.md).
 
 A cost line costs ``amount * (1 + growth) ** (t - start)`` in each active year, in constant
 prices of ``start_year``. Costs are both social costs (``pv_costs``) and project cash outflows.

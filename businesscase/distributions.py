@@ -1,13 +1,13 @@
-"""Uncertain inputs written as distributions (SPEC section 6).
+"""Uncertain inputs written as distributions (docs/uncertainty.md).
 
 Any numeric input of a scenario, except the integer fields and the beneficiary shares, may be
 written as a distribution instead of a number::
 
     proxy = { dist = "triangular", low = 9000, mode = 14000, high = 30000 }
 
-Deterministic evaluation uses the distribution's **base value** (SPEC section 2): the mode for
-triangular and PERT, the midpoint for uniform, the mean for normal and lognormal. Each model
-checks its own shape (``low <= mode <= high``, ``sd > 0``, ...); the scenario checks the base
+Deterministic evaluation uses the distribution's **base value** (docs/methodology.md, Conventions):
+the mode for triangular and PERT, the midpoint for uniform, the mean for normal and lognormal. Each
+model checks its own shape (``low <= mode <= high``, ``sd > 0``, ...); the scenario checks the base
 value against the rule of the field it stands in. Drawing samples is the Monte Carlo's job: each
 class is the natural home of a ``sample(rng, n)`` method.
 """
@@ -210,7 +210,7 @@ DISTRIBUTIONS: dict[str, type[_Shape]] = {
     "normal": Normal,
     "lognormal": Lognormal,
 }
-"""Each distribution's ``dist`` name with its model, in SPEC order."""
+"""Each distribution's ``dist`` name with its model, as listed in docs/scenario-format.md."""
 
 DISTRIBUTION_NAMES: tuple[str, ...] = tuple(DISTRIBUTIONS)
 DISTRIBUTION_TYPES: tuple[type[_Shape], ...] = tuple(DISTRIBUTIONS.values())
@@ -232,7 +232,8 @@ def base_value(value: float | Triangular | Pert | Uniform | Normal | Lognormal) 
     Returns
     -------
     float
-        ``value`` for a number; ``value.base`` for a distribution (SPEC section 2).
+        ``value`` for a number; ``value.base`` for a distribution (docs/methodology.md,
+        Conventions).
 
     Examples
     --------

@@ -31,7 +31,7 @@ def evaluate(scenario: Scenario) -> EvaluationResult:
     Returns
     -------
     EvaluationResult
-        ``metrics`` (SPEC section 5, JSON-safe), ``flows``, ``stakeholders``, ``yearly`` and
+        ``metrics`` (docs/figures.md, JSON-safe), ``flows``, ``stakeholders``, ``yearly`` and
         ``warnings``.
 
     Examples

@@ -1,7 +1,7 @@
-"""Exports of one scenario for people who were not at the screen (issue 5, SPEC section 7).
+"""Exports of one scenario for people who were not at the screen (docs/cli.md).
 
 - :func:`write_workbook` / :func:`workbook_bytes`: an Excel workbook for analysts. The scenario's
-  inputs (one sheet per section), the figures of SPEC section 5, the yearly series, the tidy
+  inputs (one sheet per section), the figures of docs/figures.md, the yearly series, the tidy
   flow table, the stakeholder table and, for a scenario with distributions, the Monte Carlo
   percentiles. Every number is a number (formatted by an Excel number format, never a string),
   so the workbook can be computed with.
@@ -370,7 +370,7 @@ def _period(result: EvaluationResult) -> str:
 
 
 def verdict(result: EvaluationResult, lang: str = "nl") -> str:
-    """Whether the business case closes, in one sentence (SPEC section 5, ``closes``)."""
+    """Whether the business case closes, in one sentence (docs/figures.md, ``closes``)."""
     metrics = result.metrics
     if metrics["closes"]:
         return t("closes_verdict", lang)
@@ -384,7 +384,8 @@ def verdict(result: EvaluationResult, lang: str = "nl") -> str:
 
 
 def discount_note(result: EvaluationResult, lang: str = "nl") -> str:
-    """How present values are discounted and how to get the same number in Excel (SPEC 2)."""
+    """How present values are discounted and how to get the same number in Excel
+    (docs/methodology.md, Conventions)."""
     settings = result.scenario.settings
     rate = fmt.percent(base_value(settings.discount_rate), lang, 2)
     return t("discount_note", lang, start=settings.start_year, rate=rate)
@@ -501,7 +502,7 @@ def write_workbook(
     """Write the scenario, its figures and its flows to an Excel workbook, atomically.
 
     Sheets, in order: a summary (verdict, discounting convention, Monte Carlo headline), the
-    figures of SPEC section 5 (key, label, value; years as offsets ``t`` with the calendar
+    figures of docs/figures.md (key, label, value; years as offsets ``t`` with the calendar
     year beside), the stakeholder table, the yearly series, the tidy flow table, the Monte
     Carlo percentiles and cash balance fan (only when ``simulation`` is given and the scenario
     has distributions), and the inputs, one sheet per section present in the scenario.
@@ -519,7 +520,8 @@ def write_workbook(
     simulation : SimulationResult, optional
         ``simulate(scenario, ...)``, for the Monte Carlo sheets.
     lang : {"nl", "en"}, default "nl"
-        Language of sheet names, labels and sentences; field and figure keys stay SPEC names.
+        Language of sheet names, labels and sentences; field and figure keys stay the documented
+        names.
 
     Returns
     -------
@@ -581,7 +583,7 @@ def _esc(value: object) -> str:
 
 
 def figure_text(name: str, value: Any, result: EvaluationResult, lang: str) -> str:
-    """One figure of SPEC section 5 for people: yes/no, ``2032 (t=5)``, else as
+    """One figure of docs/figures.md for people: yes/no, ``2032 (t=5)``, else as
     :func:`businesscase.formatting.figure` writes it (money, percentage, ratio)."""
     kind = figure_kind(name)
     if kind == "flag":
@@ -761,7 +763,7 @@ def html_report(
     """A self-contained HTML report of one scenario, for the screen and for paper.
 
     In order: the title with area, period and themes; the verdict (does the business case
-    close?); the figures of SPEC section 5 and the discounting convention; the charts of
+    close?); the figures of docs/figures.md and the discounting convention; the charts of
     :mod:`businesscase.charts`; with a simulation, the Monte Carlo table and charts (and the
     tornado with a sensitivity result); the stakeholder table; the yearly table; the
     assumptions of every line with their sources. plotly's JavaScript is embedded once, so

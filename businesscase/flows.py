@@ -1,4 +1,4 @@
-"""From parameter arrays to flow arrays: every money flow of a scenario, per draw (SPEC section 4).
+"""From parameter arrays to flow arrays: every money flow, per draw (docs/methodology.md).
 
 Each section's formulas live in their own module (:mod:`costs`, :mod:`outcomes`,
 :mod:`avoided_costs`, :mod:`value_capture`, :mod:`funding`, :mod:`sib`); this module calls them
@@ -37,7 +37,7 @@ class FlowBlock:
     Attributes
     ----------
     section : str
-        SPEC section (``costs``, ``outcomes``, ``avoided_costs``, ``value_capture``,
+        section of the scenario file (``costs``, ``outcomes``, ``avoided_costs``, ``value_capture``,
         ``funding``, ``sib``).
     flow : str
         One of :data:`FLOW_KINDS`.

@@ -64,7 +64,7 @@ SHARE_FIGURES: frozenset[str] = frozenset(
     }
 )
 """Figures shown as percentages (``closes`` as the share of draws that close;
-``sib_breakeven_share`` 1.3 as 130% of the expected outcomes, SPEC section 8)."""
+``sib_breakeven_share`` 1.3 as 130% of the expected outcomes, docs/figures.md)."""
 
 RATIO_FIGURES: frozenset[str] = frozenset(
     {"sroi_ratio", "net_sroi_ratio", "funder_hhi", "sib_money_multiple"}
@@ -76,7 +76,7 @@ YEAR_FIGURES: frozenset[str] = frozenset({"payback_year", "first_short_year", "s
 
 
 def figure_kind(name: str) -> str:
-    """How a SPEC section 5 figure is shown: ``share``, ``ratio``, ``year`` or ``money``."""
+    """How a docs/figures.md figure is shown: ``share``, ``ratio``, ``year`` or ``money``."""
     if name in SHARE_FIGURES:
         return "share"
     if name in RATIO_FIGURES:

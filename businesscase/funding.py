@@ -1,9 +1,10 @@
 """Financing of the project's costs: grants, budgets, revenue, contributions and loans.
 
 Non-loan funding brings ``amount * (1 + growth) ** (t - start) * probability`` in each active
-year, paid by its ``funder`` (SPEC section 4). A loan pays out ``amount * probability`` in its
+year, paid by its ``funder`` (docs/methodology.md). A loan pays out ``amount * probability`` in its
 ``start`` year and is repaid as an annuity over ``term`` years from ``start + 1``; repayments are
-project cash outflows, not social costs, and are cut at the horizon (SPEC section 8).
+project cash outflows, not social costs, and are cut at the horizon (docs/methodology.md, Project
+cash).
 """
 
 from __future__ import annotations
@@ -95,7 +96,7 @@ def loan_schedule(
         Principal [EUR].
     probability : array, shape (D, L)
         Chance that the loan is granted [fraction 0-1]; scales payout, repayments and the
-        outstanding principal (expected values, SPEC section 8).
+        outstanding principal (expected values, docs/methodology.md).
     interest_rate : array, shape (D, L)
         Yearly interest rate [fraction per year].
     start : array of int, shape (L,)

@@ -1,4 +1,4 @@
-"""Closing the gap: who could pay what, and when, so that the plan closes (SPEC section 6).
+"""Closing the gap: who could pay what, and when, so that the plan closes (docs/uncertainty.md).
 
 A plan that is short of cash in some year does not close. The stakeholders whose budgets the
 plan relieves (their *cashable* benefits: avoided spending, income) have a reason to pay. The
@@ -19,7 +19,7 @@ proposal asks each of them for an extra ``contribution``:
   value at the scenario's discount rate: ``PV(contributions_s) <= B_s``. With proportional
   shares that holds for everyone exactly when the PV of all top-ups is at most ``sum B_s``.
   The cap counts the whole cashable benefit; what a stakeholder already pays is not deducted
-  (SPEC section 6), it is shown next to it in the stakeholder table of the result.
+  (docs/uncertainty.md), it is shown next to it in the stakeholder table of the result.
 
 Everything is computed at the base values (distributions at their base). When the cashable
 benefits fall short, no scenario is proposed: the result says by how much (in PV).

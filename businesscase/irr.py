@@ -1,4 +1,4 @@
-"""Vectorised internal rate of return over many cash-flow series at once (SPEC section 8).
+"""Vectorised internal rate of return over many cash-flow series at once (docs/methodology.md#irr).
 
 Rule: among all real roots ``r > -1`` of the NPV polynomial ``sum_t v_t / (1 + r) ** t``, the one
 with the smallest ``|r|``; NaN (reported as null) when the series has no sign change or no such

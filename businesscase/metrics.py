@@ -1,4 +1,4 @@
-"""The figures of SPEC section 5, per draw, from the flows.
+"""The figures of docs/figures.md, per draw, from the flows.
 
 Three views of one scenario:
 
@@ -60,7 +60,7 @@ SCALAR_METRICS: tuple[str, ...] = (
     "loan_outstanding_at_horizon",
     "sib_payments_beyond_horizon",
 )
-"""Figures with one value per draw, in SPEC order (``cash_balance`` is a series per draw)."""
+"""Figures with one value per draw, in docs/figures.md order (``cash_balance``: one per year)."""
 
 YEAR_METRICS: frozenset[str] = frozenset({"payback_year", "first_short_year", "subsidy_cliff_year"})
 SIB_METRICS: frozenset[str] = frozenset(name for name in SCALAR_METRICS if name.startswith("sib_"))
@@ -156,7 +156,7 @@ def yearly_series(flows: Flows) -> Series:
 
 
 def compute_metrics(flows: Flows, series: Series) -> dict[str, FloatArray]:
-    """Every figure of SPEC section 5 per draw.
+    """Every figure of docs/figures.md per draw.
 
     Parameters
     ----------

@@ -1,4 +1,4 @@
-"""Social value of outcomes: one SROI impact-map row per outcome line (SPEC section 4).
+"""Social value of outcomes: one SROI impact-map row per outcome line (docs/methodology.md).
 
 Each active year ``c`` of an outcome line starts a cohort of ``quantity * (1 + growth) ** (c -
 start)`` new outcomes. A cohort's net value in year ``t`` (``c <= t < c + lasts``) is

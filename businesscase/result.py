@@ -1,4 +1,4 @@
-"""The result of evaluating a scenario: JSON-safe figures and tidy tables (SPEC sections 4-5)."""
+"""The result of evaluating a scenario: JSON-safe figures and tidy tables (docs/figures.md)."""
 
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ class EvaluationResult:
     scenario : Scenario
         The scenario evaluated.
     metrics : dict
-        The figures of SPEC section 5 by their SPEC names: floats, ``bool`` for ``closes``,
+        The figures of docs/figures.md by their documented names: floats, ``bool`` for ``closes``,
         ``int`` years, a list for ``cash_balance``, ``None`` where a figure does not exist
         (no IRR, no SIB, a ratio with a zero denominator). JSON-safe.
     flows : pandas.DataFrame
@@ -69,7 +69,7 @@ class EvaluationResult:
     warnings: tuple[str, ...]
 
     def to_json_dict(self) -> dict[str, Any]:
-        """The figures as the CLI's JSON: SPEC section 5 keys plus ``stakeholders`` rows."""
+        """The figures as the CLI's JSON: docs/figures.md keys plus ``stakeholders`` rows."""
         rows = [
             {key: _json_value(value) for key, value in row.items()}
             for row in self.stakeholders.to_dict(orient="records")
@@ -78,7 +78,7 @@ class EvaluationResult:
 
 
 def json_metrics(per_draw: dict[str, np.ndarray], draw: int = 0) -> dict[str, Any]:
-    """One draw's figures as plain Python values in SPEC order (NaN and missing years -> None)."""
+    """One draw's figures as plain Python values in docs/figures.md order (NaN, no year -> None)."""
     out: dict[str, Any] = {}
     for name in SCALAR_METRICS:
         value = per_draw[name][draw]

@@ -1,9 +1,9 @@
-"""Sampling the uncertain inputs of a scenario (SPEC section 6).
+"""Sampling the uncertain inputs of a scenario (docs/uncertainty.md).
 
 Any numeric input may be written as a distribution. The Monte Carlo draws every one of them from
 one random generator, in a fixed order (field paths sorted), so the same seed gives the same
 draws whatever the chunk size used to evaluate them. Draws that leave the field's valid range
-(SPEC section 8) are clipped to it, and the clipped draws are counted per field.
+(docs/scenario-format.md#rules) are clipped to it, and the clipped draws are counted per field.
 
 The five distributions (``low``, ``mode``, ``high``, ``mean``, ``sd`` as written in the file):
 
@@ -46,8 +46,8 @@ from businesscase.timeline import FloatArray
 
 RATE_FLOOR = -0.999
 """Lowest value a sampled ``growth`` or ``discount_rate`` is clipped to: a fall of 99.9% a
-year. The rule is "> -1" (SPEC section 8); at -1 itself discount factors and growth factors
-break down, and a floor much closer to -1 overflows ``(1 + r) ** -t`` on long horizons."""
+year. The rule is "> -1" (docs/scenario-format.md#rules); at -1 itself discount factors and growth
+factors break down, and a floor much closer to -1 overflows ``(1 + r) ** -t`` on long horizons."""
 
 SHARE = (0.0, 1.0)
 NON_NEGATIVE = (0.0, math.inf)
@@ -78,8 +78,9 @@ FIELD_RANGES: dict[str, tuple[float, float]] = {
     "growth": RATE,
     "discount_rate": RATE,
 }
-"""Valid range ``(low, high)`` of every numeric field, by field name (SPEC section 8): the same
-name has the same rule in every section. Sampled values are clipped to it."""
+"""Valid range ``(low, high)`` of every numeric field, by field name
+(docs/scenario-format.md#rules): the same name has the same rule in every section. Sampled values
+are clipped to it."""
 
 Z_95 = NormalDist().inv_cdf(0.95)
 """The standard normal's 95th percentile, 1.6449: P5 and P95 lie ``Z_95`` sd from the mean."""
@@ -140,7 +141,7 @@ def sample(distribution: object, draws: int, rng: np.random.Generator) -> FloatA
 
 
 def low_high(distribution: object) -> tuple[float, float]:
-    """The low and high value of a distribution for the tornado (SPEC section 6), unclipped.
+    """The low and high value of a distribution for the tornado (docs/uncertainty.md), unclipped.
 
     ``low`` and ``high`` for triangular, PERT and uniform; the 5th and 95th percentiles for
     normal (``mean -/+ 1.645 sd``) and lognormal (``exp(mu -/+ 1.645 sigma)``).

@@ -1,8 +1,8 @@
-"""Scenario files: the typed, validated model of SPEC section 3, and reading and writing TOML.
+"""Scenario files: the typed, validated model of docs/scenario-format.md; TOML in and out.
 
 A scenario is one TOML file: a ``[scenario]`` table and the sections ``stakeholders``,
 ``costs``, ``outcomes``, ``avoided_costs``, ``value_capture``, ``funding`` and ``sib``. Every
-rule of SPEC sections 3 and 8 is checked; a violation raises :class:`ScenarioError`, which names
+rule of docs/scenario-format.md is checked; a violation raises :class:`ScenarioError`, which names
 the file, the field path (``outcomes[2].deadweight``), the value given and the rule. Nothing is
 guessed or coerced: a string where a number belongs, a boolean as a number or a fraction in an
 integer field is an error.
@@ -66,7 +66,7 @@ from businesscase.vocabulary import (
 )
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
-"""Largest scenario file read [bytes] (SPEC section 8: 5 MB)."""
+"""Largest scenario file read [bytes] (5 MB, docs/scenario-format.md#rules)."""
 
 MAX_NESTING = 10
 """Deepest nesting of tables and arrays accepted in a scenario file [levels]."""
@@ -107,7 +107,7 @@ class Problem:
 
 
 class ScenarioError(ValueError):
-    """A scenario breaks the rules of SPEC sections 3 and 8.
+    """A scenario breaks the rules of docs/scenario-format.md.
 
     ``str(error)`` is one line: the first problem, plus ``(and N more problems)``.
 
@@ -222,7 +222,7 @@ def _ranged(check: Callable[[float], bool], rule: str) -> AfterValidator:
 
 
 Number = float | Distribution
-"""A number or a distribution (SPEC section 6); deterministic evaluation uses the base value."""
+"""A number or a distribution (docs/uncertainty.md); evaluate uses the base value."""
 
 _NUMBER = BeforeValidator(_number_or_distribution)
 _SHARE_RULE = "must be a share between 0 and 1"
@@ -251,7 +251,7 @@ def _whole(unit: str, minimum: int | None, maximum: int | None = None) -> Before
 
 
 LONGEST_HORIZON = 200
-"""Longest horizon a scenario may have [years]. SPEC sets none; a business case beyond two
+"""Longest horizon a scenario may have [years]. The contract sets none; a business case beyond two
 centuries says nothing (discounted at 2.25% a euro in year 200 weighs 1%), and an uploaded file
 with a horizon of a million years would otherwise stall the app for every user."""
 
@@ -367,7 +367,7 @@ class Cost(_Model):
 
 
 class Outcome(_Model):
-    """Social value: one SROI impact-map row, valued per cohort (SPEC section 4)."""
+    """Social value: one SROI impact-map row, valued per cohort (docs/methodology.md)."""
 
     name: Name = Field(description="Name of the outcome [text, unique].")
     theme: Theme | None = Field(None, description="Theme from the checklist [theme].")
@@ -516,7 +516,7 @@ class Sib(_Model):
 
 
 class Scenario(_Model):
-    """One business case (SPEC section 3); attribute names are the TOML names.
+    """One business case (docs/scenario-format.md); attribute names are the TOML names.
 
     The ``[scenario]`` table is the attribute ``settings``. Fields left out of a file keep their
     defaults and are not written back (pydantic's ``model_fields_set``).
@@ -550,7 +550,7 @@ SECTIONS: dict[str, type[BaseModel]] = {
     "funding": Funding,
     "sib": Sib,
 }
-"""Every section of a scenario file with the model of one entry, in SPEC (and file) order."""
+"""Every section of a scenario file with the model of one entry, in file order."""
 
 SCENARIO_FIELDS: tuple[str, ...] = tuple(Settings.model_fields)
 STAKEHOLDER_FIELDS: tuple[str, ...] = tuple(Stakeholder.model_fields)
@@ -579,7 +579,7 @@ def load_scenario(path: str | os.PathLike[str]) -> Scenario:
     Parameters
     ----------
     path : path-like
-        A TOML file in the format of SPEC section 3, at most 5 MB.
+        A TOML file in the format of docs/scenario-format.md, at most 5 MB.
 
     Returns
     -------
@@ -589,7 +589,7 @@ def load_scenario(path: str | os.PathLike[str]) -> Scenario:
     ------
     ScenarioError
         For a missing, unreadable, too big, non-UTF-8 or non-TOML file, and for every rule of
-        SPEC sections 3 and 8 it breaks; ``str(error)`` names the file.
+        docs/scenario-format.md it breaks; ``str(error)`` names the file.
     """
     path = Path(path)
     source = path.name or str(path)
@@ -656,7 +656,7 @@ def scenario_from_dict(data: Mapping[str, Any], source: str = "<dict>") -> Scena
     Raises
     ------
     ScenarioError
-        For every rule of SPEC sections 3 and 8 the data breaks.
+        For every rule of docs/scenario-format.md the data breaks.
     """
     if _nested_deeper_than(data, MAX_NESTING):
         raise _file_error(source, _TOO_DEEP)
@@ -770,7 +770,7 @@ def _unknown_field_rule(field: str, allowed: tuple[str, ...], what: str) -> str:
 
 
 def _cross_checks(scenario: Scenario) -> list[Problem]:
-    """References, the horizon, uniqueness and loan fields (SPEC sections 3 and 8)."""
+    """References, the horizon, uniqueness and loan fields (docs/scenario-format.md)."""
     problems: list[Problem] = []
     ids = [holder.id for holder in scenario.stakeholders]
     known = "known ids: " + (", ".join(ids) if ids else "none (add [[stakeholders]])")
@@ -895,8 +895,8 @@ def _toml_value(value: Any) -> str:
 def dump_scenario(scenario: Scenario) -> str:
     """The scenario as readable TOML text.
 
-    The ``[scenario]`` table comes first, then the sections in SPEC order, one
-    ``[[section]]`` per line; distributions and beneficiaries are inline tables; only the
+    The ``[scenario]`` table comes first, then the sections in the order of docs/scenario-format.md,
+    one ``[[section]]`` per line; distributions and beneficiaries are inline tables; only the
     fields that were set are written, numbers of float fields as floats. (tomli-w alone would
     write nested tables as ``[outcomes.beneficiaries]`` sub-tables and has no option against
     it, so it only formats the single values here.)

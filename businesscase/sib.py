@@ -1,4 +1,4 @@
-"""Social impact bond: an investor pre-finances, an outcome payer pays per outcome (SPEC 4, 8).
+"""Social impact bond: investor pre-finances, outcome payer pays per result (docs/methodology.md).
 
 ``capital`` finances the project in year ``start``, paid by the investor. Paid-for outcomes in
 cohort year ``c`` are the outcome line's new outcomes times ``1 - deadweight`` (a comparison
@@ -80,10 +80,11 @@ def breakeven_share(
     """Smallest share ``s >= 0`` of the expected paid-for outcomes that repays the capital.
 
     Every year's paid-for count is scaled by ``s``; the threshold and the cap apply; only the
-    payments within the horizon count, undiscounted (SPEC section 8). Payments within the horizon
-    come before those beyond it, so their total is ``min(R(s), cap)`` with ``R(s)`` the untrimmed
-    sum of the years that pay at ``s``. ``R`` is non-decreasing: a year ``c`` pays from
-    ``s_c = threshold / paid_for_c`` on, and between these points ``R`` is linear in ``s``.
+    payments within the horizon count, undiscounted (docs/methodology.md, Social impact bond).
+    Payments within the horizon come before those beyond it, so their total is ``min(R(s), cap)``
+    with ``R(s)`` the untrimmed sum of the years that pay at ``s``. ``R`` is non-decreasing: a year
+    ``c`` pays from ``s_c = threshold / paid_for_c`` on, and between these points ``R`` is linear in
+    ``s``.
 
     Parameters
     ----------

@@ -7,7 +7,7 @@ Figure labels follow the programme's own vocabulary (*sluitende business case*, 
 from __future__ import annotations
 
 TEXT: dict[str, dict[str, str]] = {
-    # SPEC section 5 figures
+    # docs/figures.md figures
     "pv_costs": {"en": "PV costs (investment)", "nl": "Contante waarde kosten (investering)"},
     "pv_benefits": {"en": "PV benefits", "nl": "Contante waarde baten"},
     "pv_benefits_by_type": {
@@ -202,7 +202,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Made with businesscase {version}.",
         "nl": "Gemaakt met businesscase {version}.",
     },
-    # charts (businesscase/charts.py, issue 4)
+    # charts (businesscase/charts.py)
     "chart_year": {"en": "Year", "nl": "Jaar"},
     "chart_financing_title": {
         "en": "Costs and financing per year",
@@ -270,7 +270,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "PV benefits by value type and PV costs per scenario",
         "nl": "Contante waarde baten naar soort en kosten per scenario",
     },
-    # Results page (app_pages/results.py, issue 4)
+    # Results page (app_pages/results.py)
     "results_close_gap": {
         "en": "Close the gap: ask the stakeholders who gain cash",
         "nl": "Sluit het gat: vraag de belanghebbenden met kasbaten",
@@ -315,7 +315,7 @@ TEXT: dict[str, dict[str, str]] = {
     "flows_cashable": {"en": "cashable", "nl": "kasbaar"},
     "flows_amount": {"en": "amount", "nl": "bedrag"},
     "flows_pv": {"en": "PV", "nl": "CW"},
-    # Uncertainty page (app_pages/uncertainty.py, issue 4)
+    # Uncertainty page (app_pages/uncertainty.py)
     "uncertainty_none": {
         "en": "No input of this variant is written as a distribution, so there is nothing to "
         "vary: the figures on the Results page are certain under its assumptions. Write an "
@@ -652,7 +652,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "download_workbook": {"en": "Download workbook (Excel)", "nl": "Werkboek downloaden (Excel)"},
     "download_html": {"en": "Download report (HTML)", "nl": "Rapport downloaden (HTML)"},
-    # batch, sweep, compare and combine (issue 5, businesscase/cli_batch.py)
+    # batch, sweep, compare and combine (businesscase/cli_batch.py)
     "surplus": {
         "en": "Cash to spare every year (surplus)",
         "nl": "Elk jaar over (overschot)",

@@ -1,8 +1,8 @@
 """The time axis of a business case: years, active years of a line, growth and discounting.
 
-Conventions (SPEC section 2): whole years ``t = 0 .. horizon_years - 1``, ``t = 0`` is
-``start_year``; a line is active in ``start <= t < start + duration``, cut at the horizon; its
-amount in an active year is ``amount * (1 + growth) ** (t - start)``.
+Conventions (docs/methodology.md): whole years ``t = 0 .. horizon_years - 1``, ``t = 0`` is
+``start_year``; a line is active in ``start <= t < start + duration``, cut at the horizon;
+its amount in an active year is ``amount * (1 + growth) ** (t - start)``.
 
 Every function works on arrays with a leading draw axis ``D`` and a line axis ``L``; the year
 axis ``T`` comes last. Structure (starts, durations) is the same for every draw, so masks are
@@ -54,7 +54,7 @@ def line_amounts(
     duration: IntArray,
     horizon_years: int,
 ) -> FloatArray:
-    """Yearly amounts of lines that run over time with real growth (SPEC section 4).
+    """Yearly amounts of lines that run over time with real growth (docs/methodology.md).
 
     .. math:: x_{t} = a \\, (1 + g)^{t - s} \\quad \\text{for } s \\le t < s + d
 
@@ -126,7 +126,7 @@ def spread_over_years(values: FloatArray, profile: np.ndarray) -> FloatArray:
 
 
 def discount_factors(discount_rate: FloatArray, horizon_years: int) -> FloatArray:
-    """Discount factors ``1 / (1 + r) ** t`` (SPEC section 2).
+    """Discount factors ``1 / (1 + r) ** t`` (docs/methodology.md, Conventions).
 
     Warnings
     --------

@@ -1,4 +1,4 @@
-"""How sure is the business case? Monte Carlo, tornado and switching values (SPEC section 6).
+"""How sure is the business case? Monte Carlo, tornado and switching values (docs/uncertainty.md).
 
 All three run the one engine of :func:`businesscase.evaluate` with a leading draw axis: a
 Monte Carlo sample, the tornado's low/high settings and the switching-value search grid are
@@ -45,7 +45,7 @@ from businesscase.scenario import Scenario
 from businesscase.timeline import FloatArray
 
 PERCENTILES: tuple[int, ...] = (5, 50, 95)
-"""Percentiles in the Monte Carlo summary (SPEC section 6)."""
+"""Percentiles in the Monte Carlo summary (docs/uncertainty.md)."""
 
 FAN_PERCENTILES: tuple[int, ...] = (5, 25, 50, 75, 95)
 """Percentiles of the yearly cash balance, for a fan chart."""
@@ -120,7 +120,7 @@ class SimulationResult:
     Attributes
     ----------
     summary : pandas.DataFrame
-        One row per figure of SPEC section 5 (index: the SPEC names, in SPEC order); columns
+        One row per figure of docs/figures.md (index: their names, in that page's order); columns
         ``mean``, ``p5``, ``p50``, ``p95`` over the draws in which the figure exists, and
         ``share_null``: the share of draws in which it does not (no IRR, no payback year, a
         ratio with a zero denominator, no SIB). ``closes`` counts as 0/1. [units of the figure]
@@ -306,7 +306,7 @@ def _percentiles(values: FloatArray, percentiles: tuple[int, ...]) -> FloatArray
 # --- tornado -------------------------------------------------------------------------------
 
 TORNADO_FIGURES: tuple[str, ...] = ("npv_social", "funding_gap")
-"""The figures whose change the tornado shows (SPEC section 6)."""
+"""The figures whose change the tornado shows (docs/uncertainty.md)."""
 
 
 @dataclass(frozen=True)

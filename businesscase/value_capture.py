@@ -1,4 +1,4 @@
-"""Value capture: skimming off property value increase caused by the programme (SPEC section 4).
+"""Value capture: skimming off the property value rise the programme causes (docs/methodology.md).
 
 The captured total ``units * base_value * uplift * capture_share`` is financing for the project,
 paid by ``payer``, spread evenly over the line's active years (years past the horizon are cut).

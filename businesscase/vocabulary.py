@@ -1,4 +1,4 @@
-"""The closed vocabularies and sourced defaults of the scenario format (SPEC sections 2, 3 and 8).
+"""The closed vocabularies and sourced defaults of the scenario format (docs/scenario-format.md).
 
 Validation, the command line, the app's pick-lists and the docs all read these tuples, so they
 cannot drift apart.

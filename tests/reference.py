@@ -1,10 +1,12 @@
-"""A deliberately plain, independent implementation of SPEC sections 4 and 5: the test oracle.
+"""A deliberately plain, independent implementation of the contract: the test oracle.
 
-Written from /work/shared/SPEC.md and the settled readings of the internal contract only, without
-reading the engine. Input is the raw TOML-shaped dict (what ``tomllib`` returns); output is a dict
-with every section 5 key (``cash_balance`` as a list, null as ``None``) and ``stakeholders`` as a
-list of row dicts. Plain floats and for-loops over years and cohorts on purpose: each formula sits
-under the SPEC sentence it implements, so a reader can check one against the other.
+Written from the contract as ``docs/methodology.md`` (formulas, settled readings),
+``docs/figures.md`` (what every figure means) and ``docs/scenario-format.md`` (fields, defaults)
+state it, without reading the engine. Input is the raw TOML-shaped dict (what ``tomllib`` returns);
+output is a dict with every key of docs/figures.md (``cash_balance`` as a list, null as ``None``)
+and ``stakeholders`` as a list of row dicts. Plain floats and for-loops over years and cohorts on
+purpose: each formula sits under the rule it implements, quoted with the docs page that carries it,
+so a reader can check one against the other.
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ METRIC_KEYS: tuple[str, ...] = (
     "loan_outstanding_at_horizon",
     "sib_payments_beyond_horizon",
 )
-"""Every figure of SPEC section 5, in the order of the SPEC's tables."""
+"""Every figure of docs/figures.md, in the order of that page."""
 
 STAKEHOLDER_COLUMNS: tuple[str, ...] = (
     "pv_benefit",
@@ -61,8 +63,8 @@ STAKEHOLDER_COLUMNS: tuple[str, ...] = (
 def base(value: object) -> float:
     """The deterministic value of a number or of a distribution table.
 
-    SPEC 2: "Deterministic evaluation uses the distribution's base value (`mode` for triangular
-    and PERT, `mean` for normal and lognormal, midpoint for uniform)."
+    methodology.md (Conventions): "Deterministic evaluation uses the distribution's base value
+    (`mode` for triangular and PERT, `mean` for normal and lognormal, midpoint for uniform)."
     """
     if not isinstance(value, dict):
         return float(value)
@@ -82,28 +84,31 @@ def field(line: dict, name: str, default: float) -> float:
 
 
 def active_years(line: dict, horizon: int) -> range:
-    """SPEC 2: "A line is active in years `start <= t < start + duration`, cut at the horizon."
+    """methodology.md (Conventions): "A line is active in years `start <= t < start + duration`, cut
+    at the horizon."
 
-    Defaults (SPEC 8): "`start` 0 and `duration` 1 for every line".
+    Defaults (scenario-format.md): "`start` 0 and `duration` 1 for every line".
     """
     start = line.get("start", 0)
     return range(start, min(start + line.get("duration", 1), horizon))
 
 
 def grown(amount: float, line: dict, t: int) -> float:
-    """SPEC 2: "the amount in an active year `t` is `amount * (1 + growth) ** (t - start)`"."""
+    """methodology.md (Conventions): "the amount in an active year `t` is `amount * (1 + growth) **
+    (t - start)`"."""
     return amount * (1 + field(line, "growth", 0.0)) ** (t - line.get("start", 0))
 
 
 def present_value(flow: list[float], rate: float) -> float:
-    """SPEC 2: "A flow in year `t` is discounted by `1 / (1 + discount_rate) ** t`"."""
+    """methodology.md (Conventions): "A flow in year `t` is discounted by `1 / (1 + discount_rate)
+    ** t`"."""
     return sum(amount / (1 + rate) ** t for t, amount in enumerate(flow))
 
 
 def ratio(numerator: float, denominator: float) -> float | None:
-    """SPEC 8: "Ratios whose denominator is 0 (...) are null." (exact comparison with 0)
+    """methodology.md: "Ratios whose denominator is 0 (...) are null." (exact comparison with 0)
 
-    A ratio too large for a float (a denominator of 1e-311) is null too: SPEC 7 wants the metrics
+    A ratio too large for a float (a denominator of 1e-311) is null too: api.md wants the metrics
     JSON-safe, and JSON has no infinity.
     """
     if denominator == 0 or not math.isfinite(numerator / denominator):
@@ -112,8 +117,8 @@ def ratio(numerator: float, denominator: float) -> float | None:
 
 
 def irr(series: list[float]) -> float | None:
-    """SPEC 8: "among all real roots r > -1 of the NPV polynomial, the one with the smallest |r|;
-    null when the series has no sign change or no such root."
+    """methodology.md: "among all real roots r > -1 of the NPV polynomial, the one with the smallest
+    |r|; null when the series has no sign change or no such root."
     """
     if not (any(v > 0 for v in series) and any(v < 0 for v in series)):
         return None
@@ -161,7 +166,7 @@ def _polished(coefficients: list[float], y: float) -> float:
 
 
 def annuity(principal: float, rate: float, term: int) -> float:
-    """SPEC 4: a loan "is repaid as an annuity (`numpy_financial.pmt`) over `term` years".
+    """methodology.md: a loan "is repaid as an annuity (`numpy_financial.pmt`) over `term` years".
 
     The annuity is the equal yearly payment whose PV at the loan's rate is the principal:
     ``principal / sum((1 + rate) ** -j for j in 1..term)``, which is ``-numpy_financial.pmt(rate,
@@ -174,8 +179,8 @@ def annuity(principal: float, rate: float, term: int) -> float:
 
 
 def payback_year(net_discounted: list[float]) -> int | None:
-    """SPEC 8: "the first t from which the cumulative discounted (benefits − costs) stays >= 0 up
-    to the horizon; null when it is negative in the last year." (exact comparison, contract)
+    """methodology.md: "the first t from which the cumulative discounted (benefits − costs) stays >=
+    0 up to the horizon; null when it is negative in the last year." (exact comparison, contract)
     """
     cumulative = []
     running = 0.0
@@ -191,7 +196,7 @@ def payback_year(net_discounted: list[float]) -> int | None:
 
 
 class _Ledger:
-    """Who pays, benefits and receives what, in PV (SPEC 5, stakeholder table)."""
+    """Who pays, benefits and receives what, in PV (figures.md, stakeholder table)."""
 
     def __init__(self, stakeholders: list[dict]) -> None:
         self.rows = {
@@ -204,7 +209,7 @@ class _Ledger:
 
     def table(self) -> list[dict]:
         for row in self.rows.values():
-            # SPEC 5: "`net_pv = pv_benefit + pv_received - pv_paid`"
+            # figures.md: "`net_pv = pv_benefit + pv_received - pv_paid`"
             row["net_pv"] = row["pv_benefit"] + row["pv_received"] - row["pv_paid"]
         return list(self.rows.values())
 
@@ -212,12 +217,12 @@ class _Ledger:
 def outcome_values(outcome: dict, horizon: int) -> list[float]:
     """The net value of one outcome line per year.
 
-    SPEC 4: "Each active year c generates a cohort of `quantity` outcomes. Its net value in year
-    `t` (for `c <= t < c + lasts`) is `quantity * proxy * (1-deadweight) * (1-displacement) *
+    methodology.md: "Each active year c generates a cohort of `quantity` outcomes. Its net value in
+    year `t` (for `c <= t < c + lasts`) is `quantity * proxy * (1-deadweight) * (1-displacement) *
     (1-attribution) * (1-drop_off)**(t-c)`. The outcome's value in year t is the sum over cohorts,
     cut at the horizon. (...) `growth` scales `quantity` per cohort."
-    SPEC 8: "Growth exponents count from the line's own `start` (`quantity * (1+growth)**(c-start)`
-    for cohort c)."
+    methodology.md: "Growth exponents count from the line's own `start` (`quantity *
+    (1+growth)**(c-start)` for cohort c)."
     """
     values = [0.0] * horizon
     lasts = outcome.get("lasts", 1)
@@ -238,11 +243,11 @@ def outcome_values(outcome: dict, horizon: int) -> list[float]:
 def sib_payments(sib: dict, outcome: dict, horizon: int) -> tuple[list[float], float]:
     """SIB outcome payments within the horizon per year, and their total beyond it.
 
-    SPEC 4: "Paid-for outcomes in year c are the outcome line's new outcomes generated in c times
-    `(1-deadweight)` (...); years below `threshold` pay nothing; payment `price * paid_for` falls
-    in year `c + lag`, until the cumulative payments reach `cap` (the payment that crosses it is
-    trimmed)." SPEC 8: "The cap runs over all payments in time order, those beyond the horizon
-    included". Contract: the outcome line's active years within the horizon; defaults lag 1,
+    methodology.md: "Paid-for outcomes in year c are the outcome line's new outcomes generated in c
+    times `(1-deadweight)` (...); years below `threshold` pay nothing; payment `price * paid_for`
+    falls in year `c + lag`, until the cumulative payments reach `cap` (the payment that crosses it
+    is trimmed)." methodology.md: "The cap runs over all payments in time order, those beyond the
+    horizon included". Contract: the outcome line's active years within the horizon; defaults lag 1,
     threshold 0, no cap.
     """
     cap = field(sib, "cap", math.inf)
@@ -251,8 +256,8 @@ def sib_payments(sib: dict, outcome: dict, horizon: int) -> tuple[list[float], f
     beyond = 0.0
     paid_so_far = 0.0
     for c, paid_for in _paid_for_counts(sib, outcome, horizon):
-        # SPEC 8: "a year pays when its paid-for count is >= `threshold`, and then pays for all
-        # of them (counts are not rounded)."
+        # methodology.md: "a year pays when its paid-for count is >= `threshold`, and then pays for
+        # all of them (counts are not rounded)."
         if paid_for < field(sib, "threshold", 0.0):
             continue
         payment = max(0.0, min(base(sib["price"]) * paid_for, cap - paid_so_far))
@@ -265,8 +270,9 @@ def sib_payments(sib: dict, outcome: dict, horizon: int) -> tuple[list[float], f
 
 
 def _paid_for_counts(sib: dict, outcome: dict, horizon: int) -> list[tuple[int, float]]:
-    """(cohort year, paid-for count): SPEC 8 "paid-for outcomes count from the outcome line's
-    first active year, whatever `sib.start`"; contract: quantity grown, times (1 - deadweight)."""
+    """(cohort year, paid-for count): methodology.md "paid-for outcomes count from the outcome
+    line's first active year, whatever `sib.start`"; contract: quantity grown, times (1 -
+    deadweight)."""
     return [
         (c, grown(base(outcome["quantity"]), outcome, c) * (1 - field(outcome, "deadweight", 0.0)))
         for c in active_years(outcome, horizon)
@@ -274,11 +280,11 @@ def _paid_for_counts(sib: dict, outcome: dict, horizon: int) -> list[tuple[int, 
 
 
 def sib_breakeven_share(sib: dict, outcome: dict, horizon: int) -> float | None:
-    """SPEC 8: "`sib_breakeven_share` ranges over all s >= 0 (...): the smallest s at which the
-    payments within the horizon reach the capital; null when no s does."
+    """methodology.md: "`sib_breakeven_share` ranges over all s >= 0 (...): the smallest s at which
+    the payments within the horizon reach the capital; null when no s does."
 
-    SPEC 5: "every year's paid-for count times s, threshold and cap applied". The cap trims in time
-    order and payments within the horizon come first, so their total at share s is
+    figures.md: "every year's paid-for count times s, threshold and cap applied". The cap trims in
+    time order and payments within the horizon come first, so their total at share s is
     ``min(cap, s * price * (sum of the counts n of the years within the horizon with s*n >=
     threshold))``: a step-wise linear, non-decreasing function of s. Walk its steps.
     """
@@ -301,7 +307,7 @@ def sib_breakeven_share(sib: dict, outcome: dict, horizon: int) -> float | None:
 
 
 def reference_evaluate(data: dict) -> dict:
-    """Every SPEC section 5 figure of one scenario, from its TOML-shaped dict."""
+    """Every docs/figures.md figure of one scenario, from its TOML-shaped dict."""
     settings = data["scenario"]
     horizon = settings["horizon_years"]
     rate = field(settings, "discount_rate", DEFAULT_DISCOUNT_RATE)
@@ -311,7 +317,7 @@ def reference_evaluate(data: dict) -> dict:
         return present_value(flow, rate)
 
     # --- Society: costs ---------------------------------------------------------------------
-    # SPEC 4: "Cost of a cost line in year t: `amount * (1+growth)**(t-start)` when active."
+    # methodology.md: "Cost of a cost line in year t: `amount * (1+growth)**(t-start)` when active."
     costs = [0.0] * horizon
     cost_lines = []
     for line in data.get("costs", []):
@@ -329,15 +335,15 @@ def reference_evaluate(data: dict) -> dict:
         for t in range(horizon):
             benefits[t] += values[t]
         pv_by_type[outcome["value_type"]] += pv(values)
-        # SPEC 4: "The value is split over `beneficiaries` by their shares; `cashable_share` of it
-        # is cashable."
+        # methodology.md: "The value is split over `beneficiaries` by their shares; `cashable_share`
+        # of it is cashable."
         for stakeholder, share in outcome["beneficiaries"].items():
             ledger.add(stakeholder, "pv_benefit", pv(values) * share)
             cashable = pv(values) * share * field(outcome, "cashable_share", 0.0)
             ledger.add(stakeholder, "pv_cashable_benefit", cashable)
 
     for line in data.get("avoided_costs", []):
-        # SPEC 4: "Avoided cost in an active year: `incidents * reduction * unit_cost *
+        # methodology.md: "Avoided cost in an active year: `incidents * reduction * unit_cost *
         # probability`, a benefit of `bearer`." Contract: times (1+growth)**(t-start).
         flow = [0.0] * horizon
         for t in active_years(line, horizon):
@@ -357,13 +363,13 @@ def reference_evaluate(data: dict) -> dict:
 
     pv_costs = pv(costs)
     pv_benefits = pv(benefits)
-    # SPEC 5: "`npv_social` | `pv_benefits - pv_costs`"
+    # figures.md: "`npv_social` | `pv_benefits - pv_costs`"
     npv_social = pv_benefits - pv_costs
     social_series = [benefits[t] - costs[t] for t in range(horizon)]
     discounted_net = [social_series[t] / (1 + rate) ** t for t in range(horizon)]
 
     # --- Project cash: inflows and outflows --------------------------------------------------
-    # SPEC 5: "inflows are funding (incl. loan payouts), value capture and SIB capital; outflows
+    # figures.md: "inflows are funding (incl. loan payouts), value capture and SIB capital; outflows
     # are costs and loan repayments."
     inflows = [0.0] * horizon
     outflows = list(costs)
@@ -379,9 +385,9 @@ def reference_evaluate(data: dict) -> dict:
     value_capture_total = 0.0
     value_capture_pv = 0.0
     for line in data.get("value_capture", []):
-        # SPEC 4: "`units * base_value * uplift * capture_share`, spread evenly over its active
-        # years (...) paid by `payer`". SPEC 8: "`total / duration` in each active year, years past
-        # the horizon cut; `value_capture_total` is what falls within the horizon."
+        # methodology.md: "`units * base_value * uplift * capture_share`, spread evenly over its
+        # active years (...) paid by `payer`". methodology.md: "`total / duration` in each active
+        # year, years past the horizon cut; `value_capture_total` is what falls within the horizon."
         total = (
             base(line["units"])
             * base(line["base_value"])
@@ -400,7 +406,7 @@ def reference_evaluate(data: dict) -> dict:
         flow = [0.0] * horizon
         probability = field(line, "probability", 1.0)
         if line["kind"] == "loan":
-            # SPEC 4: "A loan pays out `amount * probability` in `start` and is repaid as an
+            # methodology.md: "A loan pays out `amount * probability` in `start` and is repaid as an
             # annuity (`numpy_financial.pmt`) over `term` years from `start+1`; repayments are
             # project cash outflows (...) (cut at the horizon; the remaining principal at the
             # horizon is reported)."
@@ -415,15 +421,15 @@ def reference_evaluate(data: dict) -> dict:
                 repayments[t] = payment
                 outflows[t] += payment
                 owed = owed * (1 + interest) - payment
-            # SPEC 8: "the expected principal still owed after the repayments in years
+            # methodology.md: "the expected principal still owed after the repayments in years
             # `start+1 .. horizon_years-1`, undiscounted, summed over loans"
             loan_outstanding += owed
-            # SPEC 8: "A lender's `pv_paid` includes the payout and its `pv_received` the
+            # methodology.md: "A lender's `pv_paid` includes the payout and its `pv_received` the
             # repayments within the horizon"
             ledger.add(line["funder"], "pv_received", pv(repayments))
         else:
-            # SPEC 4: "Funding in an active year: `amount * (1+growth)**(t-start) * probability`,
-            # paid by `funder`."
+            # methodology.md: "Funding in an active year: `amount * (1+growth)**(t-start) *
+            # probability`, paid by `funder`."
             for t in active_years(line, horizon):
                 flow[t] = grown(base(line["amount"]), line, t) * probability
             if line["kind"] in SUBSIDY_KINDS:
@@ -443,19 +449,19 @@ def reference_evaluate(data: dict) -> dict:
         )
     )
     if sib is not None:
-        # SPEC 4: "`capital` is financing in year `start`, paid by `investor`."
+        # methodology.md: "`capital` is financing in year `start`, paid by `investor`."
         capital = base(sib["capital"])
         capital_flow = [0.0] * horizon
         capital_flow[sib.get("start", 0)] = capital
         inflow(sib["investor"], capital_flow)
         outcome = next(o for o in data["outcomes"] if o["name"] == sib["outcome"])
         payments, beyond = sib_payments(sib, outcome, horizon)
-        # SPEC 4: "Outcome payments go from `outcome_payer` to `investor`: transfers, outside the
-        # project's cash and outside social value."
+        # methodology.md: "Outcome payments go from `outcome_payer` to `investor`: transfers,
+        # outside the project's cash and outside social value."
         ledger.add(sib["outcome_payer"], "pv_paid", pv(payments))
         ledger.add(sib["investor"], "pv_received", pv(payments))
-        # SPEC 8: "`sib_payer_net_pv` uses the whole value of the paid-for outcome line times the
-        # payer's beneficiary share times the line's `cashable_share`."
+        # methodology.md: "`sib_payer_net_pv` uses the whole value of the paid-for outcome line
+        # times the payer's beneficiary share times the line's `cashable_share`."
         payer_share = outcome["beneficiaries"].get(sib["outcome_payer"], 0.0)
         payer_benefit = (
             pv(outcome_values(outcome, horizon))
@@ -466,27 +472,27 @@ def reference_evaluate(data: dict) -> dict:
         sib_figures = {
             # Contract: undiscounted, within the horizon.
             "sib_total_payments": sum(payments),
-            # SPEC 5: "`sib_investor_irr` (capital out, payments in)"
+            # figures.md: "`sib_investor_irr` (capital out, payments in)"
             "sib_investor_irr": irr(investor_series),
-            # SPEC 5: "`sib_money_multiple` (payments / capital)"
+            # figures.md: "`sib_money_multiple` (payments / capital)"
             "sib_money_multiple": ratio(sum(payments), capital),
-            # SPEC 5: "PV of the payer's cashable benefits from the paid-for outcome line minus PV
-            # of its payments"
+            # figures.md: "PV of the payer's cashable benefits from the paid-for outcome line minus
+            # PV of its payments"
             "sib_payer_net_pv": payer_benefit - pv(payments),
             "sib_breakeven_share": sib_breakeven_share(sib, outcome, horizon),
-            # SPEC 8: "the sum of the (trimmed) payments past the horizon"
+            # methodology.md: "the sum of the (trimmed) payments past the horizon"
             "sib_payments_beyond_horizon": beyond,
         }
 
     # --- Project cash: the figures ------------------------------------------------------------
-    # SPEC 5: "`cash_balance` | list: cumulative inflows − outflows at the end of each year"
+    # figures.md: "`cash_balance` | list: cumulative inflows − outflows at the end of each year"
     cash_balance = []
     running = 0.0
     for t in range(horizon):
         running += inflows[t] - outflows[t]
         cash_balance.append(running)
     min_cash_balance = min(cash_balance)
-    # SPEC 5: "`first_short_year` | first `t` with a balance below -0.005; null when it closes"
+    # figures.md: "`first_short_year` | first `t` with a balance below -0.005; null when it closes"
     short_years = [t for t in range(horizon) if cash_balance[t] < -CLOSE_TOLERANCE]
 
     pv_financing = pv(inflows)
@@ -499,28 +505,28 @@ def reference_evaluate(data: dict) -> dict:
         "pv_benefits_economic": pv_by_type["economic"],
         "pv_benefits_social": pv_by_type["social"],
         "npv_social": npv_social,
-        # SPEC 5: "`pv_benefits / pv_costs` (null when `pv_costs` is 0)"
+        # figures.md: "`pv_benefits / pv_costs` (null when `pv_costs` is 0)"
         "sroi_ratio": ratio(pv_benefits, pv_costs),
-        # SPEC 5: "`npv_social / pv_costs`"
+        # figures.md: "`npv_social / pv_costs`"
         "net_sroi_ratio": ratio(npv_social, pv_costs),
-        # SPEC 5: "IRR of the yearly series benefits − costs"
+        # figures.md: "IRR of the yearly series benefits − costs"
         "social_irr": irr(social_series),
         "payback_year": payback_year(discounted_net),
-        # SPEC 5: "`pv_financing` | PV of all inflows"
+        # figures.md: "`pv_financing` | PV of all inflows"
         "pv_financing": pv_financing,
         "cash_balance": cash_balance,
         "min_cash_balance": min_cash_balance,
-        # SPEC 5: "true when `min_cash_balance >= -0.005`"
+        # figures.md: "true when `min_cash_balance >= -0.005`"
         "closes": min_cash_balance >= -CLOSE_TOLERANCE,
-        # SPEC 5: "`max(0, -min_cash_balance)`"
+        # figures.md: "`max(0, -min_cash_balance)`"
         "funding_gap": max(0.0, -min_cash_balance),
         "first_short_year": short_years[0] if short_years else None,
-        # SPEC 5: "PV of `subsidy` and `grant` inflows / PV of all inflows"
+        # figures.md: "PV of `subsidy` and `grant` inflows / PV of all inflows"
         "subsidy_dependence": ratio(pv(subsidy_inflows), pv_financing),
-        # SPEC 5: "the largest single funder's share of PV inflows"; SPEC 8: funders are "every
-        # stakeholder that brings an inflow (...), its lines added up."
+        # figures.md: "the largest single funder's share of PV inflows"; methodology.md: funders are
+        # "every stakeholder that brings an inflow (...), its lines added up."
         "largest_funder_share": None if pv_financing == 0 else max(funder_shares),
-        # SPEC 5: "Herfindahl index (sum of squared funder shares of PV inflows)"
+        # figures.md: "Herfindahl index (sum of squared funder shares of PV inflows)"
         "funder_hhi": None if pv_financing == 0 else sum(s * s for s in funder_shares),
         "subsidy_cliff_year": subsidy_cliff_year(subsidy_inflows, cost_lines),
         "value_capture_total": value_capture_total,
@@ -532,10 +538,10 @@ def reference_evaluate(data: dict) -> dict:
 
 
 def subsidy_cliff_year(subsidy_inflows: list[float], cost_lines: list[list[float]]) -> int | None:
-    """SPEC 5: "last year with any subsidy or grant inflow + 1, when later years still carry costs;
-    else null"; SPEC 8: "looks at cost lines only, and is null without any subsidy or grant."
-    Contract: L = last t with a subsidy or grant inflow > 0; L + 1 when a cost line has a cost > 0
-    in a year after L.
+    """figures.md: "last year with any subsidy or grant inflow + 1, when later years still carry
+    costs; else null"; methodology.md: "looks at cost lines only, and is null without any subsidy or
+    grant." Contract: L = last t with a subsidy or grant inflow > 0; L + 1 when a cost line has a
+    cost > 0 in a year after L.
     """
     subsidy_years = [t for t, amount in enumerate(subsidy_inflows) if amount > 0]
     if not subsidy_years:

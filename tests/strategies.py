@@ -1,8 +1,8 @@
 """Hypothesis strategies for random *valid* scenario dicts (TOML-shaped, as ``tomllib`` returns).
 
-Every section and option of SPEC section 3 appears: 1-5 stakeholders of all kinds, horizons 1-30,
-discount rates including 0 and negative ones, 0-4 lines per section with starts anywhere in the
-horizon and durations running past it, outcomes with cohorts that last and drop off, beneficiary
+Every section and option of docs/scenario-format.md appears: 1-5 stakeholders of all kinds, horizons
+1-30, discount rates including 0 and negative ones, 0-4 lines per section with starts anywhere in
+the horizon and durations running past it, outcomes with cohorts that last and drop off, beneficiary
 shares that sum to 1, funding of every kind including loans, and an optional SIB with a threshold
 that matters and a cap that bites. Optional fields are sometimes left out so the defaults are
 exercised too, and some numbers are written as distributions (deterministic evaluation uses their
@@ -62,7 +62,7 @@ def _number(draw, values: st.SearchStrategy, low: float, high: float = float("in
     """A value from ``values``, sometimes written as a distribution with that base value.
 
     ``low`` and ``high`` are the field's valid range: the base value must stay inside it, the
-    distribution's support may reach outside (SPEC 8).
+    distribution's support may reach outside (docs/scenario-format.md#rules).
     """
     value = float(draw(values))
     kind = draw(st.sampled_from(("plain",) * 25 + DISTRIBUTIONS))

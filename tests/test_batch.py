@@ -1,4 +1,4 @@
-"""Batches, sweeps, comparisons and programme packages (businesscase.batch, issue 5).
+"""Batches, sweeps, comparisons and programme packages (businesscase.batch).
 
 Every figure of a batch or a sweep must equal ``evaluate`` of the same scenario, one by one, to
 1e-9; the sweep is also checked against a hand-worked scenario in which the SROI ratio is linear

@@ -1,4 +1,4 @@
-"""The uncertainty commands: simulate, sensitivity, close-gap (SPEC sections 6-7)."""
+"""The uncertainty commands: simulate, sensitivity, close-gap (docs/uncertainty.md, docs/cli.md)."""
 
 import json
 

@@ -1,4 +1,4 @@
-"""The batch API on a Dask cluster gives the same numbers as on this machine (issue 5).
+"""The batch API on a Dask cluster gives the same numbers as on this machine.
 
 The cluster is a ``LocalCluster`` of two single-threaded workers with ``processes=False``:
 process workers each start a fresh interpreter that imports numpy, pandas and businesscase,

@@ -1,4 +1,5 @@
-"""Distributions (SPEC section 6): base values (SPEC section 2) and shape rules."""
+"""Distributions (docs/uncertainty.md): base values (docs/methodology.md, Conventions) and shape
+rules."""
 
 import math
 

@@ -1,4 +1,4 @@
-"""evaluate(): whole scenarios with hand-worked figures (SPEC sections 4-5)."""
+"""evaluate(): whole scenarios with hand-worked figures (docs/methodology.md, docs/figures.md)."""
 
 import json
 import math

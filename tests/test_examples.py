@@ -183,7 +183,8 @@ def test_nabuurschap_quantities_come_from_the_baseline(baseline):
     assert f"= {network}" in loneliness["indicator"]
 
 
-# --- the uncertain inputs (SPEC section 6; ranges and reasoning in docs/sources.md) -------------
+# --- the uncertain inputs (docs/uncertainty.md; ranges and reasoning in docs/sources.md)
+# -------------
 
 
 def expected_uncertain(scenario) -> set[str]:

@@ -1,4 +1,4 @@
-"""Exports (issue 5): the Excel workbook and the HTML report hold the engine's figures."""
+"""Exports: the Excel workbook and the HTML report hold the engine's figures."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Funding and loans (SPEC sections 4 and 8)."""
+"""Funding and loans (docs/methodology.md)."""
 
 import numpy as np
 import numpy_financial as npf

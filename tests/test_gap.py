@@ -1,4 +1,4 @@
-"""Closing the gap (SPEC section 6): timing, split, caps, and the new scenario closes."""
+"""Closing the gap (docs/uncertainty.md): timing, split, caps, and the new scenario closes."""
 
 import numpy as np
 import pytest

@@ -1,4 +1,4 @@
-"""Vectorised IRR against hand-worked values and numpy_financial (SPEC section 8)."""
+"""Vectorised IRR against hand-worked values and numpy_financial (docs/methodology.md#irr)."""
 
 import numpy as np
 import numpy_financial as npf

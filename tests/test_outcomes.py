@@ -1,4 +1,4 @@
-"""Outcome values: cohorts, deflators and drop-off (SPEC section 4)."""
+"""Outcome values: cohorts, deflators and drop-off (docs/methodology.md)."""
 
 import numpy as np
 from hypothesis import given

@@ -1,4 +1,5 @@
-"""Properties of the real engine that hold for every valid scenario (SPEC sections 4, 5 and 8).
+"""Properties of the real engine that hold for every valid scenario (docs/methodology.md,
+docs/figures.md).
 
 Unlike the cross-check in ``test_reference.py`` these need no second implementation: they relate
 the engine's figures to each other, to a transformed scenario, or to a plain undiscounted total
@@ -132,18 +133,18 @@ def test_money_scales_linearly(data, k):
 def test_figures_are_consistent(data):
     figures = engine_figures(data)
     scale = money_scale(figures)
-    # SPEC 5: "`npv_social` | `pv_benefits - pv_costs`"
+    # figures.md: "`npv_social` | `pv_benefits - pv_costs`"
     assert close(figures["npv_social"], figures["pv_benefits"] - figures["pv_costs"], scale)
     by_type = sum(figures[f"pv_benefits_{kind}"] for kind in ("fiscal", "economic", "social"))
     assert close(by_type, figures["pv_benefits"], scale)
     # Every euro of benefit goes to a beneficiary (shares sum to 1) or a bearer.
     benefits = sum(row["pv_benefit"] for row in figures["stakeholders"])
     assert close(benefits, figures["pv_benefits"], scale)
-    # SPEC 5: "`net_pv = pv_benefit + pv_received - pv_paid`"
+    # figures.md: "`net_pv = pv_benefit + pv_received - pv_paid`"
     for row in figures["stakeholders"]:
         net = row["pv_benefit"] + row["pv_received"] - row["pv_paid"]
         assert close(row["net_pv"], net, scale), row["id"]
-    # SPEC 5: closes "when `min_cash_balance >= -0.005`"; funding_gap "`max(0,
+    # figures.md: closes "when `min_cash_balance >= -0.005`"; funding_gap "`max(0,
     # -min_cash_balance)`"; first_short_year "first `t` with a balance below -0.005; null when it
     # closes".
     balances = figures["cash_balance"]

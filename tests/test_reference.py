@@ -2,7 +2,7 @@
 
 Part (a) makes the reference trustworthy: every figure below is worked out by hand in the
 comments. Part (b) runs the real public API (``load_scenario`` + ``evaluate``) and part (c) the
-command line on random valid scenarios, and compares every SPEC section 5 figure with the
+command line on random valid scenarios, and compares every docs/figures.md figure with the
 reference.
 """
 

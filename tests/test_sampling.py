@@ -1,4 +1,4 @@
-"""Sampling the distributions of SPEC section 6: closed forms, clipping, reproducibility."""
+"""Sampling the distributions of docs/uncertainty.md: closed forms, clipping, reproducibility."""
 
 import math
 from statistics import NormalDist

@@ -1,4 +1,4 @@
-"""The scenario file format: SPEC section 3 and the validation rules of section 8.
+"""The scenario file format: docs/scenario-format.md, its fields and its rules.
 
 Round trips of every example and of random valid scenarios (hypothesis) live in
 ``test_scenario_io.py``; this module checks typed values, defaults, writing, the file-level

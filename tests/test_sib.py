@@ -1,4 +1,4 @@
-"""Social impact bond payments and break-even (SPEC sections 4 and 8)."""
+"""Social impact bond payments and break-even (docs/methodology.md)."""
 
 import numpy as np
 import pytest

@@ -1,4 +1,4 @@
-"""Time axis: active years, growth and discounting (SPEC section 2)."""
+"""Time axis: active years, growth and discounting (docs/methodology.md, Conventions)."""
 
 import numpy as np
 import numpy_financial as npf

@@ -1,4 +1,4 @@
-"""Monte Carlo, tornado and switching values (SPEC section 6) on hand-worked cases."""
+"""Monte Carlo, tornado and switching values (docs/uncertainty.md) on hand-worked cases."""
 
 import json
 
