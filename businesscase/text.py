@@ -652,7 +652,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "download_workbook": {"en": "Download workbook (Excel)", "nl": "Werkboek downloaden (Excel)"},
     "download_html": {"en": "Download report (HTML)", "nl": "Rapport downloaden (HTML)"},
-    # batch, sweep, compare and combine (businesscase/cli_batch.py)
+    # batch, sweep, compare and combine (businesscase/cli/batch.py)
     "surplus": {
         "en": "Cash to spare every year (surplus)",
         "nl": "Elk jaar over (overschot)",

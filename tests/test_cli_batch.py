@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from businesscase import evaluate, load_scenario
 from businesscase.batch import FIGURES
 from businesscase.cli import app
-from businesscase.cli_batch import expand_paths, parse_setting
+from businesscase.cli.batch import expand_paths, parse_setting
 from businesscase.examples import example_path, list_examples
 
 runner = CliRunner()

@@ -17,9 +17,10 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
-from businesscase import cli_batch, examples
+from businesscase import examples
 from businesscase.batch import evaluate_many, sweep
 from businesscase.cli import app
+from businesscase.cli import batch as cli_batch
 
 distributed = pytest.importorskip("distributed")
 

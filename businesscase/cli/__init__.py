@@ -426,5 +426,5 @@ def close_gap_command(
     typer.echo(written)
 
 
-import businesscase.cli_batch  # noqa: E402, F401 - registers batch, sweep, compare, combine
-from businesscase import cli_export  # noqa: E402, F401 - registers `export` on the app
+import businesscase.cli.batch  # noqa: E402, F401 - registers batch, sweep, compare, combine
+import businesscase.cli.export  # noqa: E402, F401 - registers `export` on the app
