@@ -15,6 +15,8 @@ True
 from businesscase.batch import combine, compare, evaluate_many, sweep
 from businesscase.engine import evaluate
 from businesscase.gap import close_the_gap
+from businesscase.limits import LimitError
+from businesscase.overflow import TooLargeToComputeError
 from businesscase.result import EvaluationResult
 from businesscase.scenario import (
     Scenario,
@@ -30,8 +32,10 @@ __version__ = "0.1.0"
 
 __all__ = [
     "EvaluationResult",
+    "LimitError",
     "Scenario",
     "ScenarioError",
+    "TooLargeToComputeError",
     "__version__",
     "close_the_gap",
     "combine",

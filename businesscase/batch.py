@@ -44,6 +44,8 @@ import pandas as pd
 
 from businesscase.distributions import base_value, distribution_text, is_distribution
 from businesscase.examples import combine_scenarios
+from businesscase.limits import check_sweep_points
+from businesscase.limits import chunk_size as fitting_chunk_size
 from businesscase.metrics import NO_YEAR, SCALAR_METRICS, YEAR_METRICS
 from businesscase.parameters import NUMERIC_FIELDS, numeric_inputs, section_lines
 from businesscase.result import json_metrics
@@ -56,7 +58,7 @@ from businesscase.scenario import (
     scenario_to_dict,
 )
 from businesscase.timeline import FloatArray
-from businesscase.uncertainty import DEFAULT_CHUNK_SIZE, WORKERS, Progress, run_draws
+from businesscase.uncertainty import WORKERS, Progress, run_draws
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -125,7 +127,7 @@ def evaluate_many(
     scenarios: Mapping[str, Scenario] | Iterable[Scenario],
     *,
     client: Client | None = None,
-    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    chunk_size: int | None = None,
     progress: Progress | None = None,
 ) -> pd.DataFrame:
     """Evaluate many scenarios: the docs/figures.md figures, one row per scenario.
@@ -140,8 +142,10 @@ def evaluate_many(
         Label -> scenario; an iterable is labelled by each scenario's ``settings.name``.
     client : distributed.Client, optional
         Run the tasks on this Dask cluster instead of local threads.
-    chunk_size : int, default 5,000
-        Scenarios of one structure evaluated in one task, >= 1.
+    chunk_size : int, optional
+        Most scenarios of one structure evaluated in one task, >= 1; by default, and at most,
+        the number whose working arrays fit in the memory budget
+        (:func:`businesscase.limits.chunk_size`).
     progress : callable, optional
         ``progress(done, total)`` in scenarios, after each task.
 
@@ -169,7 +173,7 @@ def evaluate_many(
 def _figures_in_order(
     items: list[Scenario],
     client: Client | None,
-    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    chunk_size: int | None = None,
     progress: Progress | None = None,
 ) -> dict[str, FloatArray]:
     """The figures of each scenario, per :data:`FIGURES` an array in the order given: groups
@@ -179,8 +183,9 @@ def _figures_in_order(
         groups.setdefault(structure_key(scenario), []).append(position)
     tasks, rows = [], []
     for positions in groups.values():
-        for start in range(0, len(positions), _positive(chunk_size, "chunk_size")):
-            chunk = positions[start : start + chunk_size]
+        size = _chunk(items[positions[0]], chunk_size)
+        for start in range(0, len(positions), size):
+            chunk = positions[start : start + size]
             inputs = [numeric_inputs(items[i]) for i in chunk]
             values = {
                 path: np.array([base_value(written[path]) for written in inputs], dtype=float)
@@ -190,7 +195,7 @@ def _figures_in_order(
             rows.extend(chunk)
     figures = _run(tasks, client, progress)
     order = np.argsort(np.array(rows, dtype=int), kind="stable")
-    return {name: values[order] for name, values in figures.items()}
+    return {name: figures.pop(name)[order] for name in FIGURES}
 
 
 def sweep(
@@ -198,7 +203,7 @@ def sweep(
     grid: Mapping[str, Sequence[Any]],
     *,
     client: Client | None = None,
-    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    chunk_size: int | None = None,
     progress: Progress | None = None,
 ) -> pd.DataFrame:
     """Evaluate every combination of the values in ``grid``: a parameter sweep.
@@ -220,8 +225,9 @@ def sweep(
         is checked by the field's own rule.
     client : distributed.Client, optional
         Run the tasks on this Dask cluster instead of local threads.
-    chunk_size : int, default 5,000
-        Variations evaluated in one task, >= 1.
+    chunk_size : int, optional
+        Most variations evaluated in one task, >= 1; by default, and at most, the number whose
+        working arrays fit in the memory budget (:func:`businesscase.limits.chunk_size`).
     progress : callable, optional
         ``progress(done, total)`` in variations, after each task.
 
@@ -236,6 +242,9 @@ def sweep(
     ScenarioError
         For a path that names no field, or a value that breaks its field's rule (the message
         names the path, the value and the rule).
+    LimitError
+        For a grid of more than :data:`businesscase.limits.MAX_SWEEP_POINTS` points, before
+        anything is built.
 
     Examples
     --------
@@ -251,6 +260,7 @@ def sweep(
     source = f"sweep of {scenario.settings.name}"
     if not grid:
         raise ValueError("the grid is empty: give at least one field path and its values")
+    check_sweep_points([len(values) for values in grid.values()])
     written = scenario_to_dict(scenario)
     numeric = numeric_inputs(scenario)
     columns: dict[str, np.ndarray] = {}
@@ -280,8 +290,9 @@ def sweep(
                 _set(data, where[path], _plain(columns[path][i]))
             varied = scenario_from_dict(data, source=source)
         members_array = np.array(members)
-        for start in range(0, len(members), _positive(chunk_size, "chunk_size")):
-            chunk = members_array[start : start + chunk_size]
+        size = _chunk(varied, chunk_size)
+        for start in range(0, len(members), size):
+            chunk = members_array[start : start + size]
             values = {
                 path: columns[path][index[path][chunk]].astype(float)
                 for path in columns
@@ -291,7 +302,7 @@ def sweep(
             rows.extend(chunk.tolist())
     figures = _run(tasks, client, progress)
     order = np.argsort(np.array(rows, dtype=int), kind="stable")
-    frame = figure_frame({name: values[order] for name, values in figures.items()})
+    frame = figure_frame({name: figures.pop(name)[order] for name in FIGURES})
     for position, (path, values) in enumerate(columns.items()):
         column = pd.Series(values[index[path]])
         frame.insert(
@@ -343,8 +354,9 @@ def figure_frame(per_draw: Mapping[str, FloatArray]) -> pd.DataFrame:
         elif name == "closes":
             columns[name] = values.astype(bool)
         else:
-            columns[name] = values.astype(float)
-    return pd.DataFrame(columns)
+            columns[name] = values.astype(float, copy=False)
+    # copy=False: the arrays are the engine's fresh results; a copy would double the peak
+    return pd.DataFrame(columns, copy=False)
 
 
 def _labelled(
@@ -357,10 +369,14 @@ def _labelled(
     return [scenario.settings.name for scenario in items], items
 
 
-def _positive(value: int, name: str) -> int:
-    if value < 1:
-        raise ValueError(f"{name} must be at least 1, not {value}")
-    return value
+def _chunk(scenario: Scenario, chunk_size: int | None) -> int:
+    """Draws per task: ``chunk_size``, at most what fits in the memory budget."""
+    fitting = fitting_chunk_size(scenario, WORKERS)
+    if chunk_size is None:
+        return fitting
+    if chunk_size < 1:
+        raise ValueError(f"chunk_size must be at least 1, not {chunk_size}")
+    return min(chunk_size, fitting)
 
 
 def _run(
@@ -388,21 +404,30 @@ def _run(
         with ThreadPoolExecutor(max_workers=max(1, min(WORKERS, len(tasks)))) as pool:
             results = []
             for size, result in zip(
-                sizes, pool.map(lambda task: run_draws(*task), tasks), strict=True
+                sizes, pool.map(lambda task: _figures(*task), tasks), strict=True
             ):
                 results.append(result)
                 report(size)
     else:
         from distributed import as_completed
 
-        futures = [client.submit(run_draws, *task, pure=False) for task in tasks]
+        futures = [client.submit(_figures, *task, pure=False) for task in tasks]
         size_of = {future.key: size for future, size in zip(futures, sizes, strict=True)}
         for future in as_completed(futures):
             report(size_of[future.key])
         results = client.gather(futures)
     if not results:
         return {name: np.empty(0) for name in FIGURES}
-    return {name: np.concatenate([result[name] for result in results]) for name in FIGURES}
+    # joined a figure at a time, each task's array let go as soon as it is joined
+    return {name: np.concatenate([result.pop(name) for result in results]) for name in FIGURES}
+
+
+def _figures(
+    scenario: Scenario, draws: int, values: dict[str, FloatArray]
+) -> dict[str, FloatArray]:
+    """:data:`FIGURES` of one task: the yearly cash balance (draws x years) is not kept."""
+    figures = run_draws(scenario, draws, values)
+    return {name: figures[name] for name in FIGURES}
 
 
 # --- sweep paths ---------------------------------------------------------------------------

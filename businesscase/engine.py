@@ -7,8 +7,12 @@ Monte Carlo, sweeps and batches run the same pipeline with more draws.
 
 from __future__ import annotations
 
+import numpy as np
+
 from businesscase.flows import build_flows
+from businesscase.limits import check_scenario_size
 from businesscase.metrics import compute_metrics, stakeholder_table, yearly_series
+from businesscase.overflow import QUIET, check_finite
 from businesscase.parameters import compile_parameters
 from businesscase.result import (
     EvaluationResult,
@@ -34,6 +38,15 @@ def evaluate(scenario: Scenario) -> EvaluationResult:
         ``metrics`` (docs/figures.md, JSON-safe), ``flows``, ``stakeholders``, ``yearly`` and
         ``warnings``.
 
+    Raises
+    ------
+    TooLargeToComputeError
+        When the figures overflow float64; the message names the field whose numbers are too
+        large (:mod:`businesscase.overflow`).
+    LimitError
+        When the scenario is too large to evaluate within the memory budget
+        (:mod:`businesscase.limits`).
+
     Examples
     --------
     >>> from businesscase import examples
@@ -41,10 +54,14 @@ def evaluate(scenario: Scenario) -> EvaluationResult:
     >>> sorted(result.metrics)[:3]
     ['cash_balance', 'closes', 'first_short_year']
     """
-    params = compile_parameters(scenario)
-    flows = build_flows(scenario, params)
-    series = yearly_series(flows)
-    metrics = json_metrics(compute_metrics(flows, series))
+    check_scenario_size(scenario)
+    with np.errstate(**QUIET):
+        params = compile_parameters(scenario)
+        flows = build_flows(scenario, params)
+        series = yearly_series(flows)
+        figures = compute_metrics(flows, series)
+    check_finite(scenario, flows, figures)
+    metrics = json_metrics(figures)
     return EvaluationResult(
         scenario=scenario,
         metrics=metrics,

@@ -73,8 +73,10 @@ class SibFlows:
 
     Attributes
     ----------
-    payments : array, shape (D, T + lag)
-        Outcome payments by payment year, including years beyond the horizon [EUR].
+    payments : array, shape (D, T)
+        Outcome payments by payment year within the horizon [EUR].
+    payments_beyond : array, shape (D,)
+        Sum of the outcome payments falling beyond the horizon [EUR].
     paid_for : array, shape (D, T)
         Paid-for outcomes per cohort year [outcomes].
     capital, price, threshold, cap : array, shape (D,)
@@ -86,6 +88,7 @@ class SibFlows:
     """
 
     payments: FloatArray
+    payments_beyond: FloatArray
     paid_for: FloatArray
     capital: FloatArray
     price: FloatArray
@@ -280,7 +283,7 @@ def _sib_flows(
     paid_for = sib.paid_for_outcomes(
         cohorts[:, line, :], params.lines["outcomes"]["deadweight"][:, line]
     )
-    payments = sib.outcome_payments(
+    payments, beyond = sib.outcome_payments(
         paid_for, terms["price"], terms["threshold"], terms["cap"], bond.lag
     )
     capital = np.zeros((params.draws, 1, horizon))
@@ -302,7 +305,7 @@ def _sib_flows(
             "sib",
             "outcome_payment",
             [bond],
-            payments[:, None, :horizon],
+            payments[:, None, :],
             payers=labeller.one_each([bond.outcome_payer]),
             receivers=investor,
             label="SIB outcome payments",
@@ -313,6 +316,7 @@ def _sib_flows(
     cashable = params.lines["outcomes"]["cashable_share"][:, line]
     return SibFlows(
         payments=payments,
+        payments_beyond=beyond,
         paid_for=paid_for,
         capital=terms["capital"],
         price=terms["price"],

@@ -282,7 +282,7 @@ def _subsidy_cliff_year(series: Series) -> FloatArray:
 
 def _sib_metrics(flows: Flows, series: Series) -> dict[str, FloatArray]:
     """The SIB figures; NaN for every draw when the scenario has no SIB."""
-    draws, horizon = flows.discount.shape
+    draws = flows.discount.shape[0]
     bond = flows.sib
     if bond is None:
         return {name: np.full(draws, np.nan) for name in SIB_METRICS}
@@ -298,5 +298,5 @@ def _sib_metrics(flows: Flows, series: Series) -> dict[str, FloatArray]:
         "sib_breakeven_share": sib_terms.breakeven_share(
             bond.paid_for, bond.price, bond.threshold, bond.cap, bond.capital, bond.lag
         ),
-        "sib_payments_beyond_horizon": bond.payments[:, horizon:].sum(axis=1),
+        "sib_payments_beyond_horizon": bond.payments_beyond,
     }

@@ -137,11 +137,13 @@ def flow_frame(flows: Flows, draw: int = 0) -> pd.DataFrame:
             parts[column].append(values)
     if not flows.blocks:
         return pd.DataFrame({column: [] for column in FLOW_COLUMNS})
-    columns = {column: np.concatenate(values) for column, values in parts.items() if values}
+    # joined a column at a time, each column's parts let go as soon as it is joined
+    columns = {column: np.concatenate(parts.pop(column)) for column in list(parts) if parts[column]}
     t = columns["t"]
     columns["year"] = flows.start_year + t
     columns["pv"] = columns["amount"] * flows.discount[draw][t]
-    return pd.DataFrame({column: columns[column] for column in FLOW_COLUMNS})
+    # copy=False: the columns are fresh arrays; a copy would double the peak for large tables
+    return pd.DataFrame({column: columns[column] for column in FLOW_COLUMNS}, copy=False)
 
 
 def yearly_frame(flows: Flows, series: Series, draw: int = 0) -> pd.DataFrame:

@@ -34,8 +34,11 @@ def outcome_payments(
     threshold: FloatArray,
     cap: FloatArray,
     lag: int,
-) -> FloatArray:
-    """Outcome payments by payment year, including years beyond the horizon.
+) -> tuple[FloatArray, FloatArray]:
+    """Outcome payments by payment year within the horizon, and their total beyond it.
+
+    Only horizon-sized arrays are built, whatever the lag: a payment for cohort year ``c``
+    falls in year ``c + lag``, within the horizon when ``c < T - lag``.
 
     Parameters
     ----------
@@ -52,21 +55,28 @@ def outcome_payments(
 
     Returns
     -------
-    array, shape (D, T + lag)
-        Payment in year ``t`` (column ``t``); columns ``>= T`` fall beyond the horizon.
+    within : array, shape (D, T)
+        Payment in year ``t`` of the horizon [EUR].
+    beyond : array, shape (D,)
+        Sum of the payments falling beyond the horizon [EUR].
 
     Examples
     --------
-    Ten outcomes a year at 100 each, threshold 5, cap 1,500, lag 1:
+    Ten outcomes a year at 100 each, threshold 5, cap 1,500, lag 1 (the 500 of the last year
+    falls beyond the horizon):
 
     >>> outcome_payments(np.array([[10.0, 4.0, 10.0]]), np.array([100.0]), np.array([5.0]),
     ...                  np.array([1500.0]), 1)
-    array([[   0., 1000.,    0.,  500.]])
+    (array([[   0., 1000.,    0.]]), array([500.]))
     """
     raw = np.where(paid_for >= threshold[:, None], price[:, None] * paid_for, 0.0)
     paid_before = np.cumsum(raw, axis=1) - raw
     trimmed = np.clip(cap[:, None] - paid_before, 0.0, raw)
-    return np.concatenate([np.zeros((raw.shape[0], lag)), trimmed], axis=1)
+    horizon_years = trimmed.shape[1]
+    paid_in_horizon = max(horizon_years - lag, 0)
+    within = np.zeros_like(trimmed)
+    within[:, horizon_years - paid_in_horizon :] = trimmed[:, :paid_in_horizon]
+    return within, trimmed[:, paid_in_horizon:].sum(axis=1)
 
 
 def breakeven_share(

@@ -30,6 +30,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from businesscase import limits
 from businesscase.distributions import base_value
 from businesscase.flows import build_flows
 from businesscase.metrics import (
@@ -39,6 +40,7 @@ from businesscase.metrics import (
     compute_metrics,
     yearly_series,
 )
+from businesscase.overflow import QUIET, check_finite
 from businesscase.parameters import compile_parameters, uncertain_inputs
 from businesscase.sampling import NON_NEGATIVE, SHARE, field_range, low_high, sample_inputs
 from businesscase.scenario import Scenario
@@ -49,10 +51,6 @@ PERCENTILES: tuple[int, ...] = (5, 50, 95)
 
 FAN_PERCENTILES: tuple[int, ...] = (5, 25, 50, 75, 95)
 """Percentiles of the yearly cash balance, for a fan chart."""
-
-DEFAULT_CHUNK_SIZE = 5_000
-"""Draws evaluated at once: 5,000-10,000 keeps peak memory near 300 MB for a scenario of 50
-lines over 30 years and is faster than one big block (ECOSYSTEM section 7)."""
 
 MONEY_SEARCH_FACTOR = 10.0
 """Switching values of amounts, quantities and prices are searched in ``[0, 10 x v]``, with
@@ -82,6 +80,10 @@ def run_draws(
 ) -> dict[str, FloatArray]:
     """Every figure per draw: the engine for ``draws`` draws with some inputs set per draw.
 
+    The draws are evaluated in chunks of :func:`businesscase.limits.chunk_size` (one after the
+    other), so the working arrays stay within the memory budget whatever ``draws`` is; each
+    chunk is computed on its own, so the numbers do not depend on the chunking.
+
     Parameters
     ----------
     scenario : Scenario
@@ -95,10 +97,38 @@ def run_draws(
     -------
     dict of str to array
         :func:`businesscase.metrics.compute_metrics` of the draws.
+
+    Raises
+    ------
+    TooLargeToComputeError
+        When figures overflow (:func:`businesscase.overflow.check_finite`).
+    LimitError
+        When one draw alone does not fit in the memory budget.
     """
-    params = compile_parameters(scenario, draws=draws, values=values)
-    flows = build_flows(scenario, params)
-    return compute_metrics(flows, yearly_series(flows))
+    size = limits.chunk_size(scenario, workers=1)
+    if draws <= size:
+        return _evaluate_draws(scenario, draws, values)
+    chunks = [
+        _evaluate_draws(
+            scenario,
+            min(start + size, draws) - start,
+            {path: value[start : start + size] for path, value in (values or {}).items()},
+        )
+        for start in range(0, draws, size)
+    ]
+    return {name: np.concatenate([chunk[name] for chunk in chunks]) for name in chunks[0]}
+
+
+def _evaluate_draws(
+    scenario: Scenario, draws: int, values: Mapping[str, FloatArray] | None
+) -> dict[str, FloatArray]:
+    """The engine for one chunk of draws, its figures checked for overflow."""
+    with np.errstate(**QUIET):
+        params = compile_parameters(scenario, draws=draws, values=values)
+        flows = build_flows(scenario, params)
+        figures = compute_metrics(flows, yearly_series(flows))
+    check_finite(scenario, flows, figures)
+    return figures
 
 
 def input_label(scenario: Scenario, path: str) -> str:
@@ -175,7 +205,7 @@ def simulate(
     draws: int = 10_000,
     *,
     seed: int | None = None,
-    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    chunk_size: int | None = None,
     progress: Progress | None = None,
 ) -> SimulationResult:
     """Monte Carlo: the engine evaluated for ``draws`` samples of the uncertain inputs.
@@ -185,24 +215,33 @@ def simulate(
     outside a field's valid range are clipped and counted. The draws are then evaluated
     ``chunk_size`` at a time, on up to :data:`WORKERS` threads, which bounds memory (about
     ``WORKERS`` chunks in flight) and leaves the results independent of the chunk size: the
-    same seed gives the same numbers.
+    same seed gives the same numbers. The number of draws is checked against the limits of
+    :mod:`businesscase.limits` before anything is sampled.
 
     Parameters
     ----------
     scenario : Scenario
         A validated scenario; inputs written as numbers stay fixed.
     draws : int, default 10,000
-        Number of draws, >= 1.
+        Number of draws, from 1 to :func:`businesscase.limits.max_draws` (at most 1,000,000).
     seed : int, optional
         Seed of the random generator; None takes fresh entropy (reported in the result).
-    chunk_size : int, default 5,000
-        Draws evaluated at once, >= 1.
+    chunk_size : int, optional
+        Most draws evaluated at once, >= 1; by default, and at most, the number whose
+        working arrays fit in the memory budget (:func:`businesscase.limits.chunk_size`).
     progress : callable, optional
         ``progress(done, total)`` after each chunk.
 
     Returns
     -------
     SimulationResult
+
+    Raises
+    ------
+    LimitError
+        When ``draws`` is below 1 or above the limit; the message states the limit.
+    TooLargeToComputeError
+        When the figures of some draws overflow; the message names the field.
 
     Examples
     --------
@@ -211,8 +250,11 @@ def simulate(
     >>> 0.0 <= result.p_closes <= 1.0, list(result.summary.columns)
     (True, ['mean', 'p5', 'p50', 'p95', 'share_null'])
     """
-    if draws < 1 or chunk_size < 1:
-        raise ValueError(f"draws ({draws}) and chunk_size ({chunk_size}) must be at least 1")
+    limits.check_draws(scenario, draws)
+    fitting = limits.chunk_size(scenario, WORKERS)
+    if chunk_size is not None and chunk_size < 1:
+        raise ValueError(f"chunk_size must be at least 1, not {chunk_size}")
+    chunk_size = fitting if chunk_size is None else min(chunk_size, fitting)
     if seed is None:
         seed = int(np.random.SeedSequence().entropy)
     samples, clipped = sample_inputs(uncertain_inputs(scenario), draws, seed)
@@ -231,7 +273,8 @@ def simulate(
                 parts.append(chunk[name])
             if progress is not None:
                 progress(min(start + chunk_size, draws), draws)
-        per_draw = {name: np.concatenate(parts) for name, parts in figures.items()}
+        # joined a figure at a time, each figure's chunks let go as soon as it is joined
+        per_draw = {name: np.concatenate(figures.pop(name)) for name in list(figures)}
         balance = per_draw.pop("cash_balance")
         table = {name: _with_nulls(name, values) for name, values in per_draw.items()}
         # the percentiles (sorting) run on the same threads, a figure or a year at a time
@@ -357,6 +400,7 @@ def sensitivity(scenario: Scenario, *, by: str = "npv_social") -> SensitivityRes
         raise ValueError(f"by must be one of {', '.join(TORNADO_FIGURES)}, not {by!r}")
     inputs = dict(sorted(uncertain_inputs(scenario).items()))
     count = len(inputs)
+    limits.check_evaluations(scenario, 1 + 2 * count, f"the tornado of {count:,} uncertain inputs")
     values = {}
     bounds = {}
     for index, (path, distribution) in enumerate(inputs.items()):
@@ -469,6 +513,11 @@ def switching_values(scenario: Scenario) -> pd.DataFrame:
         parts = ("at_base", "switch", "note")
         verdict_columns = [f"{name}_{part}" for name in SWITCHING_VERDICTS for part in parts]
         return pd.DataFrame(columns=[*SWITCHING_COLUMNS, *verdict_columns])
+    limits.check_evaluations(
+        scenario,
+        count * (SEARCH_GRID_POINTS + 1),
+        f"the switching values of {count:,} uncertain inputs",
+    )
     base = np.array([base_value(d) for d in inputs.values()], dtype=float)
     ranges = np.array([search_range(path, d) for path, d in inputs.items()]).reshape(count, 2)
     grid = np.sort(

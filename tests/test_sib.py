@@ -18,13 +18,28 @@ def test_lag_threshold_and_cap_trimming():
     # threshold), 60,000 (t=4: trimmed at the cap), 0 after.
     paid_for = paid_for_outcomes(np.array([[40.0, 40.0, 8.0, 40.0, 40.0]]), arr(0.25))
     assert_allclose(paid_for[0], [30, 30, 6, 30, 30])
-    payments = outcome_payments(paid_for, arr(9000), arr(10), arr(600000), lag=1)
-    assert_allclose(payments[0], [0, 270000, 270000, 0, 60000, 0])
+    payments, beyond = outcome_payments(paid_for, arr(9000), arr(10), arr(600000), lag=1)
+    assert_allclose(payments[0], [0, 270000, 270000, 0, 60000])
+    assert_allclose(beyond, [0])
 
 
-def test_payments_beyond_the_horizon_are_in_the_extra_columns():
-    payments = outcome_payments(np.array([[0.0, 10.0, 10.0]]), arr(100), arr(0), arr(np.inf), 2)
-    assert_allclose(payments[0], [0, 0, 0, 1000, 1000])
+def test_payments_beyond_the_horizon_are_summed():
+    payments, beyond = outcome_payments(
+        np.array([[0.0, 10.0, 10.0]]), arr(100), arr(0), arr(np.inf), 2
+    )
+    assert_allclose(payments[0], [0, 0, 0])
+    assert_allclose(beyond, [2000])
+
+
+def test_a_lag_beyond_the_horizon_puts_every_payment_beyond_it():
+    # a lag of 400 million years (valid input) needs no array of that length: all of the
+    # 3 x 1,000 falls beyond the 3-year horizon
+    payments, beyond = outcome_payments(
+        np.array([[10.0, 10.0, 10.0]]), arr(100), arr(0), arr(np.inf), 400_000_000
+    )
+    assert payments.shape == (1, 3)
+    assert_allclose(payments[0], [0, 0, 0])
+    assert_allclose(beyond, [3000])
 
 
 def test_breakeven_without_threshold_is_capital_over_expected_payments():
@@ -71,9 +86,9 @@ def test_breakeven_share_pays_back_exactly():
     found = ~np.isnan(share)
     paid = outcome_payments(
         paid_for * share[:, None], price, threshold * (1 - 1e-12), arr(*[np.inf] * 200), 1
-    )[:, :8].sum(axis=1)
+    )[0].sum(axis=1)
     assert np.all(paid[found] >= capital[found] * (1 - 1e-9))
     below = outcome_payments(
         paid_for * (share * (1 - 1e-6))[:, None], price, threshold, arr(*[np.inf] * 200), 1
-    )[:, :8].sum(axis=1)
+    )[0].sum(axis=1)
     assert np.all(below[found] < capital[found])

@@ -1,0 +1,173 @@
+"""Numbers too large to compute: every figure is a finite number, or null where it has no value.
+
+The engine computes in float64, whose largest number is about 1.8e308. Valid inputs can go
+beyond it: an outcome with a quantity and a proxy of 1e200 each (their product is 1e400), a
+cost of 1e308 that grows, a discount rate of -0.9999999 over 200 years (``1 / (1 + r) ** 199``
+is 1e1393). numpy then gives ``inf`` or ``nan`` instead of a number. The engine computes with
+numpy's overflow warnings silenced (:data:`QUIET`) and then checks the figures
+(:func:`check_finite`): when one is infinite, or undefined where the figure always exists, the
+scenario is refused with a :class:`TooLargeToComputeError` that names the field whose numbers
+overflow (``outcomes[0]: numbers too large to compute: quantity x proxy ...``). A figure is
+never reported as null beside figures computed from the same overflowing numbers
+(``docs/methodology.md``, "Numbers too large to compute").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+
+from businesscase.distributions import is_distribution
+from businesscase.flows import FlowBlock, Flows
+from businesscase.metrics import SCALAR_METRICS, SIB_METRICS, YEAR_METRICS
+from businesscase.scenario import NO_VALUE, Problem, Scenario, ScenarioError
+from businesscase.timeline import FloatArray
+
+QUIET = {"over": "ignore", "invalid": "ignore"}
+"""``np.errstate`` settings of the engine: overflow and undefined results (``inf - inf``) are
+left to :func:`check_finite` instead of printing numpy's RuntimeWarning."""
+
+LARGEST_TEXT = "1.8e308"
+"""The largest number the engine computes with (float64), for messages."""
+
+MAY_BE_NULL: frozenset[str] = frozenset(
+    {
+        "sroi_ratio",
+        "net_sroi_ratio",
+        "social_irr",
+        "subsidy_dependence",
+        "largest_funder_share",
+        "funder_hhi",
+        "sib_investor_irr",
+        "sib_money_multiple",
+        "sib_breakeven_share",
+    }
+)
+"""Figures that are null where they have no value (no IRR, a zero denominator); the other
+figures always have one (the SIB figures only when the scenario has a SIB)."""
+
+PRODUCTS: dict[str, str] = {
+    "costs": "amount x (1 + growth)^t",
+    "outcomes": "quantity x proxy x (1 + growth)^t",
+    "avoided_costs": "incidents x reduction x unit_cost x probability x (1 + growth)^t",
+    "value_capture": "units x base_value x uplift x capture_share",
+    "funding": "amount x (1 + growth)^t x probability",
+    "loans": "amount x probability and its repayments at interest_rate",
+    "sib": "capital, and price x paid-for outcomes",
+}
+"""Per section, the numbers multiplied into a line's yearly amount, for the message."""
+
+
+class TooLargeToComputeError(ScenarioError):
+    """A scenario whose numbers go beyond what float64 holds; names the field that overflows."""
+
+
+def check_finite(scenario: Scenario, flows: Flows, figures: Mapping[str, FloatArray]) -> None:
+    """Refuse figures that overflowed; name the field whose numbers are too large.
+
+    Parameters
+    ----------
+    scenario : Scenario
+        The scenario evaluated.
+    flows : Flows
+        Its flows for D draws.
+    figures : mapping of str to array
+        :func:`businesscase.metrics.compute_metrics` of the flows.
+
+    Raises
+    ------
+    TooLargeToComputeError
+        When a figure is infinite, or NaN although it always has a value; the problem names
+        the line and the numbers multiplied, the discount rate, or the sum that overflowed.
+    """
+    bad = np.zeros(flows.discount.shape[0], dtype=bool)
+    bad |= ~np.isfinite(figures["cash_balance"]).all(axis=1)
+    for name in SCALAR_METRICS:
+        if name in YEAR_METRICS or (name in SIB_METRICS and flows.sib is None):
+            continue
+        values = np.asarray(figures[name], dtype=float)
+        bad |= np.isinf(values) if name in MAY_BE_NULL else ~np.isfinite(values)
+    if not bad.any():
+        return
+    with np.errstate(**QUIET):
+        problem = _culprit(scenario, flows, bad)
+    if bad.size > 1:
+        problem = Problem(
+            problem.path,
+            problem.value,
+            f"{problem.rule} (in {int(bad.sum()):,} of {bad.size:,} draws)",
+        )
+    raise TooLargeToComputeError(scenario.settings.name, [problem])
+
+
+def _culprit(scenario: Scenario, flows: Flows, bad: np.ndarray) -> Problem:
+    """The field, line or sum whose numbers overflowed in the ``bad`` draws.
+
+    Looked for from the inputs outwards: a line's yearly amount, the discount factors, a
+    line's amounts added up over the years, a section's lines added up, the present values.
+    """
+    too_large = f"is larger than {LARGEST_TEXT}"
+    blocks = [(block, block.amounts[bad]) for block in flows.blocks]
+    for over_years in (False, True):
+        for block, amounts in blocks:
+            sums = amounts.sum(axis=2, keepdims=True) if over_years else amounts
+            finite = np.isfinite(sums).all(axis=(0, 2))
+            if not finite.all():
+                added = ", added up over the years," if over_years else ""
+                return Problem(
+                    _line_path(scenario, block, int(np.argmin(finite))),
+                    NO_VALUE,
+                    f"numbers too large to compute: {PRODUCTS[_products_key(block)]}{added} "
+                    f"{too_large}",
+                )
+        if not over_years and not np.isfinite(flows.discount[bad]).all():
+            return _rate_problem(
+                scenario, f"1 / (1 + discount_rate)^t over {flows.horizon_years} years {too_large}"
+            )
+    for block, amounts in blocks:
+        if not np.isfinite(amounts.sum(axis=1)).all() or not np.isfinite(amounts.sum()):
+            return Problem(
+                block.section,
+                NO_VALUE,
+                f"numbers too large to compute: the amounts of its lines add up to more than "
+                f"{LARGEST_TEXT}",
+            )
+    if (flows.discount[bad] > 1.0).any():
+        return _rate_problem(scenario, f"the amounts times 1 / (1 + discount_rate)^t {too_large}")
+    return Problem(
+        "",
+        NO_VALUE,
+        f"numbers too large to compute: the totals of the amounts are larger than "
+        f"{LARGEST_TEXT}; use smaller amounts",
+    )
+
+
+def _rate_problem(scenario: Scenario, rule: str) -> Problem:
+    """A problem at the discount rate (its value shown when it is a number)."""
+    rate = scenario.settings.discount_rate
+    return Problem(
+        "scenario.discount_rate",
+        NO_VALUE if is_distribution(rate) else rate,
+        f"numbers too large to compute: {rule}",
+    )
+
+
+def _line_path(scenario: Scenario, block: FlowBlock, index: int) -> str:
+    """The path of line ``index`` of ``block`` in the scenario (``funding[3]``, ``sib``)."""
+    if block.section == "sib":
+        return "sib"
+    if block.section != "funding":
+        return f"{block.section}[{index}]"
+    loans = _products_key(block) == "loans"
+    positions = [
+        position for position, line in enumerate(scenario.funding) if (line.kind == "loan") == loans
+    ]
+    return f"funding[{positions[index]}]"
+
+
+def _products_key(block: FlowBlock) -> str:
+    """The key of :data:`PRODUCTS` for a block: its section, ``loans`` for loan blocks."""
+    if block.section == "funding" and (block.flow == "repayment" or "loan" in block.kinds):
+        return "loans"
+    return block.section

@@ -1,0 +1,152 @@
+"""Limits on draws, sweep points and memory, checked before anything is allocated.
+
+Named after what users saw before: ``simulate --draws 100000000`` grew past 12 GiB, a sweep of
+100,000 x 1,000 values reached 8 GiB, a 19,000-line scenario failed with ``MemoryError`` in a
+1,000-draw simulation. No test here is timed; the peak memory is measured in
+``bench/limits.py``.
+"""
+
+import numpy as np
+import pytest
+from numpy.testing import assert_allclose
+
+from businesscase import limits
+from businesscase.batch import sweep
+from businesscase.examples import load_example
+from businesscase.limits import LimitError
+from businesscase.scenario import scenario_from_dict
+from businesscase.uncertainty import WORKERS, run_draws, sensitivity, simulate, switching_values
+
+
+def many_lines(lines: int, years: int, uncertain: bool = False):
+    """``lines`` cost lines over ``years`` years (uncertain amounts if asked), one subsidy."""
+    amount = {"dist": "uniform", "low": 900, "high": 1_100} if uncertain else 1_000
+    return scenario_from_dict(
+        {
+            "scenario": {"name": "Veel regels", "start_year": 2027, "horizon_years": years},
+            "stakeholders": [{"id": "gemeente", "name": "Gemeente", "kind": "public"}],
+            "costs": [
+                {"name": f"Kosten {i}", "amount": amount, "duration": years} for i in range(lines)
+            ],
+            "funding": [
+                {
+                    "name": "Subsidie",
+                    "funder": "gemeente",
+                    "kind": "subsidy",
+                    "amount": 1e6,
+                    "duration": years,
+                }
+            ],
+        }
+    )
+
+
+def test_chunk_size_arithmetic_for_a_small_and_a_large_scenario():
+    # 10 lines (9 costs + the subsidy) over 30 years: 8 x 30 x (4 x 10 + 48) = 21,120 bytes a
+    # draw; 512 MiB / (2 workers x 21,120) = 12,709 draws, capped at 5,000
+    small = many_lines(9, 30)
+    assert limits.draw_bytes(small) == 21_120
+    assert limits.chunk_size(small, workers=2) == 5_000
+    # 2,000 lines over 200 years: 8 x 200 x (4 x 2,000 + 48) = 12,876,800 bytes a draw;
+    # 536,870,912 / (2 x 12,876,800) = 20.8 -> 20 draws a chunk
+    large = many_lines(1_999, 200)
+    assert limits.draw_bytes(large) == 12_876_800
+    assert limits.chunk_size(large, workers=2) == 20
+    assert limits.chunk_size(large, workers=1) == 41
+
+
+def test_max_draws_arithmetic():
+    # 28 figures + 200 cash balances + 1 uncertain input, 2 copies of 8 bytes: 3,664 bytes a
+    # draw; 536,870,912 / 3,664 = 146,525 draws
+    scenario = many_lines(1, 200, uncertain=True)
+    assert limits.kept_bytes(scenario) == 3_664
+    assert limits.max_draws(scenario) == 146_525
+    # one line over 2 years, nothing uncertain: 8 x 2 x 30 = 480 bytes; a million draws fit
+    assert limits.max_draws(many_lines(1, 2)) == limits.MAX_DRAWS
+
+
+def test_simulate_with_100_million_draws_is_refused_before_sampling():
+    with pytest.raises(LimitError, match=r"^draws = 100,000,000: at most 1,000,000 draws$"):
+        simulate(load_example("nabuurschap"), 100_000_000, seed=1)
+
+
+def test_simulate_with_more_draws_than_a_long_scenario_keeps_in_memory_is_refused():
+    scenario = many_lines(1, 200, uncertain=True)
+    message = (
+        r"^draws = 200,000: this scenario allows at most 146,525 draws: each keeps 3.58 KiB "
+        r"of results, within 512 MiB$"
+    )
+    with pytest.raises(LimitError, match=message):
+        simulate(scenario, 200_000, seed=1)
+
+
+def test_simulate_with_zero_draws_is_refused():
+    with pytest.raises(LimitError, match=r"^draws = 0: must be at least 1$"):
+        simulate(load_example("nabuurschap"), 0, seed=1)
+
+
+def test_a_sweep_of_100_000_by_1_000_values_is_refused_before_the_grid_is_built():
+    grid = {"outcomes[0].proxy": range(100_000), "costs[0].amount": range(1_000)}
+    message = (
+        r"^the sweep has 100,000 x 1,000 = 100,000,000 points; at most 1,000,000 in one sweep$"
+    )
+    with pytest.raises(LimitError, match=message):
+        sweep(load_example("west_practice"), grid)
+
+
+def test_a_sweep_over_10_to_the_12_values_is_refused_without_allocating_them():
+    with pytest.raises(LimitError, match="1,000,000,000,000 points"):
+        sweep(load_example("west_practice"), {"outcomes[0].proxy": range(10**12)})
+
+
+def test_switching_values_of_600_uncertain_inputs_are_refused_with_the_count():
+    # 600 inputs x 102 grid points = 61,200 evaluations; each keeps 8 x 2 x (28 + 10 + 600)
+    # bytes: 536,870,912 / 10,208 = 52,593 fit
+    scenario = many_lines(600, 10, uncertain=True)
+    message = (
+        r"^the switching values of 600 uncertain inputs need 61,200 evaluations of the "
+        r"scenario; at most 52,593 fit in 512 MiB: write fewer inputs as distributions$"
+    )
+    with pytest.raises(LimitError, match=message):
+        switching_values(scenario)
+    assert len(sensitivity(scenario).table) == 600  # 1,201 evaluations fit
+
+
+def test_a_scenario_too_large_for_one_evaluation_is_refused(monkeypatch):
+    # 4 x 2,000 line-years of 8 bytes over 200 years = 12.3 MiB a draw; with a budget of
+    # 16 MiB (half for the evaluation: 8 MiB) a single draw does not fit
+    monkeypatch.setattr(limits, "MEMORY_BUDGET", 16 << 20)
+    with pytest.raises(LimitError, match=r"^2,000 lines over 200 years need 12.3 MiB for one "):
+        limits.chunk_size(many_lines(1_999, 200), workers=1)
+
+
+def test_run_draws_in_budget_sized_chunks_gives_the_same_figures(monkeypatch):
+    # the tornado of nabuurschap (33 evaluations) in one piece, then with a budget so small
+    # that run_draws evaluates 3 draws at a time
+    scenario = load_example("nabuurschap")
+    inputs = sensitivity(scenario).table
+    values = {
+        path: np.linspace(0.5, 1.5, 33) * base
+        for path, base in zip(inputs["path"], inputs["base"], strict=True)
+    }
+    whole = run_draws(scenario, 33, values)
+    monkeypatch.setattr(limits, "MEMORY_BUDGET", 2 * 3 * limits.draw_bytes(scenario))
+    assert limits.chunk_size(scenario, workers=1) == 3
+    chunked = run_draws(scenario, 33, values)
+    for name, figure in whole.items():
+        assert_allclose(chunked[name], figure, rtol=0, atol=0, err_msg=name)
+
+
+def test_simulate_never_uses_chunks_larger_than_the_budget_allows(monkeypatch):
+    budget = 2 * WORKERS * 7 * limits.draw_bytes(many_lines(1, 5))  # 7 draws per thread
+    monkeypatch.setattr(limits, "MEMORY_BUDGET", budget)
+    sizes = []
+    simulate(
+        many_lines(1, 5, uncertain=True),
+        50,  # the tiny budget keeps at most 57 draws
+        seed=1,
+        chunk_size=20,
+        progress=lambda done, total: sizes.append(done),
+    )
+    # draw_bytes is the same for the certain and the uncertain scenario: 7 draws per chunk
+    assert sizes[:3] == [7, 14, 21] and sizes[-1] == 50
