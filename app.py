@@ -10,6 +10,7 @@ every word from :mod:`businesscase.text`, every number format from
 import streamlit as st
 
 from app_pages import state
+from businesscase import LimitError, TooLargeToComputeError
 from businesscase.formatting import LANGUAGES
 from businesscase.text import t
 
@@ -44,4 +45,8 @@ pages = [
     st.Page("app_pages/compare.py", title=state.tr("page_compare"), url_path="compare"),
     st.Page("app_pages/report.py", title=state.tr("page_report"), url_path="report"),
 ]
-st.navigation(pages).run()
+try:
+    st.navigation(pages).run()
+except (TooLargeToComputeError, LimitError) as error:
+    # figures beyond float64 or work beyond the memory budget: the engine's reason, not a crash
+    st.error(state.tr("cannot_compute", reason=state.markdown_text(str(error))))

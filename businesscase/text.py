@@ -686,6 +686,11 @@ TEXT: dict[str, dict[str, str]] = {
         "nl": "Programma van {count} projecten geschreven naar {out}. Projecten met een "
         "overschot dragen die met een financieringstekort.",
     },
+    # limits: numbers too large to compute, work beyond the memory budget (app.py)
+    "cannot_compute": {
+        "nl": "Dit kan niet worden berekend: {reason}",
+        "en": "This cannot be computed: {reason}",
+    },
 }
 """Every user-facing string by key and language code (``nl``, ``en``)."""
 
