@@ -11,6 +11,8 @@ import json
 import math
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -25,6 +27,7 @@ from businesscase.distributions import base_value
 from businesscase.engine import evaluate
 from businesscase.export import _input_text, field_kind
 from businesscase.gap import close_the_gap
+from businesscase.limits import LimitError
 from businesscase.metrics import SIB_METRICS, STAKEHOLDER_COLUMNS
 from businesscase.result import EvaluationResult
 from businesscase.sampling import field_range
@@ -70,11 +73,22 @@ def evaluate_command(
 
 def _evaluate_file(file: Path) -> EvaluationResult:
     """Load and evaluate, turning bad input into exit status 2 with a clear message."""
+    scenario = _load(file)
+    with computing(file):
+        return evaluate(scenario)
+    raise AssertionError("unreachable")  # pragma: no cover - computing exits on an error
+
+
+@contextmanager
+def computing(file: Path) -> Iterator[None]:
+    """Exit status 2 for what the engine refuses while computing ``file``'s scenario: figures
+    too large to compute (naming the field) and work beyond the limits (stating the limit)."""
     try:
-        return evaluate(load_scenario(file))
+        yield
     except ScenarioError as error:
-        _fail(error.lines())
-    raise AssertionError("unreachable")  # pragma: no cover - _fail always exits
+        _fail(ScenarioError(file.name, error.problems).lines())
+    except LimitError as error:
+        _fail([f"{file.name}: {error}"])
 
 
 def _fail(lines: list[str]) -> None:
@@ -176,6 +190,13 @@ def main() -> None:
         app()
     except KeyboardInterrupt:  # pragma: no cover - interactive only
         sys.exit(130)
+    except ScenarioError as error:  # refused while computing several files (compare, batch)
+        for line in error.lines():
+            typer.echo(f"error: {line}", err=True)
+        sys.exit(BAD_INPUT)
+    except LimitError as error:
+        typer.echo(f"error: {error}", err=True)
+        sys.exit(BAD_INPUT)
     except Exception as error:  # a bug, not bad input: say so in one line, exit 1
         typer.echo(f"internal error (please report): {type(error).__name__}: {error}", err=True)
         sys.exit(1)
@@ -293,7 +314,7 @@ def simulate_command(
     """Monte Carlo: how sure are the figures? Mean and P5/P50/P95 per figure, P(closes)."""
     _check_lang(lang)
     scenario = _load(file)
-    with _ChunkProgress(lang) as progress:
+    with _ChunkProgress(lang) as progress, computing(file):
         result = simulate(scenario, draws, seed=seed, progress=progress)
     if as_json:
         typer.echo(json.dumps(result.to_json_dict(), indent=2, allow_nan=False))
@@ -342,7 +363,8 @@ def sensitivity_command(
     """Which assumption matters? The tornado table and the switching values."""
     _check_lang(lang)
     scenario = _load(file)
-    tornado = sensitivity(scenario)
+    with computing(file):
+        tornado = sensitivity(scenario)
     if tornado.table.empty:  # nothing to vary, so no switching values to search for either
         if as_json:
             payload = tornado.to_json_dict() | {"switching_values": []}
@@ -350,7 +372,8 @@ def sensitivity_command(
         else:
             typer.echo(t("nothing_to_vary", lang))
         return
-    switching = switching_values(scenario)
+    with computing(file):
+        switching = switching_values(scenario)
     if as_json:
         payload = tornado.to_json_dict() | {"switching_values": records(switching)}
         typer.echo(json.dumps(payload, indent=2, allow_nan=False))
@@ -399,7 +422,9 @@ def close_gap_command(
     _check_lang(lang)
     if out.resolve() == file.resolve():
         _fail([t("gap_out_is_input", "en", out=out)])
-    proposal = close_the_gap(_load(file))
+    scenario = _load(file)
+    with computing(file):
+        proposal = close_the_gap(scenario)
     if not proposal.closes:
         message = t(
             "gap_cannot_close",

@@ -51,8 +51,10 @@ from businesscase.cli import (
     _header,
     _load,
     app,
+    computing,
 )
 from businesscase.files import write_atomic
+from businesscase.limits import MAX_SWEEP_POINTS
 from businesscase.metrics import SIB_METRICS
 from businesscase.scenario import Scenario, ScenarioError, load_scenario, save_scenario
 from businesscase.text import t
@@ -252,6 +254,11 @@ def parse_setting(text: str) -> tuple[str, list[float | int]]:
                 raise ValueError(f"--set {text}: {part!r} is not a number")
         if not _INTEGER.fullmatch(count) or int(count) < 1:
             raise ValueError(f"--set {text}: COUNT {count!r} must be a whole number >= 1")
+        if int(count) > MAX_SWEEP_POINTS:
+            raise ValueError(
+                f"--set {text}: COUNT {int(count):,} is more than the {MAX_SWEEP_POINTS:,} "
+                "points a sweep may have"
+            )
         grid = np.linspace(float(start), float(stop), int(count))
         whole = _INTEGER.fullmatch(start) and _INTEGER.fullmatch(stop)
         if whole and np.all(grid == np.round(grid)):
@@ -294,10 +301,8 @@ def sweep_command(
         grid[path] = values
     scenario = _load(file)
     with _cluster(scheduler) as client, _progress("sweep_progress", lang) as progress:
-        try:
+        with computing(file):
             frame = sweep(scenario, grid, client=client, progress=progress)
-        except ScenarioError as error:
-            _fail(ScenarioError(file.name, error.problems).lines())
     _write(frame, out)
     _console().print(
         t("sweep_written", lang, count=len(frame), file=escape(file.name), out=escape(str(out)))

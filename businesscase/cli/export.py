@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 
 from businesscase import export
-from businesscase.cli import _check_lang, _ChunkProgress, _fail, _load, app
+from businesscase.cli import _check_lang, _ChunkProgress, _fail, _load, app, computing
 from businesscase.engine import evaluate
 from businesscase.parameters import uncertain_inputs
 from businesscase.text import t
@@ -69,13 +69,14 @@ def export_command(
     if seed is not None and draws is None:
         _fail([t("export_seed_without_draws", "en", seed=seed)])
     scenario = _load(file)
-    result = evaluate(scenario)
+    with computing(file):
+        result = evaluate(scenario)
     simulation = tornado = None
     if draws is not None:
         if uncertain_inputs(scenario):
-            with _ChunkProgress() as progress:
+            with _ChunkProgress() as progress, computing(file):
                 simulation = simulate(scenario, draws, seed=seed, progress=progress)
-            tornado = sensitivity(scenario) if html is not None else None
+                tornado = sensitivity(scenario) if html is not None else None
         else:
             typer.echo(f"warning: {file.name}: {t('export_nothing_uncertain', 'en')}", err=True)
     for warning in result.warnings:
