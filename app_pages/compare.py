@@ -89,8 +89,8 @@ st.dataframe(shown.style.apply(lambda _: marks, axis=None), width="stretch", hei
 
 results = {label: state.result_of(toml) for label, toml in key}
 left, right = st.columns(2)
-left.plotly_chart(charts.compare_cash_balance(results, lang), width="stretch")
-right.plotly_chart(charts.compare_benefits(results, lang), width="stretch")
+left.plotly_chart(charts.compare_cash_balance(results, lang), width="stretch", theme=None)
+right.plotly_chart(charts.compare_benefits(results, lang), width="stretch", theme=None)
 
 st.subheader(state.tr("compare_assumptions"))
 differences = _differences(key)

@@ -94,15 +94,15 @@ if not m["closes"]:
 
 # --- charts --------------------------------------------------------------------------------
 left, right = st.columns(2)
-left.plotly_chart(charts.financing_by_year(result, lang), key="financing")
-right.plotly_chart(charts.cash_balance(result, lang), key="cash_balance")
-st.plotly_chart(charts.who_pays_who_benefits(result, lang), key="sankey")
+left.plotly_chart(charts.financing_by_year(result, lang), key="financing", theme=None)
+right.plotly_chart(charts.cash_balance(result, lang), key="cash_balance", theme=None)
+st.plotly_chart(charts.who_pays_who_benefits(result, lang), key="sankey", theme=None)
 left, right = st.columns(2)
-left.plotly_chart(charts.benefits_by_stakeholder(result, lang), key="by_stakeholder")
-right.plotly_chart(charts.benefits_by_value_type(result, lang), key="by_value_type")
+left.plotly_chart(charts.benefits_by_stakeholder(result, lang), key="by_stakeholder", theme=None)
+right.plotly_chart(charts.benefits_by_value_type(result, lang), key="by_value_type", theme=None)
 bond = charts.sib_view(result, lang)
 if bond is not None:
-    st.plotly_chart(bond, key="sib")
+    st.plotly_chart(bond, key="sib", theme=None)
 
 # --- tables --------------------------------------------------------------------------------
 st.subheader(state.tr("who_pays_who_benefits"))

@@ -226,7 +226,9 @@ def switching_of(toml: str) -> pd.DataFrame:
 def headline_cards(metrics: dict) -> DeltaGenerator:
     """Draw the cards every figure page leads with: SROI ratio, social NPV, does it close.
 
-    The closing card carries the funding gap as a negative delta when the plan does not close.
+    The closing card carries the funding gap as a negative delta when the plan does not close,
+    red and pointing down in both languages (Streamlit reads a text delta's sign from its first
+    character, and Dutch money starts with ``€``).
     Returns the row of cards, so a page can add cards of its own to it.
     """
     code = lang()
@@ -237,6 +239,8 @@ def headline_cards(metrics: dict) -> DeltaGenerator:
         tr("closes"),
         tr("yes" if metrics["closes"] else "no"),
         None if metrics["closes"] else fmt.money(-metrics["funding_gap"], code),
+        delta_color="red",
+        delta_arrow="down",
         border=True,
     )
     return cards

@@ -13,6 +13,7 @@ import streamlit as st
 from app_pages import state
 from businesscase import charts
 from businesscase import formatting as fmt
+from businesscase.export import input_value
 from businesscase.metrics import SIB_METRICS
 from businesscase.parameters import uncertain_inputs
 from businesscase.sampling import field_range
@@ -40,14 +41,12 @@ inputs = uncertain_inputs(scenario)
 if not inputs:
     st.info(state.tr("uncertainty_none"))
     st.stop()
-st.caption(state.tr("uncertainty_inputs", count=fmt.number(len(inputs), lang, 0)))
-
-
-def input_value(value: float) -> str:
-    """An input's value (a share, count or amount) with enough digits to tell it apart."""
-    if math.isnan(value):
-        return fmt.MISSING
-    return fmt.number(value, lang, 2 if abs(value) >= 100 else 4)
+st.caption(
+    state.tr(
+        "uncertainty_inputs" if len(inputs) != 1 else "uncertainty_inputs_one",
+        count=fmt.number(len(inputs), lang, 0),
+    )
+)
 
 
 # --- Monte Carlo ---------------------------------------------------------------------------
@@ -92,15 +91,14 @@ else:
                 ),
                 icon=":material/content_cut:",
             )
-    st.plotly_chart(charts.cash_balance_fan(simulation, lang), key="fan")
+    st.plotly_chart(charts.cash_balance_fan(simulation, lang), key="fan", theme=None)
     left, right = st.columns(2)
     for column, figure in ((left, "npv_social"), (right, "sroi_ratio")):
-        if simulation.summary.loc[figure, "share_null"] < 1.0:
-            column.plotly_chart(
-                charts.distribution(simulation, figure, lang), key=f"distribution_{figure}"
-            )
-        else:
-            column.info(state.tr("uncertainty_no_figure", figure=state.tr(figure)))
+        column.plotly_chart(
+            charts.distribution(simulation, figure, lang),
+            key=f"distribution_{figure}",
+            theme=None,
+        )
 
     summary = simulation.summary
     if scenario.sib is None:
@@ -110,7 +108,7 @@ else:
         {state.tr("figures"): [state.tr(name) for name in summary.index]}
         | {
             state.tr(f"uncertainty_{column}"): [
-                fmt.figure(name, value, lang, start) for name, value in summary[column].items()
+                fmt.summary(name, column, row, lang, start) for name, row in summary.iterrows()
             ]
             for column in statistics
         }
@@ -121,6 +119,7 @@ else:
         }
     )
     st.dataframe(table, hide_index=True)
+    st.caption(state.tr("uncertainty_summary_note"))
 
 # --- tornado and switching values -------------------------------------------------------------
 st.header(state.tr("uncertainty_sensitivity"))
@@ -138,6 +137,7 @@ figure = tornado_figures[
 st.plotly_chart(
     charts.tornado(state.sensitivity_of(variant.toml), lang, figure, top=TORNADO_ROWS),
     key="tornado",
+    theme=None,
 )
 if len(inputs) > TORNADO_ROWS:
     st.caption(
@@ -151,17 +151,21 @@ if len(inputs) > TORNADO_ROWS:
 st.subheader(state.tr("uncertainty_switching"))
 with st.spinner(state.tr("uncertainty_searching")):
     switching = state.switching_of(variant.toml)
+# inputs with a switching value first: the rows that say "holds everywhere" tell less
+found = switching["npv_social_switch"].notna() | switching["closes_switch"].notna()
+switching = pd.concat([switching[found], switching[~found]])
 
 
 def switch_text(row: pd.Series, verdict: str) -> str:
-    """The switching value of an input, or why there is none within the search range."""
+    """The switching value of an input, or why there is none within the search range, in
+    the unit of the input's field (``€ 500``, ``40,0%``)."""
     if not math.isnan(row[f"{verdict}_switch"]):
-        return input_value(row[f"{verdict}_switch"])
+        return input_value(row["path"], row[f"{verdict}_switch"], lang)
     holds = "holds" if row[f"{verdict}_at_base"] else "fails"
     return state.tr(
         f"uncertainty_{verdict}_{holds}",
-        low=input_value(row["search_low"]),
-        high=input_value(row["search_high"]),
+        low=input_value(row["path"], row["search_low"], lang),
+        high=input_value(row["path"], row["search_high"], lang),
     )
 
 
@@ -172,7 +176,10 @@ st.dataframe(
                 input_name(label, path, lang)
                 for label, path in zip(switching["label"], switching["path"], strict=True)
             ],
-            state.tr("uncertainty_base"): [input_value(v) for v in switching["base"]],
+            state.tr("uncertainty_base"): [
+                input_value(path, value, lang)
+                for path, value in zip(switching["path"], switching["base"], strict=True)
+            ],
             state.tr("uncertainty_npv_switch"): [
                 switch_text(row, "npv_social") for _, row in switching.iterrows()
             ],

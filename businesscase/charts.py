@@ -6,8 +6,12 @@ Pure functions: each takes an engine result and reshapes its tables into a
 (``€1,234,567``) way through plotly's ``separators`` and d3 formats.
 
 Every name that comes from a scenario (stakeholders, lines, scenario names, inputs) is passed
-through :func:`html.escape`: plotly renders a subset of HTML in labels and hover text, so a
-name such as ``<b>x</b>`` or ``<script>`` must come out as text, never as markup.
+through :func:`label`: plotly renders a subset of HTML in labels and hover text, so a name such
+as ``<b>x</b>`` or ``<script>`` must come out as text, never as markup.
+
+Every figure carries :data:`TEMPLATE` explicitly, so no caller's plotly default (Streamlit sets
+its own, whose colours are placeholders its web page fills in) reaches a chart or a report, and
+every stakeholder keeps one colour, :func:`stakeholder_colours`, in every chart.
 """
 
 from __future__ import annotations
@@ -18,10 +22,12 @@ from html import escape
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 from plotly.subplots import make_subplots
 
 from businesscase import formatting as fmt
 from businesscase.result import EvaluationResult
+from businesscase.scenario import Scenario
 from businesscase.text import input_name, t
 from businesscase.uncertainty import SensitivityResult, SimulationResult
 from businesscase.vocabulary import CLOSE_TOLERANCE, VALUE_TYPES
@@ -47,6 +53,71 @@ BAND_COLOURS = {"outer": "rgba(42, 122, 176, 0.18)", "inner": "rgba(42, 122, 176
 LEGEND = {"orientation": "h", "yanchor": "top", "y": -0.25, "x": 0.0, "traceorder": "normal"}
 """Legends below the plot, left-aligned, in the order the traces were added."""
 
+TOP_LEGEND = {"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0.0, "traceorder": "normal"}
+"""A legend above the plot, for charts whose height follows their rows (the tornado)."""
+
+STAKEHOLDER_PALETTE = (
+    "#2a7ab0",
+    "#f0a202",
+    "#3a9d5d",
+    "#7b4fa0",
+    "#8c564b",
+    "#17a2b8",
+    "#e377c2",
+    "#6b8e23",
+    "#1f3a5f",
+    "#b8860b",
+)
+"""Colours of stakeholders, in the order the scenario lists them (then round again); no red,
+which marks a shortfall."""
+
+PROJECT_COLOUR = "#7f7f7f"
+"""The project's own node in the Sankey diagram."""
+
+TEMPLATE = go.layout.Template(pio.templates["plotly_white"])
+"""plotly's own light template with our colours, set on every figure: whatever template a
+caller's process makes the default (a running Streamlit app makes its own, whose colours are
+placeholders ``#000001``...), a figure looks the same in the app, the report and a file."""
+TEMPLATE.layout.colorway = STAKEHOLDER_PALETTE
+TEMPLATE.layout.xaxis.automargin = True
+TEMPLATE.layout.yaxis.automargin = True
+
+MONEY_TICKS = ",.2~f"
+"""d3 format of amounts on an axis: thousands grouped, at most two decimals, none when round
+(``€ 1.500.000``, ``€ 0,5``): a small range never repeats one tick (``€ 1, € 1, € 0``)."""
+
+
+def label(text: str) -> str:
+    """A name from a scenario as plain text in a chart: ``<``, ``>`` and ``&`` escaped, quotes
+    kept (plotly shows ``&quot;`` literally, it knows no such entity).
+
+    >>> label('Buurt "Samen" <b>')
+    'Buurt "Samen" &lt;b&gt;'
+    """
+    return escape(text, quote=False)
+
+
+def stakeholder_colours(scenario: Scenario) -> dict[str, str]:
+    """One colour per stakeholder id, in the order the scenario lists its stakeholders.
+
+    The same map colours the financing bars, the benefits, the Sankey diagram, the SIB view
+    and the workbook's stakeholder sheet, so a stakeholder looks the same everywhere.
+
+    >>> from businesscase.examples import load_example
+    >>> list(stakeholder_colours(load_example("west_practice")).items())[:2]
+    [('gemeente', '#2a7ab0'), ('bewoners', '#f0a202')]
+    """
+    return {
+        holder.id: STAKEHOLDER_PALETTE[index % len(STAKEHOLDER_PALETTE)]
+        for index, holder in enumerate(scenario.stakeholders)
+    }
+
+
+def _faded(colour: str, opacity: float = 0.45) -> str:
+    """A ``#rrggbb`` colour as ``rgba(r, g, b, opacity)``."""
+    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({red}, {green}, {blue}, {opacity})"
+
 
 # --- shared pieces ---------------------------------------------------------------------------
 
@@ -62,8 +133,8 @@ def _hover(lang: str, head: str = "%{fullData.name}", where: str = "x", value: s
 
 
 def _figure(lang: str, title: str) -> go.Figure:
-    """An empty figure with the language's number separators and a title."""
-    figure = go.Figure()
+    """An empty figure with our template, the language's number separators and a title."""
+    figure = go.Figure(layout={"template": TEMPLATE})
     figure.update_layout(
         title={"text": title},
         separators=SEPARATORS[lang],
@@ -76,18 +147,43 @@ def _figure(lang: str, title: str) -> go.Figure:
 def _money_axis(figure: go.Figure, lang: str, axis: str = "y", **where: int) -> None:
     """Format an axis as whole euros with the language's currency prefix."""
     update = figure.update_yaxes if axis == "y" else figure.update_xaxes
-    update(tickprefix=MONEY_PREFIX[lang], tickformat=",.0f", separatethousands=True, **where)
+    update(
+        tickprefix=MONEY_PREFIX[lang],
+        tickformat=MONEY_TICKS,
+        separatethousands=True,
+        automargin=True,  # room for the widest label: never clipped to "00"
+        **where,
+    )
 
 
 def _year_axis(figure: go.Figure, lang: str, **where: int) -> None:
     """Calendar years on the x axis, without a thousands separator (2027, not 2.027)."""
-    figure.update_xaxes(title_text=t("chart_year", lang), tickformat="d", dtick=1, **where)
+    figure.update_xaxes(
+        title_text=t("chart_year", lang), tickformat="d", dtick=1, automargin=True, **where
+    )
 
 
 def _names(result: EvaluationResult) -> dict[str, str]:
     """Stakeholder id -> escaped display name."""
     holders = result.stakeholders
-    return {key: escape(name) for key, name in zip(holders["id"], holders["name"], strict=True)}
+    return {key: label(name) for key, name in zip(holders["id"], holders["name"], strict=True)}
+
+
+def _empty(figure: go.Figure, sentence: str) -> go.Figure:
+    """The figure without axes, saying in one sentence why there is nothing to draw."""
+    figure.update_xaxes(visible=False)
+    figure.update_yaxes(visible=False)
+    figure.update_layout(height=220, showlegend=False)
+    figure.add_annotation(
+        text=sentence,
+        x=0.5,
+        y=0.5,
+        xref="paper",
+        yref="paper",
+        showarrow=False,
+        font={"size": 15},
+    )
+    return figure
 
 
 def _by_year(flows: pd.DataFrame, years: pd.Series, by: str, value: str = "amount") -> pd.DataFrame:
@@ -121,14 +217,18 @@ def financing_by_year(result: EvaluationResult, lang: str) -> go.Figure:
     figure = _figure(lang, t("chart_financing_title", lang))
     yearly = result.yearly
     names = _names(result)
+    colours = stakeholder_colours(result.scenario)
     financing = result.flows[result.flows["flow"] == "financing"]
     table = _by_year(financing, yearly["year"], "stakeholder")
+    if table.empty and not (yearly["outflows"] > 0).any():
+        return _empty(figure, t("chart_empty_financing", lang))
     hover = _hover(lang)
     for holder in table.columns:
         figure.add_bar(
             x=table.index,
             y=table[holder].to_numpy(),
-            name=names.get(holder, escape(holder)),
+            name=names.get(holder, label(holder)),
+            marker_color=colours.get(holder, PROJECT_COLOUR),
             hovertemplate=hover,
         )
     figure.add_scatter(
@@ -167,6 +267,8 @@ def cash_balance(result: EvaluationResult, lang: str) -> go.Figure:
     """
     figure = _figure(lang, t("chart_cash_title", lang))
     yearly = result.yearly
+    if not (yearly["inflows"] > 0).any() and not (yearly["outflows"] > 0).any():
+        return _empty(figure, t("chart_empty_cash", lang))
     short = yearly["cash_balance"].to_numpy() < -CLOSE_TOLERANCE
     verdict = np.where(short, t("chart_short", lang), t("chart_enough", lang))
     figure.add_bar(
@@ -186,7 +288,8 @@ def cash_balance(result: EvaluationResult, lang: str) -> go.Figure:
 def benefits_by_stakeholder(result: EvaluationResult, lang: str) -> go.Figure:
     """Each stakeholder's PV benefit, split into its cashable and non-cashable part.
 
-    Stakeholders without any benefit are left out.
+    Stakeholders without any benefit are left out. Each bar has its stakeholder's colour
+    (:func:`stakeholder_colours`); the part that is not cashable is paler and hatched.
 
     Returns
     -------
@@ -196,19 +299,27 @@ def benefits_by_stakeholder(result: EvaluationResult, lang: str) -> go.Figure:
     """
     figure = _figure(lang, t("chart_benefits_stakeholder_title", lang))
     holders = result.stakeholders[result.stakeholders["pv_benefit"] > 0.0]
-    names = [escape(name) for name in holders["name"]]
+    if holders.empty:
+        return _empty(figure, t("chart_empty_benefits", lang))
+    names = [label(name) for name in holders["name"]]
+    colours = [stakeholder_colours(result.scenario)[holder] for holder in holders["id"]]
     cashable = holders["pv_cashable_benefit"].to_numpy()
-    parts = {
-        t("pv_cashable_benefit", lang): cashable,
-        t("chart_not_cashable", lang): holders["pv_benefit"].to_numpy() - cashable,
-    }
-    for (label, values), colour in zip(parts.items(), ("#2a7ab0", "#9ecae1"), strict=True):
+    parts = (
+        (t("pv_cashable_benefit", lang), cashable, colours, ""),
+        (
+            t("chart_not_cashable", lang),
+            holders["pv_benefit"].to_numpy() - cashable,
+            [_faded(colour) for colour in colours],
+            "/",
+        ),
+    )
+    for name, values, bar_colours, pattern in parts:
         figure.add_bar(
             y=names,
             x=values,
-            name=label,
+            name=name,
             orientation="h",
-            marker_color=colour,
+            marker={"color": bar_colours, "pattern": {"shape": pattern}},
             hovertemplate=_hover(lang, "%{y}", "fullData.name", "x"),
         )
     figure.update_layout(barmode="stack")
@@ -228,6 +339,8 @@ def benefits_by_value_type(result: EvaluationResult, lang: str) -> go.Figure:
     """
     figure = _figure(lang, t("chart_value_type_title", lang))
     yearly = result.yearly
+    if not (yearly["benefits"] != 0).any():
+        return _empty(figure, t("chart_empty_benefits", lang))
     for kind in VALUE_TYPES:
         pv = fmt.money(result.metrics[f"pv_benefits_{kind}"], lang)
         figure.add_bar(
@@ -250,7 +363,8 @@ def who_pays_who_benefits(result: EvaluationResult, lang: str) -> go.Figure:
     project: the PV of what they bring in) and the SIB outcome payer. Right, who gains: every
     stakeholder with a benefit (link from the project: its PV benefit), lenders receiving
     repayments and the SIB investor receiving outcome payments (from the outcome payer).
-    A stakeholder that both pays and gains has a node on each side.
+    A stakeholder that both pays and gains has a node on each side; both nodes, and the links
+    between a stakeholder and the project, have its colour (:func:`stakeholder_colours`).
 
     Returns
     -------
@@ -259,14 +373,17 @@ def who_pays_who_benefits(result: EvaluationResult, lang: str) -> go.Figure:
         ``pv_benefits`` [EUR, PV at start_year].
     """
     names = _names(result)
+    palette = stakeholder_colours(result.scenario)
     flows = result.flows
     labels = [t("chart_project", lang)]
+    colours = [PROJECT_COLOUR]
     nodes: dict[tuple[str, str], int] = {}
 
     def node(side: str, holder: str) -> int:
         if (side, holder) not in nodes:
             nodes[side, holder] = len(labels)
-            labels.append(names.get(holder, escape(holder)))
+            labels.append(names.get(holder, label(holder)))
+            colours.append(palette.get(holder, PROJECT_COLOUR))
         return nodes[side, holder]
 
     links: list[tuple[int, int, float, str]] = []
@@ -288,14 +405,19 @@ def who_pays_who_benefits(result: EvaluationResult, lang: str) -> go.Figure:
         (node("pays", payer), node("gains", investor), pv, t("chart_link_outcome_payment", lang))
         for (payer, investor), pv in payments.items()
     ]
-    source, target, value, kind = zip(*links, strict=True) if links else ((), (), (), ())
     figure = _figure(lang, t("who_pays_who_benefits", lang))
+    if not links:
+        return _empty(figure, t("chart_empty_sankey", lang))
+    source, target, value, kind = zip(*links, strict=True)
+    # a link has the colour of its stakeholder: the payer's going in, the gainer's going out
+    link_colours = [_faded(colours[s if s else t_], 0.4) for s, t_, *_ in links]
     figure.add_trace(
         go.Sankey(
             arrangement="snap",
             valueformat=",.0f",
             node={
                 "label": labels,
+                "color": colours,
                 "pad": 18,
                 "thickness": 16,
                 "hovertemplate": f"%{{label}}: {_money(lang, 'value')}<extra></extra>",
@@ -305,6 +427,7 @@ def who_pays_who_benefits(result: EvaluationResult, lang: str) -> go.Figure:
                 "target": list(target),
                 "value": list(value),
                 "label": list(kind),
+                "color": link_colours,
                 "hovertemplate": "%{source.label} → %{target.label}<br>"
                 f"%{{label}}: {_money(lang, 'value')}<extra></extra>",
             },
@@ -319,7 +442,8 @@ def sib_view(result: EvaluationResult, lang: str) -> go.Figure | None:
     Left, the investor: capital paid in (negative), outcome payments received and the
     cumulative net cash. Right, the outcome payer: its payments per year against the
     cashable value of the paid-for outcome line for the payer (docs/figures.md,
-    ``sib_payer_net_pv``).
+    ``sib_payer_net_pv``). Capital has the investor's colour, payments the payer's, the
+    payer's value the payer's colour paler and hatched.
 
     Returns
     -------
@@ -331,6 +455,8 @@ def sib_view(result: EvaluationResult, lang: str) -> go.Figure | None:
     if bond is None:
         return None
     names = _names(result)
+    palette = stakeholder_colours(result.scenario)
+    investor, payer = palette[bond.investor], palette[bond.outcome_payer]
     flows = result.flows
     years = result.yearly["year"]
     sib = flows[flows["section"] == "sib"]
@@ -355,7 +481,7 @@ def sib_view(result: EvaluationResult, lang: str) -> go.Figure | None:
         name=t("chart_sib_capital", lang),
         row=1,
         col=1,
-        marker_color=SHORT_COLOUR,
+        marker_color=investor,
         hovertemplate=hover,
     )
     figure.add_bar(
@@ -364,7 +490,7 @@ def sib_view(result: EvaluationResult, lang: str) -> go.Figure | None:
         name=t("chart_sib_payments", lang),
         row=1,
         col=1,
-        marker_color=BALANCE_COLOUR,
+        marker_color=payer,
         hovertemplate=hover,
     )
     figure.add_scatter(
@@ -383,7 +509,8 @@ def sib_view(result: EvaluationResult, lang: str) -> go.Figure | None:
         name=t("chart_sib_paid", lang),
         row=1,
         col=2,
-        marker_color=VALUE_TYPE_COLOURS["economic"],
+        marker_color=payer,
+        showlegend=False,  # the payments of the left panel, from the payer's side
         hovertemplate=hover,
     )
     figure.add_bar(
@@ -392,10 +519,11 @@ def sib_view(result: EvaluationResult, lang: str) -> go.Figure | None:
         name=t("chart_sib_payer_value", lang),
         row=1,
         col=2,
-        marker_color=VALUE_TYPE_COLOURS["social"],
+        marker={"color": _faded(payer), "pattern": {"shape": "/"}},
         hovertemplate=hover,
     )
     figure.update_layout(
+        template=TEMPLATE,
         title={"text": t("chart_sib_title", lang)},
         separators=SEPARATORS[lang],
         barmode="group",
@@ -480,11 +608,12 @@ def distribution(simulation: SimulationResult, figure: str, lang: str) -> go.Fig
         raise KeyError(f"{figure!r} is not a figure of the simulation")
     values = np.asarray(simulation.per_draw[figure], dtype=float)
     present = values[~np.isnan(values)]
-    label = t(figure, lang)
-    chart = _figure(
-        lang,
-        t("chart_distribution_title", lang, figure=label, draws=fmt.number(values.size, lang, 0)),
-    )
+    name = t(figure, lang)
+    chart = _figure(lang, name)
+    draws = t("chart_distribution_draws", lang, draws=fmt.number(values.size, lang, 0))
+    chart.update_layout(title_subtitle_text=draws)  # the title fits half a page
+    if present.size == 0:
+        return _empty(chart, t("chart_empty_distribution", lang, figure=name))
     money = fmt.figure_kind(figure) == "money"
     chart.add_histogram(
         x=present,
@@ -506,7 +635,7 @@ def distribution(simulation: SimulationResult, figure: str, lang: str) -> go.Fig
             annotation_text=text,
             annotation_position="top",
         )
-    chart.update_xaxes(title_text=label)
+    chart.update_xaxes(title_text=name)
     chart.update_yaxes(title_text=t("chart_draws", lang))
     if money:
         _money_axis(chart, lang, axis="x")
@@ -549,9 +678,11 @@ def tornado(
     table = table.head(top) if top is not None else table
     base = fmt.money(sensitivity_result.base[figure], lang)
     chart = _figure(lang, t("chart_tornado_title", lang, figure=t(figure, lang), base=base))
+    if table.empty:
+        return _empty(chart, t("chart_empty_tornado", lang))
     labels = [
-        escape(input_name(label, path, lang))
-        for label, path in zip(table["label"], table["path"], strict=True)
+        label(input_name(line, path, lang))
+        for line, path in zip(table["label"], table["path"], strict=True)
     ]
     for side, colour in (("low", SHORT_COLOUR), ("high", BALANCE_COLOUR)):
         chart.add_bar(
@@ -566,7 +697,10 @@ def tornado(
                 f"Δ {_money(lang, 'x')}<extra></extra>"
             ),
         )
-    chart.update_layout(barmode="group", height=160 + 28 * len(labels))
+    # the legend above the bars: below them it would cover the axis of a short chart
+    chart.update_layout(
+        barmode="group", height=220 + 28 * len(labels), legend=TOP_LEGEND, margin_t=90
+    )
     chart.update_yaxes(autorange="reversed")
     _money_axis(chart, lang, axis="x")
     chart.update_xaxes(title_text=t("chart_change", lang, figure=t(figure, lang)))
@@ -589,7 +723,7 @@ def compare_cash_balance(results: Mapping[str, EvaluationResult], lang: str) -> 
         figure.add_scatter(
             x=result.yearly["year"],
             y=result.yearly["cash_balance"],
-            name=escape(name),
+            name=label(name),
             mode="lines+markers",
             hovertemplate=_hover(lang),
         )
@@ -609,7 +743,7 @@ def compare_benefits(results: Mapping[str, EvaluationResult], lang: str) -> go.F
         marker trace with their ``pv_costs`` [EUR, PV at start_year].
     """
     figure = _figure(lang, t("chart_compare_benefits_title", lang))
-    names = [escape(name) for name in results]
+    names = [label(name) for name in results]
     hover = _hover(lang, "%{x}", "fullData.name")
     for kind in VALUE_TYPES:
         figure.add_bar(

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import html
 import io
+import math
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -159,13 +160,28 @@ def _input_text(written: Any, kind: str, lang: str) -> str:
     value = base_value(written)
     if kind == "money":
         shown = fmt.money(value, lang)
-    elif kind == "share":
-        shown = fmt.percent(value, lang)
+    elif kind == "share":  # 30,0%, 2,25%: a second decimal only where the input has one
+        shown = fmt.percent(
+            value, lang, 1 if math.isclose(value * 1000, round(value * 1000)) else 2
+        )
     elif kind == "integer":
         shown = str(int(value))
     else:
         shown = fmt.number(value, lang, 0 if float(value).is_integer() else 2)
     return f"{shown} ~ {distribution_text(written)}" if is_distribution(written) else shown
+
+
+def input_value(path: str, value: float, lang: str) -> str:
+    """A value of the input at a field path in the unit of its field: ``€ 200.000``,
+    ``25,0%``, ``40`` (a switching value, a tornado's low or high).
+
+    >>> input_value("outcomes[0].proxy", 500.0, "nl"), input_value("costs[1].growth", 0.4, "nl")
+    ('€ 500', '40,0%')
+    """
+    if not math.isfinite(value):  # the open end of a valid range
+        return fmt.number(value, lang, 0)
+    head, field = path.rsplit(".", 1)  # outcomes[0].proxy, sib.price, scenario.discount_rate
+    return _input_text(value, field_kind(head.split("[")[0], field), lang)
 
 
 def _entries(scenario: Scenario, section: str) -> list[Any]:

@@ -6,6 +6,8 @@ users expect ``€ 1.234.567`` and ``2,25%`` (babel's CLDR data, no system local
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from babel.numbers import format_currency, format_decimal, format_percent
 
 LANGUAGES: tuple[str, ...] = ("nl", "en")
@@ -102,3 +104,54 @@ def figure(name: str, value: float | None, lang: str, start_year: int) -> str:
     if kind == "year":
         return format_decimal(start_year + value, format="0.0", locale=_LOCALES[lang])
     return money(value, lang)
+
+
+IRR_FIGURES: frozenset[str] = frozenset({"social_irr", "sib_investor_irr"})
+"""Figures that are an internal rate of return."""
+
+
+def meaningful_mean(name: str, row: Mapping[str, float]) -> bool:
+    """Whether the Monte Carlo mean of a figure says something a reader can use.
+
+    Not for a year (a mean of payback years, ``2033,8``, is no year: its percentiles are
+    shown), and not for an IRR unless it exists in every draw and its mean lies between its
+    P5 and P95: a few draws whose costs nearly vanish give IRRs of thousands of percent that
+    drag the mean (``1.912,4%``) far from every likely outcome.
+
+    Parameters
+    ----------
+    name : str
+        A figure (see ``docs/methodology.md``), e.g. ``payback_year``.
+    row : mapping
+        Its summary row: ``mean``, ``p5``, ``p95`` and ``share_null`` (share of draws in
+        which the figure does not exist).
+
+    >>> row = {"mean": 19.124, "p5": 0.01, "p95": 0.3, "share_null": 0.0}
+    >>> meaningful_mean("social_irr", row), meaningful_mean("npv_social", row)
+    (False, True)
+    >>> meaningful_mean("payback_year", {"mean": 7.8, "p5": 5, "p95": 9, "share_null": 0.0})
+    False
+    """
+    if figure_kind(name) == "year":
+        return False
+    if name in IRR_FIGURES:
+        return row["share_null"] == 0 and row["p5"] <= row["mean"] <= row["p95"]
+    return True
+
+
+def summary(name: str, statistic: str, row: Mapping[str, float], lang: str, start_year: int) -> str:
+    """One Monte Carlo statistic (``mean``, ``p5``, ``p50``, ``p95``) of a figure for people.
+
+    A mean that says nothing (:func:`meaningful_mean`) is '–'; a percentile of a year is a
+    whole calendar year (draws fall on whole years; between two of them, the nearer).
+
+    >>> row = {"mean": 6.9, "p5": 5.0, "p50": 7.0, "p95": 8.6, "share_null": 0.18}
+    >>> [summary("payback_year", s, row, "nl", 2026) for s in ("mean", "p50", "p95")]
+    ['–', '2033', '2035']
+    """
+    value = row[statistic]
+    if statistic == "mean" and not meaningful_mean(name, row):
+        return MISSING
+    if figure_kind(name) == "year" and value == value:
+        return str(start_year + round(value))
+    return figure(name, value, lang, start_year)

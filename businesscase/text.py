@@ -253,10 +253,7 @@ TEXT: dict[str, dict[str, str]] = {
     "chart_band_outer": {"en": "P5–P95", "nl": "P5–P95"},
     "chart_band_inner": {"en": "P25–P75", "nl": "P25–P75"},
     "chart_median": {"en": "median (P50)", "nl": "mediaan (P50)"},
-    "chart_distribution_title": {
-        "en": "{figure}: {draws} draws",
-        "nl": "{figure}: {draws} trekkingen",
-    },
+    "chart_distribution_draws": {"en": "{draws} draws", "nl": "{draws} trekkingen"},
     "chart_draws": {"en": "draws", "nl": "trekkingen"},
     "chart_tornado_title": {
         "en": "Which assumption matters? {figure} at base: {base}",
@@ -347,10 +344,6 @@ TEXT: dict[str, dict[str, str]] = {
     "uncertainty_clipped": {
         "en": "{path}: {count} draws fell outside [{low}, {high}] and were clipped to it.",
         "nl": "{path}: {count} trekkingen vielen buiten [{low}, {high}] en zijn daartoe afgekapt.",
-    },
-    "uncertainty_no_figure": {
-        "en": "{figure} does not exist in any draw (its denominator is 0).",
-        "nl": "{figure} bestaat in geen enkele trekking (de noemer is 0).",
     },
     "uncertainty_mean": {"en": "mean", "nl": "gemiddelde"},
     "uncertainty_p5": {"en": "P5", "nl": "P5"},
@@ -690,6 +683,44 @@ TEXT: dict[str, dict[str, str]] = {
     "cannot_compute": {
         "nl": "Dit kan niet worden berekend: {reason}",
         "en": "This cannot be computed: {reason}",
+    },
+    # outputs: charts, report, workbook, Results/Uncertainty/Compare/Report pages
+    "chart_empty_financing": {
+        "en": "No costs and no financing in any year.",
+        "nl": "Geen kosten en geen financiering in enig jaar.",
+    },
+    "chart_empty_cash": {
+        "en": "No money comes in or goes out in any year: the cash balance stays at zero.",
+        "nl": "In geen enkel jaar komt er geld binnen of gaat er geld uit: het kassaldo blijft "
+        "nul.",
+    },
+    "chart_empty_benefits": {
+        "en": "No benefits: the scenario has no outcomes or avoided costs with a value.",
+        "nl": "Geen baten: het scenario heeft geen effecten of vermeden kosten met een waarde.",
+    },
+    "chart_empty_sankey": {
+        "en": "Nobody pays and nobody benefits yet: add financing or outcomes.",
+        "nl": "Nog niemand betaalt en niemand baat: voeg financiering of effecten toe.",
+    },
+    "chart_empty_distribution": {
+        "en": "{figure} does not exist in any draw.",
+        "nl": "{figure} bestaat in geen enkele trekking.",
+    },
+    "chart_empty_tornado": {
+        "en": "No input is written as a distribution: nothing to vary.",
+        "nl": "Geen invoerwaarde is als verdeling geschreven: er valt niets te variëren.",
+    },
+    "uncertainty_inputs_one": {
+        "en": "1 input is written as a distribution.",
+        "nl": "1 invoerwaarde is als kansverdeling gegeven.",
+    },
+    "uncertainty_summary_note": {
+        "en": "Years as whole calendar years; no mean of a year (a mean of 2033 and 2034 is no "
+        "year), nor of an IRR that is missing in some draws or whose mean lies outside P5–P95 "
+        "(a few extreme draws would decide it).",
+        "nl": "Jaren als hele kalenderjaren; geen gemiddelde van een jaar (het gemiddelde van "
+        "2033 en 2034 is geen jaar), noch van een IRR die in sommige trekkingen ontbreekt of "
+        "waarvan het gemiddelde buiten P5–P95 valt (een paar uitschieters zouden het bepalen).",
     },
 }
 """Every user-facing string by key and language code (``nl``, ``en``)."""

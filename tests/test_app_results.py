@@ -186,3 +186,18 @@ def test_markup_in_a_name_is_shown_as_text(name):
     specs = " ".join(chart.proto.spec for chart in charts(at))
     assert "<script" not in specs.replace("\\u003c", "<")
     assert name in list(at.dataframe[0].value[t("stakeholder", "nl")])  # a table cell is text
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_shortfall_reads_as_bad_news_in_both_languages(lang):
+    """The Dutch "Sluitend" card showed the gap as a green rise (``€ -94.000`` starts with €,
+    and Streamlit read the delta's sign from its first character)."""
+    from streamlit.proto.Metric_pb2 import Metric
+
+    at = open_results(example_variant("nabuurschap"))
+    at.sidebar.selectbox[0].set_value("nabuurschap").run()
+    if lang == "en":
+        at.sidebar.radio[0].set_value("en").run()
+    card = next(metric for metric in at.metric if metric.label == t("closes", lang))
+    assert card.proto.color == Metric.MetricColor.RED
+    assert card.proto.direction == Metric.MetricDirection.DOWN

@@ -242,7 +242,8 @@ def test_distribution_histogram_and_percentile_lines(simulation, figure):
     assert_allclose([shape.x0 for shape in chart.layout.shapes], row[["p5", "p50", "p95"]])
     texts = [annotation.text for annotation in chart.layout.annotations]
     assert texts[1] == f"P50: {fmt.figure(figure, row['p50'], 'nl', 2027)}"
-    assert chart.layout.title.text == f"{t(figure, 'nl')}: 1.000 trekkingen"
+    assert chart.layout.title.text == t(figure, "nl")
+    assert chart.layout.title.subtitle.text == "1.000 trekkingen"
 
 
 def test_distribution_of_an_unknown_figure_is_refused(simulation):
@@ -386,3 +387,112 @@ def link_table(sankey):
             strict=True,
         )
     }
+
+
+# --- what users saw (issue: funder-grade outputs) ----------------------------------------------
+
+
+def all_figures(result, lang="nl"):
+    """Every chart of one scenario, its Monte Carlo and tornado, and the comparison charts."""
+    scenario = result.scenario
+    figures = [chart(result, lang) for chart, _ in ONE_SCENARIO_CHARTS]
+    simulation = simulate(scenario, 200, seed=1)
+    figures += [
+        charts.cash_balance_fan(simulation, lang),
+        charts.distribution(simulation, "npv_social", lang),
+        charts.tornado(sensitivity(scenario), lang, top=5),
+        charts.compare_cash_balance({"a": result, "b": result}, lang),
+        charts.compare_benefits({"a": result, "b": result}, lang),
+    ]
+    return [figure for figure in figures if figure is not None]
+
+
+def test_no_chart_carries_the_colours_of_a_running_apps_theme(monkeypatch):
+    """The app's report had near-black bars: Streamlit's template (colorway ``#000001``...) was
+    the process default and went into every figure."""
+    import plotly.io as pio
+    import streamlit.elements.plotly_chart  # noqa: F401  (makes Streamlit's template the default)
+
+    assert pio.templates.default == "streamlit"
+    assert "#000001" in json.dumps(pio.templates["streamlit"].to_plotly_json())
+    for figure in all_figures(RESULTS["west_practice"]):
+        text = figure.to_json()
+        assert "#000001" not in text
+        assert figure.layout.template.layout.colorway == charts.STAKEHOLDER_PALETTE
+    # any other default a caller sets does not reach a figure either
+    monkeypatch.setattr(pio.templates, "default", "plotly_dark")
+    for figure in all_figures(RESULTS["nabuurschap"], "en"):
+        assert figure.layout.template.layout.paper_bgcolor == "white"
+
+
+def test_a_stakeholder_has_one_colour_in_every_chart():
+    """One stakeholder was red in the financing bars and light blue in the Sankey."""
+    result = RESULTS["west_practice"]
+    colours = charts.stakeholder_colours(result.scenario)
+    names = dict(zip(result.stakeholders["name"], result.stakeholders["id"], strict=True))
+    financing = charts.financing_by_year(result, "nl")
+    for bar in traces(financing, "bar"):
+        assert bar.marker.color == colours[names[bar.name]]
+    (sankey,) = figure_sankey(charts.who_pays_who_benefits(result, "nl"))
+    for node_label, colour in zip(sankey.node.label[1:], sankey.node.color[1:], strict=True):
+        assert colour == colours[names[node_label]]
+    cashable, _ = traces(charts.benefits_by_stakeholder(result, "nl"), "bar")
+    for name, colour in zip(cashable.y, cashable.marker.color, strict=True):
+        assert colour == colours[names[name]]
+    assert len(set(colours.values())) == len(colours)  # distinct within a scenario
+    assert charts.SHORT_COLOUR not in colours.values()  # red means short of cash
+
+
+def test_near_zero_axes_do_not_round_every_tick_to_one_euro():
+    """Axes read ``€ 1, € 1, € 1, € 0`` on a chart of small amounts."""
+    data = json.loads(json.dumps(SMALL))
+    data["costs"][0]["amount"] = 1
+    data["funding"][0]["amount"] = 1.5
+    figure = charts.cash_balance(evaluate(scenario_from_dict(data)), "nl")
+    assert figure.layout.yaxis.tickformat == ",.2~f"  # up to two decimals, none when round
+    assert figure.layout.yaxis.automargin is True  # labels never clipped ("00", "m")
+
+
+def test_an_empty_scenario_shows_sentences_not_empty_axes():
+    """Empty charts showed meaningless axes."""
+    empty = scenario_from_dict(
+        {"scenario": {"name": "Leeg", "start_year": 2026, "horizon_years": 5}}
+    )
+    result = evaluate(empty)
+    for chart, key in [
+        (charts.financing_by_year, "chart_empty_financing"),
+        (charts.cash_balance, "chart_empty_cash"),
+        (charts.benefits_by_stakeholder, "chart_empty_benefits"),
+        (charts.benefits_by_value_type, "chart_empty_benefits"),
+        (charts.who_pays_who_benefits, "chart_empty_sankey"),
+    ]:
+        figure = chart(result, "en")
+        assert not figure.data
+        assert [a.text for a in figure.layout.annotations] == [t(key, "en")]
+        assert figure.layout.xaxis.visible is False and figure.layout.yaxis.visible is False
+    tornado = charts.tornado(sensitivity(empty), "nl")
+    assert [a.text for a in tornado.layout.annotations] == [t("chart_empty_tornado", "nl")]
+
+
+def test_a_one_input_tornado_keeps_its_legend_off_the_axis(tornado_input):
+    """A one-input tornado's legend covered its axis."""
+    chart = charts.tornado(tornado_input, "nl", top=1)
+    assert len(chart.data[0].y) == 1
+    assert chart.layout.legend.y >= 1.0 and chart.layout.legend.yanchor == "bottom"
+
+
+def test_histogram_title_fits_half_a_page(simulation):
+    """A histogram title was cut (``…10.000 trekkin``): the count of draws is a subtitle."""
+    chart = charts.distribution(simulation, "sroi_ratio", "nl")
+    assert chart.layout.title.text == t("sroi_ratio", "nl")
+    assert "trekkingen" in chart.layout.title.subtitle.text
+
+
+def test_quotes_in_names_show_as_quotes_not_as_entities():
+    """Chart labels in the HTML report showed ``&quot;`` for a quote."""
+    data = json.loads(json.dumps(SMALL))
+    data["stakeholders"][1]["name"] = 'Fonds "Samen Sterk" & co'
+    figure = charts.financing_by_year(evaluate(scenario_from_dict(data)), "nl")
+    (grant,) = traces(figure, "bar")
+    assert grant.name == 'Fonds "Samen Sterk" &amp; co'  # plotly shows &amp; as &
+    assert "&quot;" not in figure.to_json()
