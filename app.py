@@ -1,6 +1,8 @@
 """Streamlit app: a neighbourhood's social business case, built, compared and reported together.
 
-Run with ``streamlit run app.py``. It opens on the figures of the BoTu programme; the sidebar
+Run with ``streamlit run app.py``. It opens on the start page, which shows the figures of the
+BoTu programme and the ways to build a case; every other page has its own address
+(``/results``, ``/build``, ...), so a link opens it directly. The sidebar
 switches the language (Dutch by default) and the variant every page shows. The pages in
 ``app_pages/`` are thin: every figure comes from the engine through :mod:`app_pages.state`,
 every word from :mod:`businesscase.text`, every number format from
@@ -37,10 +39,9 @@ st.sidebar.selectbox(
 )
 
 pages = [
+    st.Page("app_pages/start.py", title=state.tr("page_start"), url_path="start", default=True),
     st.Page("app_pages/build.py", title=state.tr("page_build"), url_path="build"),
-    st.Page(
-        "app_pages/results.py", title=state.tr("page_results"), url_path="results", default=True
-    ),
+    st.Page("app_pages/results.py", title=state.tr("page_results"), url_path="results"),
     st.Page("app_pages/uncertainty.py", title=state.tr("page_uncertainty"), url_path="uncertainty"),
     st.Page("app_pages/compare.py", title=state.tr("page_compare"), url_path="compare"),
     st.Page("app_pages/report.py", title=state.tr("page_report"), url_path="report"),

@@ -1,22 +1,28 @@
-"""Build page: open, upload or start a scenario and edit every section of it in tables.
+"""Table view: open, upload or start a scenario and edit every section of it in tables.
 
 The tables always show the current variant. Each edit is read back into a scenario
 (:mod:`app_pages.tables`) and checked by the engine; a valid version replaces the variant at once
-(so every page shows it) and the tables are drawn afresh from it; an invalid one shows the
-engine's messages next to the table they concern and leaves the variant, and the figures, at
-the last valid version.
+(so every page shows it); an invalid one shows what is wrong, in words, next to the table it
+concerns and leaves the variant, and the figures, at the last valid version.
+
+No typed value is lost: a table's editor keeps the data it was first drawn with for as long as
+the variant is only changed by edits on this page (the editor itself holds the edits), so a
+redraw after a valid edit keeps focus and every half-finished row. The tables are drawn afresh
+only when the variant changes elsewhere (another variant, an example, the guided build), when the
+language changes, or, for one table, when its pick-lists change (a new stakeholder or outcome).
 """
 
 from __future__ import annotations
 
 import datetime
+import zlib
 from pathlib import PurePath
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
-from app_pages import state, tables
+from app_pages import cells, state, tables
 from businesscase import ScenarioError
 from businesscase.examples import list_examples, load_example
 from businesscase.scenario import LONGEST_HORIZON, Problem, scenario_from_dict
@@ -28,50 +34,37 @@ from businesscase.vocabulary import (
     VALUE_TYPES,
 )
 
-GENERATION_KEY = "build_generation"
-BASE_KEY = "build_base"
+DRAWN_KEY = "build_drawn"
+"""Session key of what the tables were drawn from: see :func:`_drawn`."""
 UPLOAD_KEY = "build_upload"
 UPLOAD_PROBLEMS_KEY = "build_upload_problems"
-# fractions, shown as percentages
-SHARES = frozenset(
-    {
-        "deadweight",
-        "displacement",
-        "attribution",
-        "drop_off",
-        "cashable_share",
-        "reduction",
-        "probability",
-        "capture_share",
-        "share",
-        "growth",
-        "uplift",
-        "interest_rate",
-    }
-)
-# amounts in euros
-MONEY = frozenset({"amount", "proxy", "unit_cost", "base_value", "capital", "price", "cap"})
-CHOICES: dict[str, tuple[str, ...]] = {
-    "category": COST_CATEGORIES,
-    "theme": THEMES,
-    "value_type": VALUE_TYPES,
+CHOICES: dict[str, tuple[tuple[str, ...], str]] = {
+    "category": (COST_CATEGORIES, "category_"),
+    "theme": (THEMES, ""),
+    "value_type": (VALUE_TYPES, "value_type_"),
 }
+"""Fields picked from a closed list: the list and the text-key prefix of its words."""
 HOLDER_FIELDS = frozenset({"bearer", "payer", "funder", "investor", "outcome_payer", "stakeholder"})
 
 
-@st.cache_data(max_entries=state.CACHE_ENTRIES, show_spinner=False)
-def _frames(toml: str) -> dict[str, pd.DataFrame]:
-    return tables.frames(state.scenario_of(toml))
-
-
-def _generation() -> int:
-    """Tables are keyed by a generation that changes whenever they are drawn afresh."""
-    variant = state.current()
-    base = st.session_state.get(BASE_KEY)
-    if base != (variant.name, variant.toml):
-        st.session_state[BASE_KEY] = (variant.name, variant.toml)
-        st.session_state[GENERATION_KEY] = st.session_state.get(GENERATION_KEY, 0) + 1
-    return st.session_state.setdefault(GENERATION_KEY, 0)
+def _drawn() -> dict[str, Any]:
+    """What the tables show, kept in the session: the variant (name and text) and language they
+    were drawn from, a generation number for the widget keys, the settings row, and per table its
+    data and the pick-lists it was drawn with. Drawn afresh when the variant or the language
+    changed elsewhere."""
+    variant, code = state.current(), state.lang()
+    drawn = st.session_state.get(DRAWN_KEY)
+    if drawn is None or drawn["base"] != (variant.name, variant.toml, code):
+        generation = drawn["generation"] + 1 if drawn else 0
+        drawn = {
+            "base": (variant.name, variant.toml, code),
+            "generation": generation,
+            "settings": tables.settings_row(variant.scenario, code),
+            "frames": tables.frames(variant.scenario, code),
+            "lists": {},
+        }
+        st.session_state[DRAWN_KEY] = drawn
+    return drawn
 
 
 def _open_example() -> None:
@@ -116,33 +109,47 @@ def _label(field: str) -> str:
     return state.tr(f"field_{field}")
 
 
-def _column(field: str, table: str, holders: list[str], outcomes: list[str]) -> Any:
-    """The editor column of one field: pick-lists, percentages, euros, whole years."""
-    label, help_text = _label(field), f"{field} · {state.tr('empty_default')}"
-    if field in HOLDER_FIELDS:
-        return st.column_config.SelectboxColumn(label, options=holders, help=field)
-    if field == "outcome":
-        return st.column_config.SelectboxColumn(label, options=outcomes, help=field)
+def _help(table: str, field: str) -> str:
+    """A column's help: the percentage rule, and the default an empty cell means."""
+    parts = [state.tr("percent_cell_help")] if field in cells.PERCENT else []
+    default = cells.default_text(table, field, state.lang())
+    if default:
+        parts.append(state.tr("empty_cell_help", default=default))
+    return " ".join(parts) or _label(field)
+
+
+def _words(prefix: str) -> Any:
+    """The words of a pick-list's codes (themes are Dutch words already: no prefix)."""
+    return lambda code: state.tr(prefix + code) if code and prefix else code
+
+
+def _column(field: str, table: str, lists: dict[str, dict[str, str]]) -> Any:
+    """The editor column of one field: pick-lists in words, numbers as text in the language."""
+    label, help_text = _label(field), _help(table, field)
+    if field in HOLDER_FIELDS or field == "outcome":
+        names = lists["outcomes" if field == "outcome" else "holders"]
+        return st.column_config.SelectboxColumn(
+            label, options=list(names), format_func=lambda key: names.get(key, key), help=label
+        )
     if field == "kind":
-        options = STAKEHOLDER_KINDS if table == "stakeholders" else FUNDING_KINDS
-        return st.column_config.SelectboxColumn(label, options=options, help=field)
+        options, prefix = (
+            (STAKEHOLDER_KINDS, "kind_") if table == "stakeholders" else (FUNDING_KINDS, "funding_")
+        )
+        return st.column_config.SelectboxColumn(
+            label, options=options, format_func=_words(prefix), help=label
+        )
     if field in CHOICES:
-        return st.column_config.SelectboxColumn(label, options=CHOICES[field], help=help_text)
-    if field in SHARES:
-        return st.column_config.NumberColumn(label, format="percent", help=help_text)
-    if field in MONEY:
-        return st.column_config.NumberColumn(label, format="euro", help=help_text)
-    if field in tables.WHOLE_FIELDS:
-        return st.column_config.NumberColumn(label, format="%d", step=1, help=help_text)
-    if field in tables.uncertain_fields(table):
-        return st.column_config.NumberColumn(label, format="localized", help=help_text)
+        options, prefix = CHOICES[field]
+        return st.column_config.SelectboxColumn(
+            label, options=options, format_func=_words(prefix), help=help_text
+        )
     return st.column_config.TextColumn(label, help=help_text)
 
 
-def _column_config(table: str, holders: list[str], outcomes: list[str]) -> dict[str, Any]:
+def _column_config(table: str, lists: dict[str, dict[str, str]]) -> dict[str, Any]:
     config: dict[str, Any] = {}
     for field in tables.fields(table):
-        config[field] = _column(field, table, holders, outcomes)
+        config[field] = _column(field, table, lists)
         if field in tables.uncertain_fields(table):
             config[field + tables.DIST] = st.column_config.TextColumn(
                 state.tr("distribution_of", field=_label(field)),
@@ -167,22 +174,22 @@ def _settings(row: dict[str, Any], generation: int) -> dict[str, Any]:
     )
     left, middle, right, last = st.columns(4)
     values["start_year"] = left.number_input(
-        _label("start_year"), value=row.get("start_year"), step=1, key=key + "start_year"
+        _label("start_year"), value=int(row["start_year"]), step=1, key=key + "start_year"
     )
-    horizon = row.get("horizon_years")
-    values["horizon_years"] = middle.number_input(
-        _label("horizon_years"),
-        value=horizon,
-        min_value=1,
-        max_value=LONGEST_HORIZON,
-        step=1,
-        key=key + "horizon",
+    values["horizon_years"] = str(
+        middle.number_input(
+            _label("horizon_years"),
+            value=int(row["horizon_years"].split()[0]),
+            min_value=1,
+            max_value=LONGEST_HORIZON,
+            step=1,
+            key=key + "horizon",
+        )
     )
-    values["discount_rate"] = right.number_input(
+    values["discount_rate"] = right.text_input(
         _label("discount_rate"),
-        value=row.get("discount_rate"),
-        step=0.0025,
-        format="%.4f",
+        row.get("discount_rate", ""),
+        help=_help("scenario", "discount_rate"),
         key=key + "discount_rate",
     )
     values["discount_rate" + tables.DIST] = last.text_input(
@@ -193,20 +200,57 @@ def _settings(row: dict[str, Any], generation: int) -> dict[str, Any]:
     )
     values["discount_rate" + tables.LOADED] = row.get("discount_rate" + tables.LOADED, "")
     values["themes"] = st.multiselect(
-        _label("themes"), THEMES, default=row.get("themes", []), key=key + "themes"
+        _label("themes"),
+        THEMES,
+        default=row.get("themes", []),
+        placeholder=state.tr("choose_themes"),
+        key=key + "themes",
     )
     return values
 
 
-def _figures() -> None:
-    """The headline figures of the current (last valid) version."""
-    state.headline_cards(state.result_of(state.current()).metrics)
+def _lists(edited: dict[str, pd.DataFrame]) -> dict[str, dict[str, str]]:
+    """The pick-lists as the tables now stand (edits included): stakeholder id -> name, outcome
+    name -> name."""
+    holders = edited["stakeholders"].dropna(subset=["id"]).to_dict(orient="records")
+    outcomes = edited["outcomes"]["name"].dropna() if "outcomes" in edited else []
+    return {
+        "holders": {str(row["id"]): f"{row['name'] or row['id']} ({row['id']})" for row in holders},
+        "outcomes": {str(name): str(name) for name in outcomes},
+    }
+
+
+def _editor(table: str, drawn: dict[str, Any], lists: dict[str, dict[str, str]]) -> pd.DataFrame:
+    """One table's editor. Drawn afresh from the current variant when its pick-lists changed."""
+    used = {
+        name: lists[name]
+        for name in ("holders", "outcomes")
+        if any(
+            field in HOLDER_FIELDS or (name == "outcomes" and field == "outcome")
+            for field in tables.fields(table)
+        )
+    }
+    signature = repr(sorted((name, sorted(items.items())) for name, items in used.items()))
+    if drawn["lists"].setdefault(table, signature) != signature:
+        drawn["lists"][table] = signature
+        drawn["frames"][table] = tables.frames(state.current().scenario, state.lang())[table]
+    return st.data_editor(
+        drawn["frames"][table],
+        key=f"build_{table}_{drawn['generation']}_{zlib.crc32(signature.encode())}",
+        num_rows="dynamic",
+        column_config=_column_config(table, lists),
+        hide_index=True,
+        width="stretch",
+        placeholder="",
+    )
 
 
 def _by_table(problems: list[Problem]) -> dict[str, list[str]]:
     grouped: dict[str, list[str]] = {}
     for problem in problems:
-        grouped.setdefault(tables.table_of(problem.path), []).append(problem.render(state.SOURCE))
+        grouped.setdefault(tables.table_of(problem.path), []).append(
+            tables.describe(problem, state.lang())
+        )
     return grouped
 
 
@@ -236,33 +280,22 @@ download.download_button(
     file_name=f"{PurePath(variant.name).name or 'scenario'}.toml",
     mime="application/toml",
 )
-_figures()
+state.headline_cards(state.result_of(variant).metrics)
 
-generation = _generation()
-frames = _frames(variant.toml)
+drawn = _drawn()
 problems_box: dict[str, Any] = {}
 
 st.subheader(state.tr("table_scenario"))
-settings = _settings(tables.settings_row(variant.scenario), generation)
+settings = _settings(drawn["settings"], drawn["generation"])
 problems_box["scenario"] = st.container()
 edited: dict[str, pd.DataFrame] = {}
-holders = list(frames["stakeholders"]["id"].dropna())
-outcomes = list(frames["outcomes"]["name"].dropna())
 for table in tables.TABLES:
     st.subheader(state.tr(f"table_{table}"))
-    edited[table] = st.data_editor(
-        frames[table],
-        key=f"build_{table}_{generation}",
-        num_rows="dynamic",
-        column_config=_column_config(table, holders, outcomes),
-        hide_index=False,
-        width="stretch",
-    )
+    edited[table] = _editor(table, drawn, _lists(edited) if edited else {})
     problems_box[table] = st.container()
-st.caption(state.tr("rows_from_zero"))
 problems_box[""] = st.container()
 
-data, found = tables.scenario_data(settings, edited)
+data, found = tables.scenario_data(settings, edited, state.lang())
 if not found:
     try:
         scenario = scenario_from_dict(data, source=state.SOURCE)
@@ -271,8 +304,9 @@ if not found:
     else:
         if scenario != variant.scenario:
             state.update_variant(variant.name, scenario)
+            # the editors hold this edit: keep what they were drawn from
+            drawn["base"] = (variant.name, state.current().toml, state.lang())
             st.rerun()
-
 
 for table, lines in _by_table(found).items():
     with problems_box[table]:

@@ -1,8 +1,10 @@
 """The Build page's editable tables: a scenario as one table per section, and back.
 
-A table holds the fields of docs/scenario-format.md as columns, one row per line; a cell is empty
-where the file leaves the field out (so its default applies, and a loan gets no ``duration``). A
-field that may be a distribution has two more columns: ``<field>~`` with the distribution as text
+A table holds the fields of a section (``docs/scenario-format.md``) as columns, one row per line.
+Every number is text in the user's language (:mod:`app_pages.cells`: ``€ 60.000``, ``30%``,
+``4 jaar``); a cell where the file leaves the field out shows the field's default in words
+(``1 jaar``) or nothing, and reads back as "left out" (so a loan gets no ``duration``). A field
+that may be a distribution has two more columns: ``<field>~`` with the distribution as text
 (``triangular(9000, 14000, 30000)``, see :func:`businesscase.distributions.distribution_text`)
 and the hidden ``<field>~0`` with that text as loaded. The value column shows the base value.
 Reading a row back, an edited text wins; otherwise an edited base value moves the distribution
@@ -21,6 +23,7 @@ from typing import Any
 
 import pandas as pd
 
+from app_pages import cells
 from businesscase.distributions import (
     DISTRIBUTIONS,
     distribution_text,
@@ -36,6 +39,7 @@ from businesscase.scenario import (
     Scenario,
     scenario_to_dict,
 )
+from businesscase.text import TEXT, t
 
 TABLES: tuple[str, ...] = (
     "stakeholders",
@@ -47,16 +51,11 @@ TABLES: tuple[str, ...] = (
     "funding",
     "sib",
 )
-"""The Build page's tables in page order: the sections of docs/scenario-format.md (the SIB as a
-table of at most one row) and the outcomes' beneficiary shares as a table of their own."""
+"""The Build page's tables in page order: the sections of the scenario file (the SIB as a table
+of at most one row) and the outcomes' beneficiary shares as a table of their own."""
 
 BENEFICIARY_COLUMNS: tuple[str, ...] = ("outcome", "stakeholder", "share")
-"""Columns of the beneficiaries table: outcome name, stakeholder id, share [fraction 0-1]."""
-
-WHOLE_FIELDS: frozenset[str] = frozenset(
-    {"start", "duration", "lasts", "term", "lag", "start_year", "horizon_years"}
-)
-"""Integer fields: a table gives floats, a whole float is written back as an integer."""
+"""Columns of the beneficiaries table: outcome name, stakeholder id, share (a percentage)."""
 
 DIST = "~"
 """Suffix of a distribution column: ``proxy~`` holds the distribution of ``proxy`` as text."""
@@ -68,11 +67,13 @@ SETTINGS_UNCERTAIN: tuple[str, ...] = ("discount_rate",)
 """The ``[scenario]`` fields that may be written as a distribution."""
 
 
-def settings_row(scenario: Scenario) -> dict[str, Any]:
-    """The ``[scenario]`` fields as one row, the discount rate with its distribution columns."""
+def settings_row(scenario: Scenario, lang: str) -> dict[str, Any]:
+    """The ``[scenario]`` fields as one row, numbers as cell text in ``lang``."""
     row: dict[str, Any] = {}
     for field, value in scenario_to_dict(scenario)["scenario"].items():
-        _cell(row, field, value, field in SETTINGS_UNCERTAIN)
+        _cell(row, "scenario", field, value, lang)
+    if "discount_rate" not in row:
+        row["discount_rate"] = cells.default_text("scenario", "discount_rate", lang)
     return row
 
 
@@ -85,6 +86,8 @@ def fields(table: str) -> tuple[str, ...]:
 
 def uncertain_fields(table: str) -> tuple[str, ...]:
     """The fields of a table that may be written as a distribution."""
+    if table == "scenario":
+        return SETTINGS_UNCERTAIN
     return NUMERIC_FIELDS.get(table, ())
 
 
@@ -98,13 +101,13 @@ def columns(table: str) -> list[str]:
     return names
 
 
-def _cell(row: dict[str, Any], field: str, value: Any, uncertain: bool) -> None:
-    """Put a written value into a row: a distribution as its base value and its text."""
-    if uncertain:
+def _cell(row: dict[str, Any], table: str, field: str, value: Any, lang: str) -> None:
+    """Put a written value into a row: a number as text, a distribution as its base and text."""
+    if field in uncertain_fields(table):
         text = distribution_text(value) if isinstance(value, Mapping) else ""
         row[field + DIST] = row[field + LOADED] = text
         value = _base(value) if isinstance(value, Mapping) else value
-    row[field] = value
+    row[field] = cells.show(value, field, lang) if cells.is_numeric(field) else value
 
 
 def _base(table: Mapping[str, Any]) -> float:
@@ -112,11 +115,12 @@ def _base(table: Mapping[str, Any]) -> float:
     return DISTRIBUTIONS[table["dist"]].model_construct(**table).base
 
 
-def frames(scenario: Scenario) -> dict[str, pd.DataFrame]:
-    """The scenario as one table per entry of :data:`TABLES`.
+def frames(scenario: Scenario, lang: str) -> dict[str, pd.DataFrame]:
+    """The scenario as one table of text cells per entry of :data:`TABLES`, numbers in ``lang``.
 
-    Cells of fields the file leaves out are None. Integer columns are nullable integers,
-    number columns floats, text columns objects.
+    A number the file leaves out shows its default in words (:func:`app_pages.cells.default_text`)
+    or nothing; another field the file leaves out is empty text (never ``None``, which a grid
+    would show).
     """
     data = scenario_to_dict(scenario)
     rows: dict[str, list[dict[str, Any]]] = {table: [] for table in TABLES}
@@ -125,29 +129,25 @@ def frames(scenario: Scenario) -> dict[str, pd.DataFrame]:
             continue
         entries = data.get(table, [])
         for entry in [entries] if isinstance(entries, Mapping) else entries:
-            row: dict[str, Any] = dict.fromkeys(columns(table))
+            row: dict[str, Any] = dict.fromkeys(columns(table), "")
             for field in fields(table):
                 if field in entry:
-                    _cell(row, field, entry[field], field in uncertain_fields(table))
+                    _cell(row, table, field, entry[field], lang)
+                elif cells.is_numeric(field):
+                    row[field] = cells.default_text(table, field, lang)
             rows[table].append(row)
     for outcome in data.get("outcomes", []):
         for holder, share in outcome["beneficiaries"].items():
             rows["beneficiaries"].append(
-                {"outcome": outcome["name"], "stakeholder": holder, "share": share}
+                {
+                    "outcome": outcome["name"],
+                    "stakeholder": holder,
+                    "share": cells.show(share, "share", lang),
+                }
             )
     return {
-        table: _typed(pd.DataFrame(rows[table], columns=columns(table), dtype=object), table)
-        for table in TABLES
+        table: pd.DataFrame(rows[table], columns=columns(table), dtype=object) for table in TABLES
     }
-
-
-def _typed(frame: pd.DataFrame, table: str) -> pd.DataFrame:
-    """Column types the editor can show: Int64 for whole fields, float for numbers, text else."""
-    numbers = set(uncertain_fields(table)) | {"share"}
-    return frame.astype(
-        {name: "Int64" for name in frame.columns if name in WHOLE_FIELDS}
-        | {name: "float64" for name in frame.columns if name in numbers}
-    )
 
 
 def _blank(value: Any) -> bool:
@@ -159,36 +159,62 @@ def _blank(value: Any) -> bool:
     return isinstance(value, str) and not value.strip()
 
 
-def _plain(value: Any, field: str) -> Any:
-    """A cell as a TOML value: numpy scalars become Python numbers, whole floats integers."""
-    if hasattr(value, "item"):
-        value = value.item()
-    if field in WHOLE_FIELDS and isinstance(value, float) and value.is_integer():
-        return int(value)
-    return value
+def _plain(value: Any) -> Any:
+    """A text cell as a TOML value: numpy scalars become Python values."""
+    return value.item() if hasattr(value, "item") else value
 
 
-def _uncertain_value(row: Mapping[str, Any], field: str, path: str, problems: list[Problem]) -> Any:
-    """The written value of a field that may be a distribution; a problem if its text is bad."""
-    text = row.get(field + DIST)
-    text = "" if _blank(text) else str(text)
-    loaded = row.get(field + LOADED)
-    loaded = "" if _blank(loaded) else str(loaded)
-    base = None if _blank(row.get(field)) else _plain(row.get(field), field)
-    if not text:
-        return base
-    try:
-        table = parse_distribution_text(text)
-    except ValueError as error:
-        problems.append(Problem(path, text, str(error)))
-        return None
-    if text == loaded and base is not None and base != _base(table):
-        return with_base(table, base)
-    return table
+class _Reader:
+    """Reads the cells of one table back, collecting what cannot be read as problems."""
+
+    def __init__(self, table: str, lang: str, problems: list[Problem]) -> None:
+        self.table, self.lang, self.problems = table, lang, problems
+
+    def number(self, row: Mapping[str, Any], field: str, path: str) -> Any:
+        """A numeric cell as a number, None when left out (empty or the default in words)."""
+        text = row.get(field)
+        if _blank(text):
+            return None
+        default = cells.default_text(self.table, field, self.lang)
+        try:
+            return cells.read(_plain(text), field, self.lang, default)
+        except ValueError as error:
+            self.problems.append(Problem(path, str(text), str(error)))
+            return None
+
+    def value(self, row: Mapping[str, Any], field: str, path: str) -> Any:
+        """The written value of any field: a number, a distribution, text, or None."""
+        if field in uncertain_fields(self.table):
+            return self.uncertain(row, field, path)
+        if cells.is_numeric(field):
+            return self.number(row, field, path)
+        value = row.get(field)
+        if field == "themes":
+            return None if value is None or len(value) == 0 else list(value)
+        return None if _blank(value) else _plain(value)
+
+    def uncertain(self, row: Mapping[str, Any], field: str, path: str) -> Any:
+        """A field that may be a distribution; a problem if its text is bad."""
+        text = row.get(field + DIST)
+        text = "" if _blank(text) else str(text)
+        loaded = row.get(field + LOADED)
+        loaded = "" if _blank(loaded) else str(loaded)
+        base = self.number(row, field, path)
+        if not text:
+            return base
+        try:
+            table = parse_distribution_text(text)
+        except ValueError as error:
+            self.problems.append(Problem(path, text, str(error)))
+            return None
+        shown = cells.show(_base(table), field, self.lang)
+        if text == loaded and base is not None and str(row.get(field)).strip() != shown:
+            return with_base(table, base)
+        return table
 
 
 def scenario_data(
-    settings: Mapping[str, Any], tables: Mapping[str, pd.DataFrame]
+    settings: Mapping[str, Any], tables: Mapping[str, pd.DataFrame], lang: str
 ) -> tuple[dict[str, Any], list[Problem]]:
     """TOML-shaped data from the settings and the edited tables, for ``scenario_from_dict``.
 
@@ -197,29 +223,30 @@ def scenario_data(
     settings : mapping
         The ``[scenario]`` fields as in :func:`settings_row`; None or blank leaves a field out.
     tables : mapping of str to DataFrame
-        The tables of :data:`TABLES` as edited (rows in order, index ignored).
+        The tables of :data:`TABLES` as edited (rows in order, index ignored), cells as text.
+    lang : str
+        The language the numbers are written in (``nl`` or ``en``).
 
     Returns
     -------
     data : dict
         The scenario as ``tomllib`` would read it.
     problems : list of Problem
-        What the tables cannot express as TOML: unreadable distribution text, a second SIB, a
-        beneficiary share of an outcome that is not in the outcomes table.
+        What the tables cannot express as TOML: a number that is not one (the rule in ``lang``),
+        unreadable distribution text, a second SIB, a beneficiary share of an outcome that is
+        not in the outcomes table.
     """
     problems: list[Problem] = []
     data: dict[str, Any] = {"scenario": {}}
+    reader = _Reader("scenario", lang, problems)
     for field in SCENARIO_FIELDS:
-        if field in SETTINGS_UNCERTAIN:
-            value = _uncertain_value(settings, field, f"scenario.{field}", problems)
-        else:
-            value = settings.get(field)
-            value = None if _blank_setting(value) else _plain(value, field)
+        value = reader.value(settings, field, f"scenario.{field}")
         if value is not None:
             data["scenario"][field] = value
     for table in TABLES:
         if table == "beneficiaries":
             continue
+        reader = _Reader(table, lang, problems)
         entries = []
         for index, row in enumerate(tables[table].to_dict(orient="records")):
             if all(_blank(row.get(field)) for field in columns(table)):
@@ -227,53 +254,44 @@ def scenario_data(
             prefix = "sib" if table == "sib" else f"{table}[{index}]"
             entry: dict[str, Any] = {}
             for field in fields(table):
-                path = f"{prefix}.{field}"
-                if field in uncertain_fields(table):
-                    value = _uncertain_value(row, field, path, problems)
-                else:
-                    value = None if _blank(row.get(field)) else _plain(row[field], field)
+                value = reader.value(row, field, f"{prefix}.{field}")
                 if value is not None:
                     entry[field] = value
             entries.append(entry)
         if table == "sib":
             if len(entries) > 1:
-                problems.append(Problem("sib", NO_VALUE, "a scenario has at most one SIB"))
+                problems.append(Problem("sib", NO_VALUE, t("cell_one_sib", lang)))
             if entries:
                 data["sib"] = entries[0]
         elif entries:
             data[table] = entries
-    _attach_beneficiaries(data, tables["beneficiaries"], problems)
+    _attach_beneficiaries(data, tables["beneficiaries"], lang, problems)
     return data, problems
 
 
-def _blank_setting(value: Any) -> bool:
-    return not isinstance(value, list) and _blank(value)
-
-
 def _attach_beneficiaries(
-    data: dict[str, Any], table: pd.DataFrame, problems: list[Problem]
+    data: dict[str, Any], table: pd.DataFrame, lang: str, problems: list[Problem]
 ) -> None:
     """Put each beneficiaries row into its outcome's ``beneficiaries`` table."""
     outcomes = {entry.get("name"): entry for entry in data.get("outcomes", [])}
     for entry in outcomes.values():
         entry["beneficiaries"] = {}
+    reader = _Reader("beneficiaries", lang, problems)
     for index, row in enumerate(table.to_dict(orient="records")):
         if all(_blank(row.get(field)) for field in BENEFICIARY_COLUMNS):
             continue
         path = f"beneficiaries[{index}]"
         outcome = row.get("outcome")
         if _blank(outcome) or outcome not in outcomes:
-            rule = "names no outcome line; outcomes: " + ", ".join(map(str, outcomes))
+            rule = t("cell_no_outcome", lang, outcomes=", ".join(map(str, outcomes)))
             problems.append(Problem(f"{path}.outcome", outcome, rule))
             continue
         holder = row.get("stakeholder")
-        share = row.get("share")
         if _blank(holder):
-            problems.append(Problem(f"{path}.stakeholder", NO_VALUE, "is required"))
+            problems.append(Problem(f"{path}.stakeholder", NO_VALUE, t("cell_required", lang)))
             continue
-        outcomes[outcome]["beneficiaries"][str(holder)] = (
-            None if _blank(share) else _plain(share, "share")
-        )
+        share = reader.number(row, "share", f"{path}.share")
+        outcomes[outcome]["beneficiaries"][str(holder)] = share
 
 
 _PATH_TABLE = re.compile(r"^(scenario|[a-z_]+)")
@@ -290,3 +308,49 @@ def table_of(path: str) -> str:
         return ""
     name = match.group(1)
     return name if name in TABLES or name == "scenario" else ""
+
+
+_STEP = re.compile(r"^([a-z_]+)(?:\[(\d+)\])?$")
+
+
+def in_words(path: str, lang: str) -> str:
+    """A field path said in words: ``costs[1].amount`` -> ``Kosten, regel 2, bedrag``.
+
+    ``""`` (the whole file) is ``het scenario``/``the scenario``; a part the words do not cover
+    (a distribution's parameter, a stakeholder id under ``beneficiaries``) is added as written.
+    """
+    if not path:
+        return t("the_scenario", lang)
+    words: list[str] = []
+    for number, step in enumerate(path.split(".")):
+        match = _STEP.match(step)
+        key = f"table_{match.group(1)}" if match and number == 0 else f"field_{step}"
+        if match and number == 0 and match.group(1) == "scenario":
+            key = "table_scenario"
+        words.append(t(key, lang) if key in TEXT else step)
+        if match and match.group(2) is not None and number == 0:
+            words.append(t("line_number", lang, number=int(match.group(2)) + 1))
+    return ", ".join(words)
+
+
+SHOWN_CHARACTERS = 60
+"""A value quoted in a problem is cut to this many characters."""
+
+
+def describe(problem: Problem, lang: str) -> str:
+    """One problem for the table view, its place in words: ``Kosten, regel 2, bedrag: “x” is
+    geen getal; ...`` (a field path is for files and the command line, not for the app)."""
+    where = in_words(problem.path, lang)
+    if problem.value is NO_VALUE:
+        return t("problem_no_value", lang, where=where, rule=problem.rule)
+    field = problem.path.rsplit(".", 1)[-1]
+    value = problem.value
+    if isinstance(value, int | float) and not isinstance(value, bool) and cells.is_numeric(field):
+        shown = cells.show(value, field, lang)
+    elif isinstance(value, str):
+        shown = "“" + value + "”"
+    else:
+        shown = str(value)
+    shown = shown.replace("\n", "\\n").replace("\r", "\\r")
+    shown = shown if len(shown) <= SHOWN_CHARACTERS else shown[: SHOWN_CHARACTERS - 1] + "…"
+    return t("problem_in_words", lang, where=where, value=shown, rule=problem.rule)

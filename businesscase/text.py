@@ -603,6 +603,84 @@ TEXT: dict[str, dict[str, str]] = {
     "field_threshold": {"en": "threshold", "nl": "drempel"},
     "field_cap": {"en": "cap", "nl": "plafond"},
     "field_lag": {"en": "lag (years)", "nl": "vertraging (jaren)"},
+    # guided: the table view's cells and words, pick-lists, the guided build (app_pages/cells.py,
+    # tables.py, build.py, guided.py, start.py)
+    "years_count": {"en": "{count} yr", "nl": "{count} jaar"},
+    "cell_not_a_number": {
+        "en": "is not a number; type e.g. 60,000 or 12.5 (percentages as 30 for 30%)",
+        "nl": "is geen getal; typ bijvoorbeeld 60.000 of 12,5 (percentages als 30 voor 30%)",
+    },
+    "cell_not_whole": {
+        "en": "must be a whole number of years",
+        "nl": "moet een heel aantal jaren zijn",
+    },
+    "cell_share_range": {
+        "en": "is a percentage and must lie between 0 and 100%",
+        "nl": "is een percentage en moet tussen 0 en 100% liggen",
+    },
+    "cell_one_sib": {
+        "en": "a business case has at most one social impact bond",
+        "nl": "een business case heeft hoogstens één social impact bond",
+    },
+    "cell_no_outcome": {
+        "en": "names no outcome of the outcomes table; outcomes: {outcomes}",
+        "nl": "noemt geen effect uit de tabel met effecten; effecten: {outcomes}",
+    },
+    "cell_required": {"en": "must be filled in", "nl": "moet ingevuld zijn"},
+    "the_scenario": {"en": "the scenario", "nl": "het scenario"},
+    "line_number": {"en": "line {number}", "nl": "regel {number}"},
+    "field_beneficiaries": {"en": "who benefits", "nl": "wie profiteert"},
+    "choose_themes": {"en": "Choose themes", "nl": "Kies thema's"},
+    "page_start": {"en": "Start", "nl": "Start"},
+    "start_title": {
+        "en": "A social business case for your neighbourhood",
+        "nl": "Een maatschappelijke business case voor je wijk",
+    },
+    "start_intro": {
+        "en": "Phase 3 of Social Impact by Design asks each team for a worked-out proposal with a "
+        "*business case that closes*: what the plan costs, what it yields for whom, what it "
+        "prevents, and who pays, year by year. Build it here step by step, or in tables if "
+        "you know the scenario format.",
+        "nl": "In fase 3 van Social Impact by Design levert elk team een uitgewerkt voorstel "
+        "met een *sluitende business case*: wat het plan kost, wat het oplevert en voor wie, "
+        "wat het voorkomt, en wie betaalt, jaar voor jaar. Bouw hem hier stap voor stap op, "
+        "of in tabellen als je het scenarioformaat kent.",
+    },
+    "start_current": {"en": "Now shown: {name}", "nl": "Nu getoond: {name}"},
+    "start_to_results": {"en": "See the results", "nl": "Bekijk de resultaten"},
+    "start_to_table": {
+        "en": "Edit in tables (for experts)",
+        "nl": "Bewerken in tabellen (voor kenners)",
+    },
+    "kind_public": {"en": "public body", "nl": "overheid"},
+    "kind_housing": {"en": "housing corporation", "nl": "woningcorporatie"},
+    "kind_care": {"en": "care or welfare", "nl": "zorg of welzijn"},
+    "kind_business": {"en": "business", "nl": "bedrijf"},
+    "kind_fund": {"en": "fund", "nl": "fonds"},
+    "kind_investor": {"en": "investor", "nl": "investeerder"},
+    "kind_residents": {"en": "residents", "nl": "bewoners"},
+    "kind_other": {"en": "other", "nl": "anders"},
+    "funding_subsidy": {"en": "subsidy", "nl": "subsidie"},
+    "funding_grant": {"en": "grant (fund)", "nl": "bijdrage van een fonds"},
+    "funding_budget": {"en": "regular budget", "nl": "regulier budget"},
+    "funding_revenue": {"en": "revenue", "nl": "opbrengsten"},
+    "funding_contribution": {
+        "en": "contribution of those who benefit",
+        "nl": "bijdrage van wie er baat bij heeft",
+    },
+    "funding_loan": {"en": "loan", "nl": "lening"},
+    "category_opex": {"en": "running cost", "nl": "lopende kosten"},
+    "category_capex": {"en": "investment", "nl": "investering"},
+    "empty_cell_help": {
+        "en": "Empty: the default ({default}).",
+        "nl": "Leeg: de standaardwaarde ({default}).",
+    },
+    "percent_cell_help": {
+        "en": "A percentage: 30 or 30% is 30%; 0.3 is 0.3%.",
+        "nl": "Een percentage: 30 of 30% is 30%; 0,3 is 0,3%.",
+    },
+    "problem_in_words": {"en": "{where}: {value} {rule}", "nl": "{where}: {value} {rule}"},
+    "problem_no_value": {"en": "{where}: {rule}", "nl": "{where}: {rule}"},
     # Compare page (app_pages/compare.py)
     "shipped_scenario": {"en": "shipped: {name}", "nl": "meegeleverd: {name}"},
     "compare_choose": {

@@ -23,7 +23,7 @@ def metric_values(at):
     return [metric.value for metric in at.metric]
 
 
-def test_opens_on_the_results_of_the_botu_programme(app):
+def test_opens_on_the_start_page_with_the_figures_of_the_botu_programme(app):
     expected = evaluate(examples.load_botu()).metrics
     assert fmt.number(expected["sroi_ratio"], "nl") in metric_values(app)
     assert fmt.money(expected["npv_social"], "nl") in metric_values(app)
@@ -57,59 +57,87 @@ def first_fixed_amount(at):
     return int(costs.index[costs["amount~"].fillna("") == ""][0])
 
 
+def edit(at, table, edited=None, added=None):
+    """Hand the page the edit state the browser sends for typed cells (AppTest cannot type into
+    a grid): edited_rows by row position, added_rows as whole rows; every cell is text."""
+    at.session_state[editor_key(at, table)] = {
+        "edited_rows": edited or {},
+        "added_rows": added or [],
+        "deleted_rows": [],
+    }
+    at.run()
+    assert not at.exception
+
+
 def test_a_cost_edited_in_the_build_table_changes_the_figures_to_the_engines(app):
-    """AppTest cannot type into the grid; it hands the page the edit state the browser sends
-    for a typed cell (edited_rows), the same path a user's edit takes."""
     on_build_page(app)
     botu = examples.load_botu()
     assert fmt.number(evaluate(botu).metrics["sroi_ratio"], "nl") in metric_values(app)
     row = first_fixed_amount(app)
-    app.session_state[editor_key(app, "costs")] = {
-        "edited_rows": {row: {"amount": 1_000_000.0}},
-        "added_rows": [],
-        "deleted_rows": [],
-    }
-    app.run()
-    assert not app.exception
+    key = editor_key(app, "costs")
+    edit(app, "costs", {row: {"amount": "1.000.000"}})
     assert not app.error
     costs = list(botu.costs)
     costs[row] = costs[row].model_copy(update={"amount": 1_000_000.0})
     expected = evaluate(botu.model_copy(update={"costs": costs})).metrics
     assert fmt.number(expected["sroi_ratio"], "nl") in metric_values(app)
     assert fmt.money(expected["npv_social"], "nl") in metric_values(app)
-    # the tables are drawn afresh from the saved variant, which every page now shows
-    assert app.data_editor[1].value.loc[row, "amount"] == 1_000_000.0
+    # the grid is not drawn afresh after the valid edit: same editor, the typing kept in it
+    assert editor_key(app, "costs") == key
+    assert app.session_state[key]["edited_rows"] == {row: {"amount": "1.000.000"}}
+    assert app.session_state["variants"][examples.PROGRAMME].scenario.costs[row].amount == 1e6
     app.switch_page("app_pages/results.py").run()
     assert fmt.number(expected["sroi_ratio"], "nl") in metric_values(app)
 
 
-def test_an_invalid_edit_shows_the_engines_message_and_keeps_the_last_valid_figures(app):
+def test_an_invalid_edit_says_where_in_words_and_keeps_the_last_valid_figures(app):
     on_build_page(app)
     before = metric_values(app)
-    app.session_state[editor_key(app, "outcomes")] = {
-        "edited_rows": {1: {"lasts": 0}},
-        "added_rows": [],
-        "deleted_rows": [],
-    }
-    app.run()
-    assert not app.exception
-    assert app.code[0].value == "scenario.toml: outcomes[1].lasts = 0: must be >= 1"
+    edit(app, "outcomes", {1: {"lasts": "0"}})
+    assert app.code[0].value.startswith("Maatschappelijke effecten, regel 2, houdt aan (jaren): ")
+    assert "outcomes[1]" not in app.code[0].value
     assert app.error[0].value.startswith("Nog niet geldig")
     assert metric_values(app) == before
 
 
 def test_a_distribution_typed_as_text_is_kept(app):
     on_build_page(app)
-    app.session_state[editor_key(app, "costs")] = {
-        "edited_rows": {0: {"amount~": "uniform(40000, 60000)"}},
-        "added_rows": [],
-        "deleted_rows": [],
-    }
-    app.run()
+    edit(app, "costs", {0: {"amount~": "uniform(40000, 60000)"}})
     assert not app.error
     scenario = app.session_state["variants"][examples.PROGRAMME].scenario
     assert (scenario.costs[0].amount.low, scenario.costs[0].amount.high) == (40000, 60000)
-    assert app.data_editor[1].value.loc[0, "amount~"] == "uniform(40000, 60000)"
+
+
+def test_a_first_outcome_is_completed_over_several_edits_with_its_beneficiary(app):
+    """The pick-list of outcomes follows the outcomes table as typed, not the last valid
+    version, so the first outcome of an empty plan can be given its beneficiary."""
+    on_build_page(app)
+    [empty] = [button for button in app.button if button.label == "Leeg beginnen"]
+    empty.click().run()
+    edit(app, "stakeholders", added=[{"id": "gemeente", "name": "Gemeente", "kind": "public"}])
+    assert not app.error
+    outcome = {"name": "Werk", "quantity": "10", "proxy": "€ 5.000", "value_type": "fiscal"}
+    edit(app, "outcomes", added=[outcome])
+    assert app.error  # no beneficiary yet: not valid, nothing lost
+    [beneficiaries] = [e for e in app.data_editor if e.key.startswith("build_beneficiaries_")]
+    assert "Werk" in str(beneficiaries.proto.columns)  # the new outcome is in the pick-list
+    edit(
+        app, "beneficiaries", added=[{"outcome": "Werk", "stakeholder": "gemeente", "share": "100"}]
+    )
+    assert not app.error
+    [outcome] = app.session_state["variants"]["Nieuw plan"].scenario.outcomes
+    assert (outcome.proxy, outcome.beneficiaries) == (5000.0, {"gemeente": 1.0})
+    assert app.session_state[editor_key(app, "outcomes")]["added_rows"]  # still the same grid
+
+
+def test_percentages_are_typed_as_percentages(app):
+    on_build_page(app)
+    edit(app, "outcomes", {0: {"deadweight~": "", "deadweight": "0,3"}})
+    assert app.session_state["variants"][examples.PROGRAMME].scenario.outcomes[0].deadweight == (
+        0.003
+    )
+    edit(app, "outcomes", {0: {"deadweight~": "", "deadweight": "300"}})
+    assert app.code[0].value.endswith("“300” is een percentage en moet tussen 0 en 100% liggen")
 
 
 def test_an_example_opens_as_a_variant_and_is_saved_under_a_new_name(app):

@@ -141,9 +141,10 @@ def sroi_shown(page) -> str:
 
 
 def test_a_cost_typed_into_the_build_grid_reaches_the_results(page, server):
-    page.goto(server)
+    page.goto(f"{server}/results")  # a page's own address opens it directly
     page.get_by_test_id("stMetricValue").first.wait_for(timeout=45_000)
     settle(page)
+    assert page.get_by_text("Page not found").count() == 0
     botu = examples.load_botu()
     assert sroi_shown(page) == fmt.number(evaluate(botu).metrics["sroi_ratio"], "nl")
     shoot(page, "results")
@@ -155,7 +156,7 @@ def test_a_cost_typed_into_the_build_grid_reaches_the_results(page, server):
     shoot(page, "build")
     costs = page.get_by_test_id("stDataFrame").nth(1)
     costs.scroll_into_view_if_needed()
-    frame = tables.frames(botu)["costs"]
+    frame = tables.frames(botu, "nl")["costs"]
     row = int(frame.index[frame["amount~"] == ""][0])  # a fixed amount, no distribution
     changed = list(botu.costs)
     changed[row] = changed[row].model_copy(update={"amount": NEW_AMOUNT})
