@@ -405,7 +405,7 @@ TEXT: dict[str, dict[str, str]] = {
         "(aandelen 0 tot 1, bedragen 0 tot 10 keer de basis- of hoogste waarde).",
     },
     "app_title": {"en": "Social business case", "nl": "Maatschappelijke business case"},
-    # CLI uncertainty commands: simulate, sensitivity, close-gap (cli.py)
+    # CLI uncertainty commands: simulate, sensitivity, close-gap (businesscase/cli/uncertainty.py)
     "simulating": {"en": "simulating", "nl": "simuleren"},
     "simulate_title": {
         "en": "{name} — {draws} draws, seed {seed}",
@@ -723,7 +723,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "download_workbook": {"en": "Download workbook (Excel)", "nl": "Werkboek downloaden (Excel)"},
     "download_html": {"en": "Download report (HTML)", "nl": "Rapport downloaden (HTML)"},
-    # batch, sweep, compare and combine (businesscase/cli/batch.py)
+    # batch, sweep, compare and combine (businesscase/cli/batch.py, businesscase/cli/compare.py)
     "surplus": {
         "en": "Cash to spare every year (surplus)",
         "nl": "Elk jaar over (overschot)",

@@ -1,8 +1,7 @@
 """``businesscase export``: a scenario's Excel workbook and HTML report from the shell.
 
-Registers on the ``businesscase`` typer app of :mod:`businesscase.cli` and reuses its error
-helpers: bad input is one line per problem on stderr and exit status 2; an output path that is
-the input file is refused before anything is computed.
+Bad input is one line per problem on stderr and exit status 2; an output path that is the input
+file is refused before anything is computed.
 """
 
 from __future__ import annotations
@@ -13,16 +12,22 @@ from typing import Annotated
 import typer
 
 from businesscase import export
-from businesscase.cli import _check_lang, _ChunkProgress, _fail, _load, app, computing
+from businesscase.cli.common import (
+    ChunkProgress,
+    ScenarioFile,
+    check_lang,
+    computing,
+    fail,
+    load,
+)
 from businesscase.engine import evaluate
 from businesscase.parameters import uncertain_inputs
 from businesscase.text import t
 from businesscase.uncertainty import sensitivity, simulate
 
 
-@app.command("export")
 def export_command(
-    file: Annotated[Path, typer.Argument(help="Scenario file (TOML, docs/scenario-format.md).")],
+    file: ScenarioFile,
     xlsx: Annotated[
         Path | None,
         typer.Option(
@@ -55,26 +60,26 @@ def export_command(
 ) -> None:
     """Export a scenario for people who were not at the screen: an Excel workbook (--xlsx)
     and/or an HTML report (--html)."""
-    _check_lang(lang)
+    check_lang(lang)
     outputs = {
         option: path for option, path in (("--xlsx", xlsx), ("--html", html)) if path is not None
     }
     if not outputs:
-        _fail([t("export_no_output", "en")])
+        fail([t("export_no_output", "en")])
     if xlsx is not None and html is not None and xlsx.resolve() == html.resolve():
-        _fail([t("export_same_output", "en", path=xlsx)])
+        fail([t("export_same_output", "en", path=xlsx)])
     for option, path in outputs.items():
         if path.resolve() == file.resolve():
-            _fail([t("export_over_input", "en", option=option, path=path)])
+            fail([t("export_over_input", "en", option=option, path=path)])
     if seed is not None and draws is None:
-        _fail([t("export_seed_without_draws", "en", seed=seed)])
-    scenario = _load(file)
+        fail([t("export_seed_without_draws", "en", seed=seed)])
+    scenario = load(file)
     with computing(file):
         result = evaluate(scenario)
     simulation = tornado = None
     if draws is not None:
         if uncertain_inputs(scenario):
-            with _ChunkProgress() as progress, computing(file):
+            with ChunkProgress() as progress, computing(file):
                 simulation = simulate(scenario, draws, seed=seed, progress=progress)
                 tornado = sensitivity(scenario) if html is not None else None
         else:
@@ -97,5 +102,5 @@ def export_command(
                     lang=lang,
                 )
         except OSError as error:
-            _fail([f"{option} {path}: cannot write: {error.strerror or error}"])
+            fail([f"{option} {path}: cannot write: {error.strerror or error}"])
         typer.echo(t("export_written", lang, path=path))

@@ -1,0 +1,5 @@
+"""``python -m businesscase.cli``: the same as the ``businesscase`` command."""
+
+from businesscase.cli import main
+
+main()

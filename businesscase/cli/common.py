@@ -1,0 +1,148 @@
+"""What every ``businesscase`` command shares: the language option, error lines, loading a
+scenario, the console and its tables, figures for people, and the progress bar.
+
+The conventions of the command line (docs/cli.md): stdout carries data (tables for people, or
+JSON); errors go to stderr as one line per problem, naming the file, the field path, the value
+and the rule, with exit status 2 for bad input; no traceback reaches the user; input files are
+only read, and an output is never written over one.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+from rich.console import Console
+from rich.progress import Progress, TaskID
+from rich.table import Table
+
+from businesscase import formatting as fmt
+from businesscase.limits import LimitError
+from businesscase.scenario import Scenario, ScenarioError, load_scenario
+from businesscase.text import t
+
+BAD_INPUT = 2
+"""Exit status for bad input (docs/cli.md)."""
+
+LANG_OPTION = typer.Option("--lang", help="Language of the output: nl or en.")
+"""The ``--lang`` option of the commands that print for people (default en)."""
+
+LangOption = Annotated[str, LANG_OPTION]
+ScenarioFile = Annotated[
+    Path, typer.Argument(help="Scenario file (TOML, docs/scenario-format.md).")
+]
+
+PIPE_WIDTH = 160
+"""Width of the tables [characters] when stdout is not a terminal (a file, a pipe): rich's
+default of 80 would squeeze an eight-column tornado into unreadable slivers."""
+
+
+def fail(lines: list[str]) -> NoReturn:
+    """Print each line as ``error: ...`` on stderr and stop with exit status 2."""
+    for line in lines:
+        typer.echo(f"error: {line}", err=True)
+    raise typer.Exit(BAD_INPUT)
+
+
+def check_lang(lang: str) -> None:
+    """Refuse a ``--lang`` other than nl or en: exit status 2 with a one-line message."""
+    if lang not in fmt.LANGUAGES:
+        fail([f"--lang {lang!r}: must be one of {', '.join(fmt.LANGUAGES)}"])
+
+
+def load(file: Path) -> Scenario:
+    """Load a scenario, turning bad input into exit status 2 with a clear message."""
+    try:
+        return load_scenario(file)
+    except ScenarioError as error:
+        fail(error.lines())
+
+
+@contextmanager
+def computing(file: Path) -> Iterator[None]:
+    """Exit status 2 for what the engine refuses while computing ``file``'s scenario: figures
+    too large to compute (naming the field) and work beyond the limits (stating the limit)."""
+    try:
+        yield
+    except ScenarioError as error:
+        fail(ScenarioError(file.name, error.problems).lines())
+    except LimitError as error:
+        fail([f"{file.name}: {error}"])
+
+
+def check_out(out: Path, inputs: list[Path], formats: tuple[str, ...]) -> None:
+    """Refuse an ``--out`` of the wrong type (by suffix) or one that is an input file."""
+    if out.suffix.lower() not in formats:
+        fail([f"--out {out}: must end in {' or '.join(formats)}"])
+    if any(out.resolve() == path.resolve() for path in inputs):
+        fail([f"--out {out}: is an input file; write the results to another file"])
+
+
+def table_console() -> Console:
+    """Console for the tables on stdout: the terminal's width, or :data:`PIPE_WIDTH`."""
+    terminal = Console(highlight=False)
+    return terminal if terminal.is_terminal else Console(highlight=False, width=PIPE_WIDTH)
+
+
+def header(table: Table, *headers: str) -> None:
+    """Columns of a table: the first (names) left and wrapping, the others (numbers) right and
+    never split (``€ 1.234.567`` holds a space)."""
+    table.add_column(headers[0])
+    for heading in headers[1:]:
+        table.add_column(heading, justify="right", no_wrap=True)
+
+
+def figure_text(name: str, value: float, start_year: int, lang: str) -> str:
+    """One summary value of a figure, formatted by its kind (money, share, ratio, year)."""
+    if math.isnan(value):
+        return fmt.MISSING
+    kind = fmt.figure_kind(name)
+    if kind == "share":
+        return fmt.percent(value, lang)
+    if kind == "ratio":
+        return fmt.number(value, lang)
+    if kind == "year":  # a mean of year offsets need not be a whole year
+        if float(value).is_integer():
+            return fmt.year(int(value), start_year)
+        return f"t={fmt.number(value, lang, 1)}"
+    return fmt.money(value, lang)
+
+
+class ChunkProgress:
+    """A progress bar on stderr for long runs: only on a terminal, after the first second.
+
+    Parameters
+    ----------
+    lang : str
+        Language of the label.
+    label : str
+        Key of the label in :mod:`businesscase.text` (``simulating``, ``batch_progress``, ...).
+    """
+
+    def __init__(self, lang: str = "en", label: str = "simulating") -> None:
+        self.console = Console(stderr=True)
+        self.started = time.monotonic()
+        self.label = t(label, lang)
+        self.bar: Progress | None = None
+        self.task: TaskID | None = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None:
+            if not self.console.is_terminal or time.monotonic() - self.started < 1.0:
+                return
+            self.bar = Progress(console=self.console, transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task(self.label, total=total)
+        self.bar.update(self.task, completed=done)
+
+    def __enter__(self) -> ChunkProgress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()

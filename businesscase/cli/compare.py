@@ -1,0 +1,155 @@
+"""The side-by-side commands: ``compare`` (the figures of several scenarios, the best value per
+figure marked) and ``combine`` (project files into one programme package), docs/cli.md.
+
+- ``businesscase compare FILE... [--json] [--programme NAME]``.
+- ``businesscase combine FILE... --out PROGRAMME.toml [--horizon N] [--discount-rate R]``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from businesscase.batch import (
+    FIGURES,
+    PROGRAMME_COLUMNS,
+    best_per_figure,
+    combine,
+    compare,
+    programme_comparison,
+)
+from businesscase.cli.common import (
+    LangOption,
+    check_lang,
+    check_out,
+    fail,
+    figure_text,
+    header,
+    load,
+    table_console,
+)
+from businesscase.metrics import SIB_METRICS
+from businesscase.scenario import ScenarioError, save_scenario
+from businesscase.text import t
+
+
+def _shown(name: str, value: Any, lang: str, start_year: int) -> str:
+    """One figure as people read it: yes/no for ``closes``, else by its kind (money, share,
+    ratio, year); a figure that does not exist (None) as a dash."""
+    if name == "closes" and value is not None:
+        return t("yes" if value else "no", lang)
+    return figure_text(name, math.nan if value is None else float(value), start_year, lang)
+
+
+def _labels(files: list[Path]) -> list[str]:
+    """Column labels for files: their stems, or their paths where two stems are equal."""
+    stems = [file.stem for file in files]
+    return [file.stem if stems.count(file.stem) == 1 else str(file) for file in files]
+
+
+def compare_command(
+    files: Annotated[list[Path], typer.Argument(help="Scenario files to set side by side.")],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the figures and the best per figure as JSON.")
+    ] = False,
+    programme: Annotated[
+        str | None,
+        typer.Option(
+            "--programme",
+            help="Add the files combined into one programme package, as a column of this name.",
+        ),
+    ] = None,
+    lang: LangOption = "en",
+) -> None:
+    """The figures of several scenarios side by side; the best value per figure marked."""
+    check_lang(lang)
+    scenarios = dict(zip(_labels(files), map(load, files), strict=True))
+    if programme is not None:
+        if programme in scenarios:
+            fail([f"--programme {programme}: is already the label of a file"])
+        try:
+            scenarios[programme] = combine(scenarios, programme)
+        except ScenarioError as error:
+            fail(error.lines())
+    table = compare(scenarios)
+    best = best_per_figure(table)
+    if as_json:
+        payload = {
+            "scenarios": list(table.columns),
+            "figures": {figure: dict(row.items()) for figure, row in table.iterrows()},
+            "best": best.to_dict(),
+        }
+        typer.echo(json.dumps(payload, indent=2, allow_nan=False))
+        return
+    has_sib = any(scenario.sib is not None for scenario in scenarios.values())
+    view = Table(title=t("compare_title", lang))
+    header(view, t("figures", lang), *map(escape, table.columns))
+    for figure in FIGURES:
+        if figure in SIB_METRICS and not has_sib:
+            continue
+        cells = []
+        for label, scenario in scenarios.items():
+            value = table.loc[figure, label]
+            text = escape(_shown(figure, value, lang, scenario.settings.start_year))
+            cells.append(f"[bold green]{text} *[/bold green]" if best[figure] == label else text)
+        view.add_row(escape(t(figure, lang)), *cells)
+    console = table_console()
+    console.print(view)
+    console.print(f"[dim]{escape(t('compare_best_note', lang))}[/dim]")
+
+
+def combine_command(
+    files: Annotated[list[Path], typer.Argument(help="Project scenario files to combine.")],
+    out: Annotated[Path, typer.Option("--out", help="Where to write the programme (TOML).")],
+    name: Annotated[
+        str | None, typer.Option("--name", help="Name of the programme (default: the --out stem).")
+    ] = None,
+    horizon: Annotated[
+        int | None,
+        typer.Option("--horizon", help="Horizon of the programme [years], when projects differ."),
+    ] = None,
+    discount_rate: Annotated[
+        float | None,
+        typer.Option(
+            "--discount-rate", help="Discount rate [fraction, e.g. 0.0225], when projects differ."
+        ),
+    ] = None,
+    lang: LangOption = "en",
+) -> None:
+    """Combine project files into one programme package; show each project alone and the
+    package together (who carries whom)."""
+    check_lang(lang)
+    check_out(out, files, (".toml",))
+    loaded = [load(file) for file in files]
+    labels = [scenario.settings.name for scenario in loaded]
+    duplicates = sorted({label for label in labels if labels.count(label) > 1})
+    if duplicates:
+        fail([f"two projects are called {duplicates[0]!r}: give them different names"])
+    projects = dict(zip(labels, loaded, strict=True))
+    title = name or out.stem
+    try:
+        programme = combine(projects, title, horizon_years=horizon, discount_rate=discount_rate)
+        table = programme_comparison(
+            projects, title, horizon_years=horizon, discount_rate=discount_rate
+        )
+    except ScenarioError as error:
+        fail(error.lines())
+    try:
+        save_scenario(programme, out)
+    except OSError as error:
+        fail([f"--out {out}: cannot write: {error.strerror or error}"])
+    start = programme.settings.start_year
+    view = Table(title=t("programme_title", lang, name=escape(title)))
+    header(view, t("figures", lang), *map(escape, [*_labels(files), title]))
+    for column in PROGRAMME_COLUMNS[1:]:
+        cells = (escape(_shown(column, value, lang, start)) for value in table[column])
+        view.add_row(escape(t(column, lang)), *cells)
+    console = table_console()
+    console.print(view)
+    console.print(t("combine_written", lang, count=len(projects), out=escape(str(out))))

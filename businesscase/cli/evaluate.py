@@ -1,0 +1,124 @@
+"""``businesscase evaluate``: one scenario's figures, its closing verdict and who pays and who
+benefits, as a table for people or as JSON (docs/cli.md, docs/figures.md)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from businesscase import formatting as fmt
+from businesscase.cli.common import ScenarioFile, check_lang, computing, load
+from businesscase.distributions import base_value
+from businesscase.engine import evaluate
+from businesscase.metrics import STAKEHOLDER_COLUMNS
+from businesscase.result import EvaluationResult
+from businesscase.text import t
+
+
+def evaluate_command(
+    file: ScenarioFile,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the figures as JSON (docs/figures.md keys).")
+    ] = False,
+    lang: Annotated[str, typer.Option(help="Language of the summary: nl or en.")] = "en",
+) -> None:
+    """Evaluate a scenario: social return, whether the plan closes, who pays and who benefits."""
+    check_lang(lang)
+    result = _evaluate_file(file)
+    if as_json:
+        typer.echo(json.dumps(result.to_json_dict(), indent=2, allow_nan=False))
+    else:
+        Console(highlight=False).print(*_summary(result, lang))
+    for warning in result.warnings:
+        typer.echo(f"warning: {file.name}: {warning}", err=True)
+
+
+def _evaluate_file(file: Path) -> EvaluationResult:
+    """Load and evaluate, turning bad input into exit status 2 with a clear message."""
+    scenario = load(file)
+    with computing(file):
+        return evaluate(scenario)
+    raise AssertionError("unreachable")  # pragma: no cover - computing exits on an error
+
+
+def _summary(result: EvaluationResult, lang: str) -> list[Any]:
+    """Rich renderables: headline figures, the closing verdict and the stakeholder table."""
+    m = result.metrics
+    settings = result.scenario.settings
+    start = settings.start_year
+
+    def money(value: float | None) -> str:
+        return fmt.money(value, lang)
+
+    def share(value: float | None) -> str:
+        return fmt.percent(value, lang)
+
+    def when(value: int | None) -> str:
+        return fmt.year(value, start)
+
+    def ratio(value: float | None) -> str:
+        return fmt.number(value, lang)
+
+    by_type = " / ".join(
+        money(m[f"pv_benefits_{kind}"]) for kind in ("fiscal", "economic", "social")
+    )
+    rows = [
+        ("pv_costs", money(m["pv_costs"])),
+        ("pv_benefits", money(m["pv_benefits"])),
+        ("pv_benefits_by_type", by_type),
+        ("npv_social", money(m["npv_social"])),
+        ("sroi_ratio", ratio(m["sroi_ratio"])),
+        ("net_sroi_ratio", ratio(m["net_sroi_ratio"])),
+        ("social_irr", share(m["social_irr"])),
+        ("payback_year", when(m["payback_year"])),
+        ("pv_financing", money(m["pv_financing"])),
+        ("closes", t("yes" if m["closes"] else "no", lang)),
+        ("funding_gap", money(m["funding_gap"])),
+        ("first_short_year", when(m["first_short_year"])),
+        ("subsidy_dependence", share(m["subsidy_dependence"])),
+        ("largest_funder_share", share(m["largest_funder_share"])),
+        ("funder_hhi", ratio(m["funder_hhi"])),
+        ("subsidy_cliff_year", when(m["subsidy_cliff_year"])),
+        ("value_capture", f"{money(m['value_capture_total'])} / {money(m['value_capture_pv'])}"),
+        ("loan_outstanding_at_horizon", money(m["loan_outstanding_at_horizon"])),
+    ]
+    if result.scenario.sib is not None:
+        rows += [
+            ("sib_total_payments", money(m["sib_total_payments"])),
+            ("sib_investor_irr", share(m["sib_investor_irr"])),
+            ("sib_money_multiple", ratio(m["sib_money_multiple"])),
+            ("sib_payer_net_pv", money(m["sib_payer_net_pv"])),
+            ("sib_breakeven_share", share(m["sib_breakeven_share"])),
+            ("sib_payments_beyond_horizon", money(m["sib_payments_beyond_horizon"])),
+        ]
+    period = f"{start}–{start + settings.horizon_years - 1}"
+    figures = Table(title=f"{escape(settings.name)} — {period}")
+    figures.add_column(t("figures", lang))
+    figures.add_column(t("value", lang), justify="right")
+    for key, value in rows:
+        figures.add_row(t(key, lang), value)
+
+    if m["closes"]:
+        verdict = f"[green]{escape(t('closes_verdict', lang))}[/green]"
+    else:
+        gap = t("gap_verdict", lang, gap=money(m["funding_gap"]), year=when(m["first_short_year"]))
+        verdict = f"[red]{escape(gap)}[/red]"
+
+    holders = Table(title=t("who_pays_who_benefits", lang))
+    holders.add_column(t("stakeholder", lang))
+    for column in STAKEHOLDER_COLUMNS:
+        holders.add_column(t(column, lang), justify="right")
+    for row in result.stakeholders.to_dict(orient="records"):
+        holders.add_row(
+            escape(row["name"]), *(money(row[column]) for column in STAKEHOLDER_COLUMNS)
+        )
+
+    rate = fmt.percent(base_value(settings.discount_rate), lang, 2)
+    note = f"[dim]{escape(t('discount_note', lang, start=start, rate=rate))}[/dim]"
+    return [figures, verdict, holders, note]
