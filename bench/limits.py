@@ -6,10 +6,10 @@ memory (``ru_maxrss``, after imports and before the work as ``baseline_mb``):
 - ``simulate-bench``: ``simulate`` of 100,000 draws of ``scenarios/botu_programma.toml``;
 - ``simulate-most``: ``simulate`` of the most draws ``botu_programma`` allows
   (:func:`businesscase.limits.max_draws`);
-- ``evaluate-big``: ``evaluate`` of a scenario as large as a 5 MB file holds
-  (:func:`big_scenario`: 19,000 cost and outcome lines over 200 years);
-- ``simulate-big``: ``simulate`` of 1,000 draws of it (the draws are evaluated two at a time
-  per thread; it takes minutes);
+- ``evaluate-big``: ``evaluate`` of the largest scenario allowed (:func:`big_scenario`:
+  3,000 lines over 200 years);
+- ``simulate-big``: ``simulate`` of 1,000 draws of it (13 draws at a time per thread; it
+  takes minutes);
 - ``sweep-most``: ``sweep`` of 1,000 x 1,000 variations of ``west_practice`` (the most points
   a sweep allows).
 
@@ -39,22 +39,27 @@ from businesscase.examples import load_example  # noqa: E402
 from businesscase.scenario import Scenario, scenario_from_dict  # noqa: E402
 from businesscase.uncertainty import simulate  # noqa: E402
 
-BIG_LINES = 9_500
-"""Cost lines, and outcome lines, of :func:`big_scenario` (19,000 lines in all)."""
+BIG_LINES = 1_000
+"""Lines per section of :func:`big_scenario`: the most a section may have."""
 
 BIG_YEARS = 200
 """Horizon of :func:`big_scenario`: the longest allowed [years]."""
 
 
 def big_scenario() -> Scenario:
-    """19,000 lines over 200 years: about what a 5 MB scenario file holds.
+    """3,000 lines over 200 years: the most lines a scenario may have, over the longest horizon.
 
-    Every cost runs all 200 years with growth; every outcome runs all 200 years, lasts 200
-    years with drop-off and has an uncertain proxy. Numbers are illustrative.
+    1,000 costs, 1,000 outcomes and 999 avoided costs, each active all 200 years (costs with
+    growth, outcomes lasting 200 years with drop-off and an uncertain proxy), and one subsidy.
+    Numbers are illustrative.
     """
     years = BIG_YEARS
     data = {
-        "scenario": {"name": "Groot: 19.000 regels, 200 jaar", "start_year": 2027},
+        "scenario": {
+            "name": "Groot: 3.000 regels, 200 jaar",
+            "start_year": 2027,
+            "horizon_years": years,
+        },
         "stakeholders": [
             {"id": "gemeente", "name": "Gemeente", "kind": "public"},
             {"id": "bewoners", "name": "Bewoners", "kind": "residents"},
@@ -77,6 +82,19 @@ def big_scenario() -> Scenario:
             }
             for i in range(BIG_LINES)
         ],
+        "avoided_costs": [
+            {
+                "name": f"Vermeden zorg {i}",
+                "bearer": "gemeente",
+                "incidents": 20.0,
+                "reduction": 0.1,
+                "unit_cost": 2_500.0,
+                "probability": 0.8,
+                "value_type": "fiscal",
+                "duration": years,
+            }
+            for i in range(BIG_LINES - 1)
+        ],
         "funding": [
             {
                 "name": "Subsidie",
@@ -87,7 +105,6 @@ def big_scenario() -> Scenario:
             }
         ],
     }
-    data["scenario"]["horizon_years"] = years
     return scenario_from_dict(data, source="big")
 
 

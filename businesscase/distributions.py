@@ -141,8 +141,12 @@ class Uniform(_Shape):
 
     @property
     def base(self) -> float:
-        """The base value: the midpoint, :math:`b = (low + high) / 2`."""
-        return (self.low + self.high) / 2
+        """The base value: the midpoint, :math:`b = (low + high) / 2`.
+
+        Computed as ``low / 2 + high / 2``: the same number (halving is exact), and no overflow
+        when ``low + high`` is beyond float64 (a uniform from 1e308 to 1.5e308).
+        """
+        return self.low / 2 + self.high / 2
 
 
 class _MeanSd(_Shape):

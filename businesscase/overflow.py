@@ -1,15 +1,16 @@
-"""Numbers too large to compute: every figure is a finite number, or null where it has no value.
+"""Numbers too large to compute: every figure is a number of at most 1e300, or null.
 
 The engine computes in float64, whose largest number is about 1.8e308. Valid inputs can go
 beyond it: an outcome with a quantity and a proxy of 1e200 each (their product is 1e400), a
 cost of 1e308 that grows, a discount rate of -0.9999999 over 200 years (``1 / (1 + r) ** 199``
 is 1e1393). numpy then gives ``inf`` or ``nan`` instead of a number. The engine computes with
 numpy's overflow warnings silenced (:data:`QUIET`) and then checks the figures
-(:func:`check_finite`): when one is infinite, or undefined where the figure always exists, the
-scenario is refused with a :class:`TooLargeToComputeError` that names the field whose numbers
-overflow (``outcomes[0]: numbers too large to compute: quantity x proxy ...``). A figure is
-never reported as null beside figures computed from the same overflowing numbers
-(``docs/methodology.md``, "Numbers too large to compute").
+(:func:`check_finite`): when one is larger than :data:`LARGEST` (1e300, which leaves room for
+the sums, means and percentiles of a Monte Carlo), infinite, or undefined where the figure
+always exists, the scenario is refused with a :class:`TooLargeToComputeError` that names the
+field whose numbers are too large (``outcomes[0]: numbers too large to compute: quantity x
+proxy ...``). A figure is never reported as null beside figures computed from the same
+overflowing numbers (``docs/methodology.md``, "Numbers too large to compute").
 """
 
 from __future__ import annotations
@@ -28,8 +29,13 @@ QUIET = {"over": "ignore", "invalid": "ignore"}
 """``np.errstate`` settings of the engine: overflow and undefined results (``inf - inf``) are
 left to :func:`check_finite` instead of printing numpy's RuntimeWarning."""
 
-LARGEST_TEXT = "1.8e308"
-"""The largest number the engine computes with (float64), for messages."""
+LARGEST = 1e300
+"""The largest amount a figure may have [EUR, or the figure's unit]. float64 reaches 1.8e308;
+the margin of 1.8e8 lets sums over a million draws or 200 years, means, percentiles and
+differences of allowed figures stay within float64."""
+
+LARGEST_TEXT = "1e300"
+""":data:`LARGEST` in messages."""
 
 MAY_BE_NULL: frozenset[str] = frozenset(
     {
@@ -86,12 +92,12 @@ def check_finite(scenario: Scenario, flows: Flows, figures: Mapping[str, FloatAr
         the line and the numbers multiplied, the discount rate, or the sum that overflowed.
     """
     bad = np.zeros(flows.discount.shape[0], dtype=bool)
-    bad |= ~np.isfinite(figures["cash_balance"]).all(axis=1)
+    bad |= ~_within(figures["cash_balance"]).all(axis=1)
     for name in SCALAR_METRICS:
         if name in YEAR_METRICS or (name in SIB_METRICS and flows.sib is None):
             continue
         values = np.asarray(figures[name], dtype=float)
-        bad |= np.isinf(values) if name in MAY_BE_NULL else ~np.isfinite(values)
+        bad |= ~(_within(values) | np.isnan(values)) if name in MAY_BE_NULL else ~_within(values)
     if not bad.any():
         return
     with np.errstate(**QUIET):
@@ -112,7 +118,7 @@ def _culprit(scenario: Scenario, flows: Flows, bad: np.ndarray) -> Problem:
     for over_years in (False, True):
         for block, amounts in blocks:
             sums = amounts.sum(axis=2, keepdims=True) if over_years else amounts
-            finite = np.isfinite(sums).all(axis=(0, 2))
+            finite = _within(sums).all(axis=(0, 2))
             if not finite.all():
                 added = ", added up over the years," if over_years else ""
                 return Problem(
@@ -121,12 +127,12 @@ def _culprit(scenario: Scenario, flows: Flows, bad: np.ndarray) -> Problem:
                     f"numbers too large to compute: {PRODUCTS[_products_key(block)]}{added} "
                     f"{too_large}",
                 )
-        if not over_years and not np.isfinite(flows.discount[bad]).all():
+        if not over_years and not _within(flows.discount[bad]).all():
             return _rate_problem(
                 scenario, f"1 / (1 + discount_rate)^t over {flows.horizon_years} years {too_large}"
             )
     for block, amounts in blocks:
-        if not np.isfinite(amounts.sum(axis=1)).all() or not np.isfinite(amounts.sum()):
+        if not _within(amounts.sum(axis=1)).all() or not _within(amounts.sum()):
             return Problem(
                 block.section,
                 NO_VALUE,
@@ -141,6 +147,11 @@ def _culprit(scenario: Scenario, flows: Flows, bad: np.ndarray) -> Problem:
         f"numbers too large to compute: the totals of the amounts are larger than "
         f"{LARGEST_TEXT}; use smaller amounts",
     )
+
+
+def _within(values: FloatArray | float) -> np.ndarray:
+    """Whether numbers are at most :data:`LARGEST` in size (False for inf and NaN)."""
+    return np.abs(values) <= LARGEST
 
 
 def _rate_problem(scenario: Scenario, rule: str) -> Problem:

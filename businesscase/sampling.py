@@ -36,6 +36,7 @@ References
 from __future__ import annotations
 
 import math
+import sys
 from collections.abc import Mapping
 from statistics import NormalDist
 
@@ -100,14 +101,21 @@ def lognormal_log_parameters(mean: float, sd: float) -> tuple[float, float]:
     >>> round(math.exp(mu + sigma**2 / 2), 12)
     1.0
     """
-    sigma = math.sqrt(math.log1p((sd / mean) ** 2))
-    return math.log(mean) - sigma**2 / 2, sigma
+    ratio = sd / mean
+    if ratio < 1e150:
+        variance = math.log1p(ratio**2)
+    else:  # ln(1 + r^2) = 2 ln r + ln(1 + r^-2): r^2 would be beyond float64
+        log_ratio = math.log(sd) - math.log(mean)
+        variance = 2.0 * log_ratio + math.log1p(math.exp(-2.0 * log_ratio))
+    sigma = math.sqrt(variance)
+    return math.log(mean) - variance / 2, sigma
 
 
 def pert_shape(low: float, mode: float, high: float) -> tuple[float, float]:
     """``(alpha, beta)`` of the Beta behind a PERT distribution (weight 4 on the mode)."""
-    width = high - low
-    return 1.0 + 4.0 * (mode - low) / width, 1.0 + 4.0 * (high - mode) / width
+    # halves: the same ratios (halving is exact), and no overflow for a width beyond float64
+    width = high / 2 - low / 2
+    return 1.0 + 4.0 * (mode / 2 - low / 2) / width, 1.0 + 4.0 * (high / 2 - mode / 2) / width
 
 
 def sample(distribution: object, draws: int, rng: np.random.Generator) -> FloatArray:
@@ -132,6 +140,9 @@ def sample(distribution: object, draws: int, rng: np.random.Generator) -> FloatA
         case Pert(low=low, mode=mode, high=high):
             return low + (high - low) * rng.beta(*pert_shape(low, mode, high), draws)
         case Uniform(low=low, high=high):
+            if math.isinf(high - low):  # wider than float64 reaches: numpy refuses the width
+                share = rng.random(draws)
+                return low * (1.0 - share) + high * share
             return rng.uniform(low, high, draws)
         case Normal(mean=mean, sd=sd):
             return rng.normal(mean, sd, draws)
@@ -155,8 +166,17 @@ def low_high(distribution: object) -> tuple[float, float]:
             return mean - Z_95 * sd, mean + Z_95 * sd
         case Lognormal(mean=mean, sd=sd):
             mu, sigma = lognormal_log_parameters(mean, sd)
-            return math.exp(mu - Z_95 * sigma), math.exp(mu + Z_95 * sigma)
+            return _exp(mu - Z_95 * sigma), _exp(mu + Z_95 * sigma)
     raise TypeError(f"not a distribution: {distribution!r}")
+
+
+def _exp(power: float) -> float:
+    """``e ** power``, ``inf`` beyond float64 (where ``math.exp`` raises OverflowError)."""
+    return math.exp(power) if power < LARGEST_POWER else math.inf
+
+
+LARGEST_POWER = math.log(sys.float_info.max)
+"""The largest power of e that float64 holds (about 709.78)."""
 
 
 def clip_to_range(path: str, values: FloatArray) -> tuple[FloatArray, int]:

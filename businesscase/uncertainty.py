@@ -52,6 +52,9 @@ PERCENTILES: tuple[int, ...] = (5, 50, 95)
 FAN_PERCENTILES: tuple[int, ...] = (5, 25, 50, 75, 95)
 """Percentiles of the yearly cash balance, for a fan chart."""
 
+LARGEST = float(np.finfo(np.float64).max)
+"""The largest float64, about 1.8e308: the widest end of a search range."""
+
 MONEY_SEARCH_FACTOR = 10.0
 """Switching values of amounts, quantities and prices are searched in ``[0, 10 x v]``, with
 ``v`` the larger of the base value and the distribution's high."""
@@ -257,7 +260,8 @@ def simulate(
     chunk_size = fitting if chunk_size is None else min(chunk_size, fitting)
     if seed is None:
         seed = int(np.random.SeedSequence().entropy)
-    samples, clipped = sample_inputs(uncertain_inputs(scenario), draws, seed)
+    with np.errstate(**QUIET):  # draws beyond float64 become inf: refused by check_finite
+        samples, clipped = sample_inputs(uncertain_inputs(scenario), draws, seed)
     figures: dict[str, list[FloatArray]] = {name: [] for name in (*SCALAR_METRICS, "cash_balance")}
     starts = range(0, draws, chunk_size)
 
@@ -455,7 +459,8 @@ def search_range(path: str, distribution: object) -> tuple[float, float]:
     elif path.endswith(".interest_rate"):
         low, high = 0.0, 1.0
     elif valid == NON_NEGATIVE:
-        low, high = 0.0, MONEY_SEARCH_FACTOR * max(base, low_high(distribution)[1])
+        widest = MONEY_SEARCH_FACTOR * max(base, low_high(distribution)[1])
+        low, high = 0.0, min(widest, LARGEST)  # 10 x 1e308 is beyond float64
     else:
         low, high = RATE_SEARCH_RANGE
     return min(low, base), max(high, base)
@@ -520,12 +525,11 @@ def switching_values(scenario: Scenario) -> pd.DataFrame:
     )
     base = np.array([base_value(d) for d in inputs.values()], dtype=float)
     ranges = np.array([search_range(path, d) for path, d in inputs.items()]).reshape(count, 2)
-    grid = np.sort(
-        np.column_stack(
-            [np.linspace(ranges[:, 0], ranges[:, 1], SEARCH_GRID_POINTS, axis=1), base]
-        ),
-        axis=1,
-    )
+    # start + width x k / 100, never beyond the range's end (numpy's linspace multiplies by
+    # the step first, which overflows for ranges reaching 1e308)
+    fractions = np.linspace(0.0, 1.0, SEARCH_GRID_POINTS)
+    evenly = ranges[:, :1] + (ranges[:, 1:] - ranges[:, :1]) * fractions
+    grid = np.sort(np.column_stack([evenly, base]), axis=1)
     points = grid.shape[1]
     which = np.repeat(np.arange(count), points)
     holds = _verdicts(

@@ -20,7 +20,7 @@ runner = CliRunner()
 
 TOO_LARGE = (
     "error: huge.toml: outcomes[0]: numbers too large to compute: quantity x proxy x "
-    "(1 + growth)^t is larger than 1.8e308\n"
+    "(1 + growth)^t is larger than 1e300\n"
 )
 
 
