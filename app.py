@@ -49,5 +49,5 @@ pages = [
 try:
     st.navigation(pages).run()
 except (TooLargeToComputeError, LimitError) as error:
-    # figures beyond float64 or work beyond the memory budget: the engine's reason, not a crash
+    # figures larger than 1e300 or work beyond the memory budget: the reason, not a crash
     st.error(state.tr("cannot_compute", reason=state.markdown_text(str(error))))
