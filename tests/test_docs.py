@@ -172,8 +172,8 @@ def test_the_link_check_finds_a_missing_file_and_a_missing_heading(tmp_path, mon
 def test_github_slugs_of_headings():
     assert _slug("`businesscase evaluate`") == "businesscase-evaluate"
     assert _slug("Project cash (does it close?)") == "project-cash-does-it-close"
-    assert _slug("Readings chosen where the contract is silent") == (
-        "readings-chosen-where-the-contract-is-silent"
+    assert _slug("Monte Carlo: `simulate(scenario, draws=10_000)`") == (
+        "monte-carlo-simulatescenario-draws10_000"
     )
     assert _anchors("# A\n## Rules\n### Rules\n") == {"a", "rules", "rules-1"}
 
