@@ -50,4 +50,5 @@ try:
     st.navigation(pages).run()
 except (TooLargeToComputeError, LimitError) as error:
     # figures larger than 1e300 or work beyond the memory budget: the reason, not a crash
-    st.error(state.tr("cannot_compute", reason=state.markdown_text(str(error))))
+    reason = error.text(state.lang()) if isinstance(error, LimitError) else str(error)
+    st.error(state.tr("cannot_compute", reason=state.markdown_text(reason)))

@@ -20,9 +20,11 @@ The sizes are estimates from the shapes of the arrays the engine builds (:func:`
 
 from __future__ import annotations
 
+from businesscase import formatting as fmt
 from businesscase.metrics import SCALAR_METRICS
 from businesscase.parameters import NUMERIC_FIELDS, section_lines, uncertain_inputs
 from businesscase.scenario import Scenario
+from businesscase.text import t
 
 MEMORY_BUDGET = 1 << 30
 """Working memory one request may use [bytes]: 1 GiB, half for the chunks being evaluated,
@@ -59,7 +61,33 @@ are joined or summarised, a chunk's results or a sorted copy (measured: 203,000 
 
 
 class LimitError(ValueError):
-    """A request larger than the limits of this module; the message states the limit."""
+    """A request larger than the limits of this module; the message states the limit.
+
+    ``str(error)`` is the message in English; :meth:`text` gives it in Dutch or English (the
+    texts live in :mod:`businesscase.text`, keys ``limit_*``).
+
+    Attributes
+    ----------
+    key : str
+        The key of the message in :data:`businesscase.text.TEXT`.
+    values : dict
+        Its numbers, tuples of numbers (``100,000 x 1,000``) and sizes in bytes (names ending
+        in ``_bytes``), written in the language when the text is made.
+    """
+
+    def __init__(self, key: str, **values: object) -> None:
+        self.key = key
+        self.values = values
+        super().__init__(self.text("en"))
+
+    def text(self, lang: str = "en") -> str:
+        """The message in ``lang`` (``nl`` or ``en``), numbers written as that language writes
+        them (``1.000.000`` in Dutch)."""
+        return t(
+            self.key,
+            lang,
+            **{name: _shown(name, value, lang) for name, value in self.values.items()},
+        )
 
 
 def draw_bytes(scenario: Scenario) -> int:
@@ -121,9 +149,11 @@ def check_scenario_size(scenario: Scenario) -> None:
     if needed > MEMORY_BUDGET // 2:
         lines = sum(len(section_lines(scenario, section)) for section in NUMERIC_FIELDS)
         raise LimitError(
-            f"{lines:,} lines over {scenario.settings.horizon_years} years need "
-            f"{_size(needed)} for one evaluation, more than the {_size(MEMORY_BUDGET // 2)} "
-            "allowed: use fewer lines or a shorter horizon"
+            "limit_scenario_size",
+            lines=lines,
+            years=scenario.settings.horizon_years,
+            needed_bytes=needed,
+            budget_bytes=MEMORY_BUDGET // 2,
         )
 
 
@@ -142,33 +172,50 @@ def check_draws(scenario: Scenario, draws: int) -> None:
         Stating the number asked for and the most allowed for this scenario.
     """
     if draws < 1:
-        raise LimitError(f"draws = {draws}: must be at least 1")
+        raise LimitError("limit_draws_below_one", draws=draws)
     if draws > MAX_DRAWS:
-        raise LimitError(f"draws = {draws:,}: at most {MAX_DRAWS:,} draws")
+        raise LimitError("limit_draws", draws=draws, most=MAX_DRAWS)
     most = max_draws(scenario)
     if draws > most:
         raise LimitError(
-            f"draws = {draws:,}: this scenario allows at most {most:,} draws: each keeps "
-            f"{_size(kept_bytes(scenario))} of results, within {_size(MEMORY_BUDGET // 2)}"
+            "limit_draws_scenario",
+            draws=draws,
+            most=most,
+            kept_bytes=kept_bytes(scenario),
+            budget_bytes=MEMORY_BUDGET // 2,
         )
 
 
-def check_evaluations(scenario: Scenario, evaluations: int, what: str) -> None:
+def check_evaluations(scenario: Scenario, analysis: str, inputs: int, evaluations: int) -> None:
     """Refuse an engine call of ``evaluations`` draws whose figures would not fit.
 
     Sensitivity and switching values evaluate every uncertain input at several values in one
     call; a scenario with thousands of uncertain inputs would keep millions of results.
 
+    Parameters
+    ----------
+    scenario : Scenario
+        The scenario analysed.
+    analysis : {"tornado", "switching"}
+        Which analysis asks.
+    inputs : int
+        Its number of uncertain inputs.
+    evaluations : int
+        The draws of its engine call.
+
     Raises
     ------
     LimitError
-        Naming ``what`` (``switching values of 19,000 uncertain inputs``) and the limit.
+        Naming the analysis, the number of inputs and evaluations, and the limit.
     """
     most = max_draws(scenario)
     if evaluations > most:
         raise LimitError(
-            f"{what} need {evaluations:,} evaluations of the scenario; at most {most:,} fit "
-            f"in {_size(MEMORY_BUDGET // 2)}: write fewer inputs as distributions"
+            f"limit_evaluations_{analysis}",
+            inputs=inputs,
+            evaluations=evaluations,
+            most=most,
+            budget_bytes=MEMORY_BUDGET // 2,
         )
 
 
@@ -190,15 +237,30 @@ def check_sweep_points(counts: list[int]) -> None:
     for count in counts:
         points *= count
     if points > MAX_SWEEP_POINTS:
-        sizes = " x ".join(f"{count:,}" for count in counts)
         raise LimitError(
-            f"the sweep has {sizes} = {points:,} points; at most {MAX_SWEEP_POINTS:,} in one sweep"
+            "limit_sweep_points",
+            sizes=tuple(counts),
+            points=points,
+            most=MAX_SWEEP_POINTS,
         )
 
 
-def _size(size: int) -> str:
-    """Bytes for people: ``512 MiB``, ``1.5 GiB``, ``24 KiB``."""
+def _shown(name: str, value: object, lang: str) -> str:
+    """A value of a :class:`LimitError` as ``lang`` writes it."""
+    if name.endswith("_bytes") and isinstance(value, int):
+        return _size(value, lang)
+    if isinstance(value, tuple):
+        return " x ".join(fmt.number(count, lang, 0) for count in value)
+    if isinstance(value, int):
+        return fmt.number(value, lang, 0)
+    return str(value)
+
+
+def _size(size: int, lang: str) -> str:
+    """Bytes for people: ``512 MiB``, ``12.3 MiB``, ``3.58 KiB`` (``3,58 KiB`` in Dutch)."""
     for unit, scale in (("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)):
         if size >= scale:
-            return f"{size / scale:.3g} {unit}"
-    return f"{size} bytes"
+            amount = size / scale
+            decimals = 2 if amount < 10 else 1 if amount < 100 else 0
+            return f"{fmt.number(amount, lang, decimals)} {unit}"
+    return f"{fmt.number(size, lang, 0)} bytes"

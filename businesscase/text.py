@@ -762,6 +762,46 @@ TEXT: dict[str, dict[str, str]] = {
         "nl": "Dit kan niet worden berekend: {reason}",
         "en": "This cannot be computed: {reason}",
     },
+    # limits: the messages of businesscase/limits.py (LimitError)
+    "limit_draws_below_one": {
+        "nl": "draws = {draws}: moet minstens 1 zijn",
+        "en": "draws = {draws}: must be at least 1",
+    },
+    "limit_draws": {
+        "nl": "draws = {draws}: hoogstens {most} trekkingen",
+        "en": "draws = {draws}: at most {most} draws",
+    },
+    "limit_draws_scenario": {
+        "nl": "draws = {draws}: dit scenario staat hoogstens {most} trekkingen toe: elke "
+        "trekking bewaart {kept_bytes} aan uitkomsten, binnen {budget_bytes}",
+        "en": "draws = {draws}: this scenario allows at most {most} draws: each keeps "
+        "{kept_bytes} of results, within {budget_bytes}",
+    },
+    "limit_evaluations_tornado": {
+        "nl": "het tornadodiagram van {inputs} onzekere invoerwaarden vraagt {evaluations} "
+        "doorrekeningen van het scenario; er passen er hoogstens {most} in {budget_bytes}: "
+        "schrijf minder invoerwaarden als verdeling",
+        "en": "the tornado of {inputs} uncertain inputs needs {evaluations} evaluations of the "
+        "scenario; at most {most} fit in {budget_bytes}: write fewer inputs as distributions",
+    },
+    "limit_evaluations_switching": {
+        "nl": "de omslagwaarden van {inputs} onzekere invoerwaarden vragen {evaluations} "
+        "doorrekeningen van het scenario; er passen er hoogstens {most} in {budget_bytes}: "
+        "schrijf minder invoerwaarden als verdeling",
+        "en": "the switching values of {inputs} uncertain inputs need {evaluations} "
+        "evaluations of the scenario; at most {most} fit in {budget_bytes}: write fewer "
+        "inputs as distributions",
+    },
+    "limit_sweep_points": {
+        "nl": "de sweep heeft {sizes} = {points} punten; hoogstens {most} in één sweep",
+        "en": "the sweep has {sizes} = {points} points; at most {most} in one sweep",
+    },
+    "limit_scenario_size": {
+        "nl": "{lines} regels over {years} jaar vragen {needed_bytes} voor één doorrekening, "
+        "meer dan de toegestane {budget_bytes}: gebruik minder regels of een kortere horizon",
+        "en": "{lines} lines over {years} years need {needed_bytes} for one evaluation, more "
+        "than the {budget_bytes} allowed: use fewer lines or a shorter horizon",
+    },
     # outputs: charts, report, workbook, Results/Uncertainty/Compare/Report pages
     "chart_empty_financing": {
         "en": "No costs and no financing in any year.",

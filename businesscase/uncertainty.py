@@ -404,7 +404,7 @@ def sensitivity(scenario: Scenario, *, by: str = "npv_social") -> SensitivityRes
         raise ValueError(f"by must be one of {', '.join(TORNADO_FIGURES)}, not {by!r}")
     inputs = dict(sorted(uncertain_inputs(scenario).items()))
     count = len(inputs)
-    limits.check_evaluations(scenario, 1 + 2 * count, f"the tornado of {count:,} uncertain inputs")
+    limits.check_evaluations(scenario, "tornado", count, 1 + 2 * count)
     values = {}
     bounds = {}
     for index, (path, distribution) in enumerate(inputs.items()):
@@ -518,11 +518,7 @@ def switching_values(scenario: Scenario) -> pd.DataFrame:
         parts = ("at_base", "switch", "note")
         verdict_columns = [f"{name}_{part}" for name in SWITCHING_VERDICTS for part in parts]
         return pd.DataFrame(columns=[*SWITCHING_COLUMNS, *verdict_columns])
-    limits.check_evaluations(
-        scenario,
-        count * (SEARCH_GRID_POINTS + 1),
-        f"the switching values of {count:,} uncertain inputs",
-    )
+    limits.check_evaluations(scenario, "switching", count, count * (SEARCH_GRID_POINTS + 1))
     base = np.array([base_value(d) for d in inputs.values()], dtype=float)
     ranges = np.array([search_range(path, d) for path, d in inputs.items()]).reshape(count, 2)
     # start + width x k / 100, never beyond the range's end (numpy's linspace multiplies by

@@ -135,3 +135,14 @@ def test_a_comparison_with_numbers_too_large_exits_2_not_internal_error(huge):
     assert done.returncode == 2
     assert "internal error" not in done.stderr
     assert "outcomes[0]: numbers too large to compute" in done.stderr
+
+
+def test_simulate_with_too_many_draws_says_so_in_dutch_with_lang_nl():
+    path = example_path("nabuurschap")
+    outcome = runner.invoke(
+        app, ["simulate", str(path), "--draws", "100000000", "--seed", "1", "--lang", "nl"]
+    )
+    assert outcome.exit_code == 2
+    assert outcome.stderr == (
+        "error: nabuurschap.toml: draws = 100.000.000: hoogstens 1.000.000 trekkingen\n"
+    )

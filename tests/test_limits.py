@@ -150,3 +150,21 @@ def test_simulate_never_uses_chunks_larger_than_the_budget_allows(monkeypatch):
     )
     # draw_bytes is the same for the certain and the uncertain scenario: 7 draws per chunk
     assert sizes[:3] == [7, 14, 21] and sizes[-1] == 50
+
+
+def test_limit_messages_in_dutch_write_numbers_and_sizes_as_dutch_does():
+    scenario = many_lines(1, 200, uncertain=True)
+    with pytest.raises(LimitError) as caught:
+        simulate(scenario, 200_000, seed=1)
+    assert caught.value.text("nl") == (
+        "draws = 200.000: dit scenario staat hoogstens 146.525 trekkingen toe: elke trekking "
+        "bewaart 3,58 KiB aan uitkomsten, binnen 512 MiB"
+    )
+    with pytest.raises(LimitError) as caught:
+        sweep(
+            load_example("west_practice"),
+            {"outcomes[0].proxy": range(100_000), "costs[0].amount": range(1_000)},
+        )
+    assert caught.value.text("nl") == (
+        "de sweep heeft 100.000 x 1.000 = 100.000.000 punten; hoogstens 1.000.000 in één sweep"
+    )

@@ -247,7 +247,7 @@ def sweep_command(
         grid[path] = values
     scenario = load(file)
     with _cluster(scheduler) as client, ChunkProgress(lang, "sweep_progress") as progress:
-        with computing(file):
+        with computing(file, lang):
             frame = sweep(scenario, grid, client=client, progress=progress)
     _write(frame, out)
     table_console().print(

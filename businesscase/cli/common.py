@@ -64,15 +64,16 @@ def load(file: Path) -> Scenario:
 
 
 @contextmanager
-def computing(file: Path) -> Iterator[None]:
+def computing(file: Path, lang: str = "en") -> Iterator[None]:
     """Exit status 2 for what the engine refuses while computing ``file``'s scenario: figures
-    too large to compute (naming the field) and work beyond the limits (stating the limit)."""
+    too large to compute (naming the field) and work beyond the limits (stating the limit, in
+    ``lang``)."""
     try:
         yield
     except ScenarioError as error:
         fail(ScenarioError(file.name, error.problems).lines())
     except LimitError as error:
-        fail([f"{file.name}: {error}"])
+        fail([f"{file.name}: {error.text(lang)}"])
 
 
 def check_out(out: Path, inputs: list[Path], formats: tuple[str, ...]) -> None:

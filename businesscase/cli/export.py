@@ -74,12 +74,12 @@ def export_command(
     if seed is not None and draws is None:
         fail([t("export_seed_without_draws", "en", seed=seed)])
     scenario = load(file)
-    with computing(file):
+    with computing(file, lang):
         result = evaluate(scenario)
     simulation = tornado = None
     if draws is not None:
         if uncertain_inputs(scenario):
-            with ChunkProgress() as progress, computing(file):
+            with ChunkProgress() as progress, computing(file, lang):
                 simulation = simulate(scenario, draws, seed=seed, progress=progress)
                 tornado = sensitivity(scenario) if html is not None else None
         else:

@@ -71,7 +71,7 @@ def simulate_command(
     """Monte Carlo: how sure are the figures? Mean and P5/P50/P95 per figure, P(closes)."""
     check_lang(lang)
     scenario = load(file)
-    with ChunkProgress(lang) as progress, computing(file):
+    with ChunkProgress(lang) as progress, computing(file, lang):
         result = simulate(scenario, draws, seed=seed, progress=progress)
     if as_json:
         typer.echo(json.dumps(result.to_json_dict(), indent=2, allow_nan=False))
@@ -119,7 +119,7 @@ def sensitivity_command(
     """Which assumption matters? The tornado table and the switching values."""
     check_lang(lang)
     scenario = load(file)
-    with computing(file):
+    with computing(file, lang):
         tornado = sensitivity(scenario)
     if tornado.table.empty:  # nothing to vary, so no switching values to search for either
         if as_json:
@@ -128,7 +128,7 @@ def sensitivity_command(
         else:
             typer.echo(t("nothing_to_vary", lang))
         return
-    with computing(file):
+    with computing(file, lang):
         switching = switching_values(scenario)
     if as_json:
         payload = tornado.to_json_dict() | {"switching_values": records(switching)}
@@ -178,7 +178,7 @@ def close_gap_command(
     if out.resolve() == file.resolve():
         fail([t("gap_out_is_input", "en", out=out)])
     scenario = load(file)
-    with computing(file):
+    with computing(file, lang):
         proposal = close_the_gap(scenario)
     if not proposal.closes:
         message = t(
