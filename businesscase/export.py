@@ -11,7 +11,8 @@
 
 All words come from :mod:`businesscase.text`, all human number formats from
 :mod:`businesscase.formatting`; the figures themselves come from :func:`businesscase.evaluate`
-and :func:`businesscase.simulate` unchanged. Files are written atomically.
+and :func:`businesscase.simulate` unchanged. Files are written atomically. No text from a
+scenario becomes a formula in the workbook (:func:`businesscase.user_text.append_row`).
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from businesscase.result import EvaluationResult
 from businesscase.scenario import SECTIONS, Scenario
 from businesscase.text import t
 from businesscase.uncertainty import SensitivityResult, SimulationResult
+from businesscase.user_text import append_row
 
 # --- how each kind of number looks ---------------------------------------------------------
 
@@ -215,13 +217,13 @@ def _sheet(
 ) -> Worksheet:
     """A table sheet: a bold, frozen header row, formatted cells and fitted column widths."""
     sheet = book.create_sheet(title[:31])
-    sheet.append(list(headers))
+    append_row(sheet, headers)
     widths = [len(str(header)) + 2 for header in headers]
     for cell in sheet[1]:
         cell.font = _HEADER_FONT
         cell.fill = _HEADER_FILL
     for row in rows:
-        sheet.append([value for value, _ in row])
+        append_row(sheet, [value for value, _ in row])
         for column, (cell, (value, number_format)) in enumerate(
             zip(sheet[sheet.max_row], row, strict=True)
         ):
@@ -346,7 +348,7 @@ def _summary_sheet(
     """The first sheet: what this is, the verdict, the discounting convention, Monte Carlo."""
     settings = result.scenario.settings
     sheet = book.create_sheet(t("sheet_summary", lang))
-    sheet.append([settings.name])
+    append_row(sheet, [settings.name])
     sheet["A1"].font = _TITLE_FONT
     facts: list[tuple[str, Any, str | None]] = [
         (t("area", lang), settings.area, None),
@@ -362,7 +364,7 @@ def _summary_sheet(
             (t("p_sroi_above_1", lang), simulation.p_sroi_above_1, PERCENT_FORMAT),
         ]
     for label, value, number_format in facts:
-        sheet.append([label, value])
+        append_row(sheet, [label, value])
         sheet.cell(sheet.max_row, 1).font = _HEADER_FONT
         if number_format is not None:
             sheet.cell(sheet.max_row, 2).number_format = number_format
@@ -371,7 +373,7 @@ def _summary_sheet(
         discount_note(result, lang),
         _generated_by(lang),
     ):
-        sheet.append([sentence])
+        append_row(sheet, [sentence])
     sheet.column_dimensions["A"].width = 45
     sheet.column_dimensions["B"].width = 40
 

@@ -39,6 +39,7 @@ from businesscase.files import write_atomic
 from businesscase.limits import MAX_SWEEP_POINTS
 from businesscase.scenario import Scenario, ScenarioError, load_scenario
 from businesscase.text import t
+from businesscase.user_text import csv_safe
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -64,12 +65,16 @@ def write_table(frame: pd.DataFrame, out: Path) -> None:
     """Write a table as CSV or parquet (by suffix) atomically: a temporary file, then a rename.
 
     An existing file is replaced only when the new one is completely written; CSV is UTF-8
-    with a header row, locale-free (``.`` decimals, empty for a missing figure).
+    with a header row and CRLF line ends (RFC 4180, so a text holding a line break is quoted),
+    locale-free (``.`` decimals, empty for a missing figure), and no text in it starts a
+    formula (:func:`businesscase.user_text.csv_safe`). Parquet keeps texts as typed: its cells
+    are typed strings that no reader evaluates.
     """
     if out.suffix.lower() == ".parquet":
         data = frame.to_parquet(index=False)
     else:
-        data = frame.to_csv(index=False).encode("utf-8")
+        text = csv_safe(frame).to_csv(index=False, lineterminator="\r\n")
+        data = text.encode("utf-8", errors="backslashreplace")  # a lone surrogate as \ud878
     write_atomic(out, data)
 
 
