@@ -134,7 +134,9 @@ def evaluate_many(
 
     Scenarios of identical structure (:func:`structure_key`) are evaluated together, their
     numbers as the draws of one array computation (``chunk_size`` draws per task); every other
-    scenario on its own. Each scenario's figures equal ``evaluate(scenario).metrics``.
+    scenario on its own. Each scenario's figures equal ``evaluate(scenario).metrics``. A
+    scenario the engine cannot evaluate gets empty figures and the reason in its row
+    (:func:`evaluate_or_report`); the others are evaluated all the same.
 
     Parameters
     ----------
@@ -153,8 +155,9 @@ def evaluate_many(
     -------
     pandas.DataFrame
         Column ``scenario`` (the label), then :data:`FIGURES`: floats with NaN where a figure
-        does not exist, ``closes`` boolean, the year figures as nullable integers (``Int64``,
-        year offsets ``t``) [EUR, fraction or year, as docs/figures.md].
+        does not exist, ``closes`` as nullable booleans, the year figures as nullable integers
+        (``Int64``, year offsets ``t``) [EUR, fraction or year, as docs/figures.md]; last,
+        ``error``: why the scenario could not be evaluated, None when it was.
 
     Examples
     --------
@@ -165,8 +168,10 @@ def evaluate_many(
     [{'scenario': 'nabuurschap', 'closes': False}, {'scenario': 'west_practice', 'closes': True}]
     """
     labels, items = _labelled(scenarios)
-    frame = figure_frame(_figures_in_order(items, client, chunk_size, progress))
+    figures, errors = _figures_in_order(items, client, chunk_size, progress)
+    frame = figure_frame(figures)
     frame.insert(0, "scenario", labels)
+    frame["error"] = pd.Series(errors, dtype=object)
     return frame
 
 
@@ -175,9 +180,10 @@ def _figures_in_order(
     client: Client | None,
     chunk_size: int | None = None,
     progress: Progress | None = None,
-) -> dict[str, FloatArray]:
-    """The figures of each scenario, per :data:`FIGURES` an array in the order given: groups
-    of one structure as draws of one computation (:func:`evaluate_many`)."""
+) -> tuple[dict[str, FloatArray], list[str | None]]:
+    """The figures of each scenario, per :data:`FIGURES` an array in the order given, and per
+    scenario why it failed (None: it did not): groups of one structure as draws of one
+    computation (:func:`evaluate_many`)."""
     groups: dict[str, list[int]] = {}
     for position, scenario in enumerate(items):
         groups.setdefault(structure_key(scenario), []).append(position)
@@ -193,9 +199,10 @@ def _figures_in_order(
             }
             tasks.append((items[chunk[0]], len(chunk), values))
             rows.extend(chunk)
-    figures = _run(tasks, client, progress)
+    figures, errors = _run(tasks, client, progress)
     order = np.argsort(np.array(rows, dtype=int), kind="stable")
-    return {name: figures.pop(name)[order] for name in FIGURES}
+    in_order = {name: figures.pop(name)[order] for name in FIGURES}
+    return in_order, [errors[i] for i in order]
 
 
 def sweep(
@@ -235,7 +242,8 @@ def sweep(
     -------
     pandas.DataFrame
         One row per variation: a column per path of ``grid`` (the value used), then
-        :data:`FIGURES` as in :func:`evaluate_many`.
+        :data:`FIGURES` and ``error`` as in :func:`evaluate_many` (a variation the engine
+        cannot evaluate gets empty figures and the reason; the others are evaluated).
 
     Raises
     ------
@@ -300,9 +308,10 @@ def sweep(
             }
             tasks.append((varied, len(chunk), values))
             rows.extend(chunk.tolist())
-    figures = _run(tasks, client, progress)
+    figures, errors = _run(tasks, client, progress)
     order = np.argsort(np.array(rows, dtype=int), kind="stable")
     frame = figure_frame({name: figures.pop(name)[order] for name in FIGURES})
+    frame["error"] = pd.Series([errors[i] for i in order], dtype=object)
     for position, (path, values) in enumerate(columns.items()):
         column = pd.Series(values[index[path]])
         frame.insert(
@@ -344,17 +353,17 @@ def figure_frame(per_draw: Mapping[str, FloatArray]) -> pd.DataFrame:
     """The figures per draw as a table: one row per draw, the columns :data:`FIGURES`.
 
     Figures that do not exist are NaN (``<NA>`` for the year figures, nullable ``Int64``);
-    ``closes`` is boolean.
+    ``closes`` is a nullable boolean, ``<NA>`` for a draw that failed (NaN figures).
     """
     columns: dict[str, Any] = {}
     for name in FIGURES:
-        values = np.asarray(per_draw[name])
+        values = np.asarray(per_draw[name], dtype=float)
         if name in YEAR_METRICS:
             columns[name] = pd.array(np.where(values == NO_YEAR, np.nan, values), dtype="Int64")
         elif name == "closes":
-            columns[name] = values.astype(bool)
+            columns[name] = pd.arrays.BooleanArray(values == 1.0, np.isnan(values))
         else:
-            columns[name] = values.astype(float, copy=False)
+            columns[name] = values
     # copy=False: the arrays are the engine's fresh results; a copy would double the peak
     return pd.DataFrame(columns, copy=False)
 
@@ -383,12 +392,21 @@ def _run(
     tasks: list[tuple[Scenario, int, dict[str, FloatArray]]],
     client: Client | None,
     progress: Progress | None,
-) -> dict[str, FloatArray]:
+) -> tuple[dict[str, FloatArray], list[str | None]]:
     """Evaluate the tasks (scenario, draws, per-draw values) and join their figures in order.
 
     Local runs use up to :data:`businesscase.uncertainty.WORKERS` threads; with a ``client``
     every task is a Dask task. Each task is computed on its own, so the numbers do not depend
-    on where it ran.
+    on where it ran. A draw the engine cannot evaluate does not stop the others
+    (:func:`evaluate_or_report`).
+
+    Returns
+    -------
+    figures : dict of str to array
+        Per figure of :data:`FIGURES`, one value per draw of all tasks in order (float; NaN
+        for a draw that failed).
+    errors : list of str or None
+        Per draw, why it failed, or None.
     """
     total = sum(draws for _, draws, _ in tasks)
     sizes = [draws for _, draws, _ in tasks]
@@ -404,30 +422,83 @@ def _run(
         with ThreadPoolExecutor(max_workers=max(1, min(WORKERS, len(tasks)))) as pool:
             results = []
             for size, result in zip(
-                sizes, pool.map(lambda task: _figures(*task), tasks), strict=True
+                sizes, pool.map(lambda task: evaluate_or_report(*task), tasks), strict=True
             ):
                 results.append(result)
                 report(size)
     else:
         from distributed import as_completed
 
-        futures = [client.submit(_figures, *task, pure=False) for task in tasks]
+        futures = [client.submit(evaluate_or_report, *task, pure=False) for task in tasks]
         size_of = {future.key: size for future, size in zip(futures, sizes, strict=True)}
         for future in as_completed(futures):
             report(size_of[future.key])
         results = client.gather(futures)
     if not results:
-        return {name: np.empty(0) for name in FIGURES}
+        return {name: np.empty(0) for name in FIGURES}, []
     # joined a figure at a time, each task's array let go as soon as it is joined
-    return {name: np.concatenate([result.pop(name) for result in results]) for name in FIGURES}
+    figures = {
+        name: np.concatenate([np.asarray(result.pop(name), dtype=float) for result, _ in results])
+        for name in FIGURES
+    }
+    return figures, [error for _, errors in results for error in errors]
 
 
-def _figures(
-    scenario: Scenario, draws: int, values: dict[str, FloatArray]
-) -> dict[str, FloatArray]:
-    """:data:`FIGURES` of one task: the yearly cash balance (draws x years) is not kept."""
-    figures = run_draws(scenario, draws, values)
-    return {name: figures[name] for name in FIGURES}
+def evaluate_or_report(
+    scenario: Scenario, draws: int, values: Mapping[str, FloatArray]
+) -> tuple[dict[str, FloatArray], list[str | None]]:
+    """:func:`businesscase.uncertainty.run_draws`, but a failure is reported per draw.
+
+    When the engine fails on the draws together, the draws to blame are found: those whose
+    figures overflow, when the engine says which
+    (:class:`businesscase.overflow.TooLargeToComputeError`), else by splitting the draws in
+    halves and evaluating each again, down to the single draws that fail. Those get NaN
+    figures and the reason, the others their figures. One bad scenario in a batch (or one
+    bad point of a sweep) therefore costs its own row, not the run. ``KeyboardInterrupt``
+    still stops all.
+
+    Returns
+    -------
+    figures : dict of str to array
+        Per figure, ``draws`` values (NaN where the draw failed).
+    errors : list of str or None
+        Per draw the reason it failed (``"OverflowError: ..."``, or a :class:`ScenarioError`'s
+        message), else None.
+    """
+    try:
+        figures = run_draws(scenario, draws, values)
+        # only the figures: the yearly cash balance (draws x years) is not kept
+        return {name: figures[name] for name in FIGURES}, [None] * draws
+    except Exception as error:  # any failure of the engine belongs to these draws only
+        text = failure_text(error)
+        blamed = getattr(error, "draws", None)
+    known = blamed is not None and len(blamed) == draws and bool(blamed.any())
+    if draws == 1 or (known and blamed.all()):
+        return {name: np.full(draws, np.nan) for name in FIGURES}, [text] * draws
+    if known:  # the engine says which draws overflow: the others once more, without them
+        failed, groups = blamed, [~blamed]
+    else:  # halves, each evaluated again, until the draws to blame are found
+        failed = np.zeros(draws, dtype=bool)
+        groups = [np.arange(draws) < draws // 2, np.arange(draws) >= draws // 2]
+    figures = {name: np.full(draws, np.nan) for name in FIGURES}
+    errors: list[str | None] = [text if fails else None for fails in failed]
+    for group in groups:
+        part, reasons = evaluate_or_report(
+            scenario, int(group.sum()), {path: v[group] for path, v in values.items()}
+        )
+        for name in FIGURES:
+            figures[name][group] = part[name]
+        for position, reason in zip(np.flatnonzero(group), reasons, strict=True):
+            errors[position] = reason
+    return figures, errors
+
+
+def failure_text(error: Exception) -> str:
+    """Why a scenario could not be evaluated, in one line: a :class:`ScenarioError`'s own
+    message, else the kind of failure and its message (``OverflowError: ...``)."""
+    if isinstance(error, ScenarioError):
+        return str(error)
+    return f"{type(error).__name__}: {error}"
 
 
 # --- sweep paths ---------------------------------------------------------------------------
@@ -523,7 +594,8 @@ def compare(
         Index: :data:`FIGURES` (docs/figures.md, in that page's order); one column per scenario, by
         label, in the order given. Values as ``evaluate(scenario).metrics``: floats, ``bool``
         for ``closes``, ``int`` year offsets, ``None`` where a figure does not exist
-        (object dtype).
+        (object dtype). A scenario the engine cannot evaluate has ``None`` throughout, and
+        ``table.attrs["errors"]`` maps its label to the reason (empty when all went well).
 
     Examples
     --------
@@ -539,14 +611,18 @@ def compare(
     duplicates = sorted({label for label in labels if labels.count(label) > 1})
     if duplicates:
         raise ValueError(f"scenario labels must differ; given more than once: {duplicates}")
-    per_draw = _figures_in_order(items, client)
+    per_draw, errors = _figures_in_order(items, client)
     # json_metrics also lists the yearly cash balance, which this table leaves out
     per_draw["cash_balance"] = np.zeros((len(items), 0))
     columns = {}
     for draw, label in enumerate(labels):
-        metrics = json_metrics(per_draw, draw)
-        columns[label] = [metrics[name] for name in FIGURES]
-    return pd.DataFrame(columns, index=pd.Index(FIGURES, name="figure"), dtype=object)
+        metrics = {} if errors[draw] else json_metrics(per_draw, draw)
+        columns[label] = [metrics.get(name) for name in FIGURES]
+    table = pd.DataFrame(columns, index=pd.Index(FIGURES, name="figure"), dtype=object)
+    table.attrs["errors"] = {
+        label: error for label, error in zip(labels, errors, strict=True) if error
+    }
+    return table
 
 
 def best_per_figure(table: pd.DataFrame) -> pd.Series:

@@ -70,7 +70,13 @@ SOME_VALUES = "(with some of the values drawn or varied)"
 
 
 class TooLargeToComputeError(ScenarioError):
-    """A scenario whose numbers go beyond what float64 holds; names the field that overflows."""
+    """A scenario whose numbers go beyond what float64 holds; names the field that overflows.
+
+    ``draws``, when set, tells per draw whether its figures overflowed (a boolean array), so
+    that a batch or sweep can keep the figures of the other draws.
+    """
+
+    draws: np.ndarray | None = None
 
 
 def check_finite(scenario: Scenario, flows: Flows, figures: Mapping[str, FloatArray]) -> None:
@@ -104,7 +110,9 @@ def check_finite(scenario: Scenario, flows: Flows, figures: Mapping[str, FloatAr
         problem = _culprit(scenario, flows, bad)
     if not bad.all():  # a Monte Carlo, tornado or sweep in which some values still fit
         problem = Problem(problem.path, problem.value, f"{problem.rule} {SOME_VALUES}")
-    raise TooLargeToComputeError(scenario.settings.name, [problem])
+    error = TooLargeToComputeError(scenario.settings.name, [problem])
+    error.draws = bad
+    raise error
 
 
 def _culprit(scenario: Scenario, flows: Flows, bad: np.ndarray) -> Problem:

@@ -840,6 +840,14 @@ TEXT: dict[str, dict[str, str]] = {
         "2033 en 2034 is geen jaar), noch van een IRR die in sommige trekkingen ontbreekt of "
         "waarvan het gemiddelde buiten P5–P95 valt (een paar uitschieters zouden het bepalen).",
     },
+    # safe output: a scenario that fails in batch, sweep or compare (businesscase/cli/common.py)
+    "not_evaluated": {"en": "could not be evaluated", "nl": "kon niet worden doorgerekend"},
+    "sweep_failed": {
+        "en": "{count} of {total} variations could not be evaluated; their rows in {out} say why.",
+        "nl": "{count} van {total} variaties konden niet worden doorgerekend; hun rijen in {out} "
+        "zeggen waarom.",
+    },
+    "more_failed": {"en": "... and {count} more", "nl": "... en nog {count}"},
 }
 """Every user-facing string by key and language code (``nl``, ``en``)."""
 

@@ -63,7 +63,8 @@ def test_batch_of_a_folder_reads_back_as_evaluate(folder, tmp_path, suffix):
     files = sorted(folder.glob("*.toml"))
     assert frame["file"].tolist() == [str(file) for file in files]
     assert frame["scenario"].tolist() == [load_scenario(f).settings.name for f in files]
-    assert list(frame.columns) == ["file", "scenario", *FIGURES]
+    assert list(frame.columns) == ["file", "scenario", *FIGURES, "error"]
+    assert frame["error"].isna().all()
     assert_rows_are_evaluate(frame, files)
 
 
@@ -85,8 +86,13 @@ def test_a_bad_file_in_a_batch_is_reported_and_the_rest_still_run(folder, tmp_pa
     assert "missing.toml: file not found" in result.stderr
     assert "2 failed: " in result.stderr and "kapot.toml" in result.stderr
     assert "2 of 4 files evaluated" in result.stdout
-    frame = pd.read_csv(out)
-    assert_rows_are_evaluate(frame, [folder / "nabuurschap.toml", folder / "west_practice.toml"])
+    frame = pd.read_csv(out)  # one row per file, those that failed with the reason
+    assert frame["file"].tolist()[1:3] == [str(bad), str(folder / "missing.toml")]
+    assert frame["error"].notna().tolist() == [False, True, True, False]
+    assert "horizon_years = 0" in frame["error"][1] and "file not found" in frame["error"][2]
+    assert_rows_are_evaluate(
+        frame.iloc[[0, 3]], [folder / "nabuurschap.toml", folder / "west_practice.toml"]
+    )
     assert "Traceback" not in result.output
 
 

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from businesscase.batch import evaluate_many
 from businesscase.cli import app
-from businesscase.cli_batch import write_table
+from businesscase.cli.batch import write_table
 from businesscase.examples import example_path, load_example
 from businesscase.export import workbook_bytes
 from businesscase.scenario import ScenarioError, scenario_from_dict, scenario_to_dict

@@ -4,7 +4,8 @@ variations of one scenario, one row each), written as CSV or parquet (docs/cli.m
 The work is done by :mod:`businesscase.batch`; ``--scheduler`` sends it to a Dask cluster.
 
 - ``businesscase batch PATHS... --out results.csv|results.parquet``: files, folders (their
-  ``*.toml``) and glob patterns; a bad file is reported and the others still run.
+  ``*.toml``) and glob patterns; a file that cannot be read or evaluated is reported, in its
+  row too, and the others still run.
 - ``businesscase sweep FILE --set outcomes[0].proxy=10000:20000:11 --set ... --out ...``.
 """
 
@@ -33,6 +34,7 @@ from businesscase.cli.common import (
     computing,
     fail,
     load,
+    not_evaluated,
     table_console,
 )
 from businesscase.files import write_atomic
@@ -48,6 +50,9 @@ TABLE_FORMATS: tuple[str, ...] = (".csv", ".parquet")
 """File types ``--out`` of ``batch`` and ``sweep`` writes, by suffix."""
 
 _GLOB = re.compile(r"[*?\[]")
+
+FAILED_SHOWN = 10
+"""Failed variations of a sweep listed on stderr; the rest are counted (all are in the table)."""
 
 SCHEDULER_TIMEOUT = 10.0
 """Seconds ``--scheduler`` waits for the Dask scheduler to answer before giving up."""
@@ -145,34 +150,56 @@ def batch_command(
 ) -> None:
     """Evaluate many scenario files into one table: one row per file, the figures as columns.
 
-    A file that cannot be read is reported with its error; the others still run, and the exit
-    status is 2 at the end when any failed.
+    A file that cannot be read, or that the engine cannot evaluate, is reported with its error
+    (on stderr and in the row's ``error`` column, its figures empty); the others still run,
+    the table is written, and the exit status is 2 at the end when any failed.
     """
     check_lang(lang)
-    files, failed = expand_paths(paths)
+    files, problems = expand_paths(paths)
     check_out(out, files, TABLE_FORMATS)
     scenarios: dict[str, Scenario] = {}
+    unread: dict[str, list[str]] = {}
     with ChunkProgress(lang, "batch_reading") as progress:
         for done, file in enumerate(files, start=1):
             try:
                 scenarios[str(file)] = load_scenario(file)
             except ScenarioError as error:
-                failed[str(file)] = error.lines()
+                unread[str(file)] = error.lines()
             progress(done, len(files))
-    for lines in failed.values():
+    for lines in [*problems.values(), *unread.values()]:
         for line in lines:
             typer.echo(f"error: {line}", err=True)
     with _cluster(scheduler) as client, ChunkProgress(lang, "batch_progress") as progress:
-        frame = evaluate_many(scenarios, client=client, progress=progress)
-    frame = frame.rename(columns={"scenario": "file"})
-    frame.insert(1, "scenario", [scenario.settings.name for scenario in scenarios.values()])
+        evaluated = evaluate_many(scenarios, client=client, progress=progress)
+    frame = _batch_table(files, scenarios, unread, evaluated)
+    errors = frame["error"].notna()
+    for file, error in zip(frame["file"], frame["error"], strict=True):
+        if error and file not in unread:
+            not_evaluated(Path(file).name, error, lang)
     _write(frame, out)
+    failed = [*problems, *frame.loc[errors, "file"]]
+    done = int((~errors).sum())
     console = table_console()
-    total = len(scenarios) + len(failed)
-    console.print(t("batch_written", lang, done=len(scenarios), total=total, out=escape(str(out))))
+    console.print(t("batch_written", lang, done=done, total=len(frame), out=escape(str(out))))
     if failed:
         typer.echo(t("batch_failed", lang, count=len(failed), files=", ".join(failed)), err=True)
         raise typer.Exit(BAD_INPUT)
+
+
+def _batch_table(
+    files: list[Path],
+    scenarios: dict[str, Scenario],
+    unread: dict[str, list[str]],
+    evaluated: pd.DataFrame,
+) -> pd.DataFrame:
+    """One row per file, in the order given: ``file``, ``scenario`` (its name), the figures
+    and ``error`` (why a file could not be read or evaluated; its figures are then empty)."""
+    rows = evaluated.rename(columns={"scenario": "file"}).set_index("file")
+    rows = rows.reindex([str(file) for file in files])
+    rows.loc[list(unread), "error"] = ["; ".join(lines) for lines in unread.values()]
+    names = [scenarios[str(f)].settings.name if str(f) in scenarios else None for f in files]
+    rows.insert(0, "scenario", names)
+    return rows.reset_index()
 
 
 # --- sweep ---------------------------------------------------------------------------------
@@ -255,6 +282,17 @@ def sweep_command(
         with computing(file, lang):
             frame = sweep(scenario, grid, client=client, progress=progress)
     _write(frame, out)
+    failed = frame[frame["error"].notna()]
+    done = len(frame) - len(failed)
     table_console().print(
-        t("sweep_written", lang, count=len(frame), file=escape(file.name), out=escape(str(out)))
+        t("sweep_written", lang, count=done, file=escape(file.name), out=escape(str(out)))
     )
+    if len(failed):
+        for _, row in failed.head(FAILED_SHOWN).iterrows():
+            point = ", ".join(f"{path}={row[path]}" for path in grid)
+            not_evaluated(f"{file.name}: {point}", row["error"], lang)
+        if len(failed) > FAILED_SHOWN:
+            typer.echo(t("more_failed", lang, count=len(failed) - FAILED_SHOWN), err=True)
+        total = len(frame)
+        typer.echo(t("sweep_failed", lang, count=len(failed), total=total, out=out), err=True)
+        raise typer.Exit(BAD_INPUT)

@@ -49,6 +49,12 @@ def fail(lines: list[str]) -> NoReturn:
     raise typer.Exit(BAD_INPUT)
 
 
+def not_evaluated(source: str, error: str, lang: str) -> None:
+    """One ``error:`` line on stderr for a scenario the engine could not evaluate (batch,
+    sweep, compare go on with the others)."""
+    typer.echo(f"error: {source}: {t('not_evaluated', lang)}: {error}", err=True)
+
+
 def check_lang(lang: str) -> None:
     """Refuse a ``--lang`` other than nl or en: exit status 2 with a one-line message."""
     if lang not in fmt.LANGUAGES:

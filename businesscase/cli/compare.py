@@ -12,6 +12,7 @@ import math
 from pathlib import Path
 from typing import Annotated, Any
 
+import pandas as pd
 import typer
 from rich.markup import escape
 from rich.table import Table
@@ -25,6 +26,7 @@ from businesscase.batch import (
     programme_comparison,
 )
 from businesscase.cli.common import (
+    BAD_INPUT,
     LangOption,
     check_lang,
     check_out,
@@ -32,6 +34,7 @@ from businesscase.cli.common import (
     figure_text,
     header,
     load,
+    not_evaluated,
     table_console,
 )
 from businesscase.metrics import SIB_METRICS
@@ -42,9 +45,11 @@ from businesscase.text import t
 def _shown(name: str, value: Any, lang: str, start_year: int) -> str:
     """One figure as people read it: yes/no for ``closes``, else by its kind (money, share,
     ratio, year); a figure that does not exist (None) as a dash."""
-    if name == "closes" and value is not None:
+    if value is None or pd.isna(value):
+        return figure_text(name, math.nan, start_year, lang)
+    if name == "closes":
         return t("yes" if value else "no", lang)
-    return figure_text(name, math.nan if value is None else float(value), start_year, lang)
+    return figure_text(name, float(value), start_year, lang)
 
 
 def _labels(files: list[Path]) -> list[str]:
@@ -79,13 +84,19 @@ def compare_command(
             fail(error.lines())
     table = compare(scenarios)
     best = best_per_figure(table)
+    errors = table.attrs["errors"]
+    for label, error in errors.items():
+        not_evaluated(label, error, lang)
     if as_json:
         payload = {
             "scenarios": list(table.columns),
             "figures": {figure: dict(row.items()) for figure, row in table.iterrows()},
             "best": best.to_dict(),
+            "errors": errors,
         }
         typer.echo(json.dumps(payload, indent=2, allow_nan=False))
+        if errors:
+            raise typer.Exit(BAD_INPUT)
         return
     has_sib = any(scenario.sib is not None for scenario in scenarios.values())
     view = Table(title=t("compare_title", lang))
@@ -102,6 +113,8 @@ def compare_command(
     console = table_console()
     console.print(view)
     console.print(f"[dim]{escape(t('compare_best_note', lang))}[/dim]")
+    if errors:
+        raise typer.Exit(BAD_INPUT)
 
 
 def combine_command(
