@@ -14,7 +14,8 @@ keep such text inert wherever it lands (``docs/cli.md`` describes them for users
   sequence cannot clear a terminal or forge a line, and a workbook export does not fail on
   characters Excel's format forbids.
 One function per rule (:func:`starts_formula`, :func:`visible`), used by every writer:
-:func:`append_row` for workbooks, :func:`csv_safe` for CSV tables.
+:func:`append_row` for workbooks, :func:`csv_safe` for CSV tables, :func:`visible` for the
+command line's lines and :func:`markup` for its tables (rich markup).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from typing import Any
 
 import pandas as pd
 from openpyxl.worksheet.worksheet import Worksheet
+from rich.markup import escape
 
 FORMULA_STARTS: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
 """First characters that make a spreadsheet read a text as a formula (OWASP, CSV injection)."""
@@ -73,6 +75,18 @@ def visible(text: str, *, keep: str = "") -> str:
         return _NAMED.get(char, f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}")
 
     return _CONTROL.sub(escape, text)
+
+
+def markup(text: object) -> str:
+    """Text from a user for a rich table, title or line: control characters made visible
+    (:func:`visible`) and rich's markup escaped, so ``[red]`` is shown as typed.
+
+    Examples
+    --------
+    >>> markup("West\\x1b]0;titel\\x07 [bold]")
+    'West\\\\x1b]0;titel\\\\x07 \\\\[bold]'
+    """
+    return escape(visible(str(text)))
 
 
 def starts_formula(value: Any) -> bool:

@@ -22,6 +22,7 @@ from businesscase.cli.common import BAD_INPUT
 from businesscase.cli.uncertainty import CANNOT_CLOSE
 from businesscase.limits import LimitError
 from businesscase.scenario import ScenarioError
+from businesscase.user_text import visible
 
 __all__ = ["BAD_INPUT", "CANNOT_CLOSE", "app", "main"]
 
@@ -61,11 +62,12 @@ def main() -> None:
         sys.exit(130)
     except ScenarioError as error:  # refused while computing several files (compare, batch)
         for line in error.lines():
-            typer.echo(f"error: {line}", err=True)
+            typer.echo(f"error: {visible(line)}", err=True)
         sys.exit(BAD_INPUT)
     except LimitError as error:
-        typer.echo(f"error: {error}", err=True)
+        typer.echo(f"error: {visible(str(error))}", err=True)
         sys.exit(BAD_INPUT)
     except Exception as error:  # a bug, not bad input: say so in one line, exit 1
-        typer.echo(f"internal error (please report): {type(error).__name__}: {error}", err=True)
+        message = f"internal error (please report): {type(error).__name__}: {error}"
+        typer.echo(visible(message), err=True)
         sys.exit(1)

@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, Annotated
 import numpy as np
 import pandas as pd
 import typer
-from rich.markup import escape
 
 from businesscase.batch import evaluate_many, sweep
 from businesscase.cli.common import (
@@ -41,7 +40,7 @@ from businesscase.files import write_atomic
 from businesscase.limits import MAX_SWEEP_POINTS
 from businesscase.scenario import Scenario, ScenarioError, load_scenario
 from businesscase.text import t
-from businesscase.user_text import csv_safe
+from businesscase.user_text import csv_safe, markup, visible
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -168,7 +167,7 @@ def batch_command(
             progress(done, len(files))
     for lines in [*problems.values(), *unread.values()]:
         for line in lines:
-            typer.echo(f"error: {line}", err=True)
+            typer.echo(f"error: {visible(line)}", err=True)
     with _cluster(scheduler) as client, ChunkProgress(lang, "batch_progress") as progress:
         evaluated = evaluate_many(scenarios, client=client, progress=progress)
     frame = _batch_table(files, scenarios, unread, evaluated)
@@ -180,9 +179,10 @@ def batch_command(
     failed = [*problems, *frame.loc[errors, "file"]]
     done = int((~errors).sum())
     console = table_console()
-    console.print(t("batch_written", lang, done=done, total=len(frame), out=escape(str(out))))
+    console.print(t("batch_written", lang, done=done, total=len(frame), out=markup(str(out))))
     if failed:
-        typer.echo(t("batch_failed", lang, count=len(failed), files=", ".join(failed)), err=True)
+        message = t("batch_failed", lang, count=len(failed), files=", ".join(failed))
+        typer.echo(visible(message), err=True)
         raise typer.Exit(BAD_INPUT)
 
 
@@ -285,7 +285,7 @@ def sweep_command(
     failed = frame[frame["error"].notna()]
     done = len(frame) - len(failed)
     table_console().print(
-        t("sweep_written", lang, count=done, file=escape(file.name), out=escape(str(out)))
+        t("sweep_written", lang, count=done, file=markup(file.name), out=markup(str(out)))
     )
     if len(failed):
         for _, row in failed.head(FAILED_SHOWN).iterrows():
@@ -294,5 +294,6 @@ def sweep_command(
         if len(failed) > FAILED_SHOWN:
             typer.echo(t("more_failed", lang, count=len(failed) - FAILED_SHOWN), err=True)
         total = len(frame)
-        typer.echo(t("sweep_failed", lang, count=len(failed), total=total, out=out), err=True)
+        message = t("sweep_failed", lang, count=len(failed), total=total, out=out)
+        typer.echo(visible(message), err=True)
         raise typer.Exit(BAD_INPUT)

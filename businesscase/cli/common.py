@@ -25,6 +25,7 @@ from businesscase import formatting as fmt
 from businesscase.limits import LimitError
 from businesscase.scenario import Scenario, ScenarioError, load_scenario
 from businesscase.text import t
+from businesscase.user_text import visible
 
 BAD_INPUT = 2
 """Exit status for bad input (docs/cli.md)."""
@@ -45,14 +46,14 @@ default of 80 would squeeze an eight-column tornado into unreadable slivers."""
 def fail(lines: list[str]) -> NoReturn:
     """Print each line as ``error: ...`` on stderr and stop with exit status 2."""
     for line in lines:
-        typer.echo(f"error: {line}", err=True)
+        typer.echo(f"error: {visible(line)}", err=True)
     raise typer.Exit(BAD_INPUT)
 
 
 def not_evaluated(source: str, error: str, lang: str) -> None:
     """One ``error:`` line on stderr for a scenario the engine could not evaluate (batch,
     sweep, compare go on with the others)."""
-    typer.echo(f"error: {source}: {t('not_evaluated', lang)}: {error}", err=True)
+    typer.echo(visible(f"error: {source}: {t('not_evaluated', lang)}: {error}"), err=True)
 
 
 def check_lang(lang: str) -> None:

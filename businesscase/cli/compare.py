@@ -14,7 +14,6 @@ from typing import Annotated, Any
 
 import pandas as pd
 import typer
-from rich.markup import escape
 from rich.table import Table
 
 from businesscase.batch import (
@@ -40,6 +39,7 @@ from businesscase.cli.common import (
 from businesscase.metrics import SIB_METRICS
 from businesscase.scenario import ScenarioError, save_scenario
 from businesscase.text import t
+from businesscase.user_text import markup
 
 
 def _shown(name: str, value: Any, lang: str, start_year: int) -> str:
@@ -100,19 +100,19 @@ def compare_command(
         return
     has_sib = any(scenario.sib is not None for scenario in scenarios.values())
     view = Table(title=t("compare_title", lang))
-    header(view, t("figures", lang), *map(escape, table.columns))
+    header(view, t("figures", lang), *map(markup, table.columns))
     for figure in FIGURES:
         if figure in SIB_METRICS and not has_sib:
             continue
         cells = []
         for label, scenario in scenarios.items():
             value = table.loc[figure, label]
-            text = escape(_shown(figure, value, lang, scenario.settings.start_year))
+            text = markup(_shown(figure, value, lang, scenario.settings.start_year))
             cells.append(f"[bold green]{text} *[/bold green]" if best[figure] == label else text)
-        view.add_row(escape(t(figure, lang)), *cells)
+        view.add_row(markup(t(figure, lang)), *cells)
     console = table_console()
     console.print(view)
-    console.print(f"[dim]{escape(t('compare_best_note', lang))}[/dim]")
+    console.print(f"[dim]{markup(t('compare_best_note', lang))}[/dim]")
     if errors:
         raise typer.Exit(BAD_INPUT)
 
@@ -158,11 +158,11 @@ def combine_command(
     except OSError as error:
         fail([f"--out {out}: cannot write: {error.strerror or error}"])
     start = programme.settings.start_year
-    view = Table(title=t("programme_title", lang, name=escape(title)))
-    header(view, t("figures", lang), *map(escape, [*_labels(files), title]))
+    view = Table(title=t("programme_title", lang, name=markup(title)))
+    header(view, t("figures", lang), *map(markup, [*_labels(files), title]))
     for column in PROGRAMME_COLUMNS[1:]:
-        cells = (escape(_shown(column, value, lang, start)) for value in table[column])
-        view.add_row(escape(t(column, lang)), *cells)
+        cells = (markup(_shown(column, value, lang, start)) for value in table[column])
+        view.add_row(markup(t(column, lang)), *cells)
     console = table_console()
     console.print(view)
-    console.print(t("combine_written", lang, count=len(projects), out=escape(str(out))))
+    console.print(t("combine_written", lang, count=len(projects), out=markup(str(out))))

@@ -9,7 +9,6 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 
 from businesscase import formatting as fmt
@@ -19,6 +18,7 @@ from businesscase.engine import evaluate
 from businesscase.metrics import STAKEHOLDER_COLUMNS
 from businesscase.result import EvaluationResult
 from businesscase.text import t
+from businesscase.user_text import markup, visible
 
 
 def evaluate_command(
@@ -36,7 +36,7 @@ def evaluate_command(
     else:
         Console(highlight=False).print(*_summary(result, lang))
     for warning in result.warnings:
-        typer.echo(f"warning: {file.name}: {warning}", err=True)
+        typer.echo(visible(f"warning: {file.name}: {warning}"), err=True)
 
 
 def _evaluate_file(file: Path) -> EvaluationResult:
@@ -98,17 +98,17 @@ def _summary(result: EvaluationResult, lang: str) -> list[Any]:
             ("sib_payments_beyond_horizon", money(m["sib_payments_beyond_horizon"])),
         ]
     period = f"{start}–{start + settings.horizon_years - 1}"
-    figures = Table(title=f"{escape(settings.name)} — {period}")
+    figures = Table(title=f"{markup(settings.name)} — {period}")
     figures.add_column(t("figures", lang))
     figures.add_column(t("value", lang), justify="right")
     for key, value in rows:
         figures.add_row(t(key, lang), value)
 
     if m["closes"]:
-        verdict = f"[green]{escape(t('closes_verdict', lang))}[/green]"
+        verdict = f"[green]{markup(t('closes_verdict', lang))}[/green]"
     else:
         gap = t("gap_verdict", lang, gap=money(m["funding_gap"]), year=when(m["first_short_year"]))
-        verdict = f"[red]{escape(gap)}[/red]"
+        verdict = f"[red]{markup(gap)}[/red]"
 
     holders = Table(title=t("who_pays_who_benefits", lang))
     holders.add_column(t("stakeholder", lang))
@@ -116,9 +116,9 @@ def _summary(result: EvaluationResult, lang: str) -> list[Any]:
         holders.add_column(t(column, lang), justify="right")
     for row in result.stakeholders.to_dict(orient="records"):
         holders.add_row(
-            escape(row["name"]), *(money(row[column]) for column in STAKEHOLDER_COLUMNS)
+            markup(row["name"]), *(money(row[column]) for column in STAKEHOLDER_COLUMNS)
         )
 
     rate = fmt.percent(base_value(settings.discount_rate), lang, 2)
-    note = f"[dim]{escape(t('discount_note', lang, start=start, rate=rate))}[/dim]"
+    note = f"[dim]{markup(t('discount_note', lang, start=start, rate=rate))}[/dim]"
     return [figures, verdict, holders, note]

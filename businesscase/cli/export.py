@@ -24,6 +24,7 @@ from businesscase.engine import evaluate
 from businesscase.parameters import uncertain_inputs
 from businesscase.text import t
 from businesscase.uncertainty import sensitivity, simulate
+from businesscase.user_text import visible
 
 
 def export_command(
@@ -83,9 +84,10 @@ def export_command(
                 simulation = simulate(scenario, draws, seed=seed, progress=progress)
                 tornado = sensitivity(scenario) if html is not None else None
         else:
-            typer.echo(f"warning: {file.name}: {t('export_nothing_uncertain', 'en')}", err=True)
+            warning = f"warning: {file.name}: {t('export_nothing_uncertain', 'en')}"
+            typer.echo(visible(warning), err=True)
     for warning in result.warnings:
-        typer.echo(f"warning: {file.name}: {warning}", err=True)
+        typer.echo(visible(f"warning: {file.name}: {warning}"), err=True)
     for option, path in outputs.items():
         try:
             if option == "--xlsx":
@@ -103,4 +105,4 @@ def export_command(
                 )
         except OSError as error:
             fail([f"{option} {path}: cannot write: {error.strerror or error}"])
-        typer.echo(t("export_written", lang, path=path))
+        typer.echo(visible(t("export_written", lang, path=path)))

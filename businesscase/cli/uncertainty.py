@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.markup import escape
 from rich.table import Table
 
 from businesscase import formatting as fmt
@@ -32,6 +31,7 @@ from businesscase.sampling import field_range
 from businesscase.scenario import save_scenario
 from businesscase.text import input_name, t
 from businesscase.uncertainty import records, sensitivity, simulate, switching_values
+from businesscase.user_text import markup, visible
 
 CANNOT_CLOSE = 3
 """Exit status of ``close-gap`` when the cashable benefits cannot close the gap (no file)."""
@@ -56,7 +56,7 @@ def _switch_text(row: dict[str, Any], verdict: str, lang: str) -> str:
         return _input_value(path, row[f"{verdict}_switch"], lang)
     outcome = "holds" if row[f"{verdict}_at_base"] else "fails"
     low, high = (_input_value(path, row[f"search_{end}"], lang) for end in ("low", "high"))
-    return escape(t(f"no_switch_{verdict}_{outcome}", lang, low=low, high=high))
+    return markup(t(f"no_switch_{verdict}_{outcome}", lang, low=low, high=high))
 
 
 def simulate_command(
@@ -80,7 +80,7 @@ def simulate_command(
         title = t(
             "simulate_title",
             lang,
-            name=escape(scenario.settings.name),
+            name=markup(scenario.settings.name),
             draws=fmt.number(draws, lang, 0),
             seed=t("no_seed", lang) if seed is None else seed,
         )
@@ -108,7 +108,7 @@ def simulate_command(
                 low=low,
                 high=high,
             )
-            typer.echo(warning, err=True)
+            typer.echo(visible(warning), err=True)
 
 
 def sensitivity_command(
@@ -148,7 +148,7 @@ def sensitivity_command(
     header(table, t("input", lang), t("low", lang), t("base", lang), t("high", lang), *changes)
     for row in tornado.table.to_dict(orient="records"):
         table.add_row(
-            escape(input_name(row["label"], row["path"], lang)),
+            markup(input_name(row["label"], row["path"], lang)),
             *(_input_value(row["path"], row[column], lang) for column in ("low", "base", "high")),
             *(fmt.money(row[column], lang) for column in _TORNADO_CHANGES),
         )
@@ -159,7 +159,7 @@ def sensitivity_command(
     )
     for row in switching.to_dict(orient="records"):
         table.add_row(
-            escape(input_name(row["label"], row["path"], lang)),
+            markup(input_name(row["label"], row["path"], lang)),
             _input_value(row["path"], row["base"], lang),
             _switch_text(row, "npv_social", lang),
             _switch_text(row, "closes", lang),
@@ -196,11 +196,11 @@ def close_gap_command(
         fail([t("gap_cannot_write", "en", out=out, reason=error.strerror or error)])
     written = t("export_written", lang, path=out)
     if proposal.contributions.empty:
-        typer.echo(f"{t('gap_none', lang, file=file.name)} {written}")
+        typer.echo(visible(f"{t('gap_none', lang, file=file.name)} {written}"))
         return
     table = Table(title=t("gap_title", lang, gap=fmt.money(proposal.funding_gap, lang)))
     header(table, t("funding_line", lang), t("amount", lang))
     for row in proposal.contributions.itertuples(index=False):
-        table.add_row(escape(row.name), fmt.money(row.amount, lang))
+        table.add_row(markup(row.name), fmt.money(row.amount, lang))
     table_console().print(table)
-    typer.echo(written)
+    typer.echo(visible(written))
