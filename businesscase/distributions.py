@@ -22,6 +22,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from businesscase.problems import Message, refusal
+
 
 def real_number(value: Any) -> float:
     """Accept a finite int or float (returned as float); refuse booleans, text and the rest.
@@ -32,13 +34,13 @@ def real_number(value: Any) -> float:
         With a message for people who edit TOML by hand.
     """
     if isinstance(value, bool):
-        raise PydanticCustomError("number", "must be a number, not true/false")
+        raise refusal(Message("number_not_boolean"))
     if isinstance(value, str):
-        raise PydanticCustomError("number", "must be a number, not text (remove the quotes)")
+        raise refusal(Message("number_not_text"))
     if not isinstance(value, int | float):
-        raise PydanticCustomError("number", "must be a number")
+        raise refusal(Message("number"))
     if not math.isfinite(value):
-        raise PydanticCustomError("number", "must be a finite number, not nan or inf")
+        raise refusal(Message("finite"))
     return float(value)
 
 
@@ -46,13 +48,9 @@ Real = Annotated[float, BeforeValidator(real_number)]
 """A finite real number; an int is stored as float."""
 
 
-def _shape_error(shape: str, rule: str, field: str) -> PydanticCustomError:
-    """A shape rule broken by ``field`` (named in the context, so paths can point at it)."""
-    return PydanticCustomError(
-        "distribution_shape",
-        "a {shape} needs {rule}",
-        {"shape": shape, "rule": rule, "field": field},
-    )
+def _shape_error(key: str, shape: str, field: str) -> PydanticCustomError:
+    """A shape rule (a message key) broken by ``field``, named so paths can point at it."""
+    return refusal(Message(key, shape=shape), field=field)
 
 
 class _Shape(BaseModel):
@@ -73,11 +71,9 @@ class _LowModeHigh(_Shape):
     @model_validator(mode="after")
     def _ordered(self) -> _LowModeHigh:
         if not self.low <= self.mode <= self.high:
-            raise _shape_error(self.dist, "low <= mode <= high", "mode")
+            raise _shape_error("mode_between", self.dist, "mode")
         if not self.low < self.high:
-            raise _shape_error(
-                self.dist, "low < high (write a plain number for a fixed value)", "high"
-            )
+            raise _shape_error("low_below_high", self.dist, "high")
         return self
 
     @property
@@ -136,7 +132,7 @@ class Uniform(_Shape):
     @model_validator(mode="after")
     def _ordered(self) -> Uniform:
         if not self.low < self.high:
-            raise _shape_error("uniform", "low < high", "high")
+            raise _shape_error("uniform_low_below_high", "uniform", "high")
         return self
 
     @property
@@ -158,7 +154,7 @@ class _MeanSd(_Shape):
     @model_validator(mode="after")
     def _positive_sd(self) -> _MeanSd:
         if not self.sd > 0:
-            raise _shape_error(self.dist, "sd > 0", "sd")
+            raise _shape_error("sd_positive", self.dist, "sd")
         return self
 
     @property
@@ -198,7 +194,7 @@ class Lognormal(_MeanSd):
     @model_validator(mode="after")
     def _positive_mean(self) -> Lognormal:
         if not self.mean > 0:
-            raise _shape_error("lognormal", "mean > 0", "mean")
+            raise _shape_error("mean_positive", "lognormal", "mean")
         return self
 
 

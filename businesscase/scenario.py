@@ -5,7 +5,8 @@ A scenario is one TOML file: a ``[scenario]`` table and the sections ``stakehold
 rule of docs/scenario-format.md is checked; a violation raises :class:`ScenarioError`, which names
 the file, the field path (``outcomes[2].deadweight``), the value given and the rule. Nothing is
 guessed or coerced: a string where a number belongs, a boolean as a number or a fraction in an
-integer field is an error.
+integer field is an error. Each rule is a message key with texts in English and Dutch
+(:mod:`businesscase.messages`); :mod:`businesscase.problems` puts them into words, bounded.
 
 Checks run in two rounds: pydantic checks each field (types, ranges, shapes of distributions,
 unknown fields) and reports every problem it finds; when the fields are fine, plain code checks
@@ -28,19 +29,16 @@ Examples
 ...                source="pilot.toml")
 Traceback (most recent call last):
 ...
-businesscase.scenario.ScenarioError: pilot.toml: scenario.horizon_years = 0: must be >= 1
+businesscase.problems.ScenarioError: pilot.toml: scenario.horizon_years = 0: must be >= 1
 """
 
 from __future__ import annotations
 
-import difflib
-import math
 import os
 import re
 import stat
 import tomllib
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -56,6 +54,17 @@ from businesscase.distributions import (
     real_number,
 )
 from businesscase.files import write_atomic
+from businesscase.problems import (
+    NO_VALUE,
+    Listing,
+    Message,
+    Problem,
+    ScenarioError,
+    Suggestion,
+    control_character,
+    file_error,
+    refusal,
+)
 from businesscase.vocabulary import (
     COST_CATEGORIES,
     DEFAULT_DISCOUNT_RATE,
@@ -68,98 +77,20 @@ from businesscase.vocabulary import (
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """Largest scenario file read [bytes] (5 MB, docs/scenario-format.md#rules)."""
 
+_LIMIT_MB = MAX_FILE_BYTES // 2**20
+
 MAX_NESTING = 10
 """Deepest nesting of tables and arrays accepted in a scenario file [levels]."""
 
+MOST_LINES_PER_SECTION = 1000
+"""Most lines in one section (``[[costs]]``, ``[[stakeholders]]``, ...) [lines]. A programme of
+fifty projects with twenty lines each fits; checked before anything else is validated."""
+
+MOST_LINES = 3000
+"""Most lines in all sections of one file together [lines]."""
+
 SHARE_TOLERANCE = 1e-6
 """Beneficiary shares must add up to 1 within this tolerance."""
-
-
-# --- errors ----------------------------------------------------------------------------------
-
-
-class _NoValue:
-    """Marks a problem without a value to show (a missing field, a file-level problem)."""
-
-    def __repr__(self) -> str:
-        return "<no value>"
-
-
-NO_VALUE: Any = _NoValue()
-"""The ``value`` of a :class:`Problem` about something that is not there."""
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One broken rule: where (field path, "" for the whole file), what was given, the rule."""
-
-    path: str
-    value: object
-    rule: str
-
-    def render(self, source: str) -> str:
-        """One line, e.g. ``west.toml: outcomes[2].deadweight = 1.4: must be a share ...``."""
-        if not self.path:
-            return f"{source}: {self.rule}"
-        if self.value is NO_VALUE:
-            return f"{source}: {self.path}: {self.rule}"
-        return f"{source}: {self.path} = {_show(self.value)}: {self.rule}"
-
-
-class ScenarioError(ValueError):
-    """A scenario breaks the rules of docs/scenario-format.md.
-
-    ``str(error)`` is one line: the first problem, plus ``(and N more problems)``.
-
-    Attributes
-    ----------
-    source : str
-        The file name (or ``<text>``, ``<dict>``) the scenario came from.
-    problems : list of Problem
-        Every problem found, each with its field path, value and rule.
-    """
-
-    def __init__(self, source: str, problems: list[Problem]) -> None:
-        self.source = source
-        self.problems = problems
-        more = len(problems) - 1
-        suffix = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
-        super().__init__(problems[0].render(source) + suffix)
-
-    def lines(self) -> list[str]:
-        """One line per problem, each naming the file."""
-        return [problem.render(self.source) for problem in self.problems]
-
-
-def _file_error(source: str, rule: str) -> ScenarioError:
-    """A problem with the file as a whole."""
-    return ScenarioError(source, [Problem("", NO_VALUE, rule)])
-
-
-def _show(value: object) -> str:
-    """A value as the user would write it in TOML, shortened to 80 characters."""
-    if isinstance(value, bool):
-        text = "true" if value else "false"
-    elif isinstance(value, str):
-        text = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    elif isinstance(value, float) and not math.isfinite(value):
-        text = "nan" if math.isnan(value) else ("inf" if value > 0 else "-inf")
-    elif isinstance(value, Mapping):
-        items = ", ".join(f"{key} = {_show(item)}" for key, item in value.items())
-        text = "{ " + items + " }" if items else "{}"
-    elif isinstance(value, list):
-        text = "[" + ", ".join(_show(item) for item in value) + "]"
-    elif hasattr(value, "isoformat"):
-        text = value.isoformat()
-    else:
-        text = repr(value)
-    return text if len(text) <= 80 else text[:77] + "..."
-
-
-def _suggestion(word: object, options: Iterable[str]) -> str:
-    """`` (did you mean X?)`` when ``word`` looks like a typo of one of ``options``."""
-    close = difflib.get_close_matches(str(word), list(options), n=1)
-    return f" (did you mean {close[0]}?)" if close else ""
 
 
 # --- field types -----------------------------------------------------------------------------
@@ -169,14 +100,8 @@ def _distribution(value: Mapping[str, Any]) -> Any:
     """Validate a distribution table; a problem names the parameter (``proxy.sd``)."""
     name = value.get("dist")
     if not (isinstance(name, str) and name in DISTRIBUTIONS):
-        start = (
-            "unknown distribution; dist must be"
-            if "dist" in value
-            else "a distribution needs dist ="
-        )
-        raise PydanticCustomError(
-            "number", start + " one of {names}", {"names": ", ".join(DISTRIBUTIONS)}
-        )
+        key = "unknown_distribution" if "dist" in value else "no_distribution"
+        raise refusal(Message(key, names=", ".join(DISTRIBUTIONS)))
     model = DISTRIBUTIONS[name]
     try:
         return model.model_validate(dict(value))
@@ -184,11 +109,16 @@ def _distribution(value: Mapping[str, Any]) -> Any:
         # an unknown field first: "stdev" for "sd" also makes "sd" missing
         detail = min(error.errors(), key=lambda found: found["type"] != "extra_forbidden")
         field = detail.get("ctx", {}).get("field") or str(detail["loc"][0])
-        rule = _rule(detail, tuple(model.model_fields), f"field in a {name} distribution")
+        rule = _rule(detail, tuple(model.model_fields), name)
         raise PydanticCustomError(
             "distribution",
-            "{rule}",
-            {"rule": rule, "field": field, "value": value.get(field, NO_VALUE)},
+            "{text}",
+            {
+                "text": rule.text(),
+                "message": rule,
+                "field": field,
+                "value": value.get(field, NO_VALUE),
+            },
         ) from None
 
 
@@ -202,86 +132,115 @@ def _number_or_distribution(value: Any) -> Any:
 def _plain_number(value: Any) -> float:
     """A finite number that cannot be a distribution (beneficiary shares)."""
     if isinstance(value, Mapping):
-        raise PydanticCustomError("number", "must be a plain number, not a distribution")
+        raise refusal(Message("plain_number"))
     return real_number(value)
 
 
-def _ranged(check: Callable[[float], bool], rule: str) -> AfterValidator:
-    """Check a number, or a distribution's base value, against a field's rule."""
+def _ranged(check: Callable[[float], bool], key: str) -> AfterValidator:
+    """Check a number, or a distribution's base value, against a field's rule (a message key)."""
 
     def validate(value: Any) -> Any:
         if not check(base_value(value)):
             if is_distribution(value):
-                raise PydanticCustomError(
-                    "range", "{rule} (the base value is {base})", {"rule": rule, "base": value.base}
-                )
-            raise PydanticCustomError("range", rule)
+                raise refusal(Message("on_base_value", rule=Message(key), base=value.base))
+            raise refusal(Message(key))
         return value
 
     return AfterValidator(validate)
 
 
 Number = float | Distribution
-"""A number or a distribution (docs/uncertainty.md); evaluate uses the base value."""
+"""A number or a distribution (docs/uncertainty.md); evaluation uses the base value."""
 
 _NUMBER = BeforeValidator(_number_or_distribution)
-_SHARE_RULE = "must be a share between 0 and 1"
-Share = Annotated[Number, _NUMBER, _ranged(lambda x: 0.0 <= x <= 1.0, _SHARE_RULE)]
-NonNegative = Annotated[Number, _NUMBER, _ranged(lambda x: x >= 0.0, "must be >= 0")]
-Rate = Annotated[Number, _NUMBER, _ranged(lambda x: x > -1.0, "must be > -1")]
+Share = Annotated[Number, _NUMBER, _ranged(lambda x: 0.0 <= x <= 1.0, "share")]
+NonNegative = Annotated[Number, _NUMBER, _ranged(lambda x: x >= 0.0, "not_negative")]
+Rate = Annotated[Number, _NUMBER, _ranged(lambda x: x > -1.0, "above_minus_one")]
 PlainShare = Annotated[
-    float, BeforeValidator(_plain_number), _ranged(lambda x: 0.0 <= x <= 1.0, _SHARE_RULE)
+    float, BeforeValidator(_plain_number), _ranged(lambda x: 0.0 <= x <= 1.0, "share")
 ]
 
 
-def _whole(unit: str, minimum: int | None, maximum: int | None = None) -> BeforeValidator:
-    """An integer field (never a float, not even 2.0, a boolean or a distribution)."""
+def _whole(unit: str, minimum: int, maximum: int) -> BeforeValidator:
+    """An integer field (never a float, not even 2.0, a boolean or a distribution) within bounds.
+
+    ``unit`` is a key of :data:`businesscase.messages.PIECES` (``years``, ``calendar_year``).
+    """
 
     def validate(value: Any) -> int:
         if not isinstance(value, int) or isinstance(value, bool):
-            extra = ", not a distribution" if isinstance(value, Mapping) else ""
-            raise PydanticCustomError("whole", f"must be a whole number ({unit}){extra}")
-        if minimum is not None and value < minimum:
-            raise PydanticCustomError("range", f"must be >= {minimum}")
-        if maximum is not None and value > maximum:
-            raise PydanticCustomError("range", f"must be <= {maximum}")
+            key = "whole_not_distribution" if isinstance(value, Mapping) else "whole"
+            raise refusal(Message(key, unit=Message(unit)))
+        if value < minimum:
+            raise refusal(Message("at_least", minimum=minimum))
+        if value > maximum:
+            raise refusal(Message("at_most", maximum=maximum))
         return value
 
     return BeforeValidator(validate)
 
 
 LONGEST_HORIZON = 200
-"""Longest horizon a scenario may have [years]. The contract sets none; a business case beyond two
-centuries says nothing (discounted at 2.25% a euro in year 200 weighs 1%), and an uploaded file
-with a horizon of a million years would otherwise stall the app for every user."""
+"""Longest horizon a scenario may have [years]. A business case beyond two centuries says
+nothing (discounted at 2.25% a euro in year 200 weighs 1%), and an uploaded file with a horizon
+of a million years would otherwise stall the app for every user."""
 
-Start = Annotated[int, _whole("years", 0)]
+LONGEST_SPAN = 1000
+"""Longest ``duration``, ``lasts`` and ``term`` [years]. A span past the horizon is valid and
+cut at the horizon; this bound only keeps a typo such as ``duration = 10**12`` from reaching the
+engine (docs/scenario-format.md, "Limits"). The SIB ``lag`` is bounded by
+:data:`LONGEST_HORIZON`: a payment later than that falls outside any horizon."""
+
+EARLIEST_YEAR = 1900
+"""Earliest ``start_year`` [calendar year]."""
+
+LATEST_YEAR = 2200
+"""Latest ``start_year`` [calendar year]: with the longest horizon, the last year is 2399."""
+
+Start = Annotated[int, _whole("years", 0, LONGEST_HORIZON - 1)]
 Horizon = Annotated[int, _whole("years", 1, LONGEST_HORIZON)]
-Years = Annotated[int, _whole("years", 1)]
-Lag = Annotated[int, _whole("years", 0)]
-CalendarYear = Annotated[int, _whole("a calendar year", None)]
+Years = Annotated[int, _whole("years", 1, LONGEST_SPAN)]
+Lag = Annotated[int, _whole("years", 0, LONGEST_HORIZON)]
+CalendarYear = Annotated[int, _whole("calendar_year", EARLIEST_YEAR, LATEST_YEAR)]
 
 
 def _text(value: Any) -> str:
     if not isinstance(value, str):
-        raise PydanticCustomError("text", "must be text (in quotes)")
+        raise refusal(Message("text"))
+    return value
+
+
+def _one_line(value: str) -> str:
+    """Refuse control characters (newline, tab, escape, ...) in a single-line text."""
+    found = control_character(value)
+    if found is not None:
+        raise refusal(Message("one_line", char=found))
+    return value
+
+
+def _paragraphs(value: str) -> str:
+    """Refuse control characters other than newlines and tabs in a longer text."""
+    found = control_character(value, allowed="\n\r\t")
+    if found is not None:
+        raise refusal(Message("no_control_characters", char=found))
     return value
 
 
 def _non_empty(value: str) -> str:
     if not value.strip():
-        raise PydanticCustomError("text", "must not be empty")
+        raise refusal(Message("not_empty"))
     return value
 
 
 def _currency(value: str) -> str:
     if not re.fullmatch(r"[A-Z]{3}", value):
-        raise PydanticCustomError("text", "must be a three-letter upper-case code such as EUR")
+        raise refusal(Message("currency"))
     return value
 
 
-Text = Annotated[str, BeforeValidator(_text)]
-Name = Annotated[str, BeforeValidator(_text), AfterValidator(_non_empty)]
+Text = Annotated[str, BeforeValidator(_text), AfterValidator(_one_line)]
+LongText = Annotated[str, BeforeValidator(_text), AfterValidator(_paragraphs)]
+Name = Annotated[str, BeforeValidator(_text), AfterValidator(_one_line), AfterValidator(_non_empty)]
 Currency = Annotated[str, BeforeValidator(_text), AfterValidator(_currency)]
 
 
@@ -291,8 +250,8 @@ def _one_of(choices: tuple[str, ...]) -> BeforeValidator:
     def validate(value: Any) -> Any:
         if isinstance(value, str) and value in choices:
             return value
-        hint = _suggestion(value, choices) if isinstance(value, str) else ""
-        raise PydanticCustomError("choice", f"must be one of {', '.join(choices)}{hint}")
+        hint = Suggestion(value, choices) if isinstance(value, str) else ""
+        raise refusal(Message("one_of", choices=", ".join(choices), hint=hint))
 
     return BeforeValidator(validate)
 
@@ -304,7 +263,7 @@ CostCategory = Annotated[Literal[COST_CATEGORIES], _one_of(COST_CATEGORIES)]  # 
 FundingKind = Annotated[Literal[FUNDING_KINDS], _one_of(FUNDING_KINDS)]  # type: ignore[valid-type]
 
 _START = "First active year, as an offset from start_year [years, 0 .. horizon_years-1]."
-_DURATION = "Number of active years; cut at the horizon [years, >= 1]."
+_DURATION = "Number of active years; cut at the horizon [years, 1 .. 1000]."
 _GROWTH = "Real annual growth of the amount from start on [fraction per year, > -1]."
 _SOURCE = "Where the figures come from [text]."
 
@@ -323,13 +282,15 @@ class Settings(_Model):
 
     name: Name = Field(description="Name of the business case [text, not empty].")
     area: Text = Field("", description="Neighbourhood or area [text].")
-    description: Text = Field("", description="What the intervention does [text].")
+    description: LongText = Field(
+        "", description="What the intervention does [text; may hold newlines and tabs]."
+    )
     currency: Currency = Field(
         "EUR",
         description="Currency of all amounts, in constant prices of start_year "
         "[three-letter upper-case code, e.g. EUR].",
     )
-    start_year: CalendarYear = Field(description="Calendar year of t = 0 [year].")
+    start_year: CalendarYear = Field(description="Calendar year of t = 0 [year, 1900 .. 2200].")
     horizon_years: Horizon = Field(
         description="Number of years evaluated, t = 0 .. horizon_years-1 [years, 1 .. 200]."
     )
@@ -392,7 +353,9 @@ class Outcome(_Model):
     drop_off: Share = Field(
         0.0, description="Yearly decline of a cohort's outcome after its first year [fraction 0-1]."
     )
-    lasts: Years = Field(1, description="Years one cohort's outcome lasts [years, >= 1].")
+    lasts: Years = Field(
+        1, description="Years one cohort's outcome lasts; cut at the horizon [years, 1 .. 1000]."
+    )
     cashable_share: Share = Field(
         0.0, description="Share of the value that releases cash for its receivers [fraction 0-1]."
     )
@@ -453,7 +416,7 @@ class ValueCapture(_Model):
     payer: Name = Field(description="Who pays the captured amount [stakeholder id].")
     start: Start = Field(0, description=_START)
     duration: Years = Field(
-        1, description="Years the captured money is spread over evenly [years, >= 1]."
+        1, description="Years the captured money is spread over evenly [years, 1 .. 1000]."
     )
     proxy_source: Text = Field("", description=_SOURCE)
 
@@ -480,7 +443,8 @@ class Funding(_Model):
         None, description="Loans only, required there [fraction per year, >= 0]."
     )
     term: Years | None = Field(
-        None, description="Loans only, required there: repayment years from start+1 [years, >= 1]."
+        None,
+        description="Loans only, required there: repayment years from start+1 [years, 1 .. 1000].",
     )
 
 
@@ -511,7 +475,7 @@ class Sib(_Model):
         "[EUR, constant prices of start_year, >= 0].",
     )
     lag: Lag = Field(
-        1, description="Years between achieving an outcome and its payment [years, >= 0]."
+        1, description="Years between achieving an outcome and its payment [years, 0 .. 200]."
     )
 
 
@@ -596,20 +560,18 @@ def load_scenario(path: str | os.PathLike[str]) -> Scenario:
     try:
         status = path.stat()
         if stat.S_ISDIR(status.st_mode):
-            raise _file_error(source, f"{path} is a folder, not a scenario file")
+            raise file_error(source, "folder", path=path)
         if not stat.S_ISREG(status.st_mode):
-            raise _file_error(source, f"{path} is not a regular file")
+            raise file_error(source, "not_regular", path=path)
         if status.st_size > MAX_FILE_BYTES:
-            megabytes = status.st_size / 2**20
-            raise _file_error(
-                source, f"file is {megabytes:.1f} MB; a scenario file may be at most 5 MB"
-            )
+            megabytes = f"{status.st_size / 2**20:.1f}"
+            raise file_error(source, "file_too_big", megabytes=megabytes, limit=_LIMIT_MB)
         with path.open("rb") as handle:  # read no more than the limit, even if the file grew
             content = handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
-        raise _file_error(source, f"file not found: {path}") from None
+        raise file_error(source, "not_found", path=path) from None
     except OSError as error:
-        raise _file_error(source, f"cannot read the file: {error.strerror or error}") from None
+        raise file_error(source, "unreadable", reason=error.strerror or error) from None
     return parse_scenario(content, source=source)
 
 
@@ -628,26 +590,21 @@ def parse_scenario(text: str | bytes, source: str = "<text>") -> Scenario:
     ScenarioError
         As :func:`load_scenario`.
     """
+    if len(text) > MAX_FILE_BYTES:
+        raise file_error(source, "text_too_big", limit=_LIMIT_MB)
     if isinstance(text, bytes):
-        if len(text) > MAX_FILE_BYTES:
-            raise _file_error(source, "a scenario file may be at most 5 MB")
         try:
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError as error:
             line = text[: error.start].count(b"\n") + 1
-            raise _file_error(
-                source, f"not UTF-8 text (line {line}); save the file as UTF-8"
-            ) from None
+            raise file_error(source, "not_utf8", line=line) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise _file_error(source, f"not valid TOML: {error}") from None
+        raise file_error(source, "not_toml", detail=error) from None
     except RecursionError:
-        raise _file_error(source, _TOO_DEEP) from None
+        raise file_error(source, "too_deep", levels=MAX_NESTING) from None
     return scenario_from_dict(data, source=source)
-
-
-_TOO_DEEP = f"nested too deeply: tables and arrays may nest at most {MAX_NESTING} levels"
 
 
 def scenario_from_dict(data: Mapping[str, Any], source: str = "<dict>") -> Scenario:
@@ -659,9 +616,14 @@ def scenario_from_dict(data: Mapping[str, Any], source: str = "<dict>") -> Scena
         For every rule of docs/scenario-format.md the data breaks.
     """
     if _nested_deeper_than(data, MAX_NESTING):
-        raise _file_error(source, _TOO_DEEP)
+        raise file_error(source, "too_deep", levels=MAX_NESTING)
+    too_many = _too_many_lines(data)
+    if too_many:
+        raise ScenarioError(source, too_many)
     if "scenario" not in data:
-        raise _file_error(source, _missing_settings_rule(data))
+        stray = [key for key in data if key in SCENARIO_FIELDS]
+        note = Message("stray_settings", fields=Listing(tuple(stray))) if stray else ""
+        raise file_error(source, "no_settings", stray=note)
     try:
         scenario = Scenario.model_validate(dict(data))
     except ValidationError as error:
@@ -670,6 +632,26 @@ def scenario_from_dict(data: Mapping[str, Any], source: str = "<dict>") -> Scena
     if problems:
         raise ScenarioError(source, problems)
     return scenario
+
+
+def _too_many_lines(data: Mapping[str, Any]) -> list[Problem]:
+    """A problem for each section over :data:`MOST_LINES_PER_SECTION`, or one for the file
+    over :data:`MOST_LINES`, counted before any line is validated."""
+    counts = {section: len(lines) for section, lines in data.items() if isinstance(lines, list)}
+    problems = [
+        Problem(
+            str(section),
+            NO_VALUE,
+            Message("too_many_lines", count=count, limit=MOST_LINES_PER_SECTION),
+        )
+        for section, count in counts.items()
+        if count > MOST_LINES_PER_SECTION
+    ]
+    total = sum(counts.values())
+    if not problems and total > MOST_LINES:
+        rule = Message("too_many_lines_in_all", count=total, limit=MOST_LINES)
+        problems.append(Problem("", NO_VALUE, rule))
+    return problems
 
 
 def _nested_deeper_than(data: object, limit: int) -> bool:
@@ -687,14 +669,6 @@ def _nested_deeper_than(data: object, limit: int) -> bool:
     return True
 
 
-def _missing_settings_rule(data: Mapping[str, Any]) -> str:
-    rule = "no [scenario] table: add one with name, start_year and horizon_years"
-    stray = [key for key in data if key in SCENARIO_FIELDS]
-    if stray:
-        rule += f" ({', '.join(stray)} stand above the first table: put [scenario] above them)"
-    return rule
-
-
 # --- turning pydantic's findings into problems -------------------------------------------------
 
 
@@ -707,8 +681,7 @@ def _problems(error: ValidationError, data: Mapping[str, Any]) -> list[Problem]:
         if detail["type"] == "distribution":
             path, value = f"{path}.{detail['ctx']['field']}", detail["ctx"]["value"]
         if path not in problems:
-            allowed, what = _allowed_here(loc)
-            problems[path] = Problem(path, value, _rule(detail, allowed, what))
+            problems[path] = Problem(path, value, _rule(detail, *_allowed_here(loc)))
     return list(problems.values())
 
 
@@ -737,60 +710,69 @@ def _allowed_here(loc: tuple[int | str, ...]) -> tuple[tuple[str, ...], str]:
     return FIELDS.get(str(loc[0]), ()), "field"
 
 
-def _rule(detail: Mapping[str, Any], allowed: tuple[str, ...], what: str) -> str:
-    """Our wording for one of pydantic's findings (never its own text)."""
+def _rule(detail: Mapping[str, Any], allowed: tuple[str, ...], what: str) -> Message:
+    """Our wording for one of pydantic's findings (never its own text).
+
+    ``what`` says where the finding is: ``"section"`` (the top level), ``"field"`` (a field of
+    a section) or the name of a distribution (a parameter of that distribution).
+    """
     kind, loc = detail["type"], detail["loc"]
-    if kind in ("number", "range", "text", "choice", "whole", "distribution", "distribution_shape"):
-        return detail["msg"]
+    if kind in ("rule", "distribution"):
+        return detail["ctx"]["message"]
     if kind == "extra_forbidden":
         return _unknown_field_rule(str(loc[-1]), allowed, what)
     if kind == "missing":
-        return "is required"
+        return Message("required")
     if kind == "list_type":
         section = str(loc[-1])
         if len(loc) == 1 and section in SECTIONS:
-            return f"must be a list of tables: write [[{section}]] above each entry"
-        return "must be a list, e.g. [...]"
+            return Message("list_of_tables", section=section)
+        return Message("list")
     if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return "must be a table"
-    return f"is not valid here ({kind})"
+        return Message("table")
+    return Message("not_valid_here", kind=kind)
 
 
-def _unknown_field_rule(field: str, allowed: tuple[str, ...], what: str) -> str:
+def _unknown_field_rule(field: str, allowed: tuple[str, ...], what: str) -> Message:
     """``unknown field (did you mean deadweight?); allowed here: name, theme, ...``."""
+    hint = Suggestion(field, allowed)
+    listed = Listing(allowed)
     if what == "section":
-        place = " (put it under the [scenario] header)" if field in SCENARIO_FIELDS else ""
-        return (
-            f"unknown section{place or _suggestion(field, allowed)}; sections: {', '.join(allowed)}"
-        )
-    return f"unknown {what}{_suggestion(field, allowed)}; allowed here: {', '.join(allowed)}"
+        place = Message("under_scenario_header") if field in SCENARIO_FIELDS else hint
+        return Message("unknown_section", hint=place, sections=listed)
+    if what == "field":
+        return Message("unknown_field", hint=hint, allowed=listed)
+    return Message("unknown_distribution_field", name=what, hint=hint, allowed=listed)
 
 
 # --- rules across fields -----------------------------------------------------------------------
 
 
 def _cross_checks(scenario: Scenario) -> list[Problem]:
-    """References, the horizon, uniqueness and loan fields (docs/scenario-format.md)."""
+    """References, the horizon, uniqueness and loan fields (docs/scenario-format.md).
+
+    Linear in the size of the file: ids are looked up in a set, and the "did you mean" of an
+    unknown reference is only looked for when its message is shown.
+    """
     problems: list[Problem] = []
-    ids = [holder.id for holder in scenario.stakeholders]
-    known = "known ids: " + (", ".join(ids) if ids else "none (add [[stakeholders]])")
+    ids = tuple(holder.id for holder in scenario.stakeholders)
+    known_ids = frozenset(ids)
+    known = Listing(ids) if ids else Message("no_ids")
     last = scenario.settings.horizon_years - 1
 
     def reference(path: str, holder: str, value: object = NO_VALUE) -> None:
-        if holder not in ids:
+        if holder not in known_ids:
             shown = holder if value is NO_VALUE else value
-            problems.append(
-                Problem(path, shown, f"unknown stakeholder id{_suggestion(holder, ids)}; {known}")
-            )
+            rule = Message("unknown_stakeholder", hint=Suggestion(holder, ids), known=known)
+            problems.append(Problem(path, shown, rule))
 
     def within_horizon(path: str, start: int) -> None:
         if start > last:
-            rule = f"start must lie within the horizon: 0 <= start <= {last}"
-            problems.append(Problem(path, start, rule))
+            problems.append(Problem(path, start, Message("outside_horizon", last=last)))
 
-    problems += _duplicates("stakeholders", "id", ids, "stakeholder id")
-    names = [outcome.name for outcome in scenario.outcomes]
-    problems += _duplicates("outcomes", "name", names, "outcome name")
+    problems += _duplicates("stakeholders", "id", ids, "duplicate_stakeholder")
+    names = tuple(outcome.name for outcome in scenario.outcomes)
+    problems += _duplicates("outcomes", "name", names, "duplicate_outcome")
     for section in LINE_SECTIONS:
         for index, line in enumerate(getattr(scenario, section)):
             within_horizon(f"{section}[{index}].start", line.start)
@@ -812,30 +794,32 @@ def _cross_checks(scenario: Scenario) -> list[Problem]:
         reference("sib.outcome_payer", bond.outcome_payer)
         within_horizon("sib.start", bond.start)
         if bond.outcome not in names:
-            outcomes = ", ".join(names) if names else "none"
-            rule = f"names no outcome line{_suggestion(bond.outcome, names)}; outcomes: {outcomes}"
+            outcomes = Listing(names) if names else Message("none")
+            hint = Suggestion(bond.outcome, names)
+            rule = Message("unknown_outcome", hint=hint, outcomes=outcomes)
             problems.append(Problem("sib.outcome", bond.outcome, rule))
     return problems
 
 
-def _duplicates(section: str, field: str, values: list[str], what: str) -> list[Problem]:
+def _duplicates(section: str, field: str, values: tuple[str, ...], key: str) -> list[Problem]:
     """A problem for each repeat of an earlier value."""
-    return [
-        Problem(f"{section}[{index}].{field}", value, f"duplicate {what}; each must be unique")
-        for index, value in enumerate(values)
-        if value in values[:index]
-    ]
+    seen: set[str] = set()
+    problems = []
+    for index, value in enumerate(values):
+        if value in seen:
+            problems.append(Problem(f"{section}[{index}].{field}", value, Message(key)))
+        seen.add(value)
+    return problems
 
 
 def _beneficiary_total(path: str, shares: Mapping[str, float]) -> list[Problem]:
     """Beneficiary shares: at least one, adding up to 1 within :data:`SHARE_TOLERANCE`."""
     if not shares:
-        return [Problem(path, {}, "needs at least one beneficiary, e.g. { gemeente = 1.0 }")]
+        return [Problem(path, {}, Message("no_beneficiary"))]
     total = sum(shares.values())
     if abs(total - 1.0) <= SHARE_TOLERANCE:
         return []
-    rule = f"beneficiary shares add up to {total:.6g}; they must add up to 1"
-    return [Problem(path, dict(shares), rule)]
+    return [Problem(path, dict(shares), Message("shares_total", total=f"{total:.6g}"))]
 
 
 def _loan_fields(prefix: str, line: Funding) -> list[Problem]:
@@ -843,21 +827,17 @@ def _loan_fields(prefix: str, line: Funding) -> list[Problem]:
     given = line.model_fields_set
     if line.kind != "loan":
         return [
-            Problem(f"{prefix}.{name}", getattr(line, name), f"only a loan takes {name}")
+            Problem(f"{prefix}.{name}", getattr(line, name), Message("loan_only", field=name))
             for name in ("interest_rate", "term")
             if name in given
         ]
     missing = [
-        Problem(f"{prefix}.{name}", NO_VALUE, "is required for a loan")
+        Problem(f"{prefix}.{name}", NO_VALUE, Message("loan_requires"))
         for name in ("interest_rate", "term")
         if name not in given
     ]
     refused = [
-        Problem(
-            f"{prefix}.{name}",
-            getattr(line, name),
-            f"a loan takes no {name}: it is repaid as an annuity over term years",
-        )
+        Problem(f"{prefix}.{name}", getattr(line, name), Message("loan_refuses", field=name))
         for name in ("duration", "growth")
         if name in given
     ]

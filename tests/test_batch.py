@@ -246,7 +246,7 @@ def test_sweeping_a_field_equals_evaluate_of_each_variant(data, pick, factors):
     try:
         variants = [with_changes(scenario, {path: value}) for value in values]
     except ScenarioError as error:  # e.g. a loan's growth: the field may not be written
-        with pytest.raises(ScenarioError, match=re.escape(error.problems[0].rule)):
+        with pytest.raises(ScenarioError, match=re.escape(error.problems[0].rule_text())):
             sweep(scenario, {path: values})
         return
     table = sweep(scenario, {path: values})

@@ -19,6 +19,8 @@ from businesscase.distributions import Triangular
 from businesscase.scenario import (
     FIELDS,
     MAX_FILE_BYTES,
+    MOST_LINES,
+    MOST_LINES_PER_SECTION,
     NO_VALUE,
     OUTCOME_FIELDS,
     SCENARIO_FIELDS,
@@ -490,6 +492,18 @@ BAD = [
     ("term = 10", "term = 0", "funding[1].term = 0", "must be >= 1"),
     ("horizon_years = 10", "horizon_years = 0", "scenario.horizon_years = 0", "must be >= 1"),
     ("horizon_years = 10", "horizon_years = 201", "scenario.horizon_years = 201", "must be <= 200"),
+    ("start_year = 2026", "start_year = 1899", "scenario.start_year = 1899", "must be >= 1900"),
+    (
+        "start_year = 2026",
+        "start_year = 100000000000000000000",
+        "scenario.start_year = 100000000000000000000",
+        "must be <= 2200",
+    ),
+    ("duration = 10", "duration = 1001", "costs[0].duration = 1001", "must be <= 1000"),
+    ("lasts = 3", "lasts = 1000000000000", "outcomes[0].lasts = 1000000000000", "must be <= 1000"),
+    ("term = 10", "term = 1000000000000", "funding[1].term = 1000000000000", "must be <= 1000"),
+    ("cap = 1500000", "cap = 1500000\nlag = 201", "sib.lag = 201", "must be <= 200"),
+    ("start = 3", "start = 400000000", "value_capture[0].start = 400000000", "must be <= 199"),
     ("cap = 1500000", "cap = 1500000\nlag = -1", "sib.lag = -1", "must be >= 0"),
     ("start = 3", "start = -1", "value_capture[0].start = -1", "must be >= 0"),
     (
@@ -723,7 +737,7 @@ def test_each_rule_names_the_path_value_and_rule(old, new, where, rule):
         parse_scenario(edited(old, new), source="west.toml")
     error = caught.value
     assert len(error.problems) == 1, error.lines()
-    assert rule in error.problems[0].rule
+    assert rule in error.problems[0].rule_text()
     assert str(error).startswith("west.toml: ") and "\n" not in str(error)
     assert "Input should" not in str(error) and "pydantic" not in str(error)
 
@@ -779,3 +793,26 @@ def test_every_field_has_a_description_with_a_unit_or_rule_in_brackets():
     for model in SECTIONS.values():
         for name, field in model.model_fields.items():
             assert re.search(r"\[.+\]", field.description or ""), (model.__name__, name)
+
+
+def test_a_section_with_too_many_lines_is_refused_before_its_lines_are_read():
+    line = {"name": "x", "amount": "not even checked"}
+    data = {"scenario": {"name": "x"}, "costs": [line] * (MOST_LINES_PER_SECTION + 1)}
+    with pytest.raises(ScenarioError) as caught:
+        scenario_from_dict(data, source="groot.toml")
+    assert caught.value.lines() == [
+        f"groot.toml: costs: has {MOST_LINES_PER_SECTION + 1} lines; "
+        f"a section may have at most {MOST_LINES_PER_SECTION}"
+    ]
+
+
+def test_a_file_with_too_many_lines_in_all_is_refused():
+    sections = ["stakeholders", "costs", "outcomes", "avoided_costs", "funding"]
+    share = MOST_LINES // len(sections) + 1
+    data = {"scenario": {"name": "x"}} | {section: [{}] * share for section in sections}
+    with pytest.raises(ScenarioError) as caught:
+        scenario_from_dict(data, source="groot.toml")
+    assert caught.value.lines("nl") == [
+        f"groot.toml: het bestand heeft {share * len(sections)} regels in zijn onderdelen; "
+        f"een scenario mag er hoogstens {MOST_LINES} hebben"
+    ]

@@ -107,7 +107,7 @@ def test_distribution_and_number_rules(line, path, rule):
         parse_scenario(text, source="x.toml")
     problem = caught.value.problems[0]
     assert problem.path == path
-    assert rule in problem.rule
+    assert rule in problem.rule_text()
 
 
 def test_every_field_is_documented():

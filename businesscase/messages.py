@@ -1,0 +1,386 @@
+"""What a scenario file's problems say, in English and Dutch: the catalogue of rules.
+
+Every rule the loader checks has a key in :data:`MESSAGES` with its text in both languages
+(``en``, ``nl``; ``{placeholders}`` are filled from the problem's parameters) and a plural
+(``en_many``, ``nl_many``) that counts the problems of that kind beyond the ones shown
+(``... and 1,012 more unknown stakeholder references``). :data:`PIECES` holds the parts that
+messages are built from. :mod:`businesscase.problems` renders them; docs/scenario-format.md
+lists the rules.
+
+The Dutch follows the app's own tone (``je``), and keeps the TOML names of fields and values
+(``start``, ``[[costs]]``, ``fiscal``) where the user has to type them.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # --- the file as a whole
+    "folder": {
+        "en": "{path} is a folder, not a scenario file",
+        "nl": "{path} is een map, geen scenariobestand",
+        "en_many": "folders",
+        "nl_many": "mappen",
+    },
+    "not_regular": {
+        "en": "{path} is not a regular file",
+        "nl": "{path} is geen gewoon bestand",
+        "en_many": "files that are not regular files",
+        "nl_many": "bestanden die geen gewoon bestand zijn",
+    },
+    "file_too_big": {
+        "en": "file is {megabytes} MB; a scenario file may be at most {limit} MB",
+        "nl": "het bestand is {megabytes} MB; een scenariobestand mag hoogstens {limit} MB zijn",
+        "en_many": "files that are too big",
+        "nl_many": "te grote bestanden",
+    },
+    "text_too_big": {
+        "en": "a scenario file may be at most {limit} MB",
+        "nl": "een scenariobestand mag hoogstens {limit} MB zijn",
+        "en_many": "files that are too big",
+        "nl_many": "te grote bestanden",
+    },
+    "not_found": {
+        "en": "file not found: {path}",
+        "nl": "bestand niet gevonden: {path}",
+        "en_many": "files not found",
+        "nl_many": "niet gevonden bestanden",
+    },
+    "unreadable": {
+        "en": "cannot read the file: {reason}",
+        "nl": "het bestand kan niet gelezen worden: {reason}",
+        "en_many": "unreadable files",
+        "nl_many": "onleesbare bestanden",
+    },
+    "not_utf8": {
+        "en": "not UTF-8 text (line {line}); save the file as UTF-8",
+        "nl": "geen UTF-8-tekst (regel {line}); sla het bestand op als UTF-8",
+        "en_many": "files that are not UTF-8",
+        "nl_many": "bestanden die geen UTF-8 zijn",
+    },
+    "not_toml": {
+        "en": "not valid TOML: {detail}",
+        "nl": "geen geldige TOML: {detail}",
+        "en_many": "TOML errors",
+        "nl_many": "TOML-fouten",
+    },
+    "too_deep": {
+        "en": "nested too deeply: tables and arrays may nest at most {levels} levels",
+        "nl": "te diep genest: tabellen en lijsten mogen hoogstens {levels} niveaus diep gaan",
+        "en_many": "nestings too deep",
+        "nl_many": "te diepe nestingen",
+    },
+    "no_settings": {
+        "en": "no [scenario] table: add one with name, start_year and horizon_years{stray}",
+        "nl": "geen tabel [scenario]: voeg er een toe met name, start_year en horizon_years{stray}",
+        "en_many": "missing [scenario] tables",
+        "nl_many": "ontbrekende tabellen [scenario]",
+    },
+    "too_many_lines": {
+        "en": "has {count} lines; a section may have at most {limit}",
+        "nl": "heeft {count} regels; een onderdeel mag er hoogstens {limit} hebben",
+        "en_many": "sections with too many lines",
+        "nl_many": "onderdelen met te veel regels",
+    },
+    "too_many_lines_in_all": {
+        "en": "the file has {count} lines in its sections; a scenario may have at most {limit}",
+        "nl": "het bestand heeft {count} regels in zijn onderdelen; een scenario mag er "
+        "hoogstens {limit} hebben",
+        "en_many": "files with too many lines",
+        "nl_many": "bestanden met te veel regels",
+    },
+    # --- numbers
+    "number_not_boolean": {
+        "en": "must be a number, not true/false",
+        "nl": "moet een getal zijn, geen true/false",
+        "en_many": "true/false where a number belongs",
+        "nl_many": "true/false waar een getal hoort",
+    },
+    "number_not_text": {
+        "en": "must be a number, not text (remove the quotes)",
+        "nl": "moet een getal zijn, geen tekst (haal de aanhalingstekens weg)",
+        "en_many": "texts where a number belongs",
+        "nl_many": "teksten waar een getal hoort",
+    },
+    "number": {
+        "en": "must be a number",
+        "nl": "moet een getal zijn",
+        "en_many": "values that are not numbers",
+        "nl_many": "waarden die geen getal zijn",
+    },
+    "finite": {
+        "en": "must be a finite number, not nan or inf",
+        "nl": "moet een eindig getal zijn, geen nan of inf",
+        "en_many": "numbers that are not finite",
+        "nl_many": "getallen die niet eindig zijn",
+    },
+    "plain_number": {
+        "en": "must be a plain number, not a distribution",
+        "nl": "moet een gewoon getal zijn, geen verdeling",
+        "en_many": "distributions where a plain number belongs",
+        "nl_many": "verdelingen waar een gewoon getal hoort",
+    },
+    "share": {
+        "en": "must be a share between 0 and 1",
+        "nl": "moet een aandeel tussen 0 en 1 zijn",
+        "en_many": "shares outside 0 to 1",
+        "nl_many": "aandelen buiten 0 tot 1",
+    },
+    "not_negative": {
+        "en": "must be >= 0",
+        "nl": "moet 0 of meer zijn",
+        "en_many": "negative numbers",
+        "nl_many": "negatieve getallen",
+    },
+    "above_minus_one": {
+        "en": "must be > -1",
+        "nl": "moet meer dan -1 zijn",
+        "en_many": "rates of -1 or less",
+        "nl_many": "percentages van -1 of minder",
+    },
+    "at_least": {
+        "en": "must be >= {minimum}",
+        "nl": "moet {minimum} of meer zijn",
+        "en_many": "numbers too small",
+        "nl_many": "te kleine getallen",
+    },
+    "at_most": {
+        "en": "must be <= {maximum}",
+        "nl": "mag hoogstens {maximum} zijn",
+        "en_many": "numbers too large",
+        "nl_many": "te grote getallen",
+    },
+    "whole": {
+        "en": "must be a whole number ({unit})",
+        "nl": "moet een geheel getal zijn ({unit})",
+        "en_many": "fractions where a whole number belongs",
+        "nl_many": "breuken waar een geheel getal hoort",
+    },
+    "whole_not_distribution": {
+        "en": "must be a whole number ({unit}), not a distribution",
+        "nl": "moet een geheel getal zijn ({unit}), geen verdeling",
+        "en_many": "distributions where a whole number belongs",
+        "nl_many": "verdelingen waar een geheel getal hoort",
+    },
+    "on_base_value": {
+        "en": "{rule} (the base value is {base})",
+        "nl": "{rule} (de basiswaarde is {base})",
+        "en_many": "distributions with a base value out of range",
+        "nl_many": "verdelingen met een basiswaarde buiten het bereik",
+    },
+    # --- distributions
+    "unknown_distribution": {
+        "en": "unknown distribution; dist must be one of {names}",
+        "nl": "onbekende verdeling; dist moet een van deze zijn: {names}",
+        "en_many": "unknown distributions",
+        "nl_many": "onbekende verdelingen",
+    },
+    "no_distribution": {
+        "en": "a distribution needs dist = one of {names}",
+        "nl": "een verdeling heeft dist = nodig, een van: {names}",
+        "en_many": "distributions without dist",
+        "nl_many": "verdelingen zonder dist",
+    },
+    "mode_between": {
+        "en": "a {shape} needs low <= mode <= high",
+        "nl": "een {shape}-verdeling vraagt low <= mode <= high",
+        "en_many": "modes outside low to high",
+        "nl_many": "modi buiten low tot high",
+    },
+    "low_below_high": {
+        "en": "a {shape} needs low < high (write a plain number for a fixed value)",
+        "nl": "een {shape}-verdeling vraagt low < high (schrijf een gewoon getal voor een vaste "
+        "waarde)",
+        "en_many": "distributions with low not below high",
+        "nl_many": "verdelingen met low niet onder high",
+    },
+    "uniform_low_below_high": {
+        "en": "a uniform needs low < high",
+        "nl": "een uniform-verdeling vraagt low < high",
+        "en_many": "distributions with low not below high",
+        "nl_many": "verdelingen met low niet onder high",
+    },
+    "sd_positive": {
+        "en": "a {shape} needs sd > 0",
+        "nl": "een {shape}-verdeling vraagt sd > 0",
+        "en_many": "standard deviations of 0 or less",
+        "nl_many": "standaardafwijkingen van 0 of minder",
+    },
+    "mean_positive": {
+        "en": "a {shape} needs mean > 0",
+        "nl": "een {shape}-verdeling vraagt mean > 0",
+        "en_many": "means of 0 or less",
+        "nl_many": "gemiddelden van 0 of minder",
+    },
+    "unknown_distribution_field": {
+        "en": "unknown field in a {name} distribution{hint}; allowed here: {allowed}",
+        "nl": "onbekend veld in een {name}-verdeling{hint}; hier toegestaan: {allowed}",
+        "en_many": "unknown fields in distributions",
+        "nl_many": "onbekende velden in verdelingen",
+    },
+    # --- text and choices
+    "text": {
+        "en": "must be text (in quotes)",
+        "nl": "moet tekst zijn (tussen aanhalingstekens)",
+        "en_many": "values that are not text",
+        "nl_many": "waarden die geen tekst zijn",
+    },
+    "not_empty": {
+        "en": "must not be empty",
+        "nl": "mag niet leeg zijn",
+        "en_many": "empty texts",
+        "nl_many": "lege teksten",
+    },
+    "one_line": {
+        "en": "must be one line without control characters (found {char})",
+        "nl": "moet één regel zijn zonder stuurtekens (gevonden: {char})",
+        "en_many": "texts with control characters",
+        "nl_many": "teksten met stuurtekens",
+    },
+    "no_control_characters": {
+        "en": "may hold newlines and tabs but no other control characters (found {char})",
+        "nl": "mag regeleinden en tabs bevatten, maar geen andere stuurtekens (gevonden: {char})",
+        "en_many": "texts with control characters",
+        "nl_many": "teksten met stuurtekens",
+    },
+    "currency": {
+        "en": "must be a three-letter upper-case code such as EUR",
+        "nl": "moet een code van drie hoofdletters zijn, zoals EUR",
+        "en_many": "currency codes that are not three capitals",
+        "nl_many": "valutacodes die geen drie hoofdletters zijn",
+    },
+    "one_of": {
+        "en": "must be one of {choices}{hint}",
+        "nl": "moet een van deze zijn: {choices}{hint}",
+        "en_many": "values outside their list",
+        "nl_many": "waarden die niet in hun lijst staan",
+    },
+    # --- the shape of the file
+    "unknown_field": {
+        "en": "unknown field{hint}; allowed here: {allowed}",
+        "nl": "onbekend veld{hint}; hier toegestaan: {allowed}",
+        "en_many": "unknown fields",
+        "nl_many": "onbekende velden",
+    },
+    "unknown_section": {
+        "en": "unknown section{hint}; sections: {sections}",
+        "nl": "onbekend onderdeel{hint}; onderdelen: {sections}",
+        "en_many": "unknown sections",
+        "nl_many": "onbekende onderdelen",
+    },
+    "required": {
+        "en": "is required",
+        "nl": "ontbreekt (verplicht)",
+        "en_many": "missing fields",
+        "nl_many": "ontbrekende velden",
+    },
+    "list_of_tables": {
+        "en": "must be a list of tables: write [[{section}]] above each entry",
+        "nl": "moet een lijst van tabellen zijn: schrijf [[{section}]] boven elke regel",
+        "en_many": "sections that are not lists of tables",
+        "nl_many": "onderdelen die geen lijst van tabellen zijn",
+    },
+    "list": {
+        "en": "must be a list, e.g. [...]",
+        "nl": "moet een lijst zijn, bijvoorbeeld [...]",
+        "en_many": "values that are not lists",
+        "nl_many": "waarden die geen lijst zijn",
+    },
+    "table": {
+        "en": "must be a table",
+        "nl": "moet een tabel zijn",
+        "en_many": "values that are not tables",
+        "nl_many": "waarden die geen tabel zijn",
+    },
+    "not_valid_here": {
+        "en": "is not valid here ({kind})",
+        "nl": "is hier niet geldig ({kind})",
+        "en_many": "values not valid where they stand",
+        "nl_many": "waarden die niet geldig zijn waar ze staan",
+    },
+    # --- rules across sections
+    "unknown_stakeholder": {
+        "en": "unknown stakeholder id{hint}; known ids: {known}",
+        "nl": "onbekende id van een belanghebbende{hint}; bekende id's: {known}",
+        "en_many": "unknown stakeholder references",
+        "nl_many": "verwijzingen naar onbekende belanghebbenden",
+    },
+    "outside_horizon": {
+        "en": "start must lie within the horizon: 0 <= start <= {last}",
+        "nl": "start moet binnen de looptijd liggen: 0 <= start <= {last}",
+        "en_many": "starts beyond the horizon",
+        "nl_many": "starts na de looptijd",
+    },
+    "unknown_outcome": {
+        "en": "names no outcome line{hint}; outcomes: {outcomes}",
+        "nl": "noemt geen bestaand effect{hint}; effecten: {outcomes}",
+        "en_many": "references to unknown outcomes",
+        "nl_many": "verwijzingen naar onbekende effecten",
+    },
+    "duplicate_stakeholder": {
+        "en": "duplicate stakeholder id; each must be unique",
+        "nl": "dubbele id van een belanghebbende; elke id moet uniek zijn",
+        "en_many": "duplicate stakeholder ids",
+        "nl_many": "dubbele id's van belanghebbenden",
+    },
+    "duplicate_outcome": {
+        "en": "duplicate outcome name; each must be unique",
+        "nl": "dubbele naam van een effect; elke naam moet uniek zijn",
+        "en_many": "duplicate outcome names",
+        "nl_many": "dubbele namen van effecten",
+    },
+    "no_beneficiary": {
+        "en": "needs at least one beneficiary, e.g. {{ gemeente = 1.0 }}",
+        "nl": "heeft minstens één begunstigde nodig, bijvoorbeeld {{ gemeente = 1.0 }}",
+        "en_many": "outcomes without beneficiaries",
+        "nl_many": "effecten zonder begunstigden",
+    },
+    "shares_total": {
+        "en": "beneficiary shares add up to {total}; they must add up to 1",
+        "nl": "de aandelen van de begunstigden tellen op tot {total}; dat moet 1 zijn",
+        "en_many": "beneficiary shares that do not add up to 1",
+        "nl_many": "aandelen van begunstigden die niet optellen tot 1",
+    },
+    "loan_only": {
+        "en": "only a loan takes {field}",
+        "nl": "alleen een lening heeft {field}",
+        "en_many": "loan fields outside loans",
+        "nl_many": "leningvelden buiten leningen",
+    },
+    "loan_requires": {
+        "en": "is required for a loan",
+        "nl": "is verplicht voor een lening",
+        "en_many": "missing loan fields",
+        "nl_many": "ontbrekende leningvelden",
+    },
+    "loan_refuses": {
+        "en": "a loan takes no {field}: it is repaid as an annuity over term years",
+        "nl": "een lening heeft geen {field}: ze wordt als annuïteit afgelost in term jaren",
+        "en_many": "fields a loan does not take",
+        "nl_many": "velden die een lening niet heeft",
+    },
+}
+"""Every rule by key: its text in ``en`` and ``nl``, and the plural of its kind (``*_many``)."""
+
+PIECES: dict[str, dict[str, str]] = {
+    "did_you_mean": {"en": " (did you mean {names}?)", "nl": " (bedoel je {names}?)"},
+    "or": {"en": " or ", "nl": " of "},
+    "listing_more": {
+        "en": "{names}, ... ({count} in all)",
+        "nl": "{names}, ... ({count} in totaal)",
+    },
+    "more": {"en": "... and {count} more {kind}", "nl": "... en nog {count} {kind}"},
+    "more_like": {"en": "problems like: {rule}", "nl": "problemen zoals: {rule}"},
+    "years": {"en": "years", "nl": "jaren"},
+    "calendar_year": {"en": "a calendar year", "nl": "een kalenderjaar"},
+    "no_ids": {"en": "none (add [[stakeholders]])", "nl": "geen (voeg [[stakeholders]] toe)"},
+    "none": {"en": "none", "nl": "geen"},
+    "under_scenario_header": {
+        "en": " (put it under the [scenario] header)",
+        "nl": " (zet het onder de kop [scenario])",
+    },
+    "stray_settings": {
+        "en": " ({fields} stand above the first table: put [scenario] above them)",
+        "nl": " ({fields} staan boven de eerste tabel: zet [scenario] erboven)",
+    },
+}
+"""Parts of messages (a "did you mean", a unit, the count of the rest), in ``en`` and ``nl``."""
