@@ -382,5 +382,47 @@ PIECES: dict[str, dict[str, str]] = {
         "en": " ({fields} stand above the first table: put [scenario] above them)",
         "nl": " ({fields} staan boven de eerste tabel: zet [scenario] erboven)",
     },
+    # places in words (businesscase/checklist.py)
+    "the_case": {"en": "The case", "nl": "De business case"},
+    "line_scenario": {"en": "The plan", "nl": "Het plan"},
+    "line_sib": {"en": "Social impact bond", "nl": "Social impact bond"},
+    "line_stakeholders": {"en": "Stakeholder", "nl": "Belanghebbende"},
+    "line_costs": {"en": "Cost", "nl": "Kostenpost"},
+    "line_outcomes": {"en": "Outcome", "nl": "Effect"},
+    "line_avoided_costs": {"en": "Avoided cost", "nl": "Vermeden kosten"},
+    "line_value_capture": {"en": "Value capture", "nl": "Waardeafroming"},
+    "line_funding": {"en": "Funding", "nl": "Financiering"},
+    "section_stakeholders": {"en": "Stakeholders", "nl": "Belanghebbenden"},
+    "section_costs": {"en": "Costs", "nl": "Kosten"},
+    "section_outcomes": {"en": "Outcomes", "nl": "Effecten"},
+    "section_avoided_costs": {"en": "Avoided costs", "nl": "Vermeden kosten"},
+    "section_value_capture": {"en": "Value capture", "nl": "Waardeafroming"},
+    "section_funding": {"en": "Funding", "nl": "Financiering"},
+    "field_beneficiaries": {"en": "beneficiaries", "nl": "begunstigden"},
+    "field_dist": {"en": "distribution", "nl": "verdeling"},
+    "field_low": {"en": "lowest", "nl": "laagste"},
+    "field_mode": {"en": "most likely", "nl": "meest waarschijnlijk"},
+    "field_high": {"en": "highest", "nl": "hoogste"},
+    "field_mean": {"en": "mean", "nl": "gemiddelde"},
+    "field_sd": {"en": "standard deviation", "nl": "standaardafwijking"},
+    "item_number": {"en": "no. {number}", "nl": "nr. {number}"},
+    "given": {"en": " (now {value})", "nl": " (nu {value})"},
+    "missing_stakeholders": {
+        "en": "No stakeholders yet: add the parties who take part.",
+        "nl": "Nog geen belanghebbenden: voeg de partijen toe die meedoen.",
+    },
+    "missing_costs": {
+        "en": "No costs yet: add at least one cost line.",
+        "nl": "Nog geen kosten: voeg minstens één kostenpost toe.",
+    },
+    "missing_outcomes": {
+        "en": "No outcomes yet: add what the plan achieves, with its value.",
+        "nl": "Nog geen effecten: voeg toe wat het plan oplevert, met de waarde ervan.",
+    },
+    "missing_funding": {
+        "en": "No funding yet: add who pays for the costs.",
+        "nl": "Nog geen financiering: voeg toe wie de kosten betaalt.",
+    },
 }
-"""Parts of messages (a "did you mean", a unit, the count of the rest), in ``en`` and ``nl``."""
+"""Parts of messages (a "did you mean", a unit, the count of the rest) and the words for
+places in a case, in ``en`` and ``nl``."""

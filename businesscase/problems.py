@@ -29,7 +29,7 @@ import difflib
 import math
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -213,27 +213,38 @@ class ScenarioError(ValueError):
         super().__init__(problems[0].render(source) + suffix)
 
     def lines(self, lang: str = "en") -> list[str]:
-        """One line per problem, each naming the file; bounded.
+        """One line per problem, each naming the file; bounded as :func:`bounded` says."""
+        source = _escaped(self.source)
+        return bounded(
+            self.problems,
+            lambda problem: problem.render(self.source, lang),
+            lambda more: shorten(f"{source}: {more}", LONGEST_LINE),
+            lang,
+        )
 
-        At most :data:`LINES_PER_KIND` problems of one kind are shown, in the order found;
-        for each kind with more, a last line counts the rest.
-        """
-        shown: Counter[str] = Counter()
-        lines = []
-        for problem in self.problems:
-            shown[problem.kind] += 1
-            if shown[problem.kind] <= LINES_PER_KIND:
-                lines.append(problem.render(self.source, lang))
-        kinds = {problem.kind: problem for problem in reversed(self.problems)}
-        for kind, count in shown.items():
-            if count > LINES_PER_KIND:
-                rest = number(count - LINES_PER_KIND, lang, 0)
-                what = _kind_words(kinds[kind], lang)
-                lines.append(
-                    f"{_escaped(self.source)}: "
-                    + PIECES["more"][lang].format(count=rest, kind=what)
-                )
-        return lines
+
+def bounded(
+    problems: list[Problem],
+    render: Callable[[Problem], str],
+    count_line: Callable[[str], str],
+    lang: str,
+) -> list[str]:
+    """At most :data:`LINES_PER_KIND` problems of one kind, in the order found, each as
+    ``render`` puts it; then, for each kind with more, ``count_line`` of a count of the rest
+    (``... and 1,012 more unknown stakeholder references``)."""
+    shown: Counter[str] = Counter()
+    lines = []
+    for problem in problems:
+        shown[problem.kind] += 1
+        if shown[problem.kind] <= LINES_PER_KIND:
+            lines.append(render(problem))
+    examples = {problem.kind: problem for problem in reversed(problems)}
+    for kind, count in shown.items():
+        if count > LINES_PER_KIND:
+            rest = number(count - LINES_PER_KIND, lang, 0)
+            what = _kind_words(examples[kind], lang)
+            lines.append(count_line(PIECES["more"][lang].format(count=rest, kind=what)))
+    return lines
 
 
 def _kind_words(problem: Problem, lang: str) -> str:

@@ -48,6 +48,11 @@ def test_every_piece_has_english_and_dutch_texts(key):
     assert placeholders(PIECES[key]["en"]) == placeholders(PIECES[key]["nl"])
 
 
+def test_no_piece_shares_a_key_with_a_rule():
+    """A piece named like a rule would replace the rule's text (a fuzzer found ``number``)."""
+    assert not set(MESSAGES) & set(PIECES)
+
+
 def test_a_message_key_that_is_not_in_the_catalogue_is_a_bug():
     with pytest.raises(KeyError, match="no message 'shaer'"):
         Message("shaer")
