@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import difflib
 import math
-import unicodedata
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -290,8 +290,10 @@ def shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
-_DIRECTION_CHANGES = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-"""Unicode's embedding, override and isolate marks: they can make text read backwards."""
+_REFUSED = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+"""Characters a line of text may not hold: the control characters (Unicode category Cc), the
+line and paragraph separators (Zl, Zp), and Unicode's embedding, override and isolate marks,
+which can make text read backwards."""
 
 _ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
@@ -313,9 +315,7 @@ def control_character(text: str, allowed: str = "") -> str | None:
     paragraph separators (Zl, Zp) and the invisible marks that change the direction of the
     text after them, except those in ``allowed``.
     """
-    for char in text:
-        if char not in allowed and (
-            unicodedata.category(char) in ("Cc", "Zl", "Zp") or char in _DIRECTION_CHANGES
-        ):
-            return _escaped(char)
+    for found in _REFUSED.finditer(text):
+        if found.group() not in allowed:
+            return _escaped(found.group())
     return None
