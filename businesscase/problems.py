@@ -249,9 +249,10 @@ def bounded(
 
 def _kind_words(problem: Problem, lang: str) -> str:
     """What the problems of this kind are, in the plural (``unknown stakeholder references``)."""
-    if isinstance(problem.rule, Message):
-        return MESSAGES[problem.rule.key][f"{lang}_many"]
-    return PIECES["more_like"][lang].format(rule=shorten(_escaped(problem.rule), 80))
+    if problem.kind in MESSAGES:
+        return MESSAGES[problem.kind][f"{lang}_many"]
+    rule = shorten(_escaped(problem.rule_text(lang)), LONGEST_VALUE)
+    return PIECES["more_like"][lang].format(rule=rule)
 
 
 def file_error(source: str, key: str, **params: object) -> ScenarioError:
