@@ -157,17 +157,18 @@ def batch_command(
     files, problems = expand_paths(paths)
     check_out(out, files, TABLE_FORMATS)
     scenarios: dict[str, Scenario] = {}
-    unread: dict[str, list[str]] = {}
+    unread: dict[str, list[str]] = {}  # for the table: locale-free, as every data file
+    told: list[str] = []  # for people, in ``lang``
     with ChunkProgress(lang, "batch_reading") as progress:
         for done, file in enumerate(files, start=1):
             try:
                 scenarios[str(file)] = load_scenario(file)
             except ScenarioError as error:
                 unread[str(file)] = error.lines()
+                told += error.lines(lang)
             progress(done, len(files))
-    for lines in [*problems.values(), *unread.values()]:
-        for line in lines:
-            typer.echo(f"error: {visible(line)}", err=True)
+    for line in [*(line for lines in problems.values() for line in lines), *told]:
+        typer.echo(f"error: {visible(line)}", err=True)
     with _cluster(scheduler) as client, ChunkProgress(lang, "batch_progress") as progress:
         evaluated = evaluate_many(scenarios, client=client, progress=progress)
     frame = _batch_table(files, scenarios, unread, evaluated)
@@ -277,7 +278,7 @@ def sweep_command(
         if path in grid:
             fail([f"--set {setting}: {path} is set twice"])
         grid[path] = values
-    scenario = load(file)
+    scenario = load(file, lang)
     with _cluster(scheduler) as client, ChunkProgress(lang, "sweep_progress") as progress:
         with computing(file, lang):
             frame = sweep(scenario, grid, client=client, progress=progress)

@@ -62,12 +62,12 @@ def check_lang(lang: str) -> None:
         fail([f"--lang {lang!r}: must be one of {', '.join(fmt.LANGUAGES)}"])
 
 
-def load(file: Path) -> Scenario:
-    """Load a scenario, turning bad input into exit status 2 with a clear message."""
+def load(file: Path, lang: str) -> Scenario:
+    """Load a scenario, turning bad input into exit status 2 with a clear message in ``lang``."""
     try:
         return load_scenario(file)
     except ScenarioError as error:
-        fail(error.lines())
+        fail(error.lines(lang))
 
 
 @contextmanager
@@ -78,7 +78,7 @@ def computing(file: Path, lang: str = "en") -> Iterator[None]:
     try:
         yield
     except ScenarioError as error:
-        fail(ScenarioError(file.name, error.problems).lines())
+        fail(ScenarioError(file.name, error.problems).lines(lang))
     except LimitError as error:
         fail([f"{file.name}: {error.text(lang)}"])
 

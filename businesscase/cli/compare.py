@@ -74,14 +74,14 @@ def compare_command(
 ) -> None:
     """The figures of several scenarios side by side; the best value per figure marked."""
     check_lang(lang)
-    scenarios = dict(zip(_labels(files), map(load, files), strict=True))
+    scenarios = dict(zip(_labels(files), (load(file, lang) for file in files), strict=True))
     if programme is not None:
         if programme in scenarios:
             fail([f"--programme {programme}: is already the label of a file"])
         try:
             scenarios[programme] = combine(scenarios, programme)
         except ScenarioError as error:
-            fail(error.lines())
+            fail(error.lines(lang))
     table = compare(scenarios)
     best = best_per_figure(table)
     errors = table.attrs["errors"]
@@ -139,7 +139,7 @@ def combine_command(
     package together (who carries whom)."""
     check_lang(lang)
     check_out(out, files, (".toml",))
-    loaded = [load(file) for file in files]
+    loaded = [load(file, lang) for file in files]
     labels = [scenario.settings.name for scenario in loaded]
     duplicates = sorted({label for label in labels if labels.count(label) > 1})
     if duplicates:
@@ -152,7 +152,7 @@ def combine_command(
             projects, title, horizon_years=horizon, discount_rate=discount_rate
         )
     except ScenarioError as error:
-        fail(error.lines())
+        fail(error.lines(lang))
     try:
         save_scenario(programme, out)
     except OSError as error:

@@ -30,7 +30,7 @@ def evaluate_command(
 ) -> None:
     """Evaluate a scenario: social return, whether the plan closes, who pays and who benefits."""
     check_lang(lang)
-    result = _evaluate_file(file)
+    result = _evaluate_file(file, lang)
     if as_json:
         typer.echo(json.dumps(result.to_json_dict(), indent=2, allow_nan=False))
     else:
@@ -39,10 +39,10 @@ def evaluate_command(
         typer.echo(visible(f"warning: {file.name}: {warning}"), err=True)
 
 
-def _evaluate_file(file: Path) -> EvaluationResult:
-    """Load and evaluate, turning bad input into exit status 2 with a clear message."""
-    scenario = load(file)
-    with computing(file):
+def _evaluate_file(file: Path, lang: str) -> EvaluationResult:
+    """Load and evaluate, turning bad input into exit status 2 with a clear message in ``lang``."""
+    scenario = load(file, lang)
+    with computing(file, lang):
         return evaluate(scenario)
     raise AssertionError("unreachable")  # pragma: no cover - computing exits on an error
 

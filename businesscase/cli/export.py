@@ -74,7 +74,7 @@ def export_command(
             fail([t("export_over_input", "en", option=option, path=path)])
     if seed is not None and draws is None:
         fail([t("export_seed_without_draws", "en", seed=seed)])
-    scenario = load(file)
+    scenario = load(file, lang)
     with computing(file, lang):
         result = evaluate(scenario)
     simulation = tornado = None

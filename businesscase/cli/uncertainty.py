@@ -70,7 +70,7 @@ def simulate_command(
 ) -> None:
     """Monte Carlo: how sure are the figures? Mean and P5/P50/P95 per figure, P(closes)."""
     check_lang(lang)
-    scenario = load(file)
+    scenario = load(file, lang)
     with ChunkProgress(lang) as progress, computing(file, lang):
         result = simulate(scenario, draws, seed=seed, progress=progress)
     if as_json:
@@ -118,7 +118,7 @@ def sensitivity_command(
 ) -> None:
     """Which assumption matters? The tornado table and the switching values."""
     check_lang(lang)
-    scenario = load(file)
+    scenario = load(file, lang)
     with computing(file, lang):
         tornado = sensitivity(scenario)
     if tornado.table.empty:  # nothing to vary, so no switching values to search for either
@@ -177,7 +177,7 @@ def close_gap_command(
     check_lang(lang)
     if out.resolve() == file.resolve():
         fail([t("gap_out_is_input", "en", out=out)])
-    scenario = load(file)
+    scenario = load(file, lang)
     with computing(file, lang):
         proposal = close_the_gap(scenario)
     if not proposal.closes:
