@@ -25,6 +25,7 @@ import streamlit as st
 from app_pages import cells, state, tables
 from businesscase import ScenarioError
 from businesscase.examples import list_examples, load_example
+from businesscase.problems import bounded
 from businesscase.scenario import LONGEST_HORIZON, Problem, scenario_from_dict
 from businesscase.vocabulary import (
     COST_CATEGORIES,
@@ -246,12 +247,16 @@ def _editor(table: str, drawn: dict[str, Any], lists: dict[str, dict[str, str]])
 
 
 def _by_table(problems: list[Problem]) -> dict[str, list[str]]:
-    grouped: dict[str, list[str]] = {}
+    """The engine's messages per table, in words in the user's language, at most ten of a
+    kind with a count of the rest."""
+    grouped: dict[str, list[Problem]] = {}
     for problem in problems:
-        grouped.setdefault(tables.table_of(problem.path), []).append(
-            tables.describe(problem, state.lang())
-        )
-    return grouped
+        grouped.setdefault(tables.table_of(problem.path), []).append(problem)
+    lang = state.lang()
+    return {
+        table: bounded(found, lambda problem: tables.describe(problem, lang), str, lang)
+        for table, found in grouped.items()
+    }
 
 
 st.title(state.tr("page_build"))

@@ -183,12 +183,13 @@ def read_upload(name: str, data: bytes) -> tuple[Scenario | None, list[str]]:
     """An uploaded file as a scenario, or the engine's messages (file, field path, value, rule).
 
     The engine refuses a file over 5 MB, one that is not UTF-8 or not TOML, and every broken
-    rule of the scenario format; each message names the file (``name``).
+    rule of the scenario format; each message names the file (``name``) and is in the user's
+    language, at most ten of a kind.
     """
     try:
         return parse_scenario(data, source=name), []
     except ScenarioError as error:
-        return None, error.lines()
+        return None, error.lines(lang())
 
 
 def _text(variant_or_toml: Variant | str) -> str:

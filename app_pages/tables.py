@@ -342,7 +342,7 @@ def describe(problem: Problem, lang: str) -> str:
     geen getal; ...`` (a field path is for files and the command line, not for the app)."""
     where = in_words(problem.path, lang)
     if problem.value is NO_VALUE:
-        return t("problem_no_value", lang, where=where, rule=problem.rule)
+        return t("problem_no_value", lang, where=where, rule=problem.rule_text(lang))
     field = problem.path.rsplit(".", 1)[-1]
     value = problem.value
     if isinstance(value, int | float) and not isinstance(value, bool) and cells.is_numeric(field):
@@ -353,4 +353,4 @@ def describe(problem: Problem, lang: str) -> str:
         shown = str(value)
     shown = shown.replace("\n", "\\n").replace("\r", "\\r")
     shown = shown if len(shown) <= SHOWN_CHARACTERS else shown[: SHOWN_CHARACTERS - 1] + "…"
-    return t("problem_in_words", lang, where=where, value=shown, rule=problem.rule)
+    return t("problem_in_words", lang, where=where, value=shown, rule=problem.rule_text(lang))

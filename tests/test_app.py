@@ -95,9 +95,27 @@ def test_an_invalid_edit_says_where_in_words_and_keeps_the_last_valid_figures(ap
     before = metric_values(app)
     edit(app, "outcomes", {1: {"lasts": "0"}})
     assert app.code[0].value.startswith("Maatschappelijke effecten, regel 2, houdt aan (jaren): ")
+    assert app.code[0].value.endswith("moet 1 of meer zijn")
     assert "outcomes[1]" not in app.code[0].value
     assert app.error[0].value.startswith("Nog niet geldig")
     assert metric_values(app) == before
+
+
+def test_the_engines_message_is_in_english_when_english_is_chosen(app):
+    on_build_page(app)
+    app.sidebar.radio[0].set_value("en").run()
+    edit(app, "outcomes", {1: {"lasts": "0"}})
+    assert app.code[0].value == "Outcomes, line 2, lasts (years): 0 yr must be >= 1"
+
+
+def test_an_upload_with_thousands_of_problems_shows_a_few_lines(app):
+    from app_pages.state import read_upload
+
+    lines = "".join(f'[[costs]]\nname = "c{index}"\namount = -1\n\n' for index in range(900))
+    text = '[scenario]\nname = "x"\nstart_year = 2027\nhorizon_years = 3\n\n' + lines
+    _, problems = read_upload("groot.toml", text.encode())
+    assert len(problems) == 11
+    assert problems[-1] == "groot.toml: ... en nog 890 negatieve getallen"
 
 
 def test_a_distribution_typed_as_text_is_kept(app):
@@ -169,7 +187,7 @@ def test_an_upload_that_fails_shows_the_engines_message(app):
     app.session_state["build_upload_problems"] = ("plan.toml", problems)
     on_build_page(app)
     assert app.error[0].value == "plan.toml is niet ingelezen:"
-    assert app.code[0].value.startswith("plan.toml: not valid TOML")
+    assert app.code[0].value.startswith("plan.toml: geen geldige TOML")
 
 
 def test_the_build_page_speaks_english(app):

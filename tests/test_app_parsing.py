@@ -289,12 +289,12 @@ class TestUpload:
     @pytest.mark.parametrize(
         ("data", "message"),
         [
-            (b"x" * (MAX_FILE_BYTES + 1), "big.toml: a scenario file may be at most 5 MB"),
-            (b"[scenario\nname = 1", "big.toml: not valid TOML"),
-            (b"\xff\xfe[scenario]", "big.toml: not UTF-8 text (line 1)"),
+            (b"x" * (MAX_FILE_BYTES + 1), "big.toml: een scenariobestand mag hoogstens 5 MB zijn"),
+            (b"[scenario\nname = 1", "big.toml: geen geldige TOML"),
+            (b"\xff\xfe[scenario]", "big.toml: geen UTF-8-tekst (regel 1)"),
             (
                 b'[scenario]\nname = "x"\nstart_year = 2026\nhorizon_years = 0\n',
-                "big.toml: scenario.horizon_years = 0: must be >= 1",
+                "big.toml: scenario.horizon_years = 0: moet 1 of meer zijn",
             ),
         ],
     )
