@@ -34,7 +34,6 @@ from businesscase.problems import (
     Problem,
     ScenarioError,
     bounded,
-    control_character,
     shorten,
     show,
 )
@@ -98,8 +97,8 @@ def _line_in_words(section: str, index: int, data: Mapping[str, Any], lang: str)
     name = None
     if isinstance(line, Mapping):
         name = line.get("name") or line.get("id")
-    if isinstance(name, str) and name.strip() and control_character(name) is None:
-        return f'{noun} "{shorten(name.strip(), LONGEST_NAME)}"'
+    if isinstance(name, str) and name.strip():
+        return f"{noun} {show(shorten(name.strip(), LONGEST_NAME))}"
     return f"{noun} {index + 1}"
 
 

@@ -3,6 +3,8 @@
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from businesscase.checklist import path_in_words, what_is_missing
 from businesscase.examples import list_examples, load_example
@@ -68,9 +70,9 @@ def test_a_line_without_a_name_yet_is_named_by_its_number():
     assert path_in_words("costs[1].amount", data, "nl") == "Kostenpost 2: bedrag"
 
 
-def test_a_name_with_a_newline_is_not_used_as_a_place():
+def test_a_newline_in_a_name_is_shown_escaped_in_a_place():
     data = {"costs": [{"name": "a\nerror: b"}]}
-    assert path_in_words("costs[0].name", data, "en") == "Cost 1: name"
+    assert path_in_words("costs[0].name", data, "en") == 'Cost "a\\nerror: b": name'
 
 
 def test_an_unknown_field_is_shown_as_typed_and_escaped():
@@ -122,3 +124,14 @@ def test_no_field_path_is_left_in_what_is_missing(lang):
 @pytest.mark.parametrize("name", list_examples())
 def test_a_shipped_scenario_misses_nothing(name):
     assert what_is_missing(scenario_to_dict(load_example(name)), "nl") == []
+
+
+@given(
+    path=st.text(max_size=40),
+    name=st.one_of(st.text(max_size=60), st.integers(), st.none()),
+    lang=st.sampled_from(["nl", "en"]),
+)
+def test_a_place_in_words_is_always_one_printable_line(path, name, lang):
+    data = {section: [{"name": name, "id": name}] * 3 for section in ("costs", "stakeholders")}
+    words = path_in_words(path, data, lang)
+    assert words.isprintable() and words
