@@ -82,9 +82,10 @@ _LIMIT_MB = MAX_FILE_BYTES // 2**20
 MAX_NESTING = 10
 """Deepest nesting of tables and arrays accepted in a scenario file [levels]."""
 
-MOST_LINES_PER_SECTION = 1000
+MOST_LINES_PER_SECTION = 2000
 """Most lines in one section (``[[costs]]``, ``[[stakeholders]]``, ...) [lines]. A programme of
-fifty projects with twenty lines each fits; checked before anything else is validated."""
+a hundred projects with twenty cost lines each fits; checked before anything else is
+validated."""
 
 MOST_LINES = 3000
 """Most lines in all sections of one file together [lines]."""
