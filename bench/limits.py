@@ -6,8 +6,8 @@ memory (``ru_maxrss``, after imports and before the work as ``baseline_mb``):
 - ``simulate-bench``: ``simulate`` of 100,000 draws of ``scenarios/botu_programma.toml``;
 - ``simulate-most``: ``simulate`` of the most draws ``botu_programma`` allows
   (:func:`businesscase.limits.max_draws`);
-- ``evaluate-big``: ``evaluate`` of the largest scenario allowed (:func:`big_scenario`:
-  3,000 lines over 200 years);
+- ``evaluate-big``: ``evaluate`` of a large scenario (:func:`big_scenario`: 3,000 lines over
+  the longest horizon, 200 years);
 - ``simulate-big``: ``simulate`` of 1,000 draws of it (13 draws at a time per thread; it
   takes minutes);
 - ``sweep-most``: ``sweep`` of 1,000 x 1,000 variations of ``west_practice`` (the most points
@@ -40,14 +40,14 @@ from businesscase.scenario import Scenario, scenario_from_dict  # noqa: E402
 from businesscase.uncertainty import simulate  # noqa: E402
 
 BIG_LINES = 1_000
-"""Lines per section of :func:`big_scenario`: the most a section may have."""
+"""Lines per section of :func:`big_scenario`."""
 
 BIG_YEARS = 200
 """Horizon of :func:`big_scenario`: the longest allowed [years]."""
 
 
 def big_scenario() -> Scenario:
-    """3,000 lines over 200 years: the most lines a scenario may have, over the longest horizon.
+    """3,000 lines over 200 years, the longest horizon: 1,000 lines in each of three sections.
 
     1,000 costs, 1,000 outcomes and 999 avoided costs, each active all 200 years (costs with
     growth, outcomes lasting 200 years with drop-off and an uncertain proxy), and one subsidy.
