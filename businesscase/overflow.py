@@ -65,10 +65,6 @@ PRODUCTS: dict[str, str] = {
 """Per section, the numbers multiplied into a line's yearly amount, for the message."""
 
 
-SOME_VALUES = "(with some of the values drawn or varied)"
-"""Added to the message when only some draws of a Monte Carlo, tornado or sweep overflow."""
-
-
 class TooLargeToComputeError(ScenarioError):
     """A scenario whose numbers go beyond what float64 holds; names the field that overflows.
 
@@ -108,8 +104,6 @@ def check_finite(scenario: Scenario, flows: Flows, figures: Mapping[str, FloatAr
         return
     with np.errstate(**QUIET):
         problem = _culprit(scenario, flows, bad)
-    if not bad.all():  # a Monte Carlo, tornado or sweep in which some values still fit
-        problem = Problem(problem.path, problem.value, f"{problem.rule} {SOME_VALUES}")
     error = TooLargeToComputeError(scenario.settings.name, [problem])
     error.draws = bad
     raise error

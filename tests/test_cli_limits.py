@@ -146,3 +146,19 @@ def test_simulate_with_too_many_draws_says_so_in_dutch_with_lang_nl():
     assert outcome.stderr == (
         "error: nabuurschap.toml: draws = 100.000.000: hoogstens 1.000.000 trekkingen\n"
     )
+
+
+def test_a_batch_csv_never_writes_inf_and_names_the_field_in_the_files_row(huge, tmp_path):
+    out = tmp_path / "batch.csv"
+    west = example_path("west_practice")
+    outcome = runner.invoke(app, ["batch", str(west), str(huge), "--out", str(out)])
+    assert outcome.exit_code == 2  # one file failed; the table is written all the same
+    written = out.read_text(encoding="utf-8")
+    assert "inf" not in written
+    rows = written.splitlines()
+    assert rows[1].startswith(f"{west},")
+    assert rows[2].startswith(f"{huge},")
+    assert rows[2].endswith(
+        "outcomes[0]: numbers too large to compute: quantity x proxy x (1 + growth)^t is "
+        "larger than 1e300"
+    )

@@ -118,13 +118,13 @@ def test_growth_that_overflows_names_the_line():
     assert message.startswith("Overloop: outcomes[0]: numbers too large to compute")
 
 
-def test_a_monte_carlo_with_some_overflowing_draws_says_so():
+def test_a_monte_carlo_with_some_overflowing_draws_names_the_field():
     # 10 years of quantity x proxy add up beyond 1e300 from a proxy of 1e199 on: in about
     # half of the draws
     proxy = {"dist": "uniform", "low": 0.0, "high": 2e199}
     message = refused(case(quantity=1e100, proxy=proxy), lambda s: simulate(s, 1_000, seed=3))
     assert message.startswith("Overloop: outcomes[0]: numbers too large to compute")
-    assert message.endswith("is larger than 1e300 (with some of the values drawn or varied)")
+    assert message.endswith("is larger than 1e300")
 
 
 def test_sensitivity_and_switching_values_refuse_overflow_instead_of_an_inf_base():
