@@ -6,8 +6,8 @@ memory (``ru_maxrss``, after imports and before the work as ``baseline_mb``):
 - ``simulate-bench``: ``simulate`` of 100,000 draws of ``scenarios/botu_programma.toml``;
 - ``simulate-most``: ``simulate`` of the most draws ``botu_programma`` allows
   (:func:`businesscase.limits.max_draws`);
-- ``evaluate-big``: ``evaluate`` of a large scenario (:func:`big_scenario`: 3,000 lines over
-  the longest horizon, 200 years);
+- ``evaluate-big``: ``evaluate`` of the largest scenario (:func:`big_scenario`: 3,000 lines,
+  the most a scenario may have, over the longest horizon, 200 years);
 - ``simulate-big``: ``simulate`` of 1,000 draws of it (13 draws at a time per thread; it
   takes minutes);
 - ``sweep-most``: ``sweep`` of 1,000 x 1,000 variations of ``west_practice`` (the most points
@@ -49,8 +49,9 @@ BIG_YEARS = 200
 def big_scenario() -> Scenario:
     """3,000 lines over 200 years, the longest horizon: 1,000 lines in each of three sections.
 
-    1,000 costs, 1,000 outcomes and 999 avoided costs, each active all 200 years (costs with
-    growth, outcomes lasting 200 years with drop-off and an uncertain proxy), and one subsidy.
+    1,000 costs, 1,000 outcomes and 997 avoided costs, each active all 200 years (costs with
+    growth, outcomes lasting 200 years with drop-off and an uncertain proxy), one subsidy and
+    two stakeholders (the format counts them too).
     Numbers are illustrative.
     """
     years = BIG_YEARS
@@ -93,7 +94,7 @@ def big_scenario() -> Scenario:
                 "value_type": "fiscal",
                 "duration": years,
             }
-            for i in range(BIG_LINES - 1)
+            for i in range(BIG_LINES - 3)  # with the subsidy and 2 stakeholders: 3,000
         ],
         "funding": [
             {
