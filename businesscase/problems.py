@@ -304,9 +304,15 @@ def _escaped(text: str) -> str:
     if text.isprintable():
         return text
     return "".join(
-        char if char.isprintable() or char == " " else _ESCAPES.get(char, f"\\u{ord(char):04x}")
+        char if char.isprintable() or char == " " else _ESCAPES.get(char, _code(char))
         for char in text
     )
+
+
+def _code(char: str) -> str:
+    """``\\x1b`` for a character up to U+00FF, ``\\u2028`` above (as businesscase.user_text)."""
+    code = ord(char)
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
 def control_character(text: str, allowed: str = "") -> str | None:

@@ -247,7 +247,7 @@ def test_a_description_keeps_its_newlines_and_tabs_but_no_escape_sequences():
     lines = "Wat we doen:\n\t- taalles\r\n\t- koffie"
     scenario = scenario_from_dict({"scenario": {**SETTINGS, "description": lines}})
     assert scenario.settings.description == lines
-    with pytest.raises(ScenarioError, match=re.escape("found \\u001b")):
+    with pytest.raises(ScenarioError, match=re.escape("found \\x1b")):
         scenario_from_dict({"scenario": {**SETTINGS, "description": "a\x1b[31mrood"}})
 
 

@@ -9,6 +9,7 @@ import io
 import openpyxl
 import pandas as pd
 import pyarrow.parquet as pq
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -92,10 +93,14 @@ WEST = scenario_to_dict(load_example("west_practice"))
 WEST_TEXTS = _free_texts(WEST)
 
 HOSTILE = st.tuples(
-    st.sampled_from([*FORMULA_STARTS, ""]),
+    # a scenario refuses control characters in its one-line texts (docs/scenario-format.md),
+    # so the formula starts that reach a file are =, +, - and @
+    st.sampled_from([*(start for start in FORMULA_STARTS if start.isprintable()), ""]),
     st.text(
         # no lone surrogates: no file (UTF-8) and no browser can deliver one
-        st.one_of(st.characters(exclude_categories=["Cs"]), st.sampled_from("=+-@\t\r\n\x1b")),
+        st.one_of(
+            st.characters(exclude_categories=["Cs", "Cc", "Zl", "Zp"]), st.sampled_from("=+-@")
+        ),
         max_size=12,
     ),
 )
@@ -152,10 +157,17 @@ def test_hyperlink_name_is_shown_as_typed_and_not_a_formula():
 
 
 def test_control_characters_in_a_name_no_longer_crash_the_workbook_export():
+    """A scenario refuses them; a scenario made without validation still exports safely."""
     data = _with_texts(
         WEST, {text: text for text in WEST_TEXTS} | {WEST_TEXTS[0]: "Buurt\x1b[2J\x00huis"}
     )
-    book = _workbook(scenario_from_dict(data))
+    with pytest.raises(ScenarioError, match="without control characters"):
+        scenario_from_dict(data)
+    west = load_example("west_practice")
+    hostile = west.model_copy(
+        update={"settings": west.settings.model_copy(update={"name": "Buurt\x1b[2J\x00huis"})}
+    )
+    book = _workbook(hostile)
     assert book[book.sheetnames[0]]["A1"].value == "Buurt\\x1b[2J\\x00huis"
 
 
