@@ -36,7 +36,7 @@ from businesscase.vocabulary import (
 )
 
 DRAWN_KEY = "build_drawn"
-"""Session key of what the tables were drawn from: see :func:`_drawn`."""
+# Session key of what the tables were drawn from: see :func:`_drawn`.
 UPLOAD_KEY = "build_upload"
 UPLOAD_PROBLEMS_KEY = "build_upload_problems"
 CHOICES: dict[str, tuple[tuple[str, ...], str]] = {
@@ -44,7 +44,7 @@ CHOICES: dict[str, tuple[tuple[str, ...], str]] = {
     "theme": (THEMES, ""),
     "value_type": (VALUE_TYPES, "value_type_"),
 }
-"""Fields picked from a closed list: the list and the text-key prefix of its words."""
+# Fields picked from a closed list: the list and the text-key prefix of its words.
 HOLDER_FIELDS = frozenset({"bearer", "payer", "funder", "investor", "outcome_payer", "stakeholder"})
 
 

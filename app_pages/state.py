@@ -17,13 +17,19 @@ Pages use only these functions::
 
 from __future__ import annotations
 
+import hashlib
 import re
+import tomllib
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 import streamlit as st
+import tomli_w
 from streamlit.delta_generator import DeltaGenerator
 
+from app_pages import tables
 from businesscase import (
     EvaluationResult,
     Scenario,
@@ -36,8 +42,9 @@ from businesscase import (
     switching_values,
 )
 from businesscase import formatting as fmt
-from businesscase.examples import PROGRAMME, example_path
+from businesscase.examples import PROGRAMME, example_path, list_examples, load_example
 from businesscase.formatting import LANGUAGES
+from businesscase.scenario import Problem, scenario_from_dict
 from businesscase.text import t
 from businesscase.uncertainty import SensitivityResult, SimulationResult
 
@@ -91,16 +98,27 @@ def scenario_of(toml: str) -> Scenario:
     return parse_scenario(toml, source=SOURCE)
 
 
+@st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)
+def problems_of(toml: str) -> list[Problem]:
+    """What keeps a scenario text from being valid, ``[]`` when it is (cached on the text)."""
+    try:
+        scenario_of(toml)
+    except ScenarioError as error:
+        return error.problems
+    return []
+
+
 @dataclass(frozen=True)
 class Variant:
-    """A named version of a business case, kept as its TOML text.
+    """A named version of a business case, kept as its TOML text, valid or not yet valid.
 
     Attributes
     ----------
     name : str
         Unique within the session.
     toml : str
-        The scenario file's text; the key of every cached result.
+        The scenario file's text; the key of every cached result. A case still being built
+        (the guided build saves it at every step) may not be a valid scenario yet.
     """
 
     name: str
@@ -108,8 +126,24 @@ class Variant:
 
     @property
     def scenario(self) -> Scenario:
-        """The validated scenario (parsed once per text, then cached)."""
+        """The validated scenario (parsed once per text, then cached).
+
+        Raises
+        ------
+        businesscase.ScenarioError
+            When the case is not complete yet (see :attr:`problems`).
+        """
         return scenario_of(self.toml)
+
+    @property
+    def problems(self) -> list[Problem]:
+        """What is still missing or wrong, ``[]`` for a valid scenario."""
+        return problems_of(self.toml)
+
+    @property
+    def data(self) -> dict[str, Any]:
+        """The text as TOML-shaped data (what the guided build edits)."""
+        return tomllib.loads(self.toml)
 
 
 def _programme() -> Variant:
@@ -117,17 +151,24 @@ def _programme() -> Variant:
     return Variant(PROGRAMME, example_path(PROGRAMME).read_text(encoding="utf-8"))
 
 
-def variants() -> dict[str, Variant]:
-    """This session's variants by name, in the order they were made (the programme first)."""
+def every_variant() -> dict[str, Variant]:
+    """This session's variants by name, valid or not yet valid, in the order they were made
+    (the programme first)."""
     if VARIANTS_KEY not in st.session_state:
         first = _programme()
         st.session_state[VARIANTS_KEY] = {first.name: first}
     return st.session_state[VARIANTS_KEY]
 
 
+def variants() -> dict[str, Variant]:
+    """This session's valid variants by name: the ones with figures to show and compare."""
+    return {name: kept for name, kept in every_variant().items() if not kept.problems}
+
+
 def current() -> Variant:
-    """The variant the pages show (the first one until another is selected)."""
-    kept = variants()
+    """The variant the pages show (the first one until another is selected); it may be a case
+    that is not complete yet (see :attr:`Variant.problems`)."""
+    kept = every_variant()
     name = st.session_state.get(CURRENT_KEY)
     return kept[name] if name in kept else next(iter(kept.values()))
 
@@ -140,7 +181,7 @@ def select(name: str) -> None:
     KeyError
         When the session has no variant of that name.
     """
-    if name not in variants():
+    if name not in every_variant():
         raise KeyError(name)
     st.session_state[CURRENT_KEY] = name
 
@@ -148,7 +189,7 @@ def select(name: str) -> None:
 def unique_name(name: str) -> str:
     """``name`` (stripped, or "variant" when empty), numbered when the session already has it."""
     base = name.strip() or "variant"
-    taken = variants()
+    taken = every_variant()
     candidate, number = base, 2
     while candidate in taken:
         candidate, number = f"{base} ({number})", number + 1
@@ -164,17 +205,80 @@ def add_variant(name: str, scenario: Scenario) -> str:
         The name it got: ``name``, numbered when taken (see :func:`unique_name`).
     """
     name = unique_name(name)
-    variants()[name] = Variant(name, dump_scenario(scenario))
+    every_variant()[name] = Variant(name, dump_scenario(scenario))
     select(name)
     return name
 
 
 def update_variant(name: str, scenario: Scenario) -> None:
     """Replace the scenario of the variant ``name`` (an edit), keeping its place in the order."""
-    kept = variants()
+    _replace(name, dump_scenario(scenario))
+
+
+def case_text(data: Mapping[str, Any]) -> str:
+    """TOML-shaped data as the text of a variant: the canonical scenario text when the data is a
+    valid scenario, else the data as written (a case not complete yet)."""
+    try:
+        return dump_scenario(scenario_from_dict(data, source=SOURCE))
+    except ScenarioError:
+        return tomli_w.dumps(_without_none(data))
+
+
+def _without_none(data: Any) -> Any:
+    """TOML has no null: fields without a value are left out."""
+    if isinstance(data, Mapping):
+        return {key: _without_none(value) for key, value in data.items() if value is not None}
+    if isinstance(data, list):
+        return [_without_none(item) for item in data]
+    return data
+
+
+def add_case(name: str, data: Mapping[str, Any]) -> str:
+    """Keep a case (TOML-shaped data, valid or not yet valid) as a new variant and select it.
+
+    Returns
+    -------
+    str
+        The name it got (see :func:`unique_name`).
+    """
+    name = unique_name(name)
+    every_variant()[name] = Variant(name, case_text(data))
+    select(name)
+    return name
+
+
+def update_case(name: str, data: Mapping[str, Any]) -> None:
+    """Replace the variant ``name`` by a case (TOML-shaped data, valid or not yet valid)."""
+    _replace(name, case_text(data))
+
+
+def rename_variant(name: str, new: str) -> str:
+    """Give the variant ``name`` a new name (numbered when taken), keeping its place and the
+    selection.
+
+    Returns
+    -------
+    str
+        The name it got.
+    """
+    kept = every_variant()
     if name not in kept:
         raise KeyError(name)
-    toml = dump_scenario(scenario)
+    if new.strip() == name:
+        return name
+    new = unique_name(new)
+    renamed = {(new if key == name else key): value for key, value in kept.items()}
+    renamed[new] = Variant(new, kept[name].toml)
+    st.session_state[VARIANTS_KEY] = renamed
+    if st.session_state.get(CURRENT_KEY) == name or current().name == new:
+        select(new)
+    return new
+
+
+def _replace(name: str, toml: str) -> None:
+    kept = every_variant()
+    if name not in kept:
+        raise KeyError(name)
     if kept[name].toml != toml:
         kept[name] = Variant(name, toml)
 
@@ -245,3 +349,92 @@ def headline_cards(metrics: dict) -> DeltaGenerator:
         border=True,
     )
     return cards
+
+
+def what_is_missing(variant: Variant) -> None:
+    """What keeps ``variant`` from being a complete case, each problem said in words."""
+    st.warning(tr("guided_not_complete"), icon=":material/construction:")
+    lines = [tables.describe(problem, lang()) for problem in variant.problems]
+    st.code("\n".join(lines), language=None, wrap_lines=True)
+
+
+def not_complete(variant: Variant) -> None:
+    """Instead of a page that needs a complete case: what is missing, and where to go on."""
+    st.title(markdown_text(variant.name))
+    what_is_missing(variant)
+    st.page_link("app_pages/guided.py", label=tr("start_to_guided"), icon=":material/stairs:")
+
+
+SHARED_ENTRIES = 32
+"""Cases kept for shared links (by all sessions, while the server runs): the oldest go first."""
+SHARED_BYTES = 1_000_000
+"""A case larger than this is not kept for a link (download it instead)."""
+LINK_KEY = "opened_link"
+
+
+@st.cache_resource(max_entries=1, show_spinner=False)
+def _shared() -> dict[str, str]:
+    """The cases behind shared links, by key (one store for the server process)."""
+    return {}
+
+
+def share(variant: Variant) -> str | None:
+    """Keep ``variant`` for a link and return its key (``?case=<key>``), or None when too large.
+
+    The key is the start of the SHA-256 of the text: the same case gets the same link, and a
+    link cannot be guessed from another one. The store keeps the last :data:`SHARED_ENTRIES`.
+    """
+    data = variant.toml.encode("utf-8")
+    if len(data) > SHARED_BYTES:
+        return None
+    key = hashlib.sha256(data).hexdigest()[:20]
+    store = _shared()
+    store.pop(key, None)
+    store[key] = variant.toml
+    while len(store) > SHARED_ENTRIES:
+        store.pop(next(iter(store)))
+    return key
+
+
+def open_link(params: Mapping[str, str]) -> None:
+    """Open what a link names, once per session and link: ``?scenario=<shipped name>`` opens a
+    shipped scenario as a variant, ``?case=<key>`` a shared case (see :func:`share`); unknown
+    names and keys are ignored."""
+    wanted = (params.get("scenario"), params.get("case"))
+    if wanted == (None, None) or st.session_state.get(LINK_KEY) == wanted:
+        return
+    st.session_state[LINK_KEY] = wanted
+    scenario, case = wanted
+    if scenario in list_examples():
+        add_variant(scenario, load_example(scenario))
+    toml = _shared().get(case or "")
+    if toml is not None:
+        name = tomllib.loads(toml).get("scenario", {}).get("name") or tr("empty_name")
+        kept = every_variant()
+        same = [other for other, variant in kept.items() if variant.toml == toml]
+        if same:
+            select(same[0])
+        else:
+            name = unique_name(str(name))
+            kept[name] = Variant(name, toml)
+            select(name)
+
+
+def from_link(name: str, allowed: Collection[str], key: str) -> None:
+    """Seed the widget ``key`` from the address's ``?name=value``, once per session, when the
+    value is one of ``allowed``; then keep the address showing the widget's value, so that the
+    address is a link to the same view (see :func:`show_in_link`)."""
+    seen = st.session_state.setdefault(SEEDED_KEY, set())
+    value = st.query_params.get(name)
+    if name not in seen and value in allowed:
+        st.session_state[key] = value
+    seen.add(name)
+
+
+def show_in_link(name: str, value: str) -> None:
+    """Put ``?name=value`` into the address (it does not rerun the app)."""
+    if st.query_params.get(name) != value:
+        st.query_params[name] = value
+
+
+SEEDED_KEY = "seeded_from_link"

@@ -14,7 +14,8 @@ proposal asks each of them for an extra ``contribution``:
   short.
 - **Who.** Each year's top-up is split over the stakeholders in proportion to their PV
   cashable benefit ``B_s`` (the stakeholder table of :func:`businesscase.evaluate`), in whole
-  euros (largest remainders).
+  euros (largest remainders). A team may leave parties out (residents, for instance): they are
+  asked nothing, and the rest share the top-ups in proportion to their own ``B_s``.
 - **How much at most.** A stakeholder pays at most its cashable benefit, compared in present
   value at the scenario's discount rate: ``PV(contributions_s) <= B_s``. With proportional
   shares that holds for everyone exactly when the PV of all top-ups is at most ``sum B_s``.
@@ -27,6 +28,7 @@ benefits fall short, no scenario is proposed: the result says by how much (in PV
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 import numpy as np
@@ -56,7 +58,8 @@ class GapProposal:
     pv_needed : float
         PV of the yearly top-ups that make the plan close [EUR, PV at start_year].
     pv_cashable_total : float
-        Sum of the stakeholders' PV cashable benefits: the most they could pay [EUR, PV].
+        Sum of the PV cashable benefits of the stakeholders asked (all but those left out): the
+        most they could pay [EUR, PV].
     shortfall : float
         What the cashable benefits cannot cover: ``pv_needed`` minus what the stakeholders can
         pay within their caps (``pv_needed - pv_cashable_total`` when the benefits fall short);
@@ -142,7 +145,7 @@ def split_whole_euros(total: FloatArray, weights: FloatArray) -> FloatArray:
     return parts + (rank < left[None, :])
 
 
-def close_the_gap(scenario: Scenario) -> GapProposal:
+def close_the_gap(scenario: Scenario, *, leave_out: Collection[str] = ()) -> GapProposal:
     """Propose extra contributions by the stakeholders who benefit, so that the plan closes.
 
     See the module docstring for the timing (nominal, in the years needed), the split (in
@@ -153,6 +156,9 @@ def close_the_gap(scenario: Scenario) -> GapProposal:
     ----------
     scenario : Scenario
         A validated scenario, evaluated at its base values.
+    leave_out : collection of str, optional
+        Stakeholder ids asked for nothing (e.g. the residents); the others share the top-ups in
+        proportion to their PV cashable benefit, each within its own cap.
 
     Returns
     -------
@@ -171,7 +177,9 @@ def close_the_gap(scenario: Scenario) -> GapProposal:
     discount = result.yearly["discount_factor"].to_numpy()
     pv_needed = float(top_ups @ discount)
     holders = result.stakeholders
-    benefit = holders["pv_cashable_benefit"].to_numpy()
+    benefit = np.where(
+        holders["id"].isin(list(leave_out)), 0.0, holders["pv_cashable_benefit"].to_numpy()
+    )
     if benefit.sum() > 0.0:
         amounts = split_whole_euros(top_ups, benefit)
     else:

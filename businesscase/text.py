@@ -631,6 +631,406 @@ TEXT: dict[str, dict[str, str]] = {
     "line_number": {"en": "line {number}", "nl": "regel {number}"},
     "field_beneficiaries": {"en": "who benefits", "nl": "wie profiteert"},
     "choose_themes": {"en": "Choose themes", "nl": "Kies thema's"},
+    "page_guided": {"en": "Step by step", "nl": "Stap voor stap"},
+    "guided_editing": {
+        "en": "You are building: **{name}**. Everything is kept at once, also when it is not "
+        "finished.",
+        "nl": "Je bouwt aan: **{name}**. Alles wordt meteen bewaard, ook als het nog niet af is.",
+    },
+    "guided_new_plan": {"en": "Start a new plan", "nl": "Nieuw plan beginnen"},
+    "guided_step": {"en": "Step", "nl": "Stap"},
+    "step_plan": {"en": "1. The plan", "nl": "1. Het plan"},
+    "step_partijen": {"en": "2. Who takes part", "nl": "2. Wie doet mee"},
+    "step_kosten": {"en": "3. What it costs", "nl": "3. Wat kost het"},
+    "step_baten": {"en": "4. What it yields", "nl": "4. Wat levert het op"},
+    "step_voorkomen": {"en": "5. What it prevents", "nl": "5. Wat wordt voorkomen"},
+    "step_betalen": {"en": "6. Who pays", "nl": "6. Wie betaalt"},
+    "step_sluit": {"en": "7. Does it close?", "nl": "7. Sluit het?"},
+    "step_plan_intro": {
+        "en": "Name the plan, say where it takes place, from which year and for how many years "
+        "you count, and pick the themes from the checklist. The neighbourhood analysis below "
+        "shows the life domains where the area lags behind.",
+        "nl": "Geef het plan een naam, zeg in welke wijk het speelt, vanaf welk jaar en hoeveel "
+        "jaar jullie meetellen, en kies de thema's uit de checklist. De wijkanalyse hieronder "
+        "laat zien op welke levensdomeinen de buurt achterloopt.",
+    },
+    "step_partijen_intro": {
+        "en": "The social alliance: everyone who pays, takes part or benefits. Think of the "
+        "municipality, the housing corporation, care and welfare, funds, businesses and the "
+        "residents themselves.",
+        "nl": "De sociale alliantie: iedereen die betaalt, meedoet of er baat bij heeft. Denk aan "
+        "de gemeente, de woningcorporatie, zorg en welzijn, fondsen, ondernemers en de "
+        "bewoners zelf.",
+    },
+    "step_kosten_intro": {
+        "en": "What the plan costs, per year, in euros of the start year. One line per kind of "
+        "cost: people, materials, space, an investment.",
+        "nl": "Wat het plan kost, per jaar, in euro's van het startjaar. Een regel per soort "
+        "kosten: mensen, materiaal, ruimte, een investering.",
+    },
+    "step_baten_intro": {
+        "en": "What the plan yields: one line per outcome. How many people a year, what it is "
+        "worth per person (pick from the library or type it with a source), and who benefits. "
+        "An outcome is complete when at least one party benefits from it.",
+        "nl": "Wat het plan oplevert: een regel per effect. Hoeveel mensen per jaar, wat het "
+        "waard is per persoon (kies uit de bibliotheek of vul zelf in met bron), en wie er "
+        "baat bij heeft. Een effect is compleet als het minstens één partij heeft die er baat "
+        "bij heeft.",
+    },
+    "step_voorkomen_intro": {
+        "en": "Spending that is no longer needed: less care, less police time, less debt "
+        "counselling. Say who would otherwise have paid.",
+        "nl": "Kosten die niet meer gemaakt hoeven te worden: minder zorg, minder politie-inzet, "
+        "minder schuldhulp. Zeg wie die kosten anders had betaald.",
+    },
+    "step_betalen_intro": {
+        "en": "The programme's financing routes: a subsidy, a grant from a fund, regular budget, "
+        "a contribution from those who benefit, revenue, a loan. Each route you use becomes "
+        "one or more funding lines.",
+        "nl": "De financieringsroutes van het programma: subsidie, een bijdrage van een fonds, "
+        "regulier budget, een bijdrage van wie er baat bij heeft, opbrengsten, een lening. "
+        "Elke route die jullie gebruiken wordt een of meer financieringsregels.",
+    },
+    "step_sluit_intro": {
+        "en": "Is there enough money every year? Here you see the verdict, the shortfall per "
+        "year, and who could close the gap: the parties the plan saves money, in proportion to "
+        "what they save.",
+        "nl": "Is er elk jaar genoeg geld? Hier zie je het oordeel, het tekort per jaar, en wie "
+        "het tekort zou kunnen dichten: partijen die er geld door besparen, naar rato van wat "
+        "ze besparen.",
+    },
+    "guided_not_complete": {
+        "en": "Not complete yet. This is still missing or not right:",
+        "nl": "Nog niet compleet. Dit ontbreekt nog of klopt nog niet:",
+    },
+    "guided_none_yet": {"en": "Nothing yet.", "nl": "Nog niets ingevuld."},
+    "guided_remove_which": {"en": "Line to remove", "nl": "Regel om te verwijderen"},
+    "guided_remove": {"en": "Remove", "nl": "Verwijderen"},
+    "guided_add_stakeholders": {"en": "Add a party", "nl": "Partij toevoegen"},
+    "guided_add_costs": {"en": "Add a cost", "nl": "Kostenpost toevoegen"},
+    "guided_add_outcomes": {"en": "Add an outcome", "nl": "Effect toevoegen"},
+    "guided_add_avoided_costs": {"en": "Add an avoided cost", "nl": "Voorkomen kosten toevoegen"},
+    "guided_add_funding": {"en": "Add funding", "nl": "Financiering toevoegen"},
+    "guided_loan_terms": {
+        "en": "Loans only: interest and term",
+        "nl": "Alleen bij een lening: rente en looptijd",
+    },
+    "guided_add": {"en": "Add", "nl": "Toevoegen"},
+    "guided_save": {"en": "Save", "nl": "Opslaan"},
+    "guided_library_outcomes": {"en": "Value from the library", "nl": "Waarde uit de bibliotheek"},
+    "guided_library_avoided_costs": {
+        "en": "Cost from the library",
+        "nl": "Kosten uit de bibliotheek",
+    },
+    "guided_library_none": {"en": "Type it myself", "nl": "Zelf invullen"},
+    "guided_library_help": {
+        "en": "Figures with their source and how sure they are (measured, estimated or "
+        "illustrative). Leave the amount below empty to use the library's; an amount you type "
+        "counts instead.",
+        "nl": "Kengetallen met hun bron en hoe zeker ze zijn (gemeten, geschat of illustratief). "
+        "Laat je het bedrag hieronder leeg, dan geldt het bedrag uit de bibliotheek; vul je "
+        "zelf een bedrag in, dan telt dat.",
+    },
+    "guided_beneficiaries": {
+        "en": "**Who benefits?** Divide the value over the parties, 100% together.",
+        "nl": "**Wie heeft er baat bij?** Verdeel de waarde over de partijen, samen 100%.",
+    },
+    "guided_first_stakeholders": {
+        "en": "First add the parties in step 2.",
+        "nl": "Voeg eerst bij stap 2 de partijen toe.",
+    },
+    "guided_baseline_title": {
+        "en": "Neighbourhood analysis: persons with limitations per life domain (Bospolder, 2020)",
+        "nl": "Wijkanalyse: personen met beperkingen per levensdomein (Bospolder, 2020)",
+    },
+    "guided_baseline_intro": {
+        "en": "The baseline of the Veerkrachtig BoTu 2028 programme (an illustration, still to be "
+        "confirmed): how many residents have a limitation in each life domain, compared with "
+        "Rotterdam, South Holland and the Netherlands.",
+        "nl": "De nulmeting van het programma Veerkrachtig BoTu 2028 (ter illustratie, nog vast "
+        "te stellen): hoeveel bewoners op elk levensdomein beperkt zijn, vergeleken met "
+        "Rotterdam, Zuid-Holland en Nederland.",
+    },
+    "baseline_domain": {"en": "life domain", "nl": "levensdomein"},
+    "baseline_count": {"en": "residents", "nl": "aantal bewoners"},
+    "baseline_pct_buurt": {"en": "neighbourhood", "nl": "buurt"},
+    "baseline_pct_gemeente": {"en": "Rotterdam", "nl": "Rotterdam"},
+    "baseline_pct_provincie": {"en": "South Holland", "nl": "Zuid-Holland"},
+    "baseline_pct_landelijk": {"en": "Netherlands", "nl": "Nederland"},
+    "guided_close_needs_complete": {
+        "en": "First complete the steps above; then you see here whether the plan closes.",
+        "nl": "Maak eerst de stappen hierboven compleet; dan zie je hier of het plan sluit.",
+    },
+    "guided_year_costs": {"en": "spending", "nl": "uitgaven"},
+    "guided_year_funding": {"en": "income", "nl": "inkomsten"},
+    "guided_year_short": {"en": "short", "nl": "tekort"},
+    "guided_close_title": {"en": "Closing the gap", "nl": "Het tekort dichten"},
+    "guided_close_intro": {
+        "en": "Whoever saves money through the plan (cashable benefits) has a reason to "
+        "contribute. Each party is asked in proportion to its cashable benefits, never more "
+        "than those (present value). Leave out parties you do not want to ask, the residents "
+        "for instance.",
+        "nl": "Wie door het plan geld bespaart (kasbaten), heeft reden om bij te dragen. Elke "
+        "partij wordt gevraagd naar rato van haar kasbaten, en nooit meer dan die kasbaten "
+        "(contante waarde). Laat partijen weg die je niet wilt vragen, bijvoorbeeld de "
+        "bewoners.",
+    },
+    "guided_leave_out": {"en": "Do not ask", "nl": "Niet vragen"},
+    "guided_leave_out_none": {"en": "Everyone may be asked", "nl": "Iedereen mag gevraagd worden"},
+    "guided_why": {"en": "saves (cashable, PV): why", "nl": "bespaart (kasbaten, CW): waarom"},
+    "guided_pays_already": {"en": "already pays (PV)", "nl": "betaalt al (CW)"},
+    "guided_asked": {"en": "asked (PV)", "nl": "gevraagd (CW)"},
+    "guided_keep_closed": {
+        "en": "Keep this proposal as a new variant",
+        "nl": "Bewaar dit voorstel als nieuwe variant",
+    },
+    "guided_more_routes": {
+        "en": "Value capture (e.g. ground lease or betterment levy) and a social impact bond are "
+        "entered in the table view.",
+        "nl": "Waardeafroming (bijv. erfpacht of baatbelasting) en een social impact bond vul je "
+        "in de tabelweergave in.",
+    },
+    "guided_next": {"en": "Next: {step}", "nl": "Verder: {step}"},
+    "type_a_number": {"en": "type a number", "nl": "typ een getal"},
+    "certainty_measured": {"en": "measured", "nl": "gemeten"},
+    "certainty_estimated": {"en": "estimated", "nl": "geschat"},
+    "certainty_illustrative": {"en": "illustrative", "nl": "illustratief"},
+    "price_level": {"en": "price level", "nl": "prijspeil"},
+    "ask_name": {"en": "Name of the plan", "nl": "Naam van het plan"},
+    "ask_area": {"en": "Neighbourhood", "nl": "Wijk of buurt"},
+    "ask_description": {"en": "What will you do?", "nl": "Wat gaan jullie doen?"},
+    "ask_start_year": {"en": "Start year", "nl": "Startjaar"},
+    "ask_horizon_years": {
+        "en": "How many years do you count?",
+        "nl": "Hoeveel jaar tellen jullie mee?",
+    },
+    "ask_themes": {"en": "Themes", "nl": "Thema's"},
+    "ask_stakeholders_name": {"en": "Name of the party", "nl": "Naam van de partij"},
+    "ask_kind": {"en": "Kind of party", "nl": "Soort partij"},
+    "ask_costs_name": {"en": "Cost item", "nl": "Kostenpost"},
+    "ask_costs_amount": {"en": "Amount per year (€)", "nl": "Bedrag per jaar (€)"},
+    "ask_start": {"en": "First year", "nl": "Eerste jaar"},
+    "ask_duration": {"en": "Number of years", "nl": "Aantal jaren"},
+    "ask_category": {"en": "Kind of cost", "nl": "Soort kosten"},
+    "ask_proxy_source": {"en": "Source of the amount", "nl": "Bron van het bedrag"},
+    "ask_outcomes_name": {"en": "Outcome", "nl": "Effect"},
+    "ask_theme": {"en": "Theme", "nl": "Thema"},
+    "ask_indicator": {"en": "How do you measure it?", "nl": "Hoe meten jullie het?"},
+    "ask_quantity": {"en": "Number per year", "nl": "Aantal per jaar"},
+    "ask_proxy": {"en": "Value per person per year (€)", "nl": "Waarde per persoon per jaar (€)"},
+    "ask_value_type": {"en": "Kind of value", "nl": "Soort waarde"},
+    "ask_deadweight": {"en": "Would have happened anyway (%)", "nl": "Was toch gebeurd (%)"},
+    "ask_attribution": {"en": "Owed to others (%)", "nl": "Dankzij anderen (%)"},
+    "ask_lasts": {
+        "en": "How long does it last (years)?",
+        "nl": "Hoe lang houdt het effect aan (jaren)?",
+    },
+    "ask_cashable_share": {
+        "en": "Share that saves real money (%)",
+        "nl": "Deel dat echt geld bespaart (%)",
+    },
+    "ask_beneficiaries": {"en": "who benefits", "nl": "wie heeft er baat bij"},
+    "ask_avoided_costs_name": {"en": "What is prevented?", "nl": "Wat wordt voorkomen?"},
+    "ask_bearer": {"en": "Who would otherwise have paid?", "nl": "Wie had het anders betaald?"},
+    "ask_incidents": {
+        "en": "How often a year without the plan?",
+        "nl": "Hoe vaak per jaar zonder het plan?",
+    },
+    "ask_reduction": {
+        "en": "How much of it does the plan prevent (%)?",
+        "nl": "Hoeveel daarvan voorkomt het plan (%)?",
+    },
+    "ask_unit_cost": {"en": "Cost each time (€)", "nl": "Kosten per keer (€)"},
+    "ask_funding_name": {"en": "Funding line", "nl": "Financieringsregel"},
+    "ask_funder": {"en": "Who pays?", "nl": "Wie betaalt?"},
+    "ask_funding_kind": {"en": "Route", "nl": "Route"},
+    "ask_funding_amount": {
+        "en": "Amount per year (€; for a loan: the whole sum)",
+        "nl": "Bedrag per jaar (€; bij een lening: het hele bedrag)",
+    },
+    "ask_interest_rate": {"en": "Interest per year (%)", "nl": "Rente per jaar (%)"},
+    "ask_term": {"en": "Repaid over (years)", "nl": "Terugbetalen in (jaren)"},
+    "help_scenario_name": {
+        "en": "The name your plan is known by, e.g. Language café Bospolder.",
+        "nl": "De naam waaronder jullie plan bekend is, bijvoorbeeld Taalcafé Bospolder.",
+    },
+    "help_area": {
+        "en": "Where the plan takes place, e.g. Bospolder-Tussendijken.",
+        "nl": "Waar het plan speelt, bijvoorbeeld Bospolder-Tussendijken.",
+    },
+    "help_description": {
+        "en": "A few sentences: what you do, for whom, with whom.",
+        "nl": "Een paar zinnen: wat doen jullie, voor wie, met wie.",
+    },
+    "help_start_year": {
+        "en": "The first year the plan costs or yields money; usually next year. All amounts are "
+        "in euros of this year.",
+        "nl": "Het eerste jaar waarin het plan geld kost of oplevert; meestal volgend jaar. Alle "
+        "bedragen zijn in euro's van dit jaar.",
+    },
+    "help_horizon_years": {
+        "en": "How many years you count from the start year. Usually 5 to 10; what happens after "
+        "them does not count.",
+        "nl": "Hoeveel jaar jullie meetellen, vanaf het startjaar. Gebruikelijk is 5 tot 10 jaar; "
+        "wat na die jaren gebeurt telt niet mee.",
+    },
+    "help_themes": {
+        "en": "The themes of the Veerkrachtig BoTu 2028 checklist the plan contributes to; "
+        "usually 1 to 3.",
+        "nl": "De thema's van de checklist van Veerkrachtig BoTu 2028 waar het plan aan "
+        "bijdraagt; meestal 1 tot 3.",
+    },
+    "help_stakeholders_name": {
+        "en": "E.g. Gemeente Rotterdam, Woonstad Rotterdam, Residents of Bospolder.",
+        "nl": "Bijvoorbeeld Gemeente Rotterdam, Woonstad Rotterdam, Bewoners van Bospolder.",
+    },
+    "help_kind": {
+        "en": "What kind of party it is; the residents are a party too.",
+        "nl": "Wat voor partij het is; de bewoners zijn ook een partij.",
+    },
+    "help_costs_name": {
+        "en": "E.g. Two coordinators, Volunteer expenses, Rent of the space.",
+        "nl": "Bijvoorbeeld Twee coördinatoren, Onkostenvergoeding vrijwilligers, Huur van de "
+        "ruimte.",
+    },
+    "help_costs_amount": {
+        "en": "What this item costs per year, in whole euros. A coordinator at 0.8 FTE easily "
+        "costs € 50,000 to € 70,000 a year including employer's costs.",
+        "nl": "Wat deze post per jaar kost, in hele euro's. Een coördinator van 0,8 fte kost al "
+        "gauw € 50.000 tot € 70.000 per jaar inclusief werkgeverslasten.",
+    },
+    "help_start": {
+        "en": "The calendar year this line starts in.",
+        "nl": "Het kalenderjaar waarin deze regel begint.",
+    },
+    "help_duration": {
+        "en": "For how many years in a row, from the first year; usually 1 up to the whole period.",
+        "nl": "Hoeveel jaar achter elkaar, vanaf het eerste jaar; meestal 1 tot de hele looptijd.",
+    },
+    "help_category": {
+        "en": "Running costs recur every year; an investment is made once (a refurbishment, "
+        "equipment).",
+        "nl": "Lopende kosten komen elk jaar terug; een investering doe je één keer (een "
+        "verbouwing, apparatuur).",
+    },
+    "help_proxy_source": {
+        "en": "Where the amount comes from: a quote, a budget, a report. So a funder can check it.",
+        "nl": "Waar het bedrag vandaan komt: een offerte, een begroting, een rapport. Zo kan een "
+        "financier het nagaan.",
+    },
+    "help_outcomes_name": {
+        "en": "What changes for people, e.g. More residents find work.",
+        "nl": "Wat er voor mensen verandert, bijvoorbeeld Meer bewoners vinden werk.",
+    },
+    "help_theme": {
+        "en": "The checklist theme this outcome belongs to.",
+        "nl": "Het thema van de checklist waar dit effect bij hoort.",
+    },
+    "help_indicator": {
+        "en": "How you count that it happens, e.g. participants in work 6 months after.",
+        "nl": "Hoe jullie tellen dat het gebeurt, bijvoorbeeld deelnemers die 6 maanden na afloop "
+        "werk hebben.",
+    },
+    "help_quantity": {
+        "en": "How many people (or cases) reach this outcome each year. For a small neighbourhood "
+        "project usually 5 to 50.",
+        "nl": "Hoeveel mensen (of gevallen) per jaar dit effect bereiken. Bij een klein "
+        "buurtproject meestal 5 tot 50.",
+    },
+    "help_proxy": {
+        "en": "What the outcome is worth per person per year, in euros. E.g. a benefit no longer "
+        "needed: about € 16,400 a year.",
+        "nl": "Wat het effect waard is per persoon per jaar, in euro's. Bijvoorbeeld een "
+        "bijstandsuitkering die niet meer nodig is: ca. € 16.400 per jaar.",
+    },
+    "help_value_type": {
+        "en": "Fiscal: money a public body saves. Economic: income or production. Social: "
+        "wellbeing, expressed in euros.",
+        "nl": "Fiscaal: geld dat een overheid bespaart. Economisch: inkomen of productie. "
+        "Sociaal: welzijn, in euro's uitgedrukt.",
+    },
+    "help_deadweight": {
+        "en": "Which share would have happened without the plan too. Usually 10 to 50%; often "
+        "around 25%.",
+        "nl": "Welk deel ook zonder het plan was gebeurd. Meestal 10 tot 50%; vaak rond 25%.",
+    },
+    "help_attribution": {
+        "en": "Which share is owed to others than this plan (other help, family). Usually 10 to "
+        "50%.",
+        "nl": "Welk deel te danken is aan anderen dan dit plan (andere hulp, familie). Meestal 10 "
+        "tot 50%.",
+    },
+    "help_lasts": {
+        "en": "For how many years the outcome lasts for one person; a job often 2 to 3 years, "
+        "feeling less lonely often 1 year.",
+        "nl": "Hoeveel jaar het effect voor één persoon aanhoudt; werk houdt vaak 2 tot 3 jaar "
+        "aan, een gevoel van minder eenzaamheid vaak 1 jaar.",
+    },
+    "help_cashable_share": {
+        "en": "Which share of the value frees real money for those who benefit (a benefit no "
+        "longer paid: 100%; wellbeing: 0%).",
+        "nl": "Welk deel van de waarde echt geld vrijmaakt voor wie er baat bij heeft (een "
+        "uitkering die niet meer betaald wordt: 100%; welzijn: 0%).",
+    },
+    "help_beneficiary_share": {
+        "en": "The share of the value that goes to this party, in percent; 100% together.",
+        "nl": "Het deel van de waarde dat bij deze partij terechtkomt, in procenten; samen 100%.",
+    },
+    "help_avoided_costs_name": {
+        "en": "E.g. Fewer debt counselling cases, Less enforcement time.",
+        "nl": "Bijvoorbeeld Minder schuldhulptrajecten, Minder inzet van handhaving.",
+    },
+    "help_bearer": {
+        "en": "The party that would have had to pay these costs without the plan.",
+        "nl": "De partij die deze kosten zonder het plan had moeten betalen.",
+    },
+    "help_incidents": {
+        "en": "How often it happens a year without the plan: cases, hours, contacts.",
+        "nl": "Hoe vaak het per jaar gebeurt zonder het plan: aantal trajecten, uren, contacten.",
+    },
+    "help_reduction": {
+        "en": "Which share of it the plan prevents. Estimate carefully: usually 5 to 30%.",
+        "nl": "Welk deel daarvan het plan voorkomt. Voorzichtig schatten: meestal 5 tot 30%.",
+    },
+    "help_unit_cost": {
+        "en": "What one case costs, in euros; e.g. a debt counselling case about € 2,400.",
+        "nl": "Wat één keer kost, in euro's; bijvoorbeeld een schuldhulptraject ca. € 2.400.",
+    },
+    "help_avoided_costs_cashable_share": {
+        "en": "Which share the payer really saves; with a fixed budget or staff less than 100%.",
+        "nl": "Welk deel de betaler echt bespaart; bij een vast budget of vaste formatie minder "
+        "dan 100%.",
+    },
+    "help_funding_name": {
+        "en": "E.g. Municipal subsidy, Contribution of the housing corporation.",
+        "nl": "Bijvoorbeeld Subsidie gemeente, Bijdrage Woonstad.",
+    },
+    "help_funder": {
+        "en": "Who gives the money; add parties in step 2.",
+        "nl": "Wie het geld geeft; voeg partijen toe bij stap 2.",
+    },
+    "help_funding_kind": {
+        "en": "A subsidy (municipality, state), a grant from a fund, a partner's regular budget, "
+        "a contribution from those who benefit, revenue from sales or services, or a loan to "
+        "be repaid.",
+        "nl": "Subsidie (gemeente, Rijk), bijdrage van een fonds, regulier budget van een "
+        "partner, een bijdrage van wie er baat bij heeft, opbrengsten uit verkoop of diensten, "
+        "of een lening die terugbetaald wordt.",
+    },
+    "help_funding_amount": {
+        "en": "What comes in per year, in euros. For a loan the whole sum borrowed.",
+        "nl": "Wat er per jaar binnenkomt, in euro's. Bij een lening het hele geleende bedrag.",
+    },
+    "help_interest_rate": {
+        "en": "Yearly interest on the loan; for social loans often 0 to 4%.",
+        "nl": "Rente per jaar op de lening; voor maatschappelijke leningen vaak 0 tot 4%.",
+    },
+    "help_term": {
+        "en": "In how many years the loan is repaid, from the year after it is paid out; often 5 "
+        "to 15.",
+        "nl": "In hoeveel jaar de lening wordt terugbetaald, vanaf het jaar na uitbetaling; vaak "
+        "5 tot 15.",
+    },
     "page_start": {"en": "Start", "nl": "Start"},
     "start_title": {
         "en": "A social business case for your neighbourhood",
@@ -647,6 +1047,34 @@ TEXT: dict[str, dict[str, str]] = {
         "of in tabellen als je het scenarioformaat kent.",
     },
     "start_current": {"en": "Now shown: {name}", "nl": "Nu getoond: {name}"},
+    "share_link": {"en": "Link to this view", "nl": "Link naar deze weergave"},
+    "quick_title": {"en": "Quick start: a rough case", "nl": "Snel beginnen: een ruwe case"},
+    "quick_intro": {
+        "en": "Phase 2: a handful of numbers give a first rough case, which you then refine step "
+        "by step.",
+        "nl": "Fase 2: met een handvol getallen maak je een eerste ruwe case, die je daarna "
+        "stap voor stap verfijnt.",
+    },
+    "quick_years": {"en": "Years", "nl": "Aantal jaren"},
+    "quick_cost": {"en": "Cost per year (€)", "nl": "Kosten per jaar (€)"},
+    "quick_funder": {"en": "Funder {number}", "nl": "Financier {number}"},
+    "quick_beneficiary": {
+        "en": "Who benefits from the outcome?",
+        "nl": "Wie heeft baat bij het effect?",
+    },
+    "quick_go": {"en": "Make the rough case", "nl": "Maak de ruwe case"},
+    "share_link_help": {
+        "en": "Send this link: it opens this page, language and case (while the app runs).",
+        "nl": "Stuur deze link: die opent deze pagina, taal en case (zolang de app draait).",
+    },
+    "share_too_large": {
+        "en": "This case is too large for a link; download it on the Build page.",
+        "nl": "Deze case is te groot voor een link; download hem op de pagina Opbouwen.",
+    },
+    "start_to_guided": {
+        "en": "Build a business case step by step",
+        "nl": "Stap voor stap een business case bouwen",
+    },
     "start_to_results": {"en": "See the results", "nl": "Bekijk de resultaten"},
     "start_to_table": {
         "en": "Edit in tables (for experts)",

@@ -157,3 +157,58 @@ def test_a_feasible_proposal_always_closes(data):
         assert (holders["pv_contribution"] <= holders["pv_cashable_benefit"]).all()
     else:
         assert proposal.shortfall > 0.0 and proposal.scenario is None
+
+
+class TestLeavingPartiesOut:
+    """Hand-worked: a cost of 100 in the one year, no funding: top-up ceil(100 + 0.01) = 101.
+    A's cashable benefit 300, B's 200 (one year: PV = nominal)."""
+
+    @staticmethod
+    def plan():
+        return scenario_from_dict(
+            {
+                "scenario": {"name": "twee", "start_year": 2026, "horizon_years": 1},
+                "stakeholders": [
+                    {"id": "a", "name": "A", "kind": "public"},
+                    {"id": "b", "name": "B", "kind": "residents"},
+                ],
+                "costs": [{"name": "kosten", "amount": 100}],
+                "avoided_costs": [
+                    {
+                        "name": f"voorkomen {who}",
+                        "bearer": who,
+                        "incidents": 1,
+                        "reduction": 1,
+                        "unit_cost": cost,
+                    }
+                    for who, cost in (("a", 300), ("b", 200))
+                ],
+            }
+        )
+
+    def test_everyone_asked_in_proportion_to_their_cashable_benefit(self):
+        # 101 * 3/5 = 60.6, 101 * 2/5 = 40.4: 60 + 40 = 100, the last euro to the larger
+        # remainder (A's 0.6)
+        proposal = close_the_gap(self.plan())
+        assert proposal.closes
+        assert dict(
+            zip(
+                proposal.contributions["stakeholder"], proposal.contributions["amount"], strict=True
+            )
+        ) == {"a": 61.0, "b": 40.0}
+        assert proposal.pv_cashable_total == 500.0
+
+    def test_a_party_left_out_is_asked_nothing_and_the_rest_pay_within_their_cap(self):
+        proposal = close_the_gap(self.plan(), leave_out={"b"})
+        assert proposal.closes
+        assert proposal.contributions["stakeholder"].tolist() == ["a"]
+        assert proposal.contributions["amount"].tolist() == [101.0]
+        assert proposal.pv_cashable_total == 300.0
+        assert evaluate(proposal.scenario).metrics["closes"]
+
+    def test_leaving_out_the_only_party_that_could_pay_enough_leaves_a_shortfall(self):
+        plan = self.plan()
+        proposal = close_the_gap(plan, leave_out={"a", "b"})
+        assert not proposal.closes and proposal.scenario is None
+        assert proposal.pv_cashable_total == 0.0
+        assert proposal.shortfall == 101.0

@@ -1,0 +1,575 @@
+"""Guided build: a team builds its business case step by step, in the order of the method.
+
+Seven steps, each one screen of plain forms (see ``docs/app.md``, "The guided build"): the plan,
+who takes part, what it costs, what it yields, what it prevents, who pays, and does it close.
+Every field is explained in plain words with a typical range (the ``help_*`` texts of
+:mod:`businesscase.text`). The case is the current variant: every form saves it at once, valid or
+not yet valid, so a step can be left and revisited, and the headline figures (or what is still
+missing, in words) follow every step. The step shown is part of the address (``?stap=kosten``),
+so a link opens the same step.
+
+The forms are drawn from lists of fields (:data:`FORMS`): a field is shown by its kind (money,
+percentage, years, calendar year, pick-list, text, see :mod:`app_pages.cells`), so adding a field
+to a step is one entry there and one help text.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from app_pages import cells, state
+from businesscase import close_the_gap, library
+from businesscase import formatting as fmt
+from businesscase.examples import load_baseline
+from businesscase.text import TEXT
+from businesscase.vocabulary import (
+    COST_CATEGORIES,
+    FUNDING_KINDS,
+    STAKEHOLDER_KINDS,
+    THEMES,
+    VALUE_TYPES,
+)
+
+STEPS: tuple[str, ...] = ("plan", "partijen", "kosten", "baten", "voorkomen", "betalen", "sluit")
+# The steps in the order of the method; each name is also its value in the address.
+STEP_KEY = "stap"
+# Session key (and query parameter) of the step shown.
+DEFAULT_HORIZON = 10
+# Horizon of a new plan [years]: the BoTu programme runs ten years (2018-2028).
+
+CHOICES: dict[str, tuple[tuple[str, ...], str]] = {
+    "kind": (STAKEHOLDER_KINDS, "kind_"),
+    "category": (COST_CATEGORIES, "category_"),
+    "value_type": (VALUE_TYPES, "value_type_"),
+    "funding_kind": (FUNDING_KINDS, "funding_"),
+    "theme": (("", *THEMES), ""),
+}
+# Pick-list fields: their options and the text-key prefix of their words.
+HOLDERS = frozenset({"bearer", "funder"})
+# Fields that name a stakeholder of the case.
+
+FORMS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "partijen": ("stakeholders", ("name", "kind")),
+    "kosten": ("costs", ("name", "amount", "start", "duration", "category", "proxy_source")),
+    "baten": (
+        "outcomes",
+        (
+            "name",
+            "theme",
+            "indicator",
+            "quantity",
+            "proxy",
+            "proxy_source",
+            "value_type",
+            "deadweight",
+            "attribution",
+            "lasts",
+            "cashable_share",
+            "start",
+            "duration",
+        ),
+    ),
+    "voorkomen": (
+        "avoided_costs",
+        (
+            "name",
+            "bearer",
+            "incidents",
+            "reduction",
+            "unit_cost",
+            "proxy_source",
+            "cashable_share",
+            "start",
+            "duration",
+        ),
+    ),
+    "betalen": (
+        "funding",
+        ("name", "funder", "kind", "amount", "start", "duration", "interest_rate", "term"),
+    ),
+}
+# Per step: the section its form adds a line to and the fields it asks, in order.
+PROXY_SECTIONS = {"outcomes": "proxy", "avoided_costs": "unit_cost"}
+# Sections whose value may be picked from the library, and the field it fills.
+LOAN_ONLY = frozenset({"interest_rate", "term"})
+NOT_FOR_LOANS = frozenset({"duration"})
+
+
+def _words(prefix: str) -> Any:
+    return lambda code: (state.tr(prefix + code) if prefix else code) if code else "–"
+
+
+def _help(section: str, field: str) -> str:
+    """The plain explanation of a field, with its typical range."""
+    key = f"help_{section}_{field}"
+    return state.tr(key if key in TEXT else f"help_{field}")
+
+
+def _label(section: str, field: str) -> str:
+    key = f"ask_{section}_{field}"
+    return state.tr(key if key in TEXT else f"ask_{field}")
+
+
+def _slug(name: str, taken: set[str]) -> str:
+    """An id for a new stakeholder from its name: ``Gemeente Rotterdam`` ->
+    ``gemeente_rotterdam`` (numbered when taken)."""
+    base = re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_") or "partij"
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate, number = f"{base}_{number}", number + 1
+    return candidate
+
+
+def _widget(section: str, field: str, case: dict[str, Any], key: str) -> Any:
+    """One field of a form, shown by its kind; returns its value as the file writes it."""
+    label, help_text = _label(section, field), _help(section, field)
+    settings = case["scenario"]
+    first, horizon = int(settings["start_year"]), int(settings["horizon_years"])
+    if field == "start":
+        years = list(range(first, first + horizon))
+        return st.selectbox(label, years, help=help_text, key=key) - first
+    if field in HOLDERS:
+        names = {holder["id"]: holder["name"] for holder in case.get("stakeholders", [])}
+        return st.selectbox(
+            label, list(names), format_func=lambda id_: names[id_], help=help_text, key=key
+        )
+    choice = "funding_kind" if (section, field) == ("funding", "kind") else field
+    if choice in CHOICES:
+        options, prefix = CHOICES[choice]
+        return (
+            st.selectbox(label, options, format_func=_words(prefix), help=help_text, key=key)
+            or None
+        )
+    if field in cells.PERCENT:
+        default = cells.default_text(section, field, state.lang())
+        start = float(cells.read(default, field, state.lang()) or 0.0) * 100 if default else None
+        typed = st.number_input(
+            label,
+            min_value=0.0,
+            max_value=100.0 if field in cells.SHARES else None,
+            value=start,
+            step=5.0,
+            format="%.0f",
+            help=help_text,
+            key=key,
+        )
+        return None if typed is None else round(typed / 100, 12)
+    if field in cells.YEARS:
+        return st.number_input(
+            label,
+            min_value=1,
+            max_value=horizon,
+            value=1 if field != "duration" else horizon,
+            step=1,
+            help=help_text,
+            key=key,
+        )
+    if field in cells.MONEY or field in cells.NUMBERS:
+        typed = st.number_input(
+            label,
+            min_value=0.0,
+            value=None,
+            step=1000.0 if field in cells.MONEY else 1.0,
+            format="%.0f" if field in cells.MONEY else "%g",
+            help=help_text,
+            key=key,
+            placeholder=state.tr("type_a_number"),
+        )
+        return typed
+    return st.text_input(label, help=help_text, key=key).strip() or None
+
+
+def _save(case: dict[str, Any]) -> None:
+    state.update_case(state.current().name, case)
+
+
+def _headline() -> None:
+    """The figures of the case as it stands, or what is still missing, in words."""
+    variant = state.current()
+    problems = variant.problems
+    if not problems:
+        metrics = state.result_of(variant).metrics
+        cards = state.headline_cards(metrics)
+        if not metrics["closes"]:
+            start = variant.scenario.settings.start_year
+            cards.metric(
+                state.tr("first_short_year"),
+                fmt.year(metrics["first_short_year"], start),
+                border=True,
+            )
+        return
+    state.what_is_missing(variant)
+
+
+def _lines(section: str, case: dict[str, Any], columns: tuple[str, ...]) -> None:
+    """The lines of a section so far, as a small table in words, each removable."""
+    lines = case.get(section, [])
+    if not lines:
+        st.caption(state.tr("guided_none_yet"))
+        return
+    code = state.lang()
+    rows = []
+    for line in lines:
+        row = {}
+        for field in columns:
+            value = line.get(field)
+            if field == "start":
+                value = case["scenario"]["start_year"] + int(value or 0)
+            elif cells.is_numeric(field):
+                value = cells.show(value, field, code) or cells.default_text(section, field, code)
+            elif field in ("kind", "category", "value_type"):
+                choice = "funding_kind" if (section, field) == ("funding", "kind") else field
+                value = _words(CHOICES[choice][1])(value) if value else "–"
+            elif field in HOLDERS:
+                names = {holder["id"]: holder["name"] for holder in case.get("stakeholders", [])}
+                value = names.get(value, value)
+            elif field == "beneficiaries":
+                value = ", ".join(
+                    f"{who} {cells.show(share, 'share', code)}" for who, share in value.items()
+                )
+            row[_label(section, field)] = "" if value is None else value
+        rows.append(row)
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    left, right = st.columns([3, 1], vertical_alignment="bottom")
+    names = [line.get("name", "") for line in lines]
+    gone = left.selectbox(
+        state.tr("guided_remove_which"),
+        range(len(lines)),
+        format_func=lambda i: names[i],
+        key=f"remove_{section}",
+    )
+    if right.button(state.tr("guided_remove"), key=f"remove_button_{section}"):
+        removed = lines.pop(gone)
+        if section == "stakeholders":
+            _drop_references(case, removed["id"])
+        _save(case)
+        st.rerun()
+
+
+def _drop_references(case: dict[str, Any], holder: str) -> None:
+    """A removed stakeholder no longer benefits from an outcome."""
+    for outcome in case.get("outcomes", []):
+        outcome.get("beneficiaries", {}).pop(holder, None)
+
+
+def _add_form(step: str, case: dict[str, Any]) -> None:
+    """The form that adds one line to the step's section."""
+    section, asked = FORMS[step]
+    prefix = f"add_{section}_"
+    with st.form(f"form_{section}", clear_on_submit=True, border=True):
+        st.markdown(f"**{state.tr(f'guided_add_{section}')}**")
+        picked = None
+        if section in PROXY_SECTIONS:
+            picked = _library_pick(section, prefix)
+        values: dict[str, Any] = {}
+        for field in asked:
+            if section == "funding" and field in LOAN_ONLY:
+                continue
+            values[field] = _widget(section, field, case, prefix + field)
+        if section == "funding":
+            with st.expander(state.tr("guided_loan_terms")):
+                for field in LOAN_ONLY:
+                    values[field] = _widget(section, field, case, prefix + field)
+        shares = _beneficiary_shares(case, prefix) if section == "outcomes" else {}
+        if not st.form_submit_button(state.tr("guided_add"), type="primary"):
+            return
+    line = _line(section, values, picked)
+    if section == "stakeholders":
+        taken = {holder["id"] for holder in case.get("stakeholders", [])}
+        line = {"id": _slug(line.get("name", ""), taken), **line}
+    if section == "outcomes":
+        line["beneficiaries"] = {who: share / 100 for who, share in shares.items() if share}
+    case.setdefault(section, []).append(line)
+    _save(case)
+    st.rerun()
+
+
+def _line(section: str, values: dict[str, Any], picked: library.Entry | None) -> dict[str, Any]:
+    """The line as the file writes it: fields left empty stay out; a loan takes no duration,
+    another kind no interest or term; a value picked from the library fills an empty value."""
+    line = {field: value for field, value in values.items() if value is not None}
+    if section == "funding":
+        dropped = NOT_FOR_LOANS if line.get("kind") == "loan" else LOAN_ONLY
+        line = {field: value for field, value in line.items() if field not in dropped}
+    if picked is not None:
+        field = PROXY_SECTIONS[section]
+        line.setdefault(field, picked.value)
+        line.setdefault("proxy_source", picked.citation(state.lang()))
+    return line
+
+
+def _library_pick(section: str, prefix: str) -> library.Entry | None:
+    """A value from the library of proxies and unit costs, or none (typed by the team)."""
+    entries = library.entries()
+    code = state.lang()
+    choice = st.selectbox(
+        state.tr(f"guided_library_{section}"),
+        [None, *range(len(entries))],
+        format_func=lambda i: (
+            state.tr("guided_library_none") if i is None else entries[i].label(code)
+        ),
+        help=state.tr("guided_library_help"),
+        key=prefix + "library",
+    )
+    return None if choice is None else entries[choice]
+
+
+def _beneficiary_shares(case: dict[str, Any], prefix: str) -> dict[str, float]:
+    """Who benefits from the outcome, and which share of its value [percent]."""
+    holders = case.get("stakeholders", [])
+    st.markdown(state.tr("guided_beneficiaries"))
+    if not holders:
+        st.info(state.tr("guided_first_stakeholders"))
+        return {}
+    columns = st.columns(min(len(holders), 4))
+    shares = {}
+    for number, holder in enumerate(holders):
+        shares[holder["id"]] = columns[number % len(columns)].number_input(
+            holder["name"],
+            min_value=0.0,
+            max_value=100.0,
+            value=0.0,
+            step=10.0,
+            format="%.0f",
+            help=state.tr("help_beneficiary_share"),
+            key=f"{prefix}share_{holder['id']}",
+        )
+    return shares
+
+
+def _plan(case: dict[str, Any]) -> None:
+    """Step 1: name, neighbourhood, years, themes; the neighbourhood analysis."""
+    settings = case["scenario"]
+    with st.form("form_plan", border=True):
+        left, right = st.columns(2)
+        name = left.text_input(
+            state.tr("ask_name"), settings.get("name", ""), help=state.tr("help_scenario_name")
+        )
+        area = right.text_input(
+            state.tr("ask_area"), settings.get("area", ""), help=state.tr("help_area")
+        )
+        description = st.text_area(
+            state.tr("ask_description"),
+            settings.get("description", ""),
+            help=state.tr("help_description"),
+        )
+        left, right = st.columns(2)
+        start_year = left.number_input(
+            state.tr("ask_start_year"),
+            min_value=2000,
+            max_value=2100,
+            value=int(settings["start_year"]),
+            step=1,
+            help=state.tr("help_start_year"),
+        )
+        horizon = right.number_input(
+            state.tr("ask_horizon_years"),
+            min_value=1,
+            max_value=50,
+            value=int(settings["horizon_years"]),
+            step=1,
+            help=state.tr("help_horizon_years"),
+        )
+        themes = st.multiselect(
+            state.tr("ask_themes"),
+            THEMES,
+            default=settings.get("themes", []),
+            placeholder=state.tr("choose_themes"),
+            help=state.tr("help_themes"),
+        )
+        if st.form_submit_button(state.tr("guided_save"), type="primary"):
+            settings.update(
+                name=name.strip(),
+                area=area.strip(),
+                description=description.strip(),
+                start_year=int(start_year),
+                horizon_years=int(horizon),
+                themes=themes,
+            )
+            _save(case)
+            if state.current().name.startswith(state.tr("empty_name")) and settings["name"]:
+                state.rename_variant(state.current().name, settings["name"])
+            st.rerun()
+    st.subheader(state.tr("guided_baseline_title"))
+    st.caption(state.tr("guided_baseline_intro"))
+    baseline = load_baseline()
+    code = state.lang()
+    st.dataframe(
+        pd.DataFrame(
+            {
+                state.tr("baseline_domain"): baseline["levensdomein"],
+                state.tr("baseline_count"): [fmt.number(v, code, 0) for v in baseline["aantal"]],
+                **{
+                    state.tr(f"baseline_{column}"): [fmt.percent(v, code) for v in baseline[column]]
+                    for column in ("pct_buurt", "pct_gemeente", "pct_provincie", "pct_landelijk")
+                },
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+
+
+def _closing(variant: state.Variant) -> None:
+    """Step 7: the verdict, the gap per year, and who could close it."""
+    if variant.problems:
+        st.info(state.tr("guided_close_needs_complete"))
+        return
+    result = state.result_of(variant)
+    metrics, code = result.metrics, state.lang()
+    start = variant.scenario.settings.start_year
+    if metrics["closes"]:
+        st.success(state.tr("closes_verdict"))
+    else:
+        st.error(
+            state.tr(
+                "gap_verdict",
+                gap=fmt.money(metrics["funding_gap"], code),
+                year=fmt.year(metrics["first_short_year"], start),
+            )
+        )
+    yearly = result.yearly
+    st.dataframe(
+        pd.DataFrame(
+            {
+                state.tr("calendar_year"): yearly["year"].astype(str),
+                state.tr("guided_year_costs"): [fmt.money(v, code) for v in yearly["outflows"]],
+                state.tr("guided_year_funding"): [fmt.money(v, code) for v in yearly["inflows"]],
+                state.tr("cash_balance"): [fmt.money(v, code) for v in yearly["cash_balance"]],
+                state.tr("guided_year_short"): [
+                    fmt.money(-v, code) if v < -0.005 else "" for v in yearly["cash_balance"]
+                ],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+    if metrics["closes"]:
+        return
+    st.subheader(state.tr("guided_close_title"))
+    st.caption(state.tr("guided_close_intro"))
+    scenario = variant.scenario
+    names = {holder.id: holder.name for holder in scenario.stakeholders}
+    residents = [holder.id for holder in scenario.stakeholders if holder.kind == "residents"]
+    left_out = st.multiselect(
+        state.tr("guided_leave_out"),
+        list(names),
+        default=residents,
+        format_func=lambda id_: names[id_],
+        placeholder=state.tr("guided_leave_out_none"),
+        key="guided_leave_out",
+    )
+    proposal = close_the_gap(scenario, leave_out=left_out)
+    asked = proposal.stakeholders[~proposal.stakeholders["id"].isin(left_out)]
+    st.dataframe(
+        pd.DataFrame(
+            {
+                state.tr("stakeholder"): asked["name"],
+                state.tr("guided_why"): [fmt.money(v, code) for v in asked["pv_cashable_benefit"]],
+                state.tr("guided_pays_already"): [fmt.money(v, code) for v in asked["pv_paid"]],
+                state.tr("guided_asked"): [fmt.money(v, code) for v in asked["pv_contribution"]],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+    if not proposal.closes:
+        st.error(
+            state.tr(
+                "results_gap_cannot_close",
+                needed=fmt.money(proposal.pv_needed, code),
+                cashable=fmt.money(proposal.pv_cashable_total, code),
+                shortfall=fmt.money(proposal.shortfall, code),
+            )
+        )
+        return
+    lines = proposal.contributions
+    st.dataframe(
+        pd.DataFrame(
+            {
+                state.tr("stakeholder"): lines["stakeholder"].map(names),
+                state.tr("calendar_year"): lines["year"].astype(str),
+                state.tr("amount"): [fmt.money(v, code) for v in lines["amount"]],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+    if st.button(state.tr("guided_keep_closed"), type="primary"):
+        state.add_variant(state.tr("results_gap_variant", name=variant.name), proposal.scenario)
+        st.rerun()
+
+
+def _new_plan() -> None:
+    today = datetime.date.today().year
+    state.add_case(
+        state.tr("empty_name"),
+        {
+            "scenario": {
+                "name": state.tr("empty_name"),
+                "start_year": today + 1,
+                "horizon_years": DEFAULT_HORIZON,
+            }
+        },
+    )
+    st.session_state[STEP_KEY] = STEPS[0]
+
+
+def _save_copy() -> None:
+    variant = state.current()
+    state.add_case(st.session_state[f"guided_copy_{variant.name}"], variant.data)
+
+
+st.title(state.tr("page_guided"))
+variant = state.current()
+top, new = st.columns([4, 1], vertical_alignment="bottom")
+top.markdown(state.tr("guided_editing", name=state.markdown_text(variant.name)))
+new.button(state.tr("guided_new_plan"), on_click=_new_plan, icon=":material/add:")
+state.from_link(STEP_KEY, STEPS, STEP_KEY)  # ?stap=kosten opens that step
+st.session_state.setdefault(STEP_KEY, STEPS[0])
+step = (
+    st.segmented_control(
+        state.tr("guided_step"),
+        STEPS,
+        format_func=lambda name: state.tr(f"step_{name}"),
+        key=STEP_KEY,
+        label_visibility="collapsed",
+        width="stretch",
+    )
+    or STEPS[0]
+)
+state.show_in_link(STEP_KEY, step)
+_headline()
+st.header(state.tr(f"step_{step}"))
+st.markdown(state.tr(f"step_{step}_intro"))
+case = variant.data
+if step == "plan":
+    _plan(case)
+elif step == "sluit":
+    _closing(variant)
+else:
+    section, asked = FORMS[step]
+    columns = asked if section != "outcomes" else (*asked[:5], "beneficiaries")
+    _lines(section, case, columns)
+    _add_form(step, case)
+    if step == "betalen":
+        st.caption(state.tr("guided_more_routes"))
+        st.page_link(
+            "app_pages/build.py", label=state.tr("start_to_table"), icon=":material/table:"
+        )
+
+number = STEPS.index(step)
+back, copy_name, copy = st.columns([1, 2, 1], vertical_alignment="bottom")
+if number + 1 < len(STEPS):
+    back.button(
+        state.tr("guided_next", step=state.tr(f"step_{STEPS[number + 1]}")),
+        on_click=lambda: st.session_state.update({STEP_KEY: STEPS[number + 1]}),
+        icon=":material/arrow_forward:",
+    )
+copy_name.text_input(state.tr("variant_name"), variant.name, key=f"guided_copy_{variant.name}")
+copy.button(state.tr("save_variant"), on_click=_save_copy)
