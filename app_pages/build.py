@@ -119,11 +119,6 @@ def _help(table: str, field: str) -> str:
     return " ".join(parts) or _label(field)
 
 
-def _words(prefix: str) -> Any:
-    """The words of a pick-list's codes (themes are Dutch words already: no prefix)."""
-    return lambda code: state.tr(prefix + code) if code and prefix else code
-
-
 def _column(field: str, table: str, lists: dict[str, dict[str, str]]) -> Any:
     """The editor column of one field: pick-lists in words, numbers as text in the language."""
     label, help_text = _label(field), _help(table, field)
@@ -137,12 +132,12 @@ def _column(field: str, table: str, lists: dict[str, dict[str, str]]) -> Any:
             (STAKEHOLDER_KINDS, "kind_") if table == "stakeholders" else (FUNDING_KINDS, "funding_")
         )
         return st.column_config.SelectboxColumn(
-            label, options=options, format_func=_words(prefix), help=label
+            label, options=options, format_func=state.words(prefix), help=label
         )
     if field in CHOICES:
         options, prefix = CHOICES[field]
         return st.column_config.SelectboxColumn(
-            label, options=options, format_func=_words(prefix), help=help_text
+            label, options=options, format_func=state.words(prefix), help=help_text
         )
     return st.column_config.TextColumn(label, help=help_text)
 

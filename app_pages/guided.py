@@ -100,10 +100,6 @@ LOAN_ONLY = frozenset({"interest_rate", "term"})
 NOT_FOR_LOANS = frozenset({"duration"})
 
 
-def _words(prefix: str) -> Any:
-    return lambda code: (state.tr(prefix + code) if prefix else code) if code else "–"
-
-
 def _help(section: str, field: str) -> str:
     """The plain explanation of a field, with its typical range."""
     key = f"help_{section}_{field}"
@@ -142,7 +138,13 @@ def _widget(section: str, field: str, case: dict[str, Any], key: str) -> Any:
     if choice in CHOICES:
         options, prefix = CHOICES[choice]
         return (
-            st.selectbox(label, options, format_func=_words(prefix), help=help_text, key=key)
+            st.selectbox(
+                label,
+                options,
+                format_func=state.words(prefix),
+                help=help_text,
+                key=f"{key}_{state.lang()}",  # its words change with the language
+            )
             or None
         )
     if field in cells.PERCENT:
@@ -224,7 +226,7 @@ def _lines(section: str, case: dict[str, Any], columns: tuple[str, ...]) -> None
                 value = cells.show(value, field, code) or cells.default_text(section, field, code)
             elif field in ("kind", "category", "value_type"):
                 choice = "funding_kind" if (section, field) == ("funding", "kind") else field
-                value = _words(CHOICES[choice][1])(value) if value else "–"
+                value = state.words(CHOICES[choice][1])(value) if value else "–"
             elif field in HOLDERS:
                 names = {holder["id"]: holder["name"] for holder in case.get("stakeholders", [])}
                 value = names.get(value, value)
@@ -265,7 +267,7 @@ def _add_form(step: str, case: dict[str, Any]) -> None:
         st.markdown(f"**{state.tr(f'guided_add_{section}')}**")
         picked = None
         if section in PROXY_SECTIONS:
-            picked = _library_pick(section, prefix)
+            picked = state.library_pick(state.tr(f"guided_library_{section}"), prefix + "library")
         values: dict[str, Any] = {}
         for field in asked:
             if section == "funding" and field in LOAN_ONLY:
@@ -301,22 +303,6 @@ def _line(section: str, values: dict[str, Any], picked: library.Entry | None) ->
         line.setdefault(field, picked.value)
         line.setdefault("proxy_source", picked.citation(state.lang()))
     return line
-
-
-def _library_pick(section: str, prefix: str) -> library.Entry | None:
-    """A value from the library of proxies and unit costs, or none (typed by the team)."""
-    entries = library.entries()
-    code = state.lang()
-    choice = st.selectbox(
-        state.tr(f"guided_library_{section}"),
-        [None, *range(len(entries))],
-        format_func=lambda i: (
-            state.tr("guided_library_none") if i is None else entries[i].label(code)
-        ),
-        help=state.tr("guided_library_help"),
-        key=prefix + "library",
-    )
-    return None if choice is None else entries[choice]
 
 
 def _beneficiary_shares(case: dict[str, Any], prefix: str) -> dict[str, float]:
@@ -536,7 +522,7 @@ step = (
     st.segmented_control(
         state.tr("guided_step"),
         STEPS,
-        format_func=lambda name: state.tr(f"step_{name}"),
+        format_func=state.words("step_"),
         key=STEP_KEY,
         label_visibility="collapsed",
         width="stretch",

@@ -12,7 +12,6 @@ import datetime
 import streamlit as st
 
 from app_pages import state
-from businesscase import library
 from businesscase.quick_start import RESIDENTS, Funder, rough_case
 from businesscase.vocabulary import FUNDING_KINDS, STAKEHOLDER_KINDS
 
@@ -60,7 +59,6 @@ def _quick_start(values: dict) -> None:
 st.subheader(state.tr("quick_title"))
 st.caption(state.tr("quick_intro"))
 with st.form("quick_start", border=True):
-    entries = library.entries()
     first, second, third = st.columns([2, 1, 1])
     values = {
         "name": first.text_input(state.tr("ask_name"), help=state.tr("help_scenario_name")),
@@ -85,15 +83,9 @@ with st.form("quick_start", border=True):
         help=state.tr("help_costs_amount"),
     )
     first, second, third = st.columns([2, 1, 1])
-    choice = first.selectbox(
-        state.tr("guided_library_outcomes"),
-        [None, *range(len(entries))],
-        format_func=lambda i: (
-            state.tr("guided_library_none") if i is None else entries[i].label(state.lang())
-        ),
-        help=state.tr("guided_library_help"),
+    values["library"] = state.library_pick(
+        state.tr("guided_library_outcomes"), "quick_library", first
     )
-    values["library"] = None if choice is None else entries[choice]
     values["outcome"] = first.text_input(
         state.tr("ask_outcomes_name"), help=state.tr("help_outcomes_name")
     )
@@ -124,14 +116,14 @@ with st.form("quick_start", border=True):
                 second.selectbox(
                     state.tr("ask_kind"),
                     STAKEHOLDER_KINDS,
-                    format_func=lambda code: state.tr(f"kind_{code}"),
-                    key=f"quick_kind_{number}",
+                    format_func=state.words("kind_"),
+                    key=f"quick_kind_{number}_{state.lang()}",
                 ),
                 third.selectbox(
                     state.tr("ask_funding_kind"),
                     FUNDING_KINDS[:-1],
-                    format_func=lambda code: state.tr(f"funding_{code}"),
-                    key=f"quick_route_{number}",
+                    format_func=state.words("funding_"),
+                    key=f"quick_route_{number}_{state.lang()}",
                 ),
                 fourth.number_input(
                     state.tr("ask_costs_amount"),
@@ -146,12 +138,8 @@ with st.form("quick_start", border=True):
         )
     values["beneficiary"] = st.radio(
         state.tr("quick_beneficiary"),
-        ["residents", "0", "1"],
-        format_func=lambda code: (
-            state.tr("kind_residents")
-            if code == "residents"
-            else state.tr("quick_funder", number=int(code) + 1)
-        ),
+        ["residents", "0", "1"],  # the residents, the first or the second funder
+        format_func=state.words("quick_beneficiary_"),
         horizontal=True,
     )
     if st.form_submit_button(state.tr("quick_go"), type="primary"):

@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,6 +36,7 @@ from businesscase import (
     ScenarioError,
     dump_scenario,
     evaluate,
+    library,
     parse_scenario,
     sensitivity,
     simulate,
@@ -84,6 +85,20 @@ def markdown_text(text: str) -> str:
 def tr(key: str, **values: object) -> str:
     """The text for ``key`` in this session's language (see :func:`businesscase.text.t`)."""
     return t(key, lang(), **values)
+
+
+def words(prefix: str, none: str = "–") -> Callable[[Any], str]:
+    """A pick-list's ``format_func``: the words of a code (text key ``prefix + code``) in this
+    session's language, fixed now (Streamlit may call it after the run, without the session);
+    ``none`` for an empty choice. An empty prefix shows the code itself (themes are words)."""
+    code = lang()
+
+    def show(value: Any) -> str:
+        if value is None or value == "":
+            return none
+        return t(prefix + str(value), code) if prefix else str(value)
+
+    return show
 
 
 @st.cache_resource(max_entries=CACHE_ENTRIES, show_spinner=False)
@@ -438,3 +453,21 @@ def show_in_link(name: str, value: str) -> None:
 
 
 SEEDED_KEY = "seeded_from_link"
+
+
+def library_pick(label: str, key: str, container: Any = st) -> library.Entry | None:
+    """A pick-list of the library of proxies and unit costs, or none (the team types its own).
+
+    Each figure shows its value, unit and how sure it is (:meth:`businesscase.library.Entry.label`);
+    the help says how a typed amount relates to the picked one.
+    """
+    entries, code = library.entries(), lang()
+    none = tr("guided_library_none")
+    choice = container.selectbox(
+        label,
+        [None, *range(len(entries))],
+        format_func=lambda i: none if i is None else entries[i].label(code),
+        help=tr("guided_library_help"),
+        key=f"{key}_{code}",
+    )
+    return None if choice is None else entries[choice]

@@ -1063,6 +1063,9 @@ TEXT: dict[str, dict[str, str]] = {
         "nl": "Wie heeft baat bij het effect?",
     },
     "quick_go": {"en": "Make the rough case", "nl": "Maak de ruwe case"},
+    "quick_beneficiary_residents": {"en": "the residents", "nl": "de bewoners"},
+    "quick_beneficiary_0": {"en": "funder 1", "nl": "financier 1"},
+    "quick_beneficiary_1": {"en": "funder 2", "nl": "financier 2"},
     "share_link_help": {
         "en": "Send this link: it opens this page, language and case (while the app runs).",
         "nl": "Stuur deze link: die opent deze pagina, taal en case (zolang de app draait).",
