@@ -261,8 +261,13 @@ source, upload, empty = st.columns([2, 2, 1], vertical_alignment="bottom")
 examples = list_examples()
 source.selectbox(state.tr("source_example"), examples, key="build_example")
 source.button(state.tr("load_example"), on_click=_open_example)
-upload.file_uploader(
-    state.tr("upload_label"), type=["toml"], key=UPLOAD_KEY, on_change=_take_upload
+# folded away: Streamlit's uploader speaks English ("Upload", "Drag and drop file here")
+upload.expander(state.tr("upload_label"), icon=":material/upload_file:").file_uploader(
+    state.tr("upload_label"),
+    type=["toml"],
+    key=UPLOAD_KEY,
+    on_change=_take_upload,
+    label_visibility="collapsed",
 )
 empty.button(state.tr("start_empty"), on_click=_start_empty)
 uploaded = st.session_state.get(UPLOAD_PROBLEMS_KEY)

@@ -221,7 +221,7 @@ def _lines(section: str, case: dict[str, Any], columns: tuple[str, ...]) -> None
         for field in columns:
             value = line.get(field)
             if field == "start":
-                value = case["scenario"]["start_year"] + int(value or 0)
+                value = str(case["scenario"]["start_year"] + int(value or 0))
             elif cells.is_numeric(field):
                 value = cells.show(value, field, code) or cells.default_text(section, field, code)
             elif field in ("kind", "category", "value_type"):

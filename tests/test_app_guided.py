@@ -7,6 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from businesscase import evaluate, examples
 from businesscase import formatting as fmt
+from businesscase.scenario import scenario_from_dict
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 GUIDED = "app_pages/guided.py"
@@ -141,3 +142,82 @@ def test_a_shared_link_opens_the_same_case_in_another_session(app):
     unknown.run()
     assert not unknown.exception
     assert unknown.sidebar.selectbox[0].value == examples.PROGRAMME
+
+
+def test_the_language_cafe_built_in_the_table_view_gives_the_engines_figures(app):
+    """The same café as the browser test builds through the guided steps, typed into the
+    table view's grids as text (AppTest hands the page the grids' edit state)."""
+    from tests.e2e.test_guided import CAFE
+
+    app.switch_page("app_pages/build.py").run()
+    button(app, "Leeg beginnen").click().run()
+
+    def add(table, rows):
+        [key] = [e.key for e in app.data_editor if e.key.startswith(f"build_{table}_")]
+        app.session_state[key] = {"edited_rows": {}, "added_rows": rows, "deleted_rows": []}
+        app.run()
+        assert not app.exception
+
+    holders = [{"id": h["id"], "name": h["name"], "kind": h["kind"]} for h in CAFE["stakeholders"]]
+    add("stakeholders", holders)
+    add(
+        "costs",
+        [
+            {"name": "Twee coördinatoren", "amount": "€ 60.000", "duration": "4 jaar"},
+            {"name": "Onkosten vrijwilligers", "amount": "5.000", "duration": "4"},
+        ],
+    )
+    outcome = {
+        "name": "Meer bewoners vinden werk",
+        "quantity": "3",
+        "proxy": "16.429",
+        "value_type": "fiscal",
+        "deadweight": "30",
+        "attribution": "20%",
+        "lasts": "2",
+        "cashable_share": "100",
+        "duration": "4",
+    }
+    add("outcomes", [outcome])
+    add(
+        "beneficiaries",
+        [{"outcome": outcome["name"], "stakeholder": "gemeente_rotterdam", "share": "100"}],
+    )
+    add(
+        "funding",
+        [
+            {
+                "name": "Subsidie gemeente",
+                "funder": "gemeente_rotterdam",
+                "kind": "subsidy",
+                "amount": "60.000",
+                "duration": "2",
+            },
+            {
+                "name": "Bijdrage Woonstad",
+                "funder": "woonstad_rotterdam",
+                "kind": "contribution",
+                "amount": "10.000",
+                "duration": "4",
+            },
+        ],
+    )
+    settings = {"name": "Taalcafé Bospolder", "area": "Bospolder-Tussendijken"}
+    for label, value in settings.items():
+        [box] = [
+            b
+            for b in app.text_input
+            if b.key.startswith("build_settings_") and b.key.endswith(f"_{label}")
+        ]
+        box.set_value(value).run()
+    [start] = [box for box in app.number_input if box.label == "startjaar"]
+    start.set_value(2027).run()
+    [horizon] = [box for box in app.number_input if box.label == "looptijd (jaren)"]
+    horizon.set_value(5).run()
+    [themes] = [box for box in app.multiselect if box.label == "thema's"]
+    themes.set_value(["Werk", "Cohesie"]).run()
+    assert not app.error, [code.value for code in app.code]
+    built = app.session_state["variants"]["Nieuw plan"].scenario
+    expected = scenario_from_dict(CAFE)
+    assert built == expected
+    assert evaluate(built).metrics == evaluate(expected).metrics

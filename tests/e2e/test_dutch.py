@@ -64,7 +64,13 @@ PAGES = [
     "stappen?stap=betalen",
     "stappen?stap=sluit",
     "build",
-    "results",
+    pytest.param(
+        "results",
+        marks=pytest.mark.xfail(
+            reason="the engine's warnings (the loan still owed after the last year) are English "
+            "text with field paths; they need texts by key in both languages"
+        ),
+    ),
     "uncertainty",
     "report",
     pytest.param(
