@@ -61,7 +61,7 @@ def test_the_programme_shows_the_engines_figures():
     assert shown[t("payback_year", "nl")] == fmt.year(m["payback_year"], start)
     assert t("first_short_year", "nl") not in shown  # it closes: no short year
     assert at.success[0].value == t("closes_verdict", "nl")
-    assert not at.button  # nothing to close
+    assert not at.main.button  # nothing to close
 
 
 def test_charts_tables_and_flows_of_the_programme():

@@ -189,7 +189,7 @@ def test_a_team_builds_the_language_cafe_step_by_step(page, server):
         f"er moet nog {fmt.money(expected['funding_gap'], 'nl')} gevonden worden; eerste jaar "
         f"met tekort {fmt.year(expected['first_short_year'], START)}"
     )
-    expect(page.get_by_text(verdict, exact=False)).to_be_visible()
+    expect(page.get_by_text(verdict, exact=False)).to_be_visible(timeout=30_000)
     shoot(page, "guided_results")
 
     # 7. Sluit het? without the residents (left out by default)
@@ -200,11 +200,11 @@ def test_a_team_builds_the_language_cafe_step_by_step(page, server):
     asked = proposal.stakeholders.set_index("id")["pv_contribution"]
     # a table's cells are drawn on a canvas; their text is in the grid's accessible cells
     cell = page.locator("td[role=gridcell]", has_text=fmt.money(asked["gemeente_rotterdam"], "nl"))
-    expect(cell.first).to_be_attached()
+    expect(cell.first).to_be_attached(timeout=30_000)
     shoot(page, "guided_7_sluit")
     page.get_by_role("button", name="Bewaar dit voorstel als nieuwe variant").click()
     settle(page)
     go_to(page, "Resultaten")
-    expect(page.get_by_text("De business case is sluitend")).to_be_visible()
+    expect(page.get_by_text("De business case is sluitend")).to_be_visible(timeout=30_000)
     shoot(page, "guided_closed")
     print(f"language café through the guided steps: {minutes:.1f} minutes of browser time")
