@@ -2,6 +2,9 @@
 
 In an active year a line saves ``incidents * reduction * unit_cost * probability`` (times
 ``(1 + growth) ** (t - start)``), a benefit of its ``bearer``: who would otherwise have paid.
+Like an outcome it is netted for deadweight, displacement and attribution and declines by its
+drop-off (see ``docs/methodology.md``); a line marked ``transfer`` only moves money between
+parties.
 ``probability`` turns a shock that may or may not happen into its expected yearly value (seed
 003: "Upfront investeren (preventie) om herstelkosten door potentieel incident ... te
 voorkomen").
@@ -9,7 +12,9 @@ voorkomen").
 
 from __future__ import annotations
 
-from businesscase.timeline import FloatArray, IntArray, line_amounts
+import numpy as np
+
+from businesscase.timeline import FloatArray, IntArray, active_mask, line_amounts, year_offsets
 
 
 def avoided_cost_amounts(
@@ -21,10 +26,19 @@ def avoided_cost_amounts(
     start: IntArray,
     duration: IntArray,
     horizon_years: int,
+    *,
+    deadweight: FloatArray,
+    displacement: FloatArray,
+    attribution: FloatArray,
+    drop_off: FloatArray,
 ) -> FloatArray:
-    """Expected avoided cost per line and year.
+    """Expected avoided cost per line and year, net of what the intervention cannot claim.
 
     .. math:: n \\cdot r \\cdot c \\cdot P \\, (1 + g)^{t - s}
+              (1 - dw)(1 - disp)(1 - attr)(1 - do)^{t - s}
+
+    The deflators are those of an outcome (the SROI guide's deadweight, displacement,
+    attribution and drop-off); drop-off counts from the line's own start, as growth does.
 
     Parameters
     ----------
@@ -42,10 +56,31 @@ def avoided_cost_amounts(
         Active years [years].
     horizon_years : int
         Length of the time axis [years].
+    deadweight, displacement, attribution : array, shape (D, L)
+        Shares that would have been avoided anyway, merely moved elsewhere, or are owed to
+        others [fraction 0-1].
+    drop_off : array, shape (D, L)
+        Yearly decline of the avoided cost after its first active year [fraction 0-1].
 
     Returns
     -------
     array, shape (D, L, T) [EUR]
+
+    Examples
+    --------
+    100 incidents of 50 euro, all prevented, 20% deadweight, 50% drop-off, from year 1:
+
+    >>> one, none = np.array([[1.0]]), np.array([[0.0]])
+    >>> avoided_cost_amounts(np.array([[100.0]]), one, np.array([[50.0]]), one, none,
+    ...                      np.array([1]), np.array([3]), 4, deadweight=np.array([[0.2]]),
+    ...                      displacement=none, attribution=none, drop_off=np.array([[0.5]]))
+    array([[[   0., 4000., 2000., 1000.]]])
     """
     amount = incidents * reduction * unit_cost * probability
-    return line_amounts(amount, growth, start, duration, horizon_years)
+    amount = amount * (1.0 - deadweight) * (1.0 - displacement) * (1.0 - attribution)
+    amounts = line_amounts(amount, growth, start, duration, horizon_years)
+    if np.any(drop_off != 0.0):
+        age = np.maximum(year_offsets(horizon_years)[None, :] - np.asarray(start)[:, None], 0)
+        mask = active_mask(start, duration, horizon_years)
+        amounts *= (1.0 - drop_off)[:, :, None] ** age[None, :, :] * mask[None, :, :]
+    return amounts

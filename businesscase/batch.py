@@ -77,6 +77,8 @@ BETTER: dict[str, str] = {
     "sroi_ratio": "higher",
     "net_sroi_ratio": "higher",
     "social_irr": "higher",
+    # harms done to residents or others weigh against a plan
+    "pv_harms": "lower",
     # the investment is paid back sooner
     "payback_year": "lower",
     # a plan that never runs short of cash, or with a thicker cushion, is sounder
@@ -86,6 +88,7 @@ BETTER: dict[str, str] = {
     # dependence on subsidies is the programme's main weakness (seed 002); one dominant
     # funder, or a concentrated funder base, is a risk of its own
     "subsidy_dependence": "lower",
+    "public_dependence": "lower",
     "largest_funder_share": "lower",
     "funder_hhi": "lower",
     # debt left at the horizon is a burden the figures do not cover
@@ -115,7 +118,7 @@ PROGRAMME_COLUMNS: tuple[str, ...] = (
 _PATH = re.compile(r"(?P<section>[a-z_]+)(?:\[(?P<index>\d+)\])?\.(?P<field>[a-z_]+)")
 """A field path as the error messages write it: ``outcomes[0].proxy``, ``sib.cap``."""
 
-_NOT_STRUCTURE = ("name", "area", "description", "themes", "discount_rate")
+_NOT_STRUCTURE = ("name", "area", "description", "themes", "discount_rate", "inflation")
 """``[scenario]`` fields that do not shape the array computation (texts; the rate varies per
 draw)."""
 

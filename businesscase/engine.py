@@ -75,14 +75,15 @@ def evaluate(scenario: Scenario) -> EvaluationResult:
 def _warnings(scenario: Scenario, metrics: dict) -> list[str]:
     """Findings a careful analyst would want pointed out, in plain words."""
     found = []
-    for index, line in enumerate(scenario.outcomes):
-        deflators = (line.deadweight, line.displacement, line.attribution)
-        if all(value == 0 for value in deflators):
-            found.append(
-                f"outcomes[{index}] ({line.name}): deadweight, displacement and attribution are "
-                "all 0, so all of the outcome is claimed for this intervention (over-claiming "
-                "risk)"
-            )
+    for section in ("outcomes", "avoided_costs"):
+        for index, line in enumerate(getattr(scenario, section)):
+            deflators = (line.deadweight, line.displacement, line.attribution)
+            if all(value == 0 for value in deflators) and not line.transfer:
+                found.append(
+                    f"{section}[{index}] ({line.name}): deadweight, displacement and attribution "
+                    "are all 0, so all of it is claimed for this intervention (over-claiming "
+                    "risk)"
+                )
     for section in ("outcomes", "avoided_costs"):
         for index, line in enumerate(getattr(scenario, section)):
             if not line.proxy_source.strip():

@@ -5,10 +5,18 @@ Each section's formulas live in their own module (:mod:`costs`, :mod:`outcomes`,
 and labels the results: which section, what kind of flow, and which stakeholders pay or receive
 what share of each line.
 
-Kinds of flow (``FlowBlock.flow``):
+Kinds of flow (``FlowBlock.flow``), every amount >= 0:
 
 - ``cost``: a social cost and a project cash outflow (cost lines);
+- ``in_kind``: a social cost given in kind by its provider, no project cash (cost lines with
+  ``in_kind``);
 - ``benefit``: social value received by stakeholders (outcomes, avoided costs);
+- ``harm``: social value lost by stakeholders, counted against the benefits (outcomes with
+  ``harm``);
+- ``residual_value``: what a capex line with a ``life`` is still worth after the last year, a
+  benefit of its owner in that year;
+- ``transfer`` and ``transfer_harm``: money that only moves between parties (outcomes and
+  avoided costs with ``transfer``): a gain or a loss of its stakeholders, outside social value;
 - ``financing``: a project cash inflow paid by a stakeholder (funding incl. loan payouts,
   value capture, SIB capital) — a transfer, outside social value;
 - ``repayment``: a project cash outflow received by a lender (loan annuities);
@@ -27,7 +35,29 @@ from businesscase.parameters import Parameters
 from businesscase.scenario import Scenario
 from businesscase.timeline import FloatArray, discount_factors
 
-FLOW_KINDS: tuple[str, ...] = ("cost", "benefit", "financing", "repayment", "outcome_payment")
+FLOW_KINDS: tuple[str, ...] = (
+    "cost",
+    "in_kind",
+    "benefit",
+    "harm",
+    "residual_value",
+    "transfer",
+    "transfer_harm",
+    "financing",
+    "repayment",
+    "outcome_payment",
+)
+
+SOCIAL_COSTS: tuple[str, ...] = ("cost", "in_kind")
+"""Kinds of flow that are social costs (``pv_costs``)."""
+SOCIAL_GAINS: tuple[str, ...] = ("benefit", "residual_value")
+"""Kinds of flow that add to the society figures (``pv_benefits``)."""
+SOCIAL_LOSSES: tuple[str, ...] = ("harm",)
+"""Kinds of flow that count against the society figures."""
+STAKEHOLDER_GAINS: tuple[str, ...] = (*SOCIAL_GAINS, "transfer")
+"""Kinds of flow in a stakeholder's ``pv_benefit``."""
+STAKEHOLDER_LOSSES: tuple[str, ...] = (*SOCIAL_LOSSES, "transfer_harm")
+"""Kinds of flow that count against a stakeholder's ``pv_benefit``."""
 
 
 @dataclass(frozen=True)
@@ -85,6 +115,9 @@ class SibFlows:
         Year the capital comes in; years between outcome and payment [years].
     payer_value : array, shape (D, T)
         Cashable value of the paid-for outcome line for the outcome payer [EUR].
+    nominal : bool
+        Whether the terms are in euros of the year paid; then ``payments`` and ``capital``
+        are already divided by the price index.
     """
 
     payments: FloatArray
@@ -97,17 +130,24 @@ class SibFlows:
     start: int
     lag: int
     payer_value: FloatArray
+    nominal: bool
 
 
 @dataclass(frozen=True)
 class Flows:
-    """All flows of one scenario for D draws over T years, ready for the figures."""
+    """All flows of one scenario for D draws over T years, ready for the figures.
+
+    ``discount`` holds the discount factors ``1 / (1 + r) ** t`` and ``price_index`` the
+    factors ``(1 + inflation) ** t`` that turn real euros into current euros, both (D, T).
+    """
 
     start_year: int
     horizon_years: int
     stakeholder_ids: tuple[str, ...]
     stakeholder_names: tuple[str, ...]
+    stakeholder_kinds: tuple[str, ...]
     discount: FloatArray
+    price_index: FloatArray
     blocks: tuple[FlowBlock, ...]
     loan_outstanding: FloatArray
     value_capture: FloatArray
@@ -136,14 +176,41 @@ def build_flows(scenario: Scenario, params: Parameters) -> Flows:
     ids = tuple(holder.id for holder in scenario.stakeholders)
     labeller = _Labeller(ids, params.draws)
     p = params.lines
+    index = price_index(params.inflation, horizon)
     blocks: list[FlowBlock] = []
 
     lines = scenario.costs
     if lines:
-        amounts = costs.cost_amounts(
+        spent = costs.cost_amounts(
             p["costs"]["amount"], p["costs"]["growth"], *_timing(lines), horizon
         )
-        blocks.append(labeller.block("costs", "cost", lines, amounts))
+        in_kind = [line.in_kind for line in lines]
+        for flow, chosen in _groups(["in_kind" if kind else "cost" for kind in in_kind]):
+            providers = [lines[i].provider for i in chosen] if flow == "in_kind" else None
+            blocks.append(
+                labeller.block(
+                    "costs",
+                    flow,
+                    [lines[i] for i in chosen],
+                    _take(spent, chosen),
+                    payers=None if providers is None else labeller.one_each(providers),
+                )
+            )
+        lasting = [i for i, line in enumerate(lines) if line.life is not None]
+        if lasting:
+            residual = costs.residual_values(
+                spent[:, lasting], np.array([lines[i].life for i in lasting]), horizon
+            )
+            blocks.append(
+                labeller.block(
+                    "costs",
+                    "residual_value",
+                    [lines[i] for i in lasting],
+                    residual,
+                    receivers=labeller.one_each([lines[i].owner for i in lasting]),
+                    value_types=("economic",) * len(lasting),
+                )
+            )
 
     lines = scenario.outcomes
     outcome_value = np.zeros((params.draws, 0, horizon))
@@ -157,16 +224,8 @@ def build_flows(scenario: Scenario, params: Parameters) -> Flows:
         lasts = np.array([line.lasts for line in lines])
         outcome_value = outcomes.outcome_values(cohorts, unit_value, q["drop_off"], lasts)
         shares = np.array([[line.beneficiaries.get(i, 0.0) for i in ids] for line in lines])
-        blocks.append(
-            labeller.block(
-                "outcomes",
-                "benefit",
-                lines,
-                outcome_value,
-                receivers=shares,
-                value_types=tuple(line.value_type for line in lines),
-                cashable=q["cashable_share"],
-            )
+        blocks += labeller.value_blocks(
+            "outcomes", lines, outcome_value, shares, q["cashable_share"]
         )
 
     lines = scenario.avoided_costs
@@ -180,17 +239,14 @@ def build_flows(scenario: Scenario, params: Parameters) -> Flows:
             a["growth"],
             *_timing(lines),
             horizon,
+            deadweight=a["deadweight"],
+            displacement=a["displacement"],
+            attribution=a["attribution"],
+            drop_off=a["drop_off"],
         )
-        blocks.append(
-            labeller.block(
-                "avoided_costs",
-                "benefit",
-                lines,
-                amounts,
-                receivers=labeller.one_each([line.bearer for line in lines]),
-                value_types=tuple(line.value_type for line in lines),
-                cashable=a["cashable_share"],
-            )
+        bearers = labeller.one_each([line.bearer for line in lines])
+        blocks += labeller.value_blocks(
+            "avoided_costs", lines, amounts, bearers, a["cashable_share"]
         )
 
     lines = scenario.value_capture
@@ -200,6 +256,7 @@ def build_flows(scenario: Scenario, params: Parameters) -> Flows:
         captured = value_capture.captured_amounts(
             v["units"], v["base_value"], v["uplift"], v["capture_share"], *_timing(lines), horizon
         )
+        _deflate(captured, lines, index)
         blocks.append(
             labeller.block(
                 "value_capture",
@@ -219,6 +276,7 @@ def build_flows(scenario: Scenario, params: Parameters) -> Flows:
         amounts = funding.funding_inflows(
             g["amount"], g["growth"], g["probability"], *_timing(grants), horizon
         )
+        _deflate(amounts, grants, index)
         blocks.append(
             labeller.block(
                 "funding",
@@ -241,6 +299,9 @@ def build_flows(scenario: Scenario, params: Parameters) -> Flows:
             np.array([line.term for line in loans]),
             horizon,
         )
+        _deflate(payout, loans, index)
+        _deflate(repayments, loans, index)
+        _deflate(outstanding[:, :, None], loans, index[:, -1:])
         lenders = labeller.one_each([line.funder for line in loans])
         blocks.append(
             labeller.block(
@@ -259,12 +320,55 @@ def build_flows(scenario: Scenario, params: Parameters) -> Flows:
         horizon_years=horizon,
         stakeholder_ids=ids,
         stakeholder_names=tuple(holder.name for holder in scenario.stakeholders),
+        stakeholder_kinds=tuple(holder.kind for holder in scenario.stakeholders),
         discount=discount_factors(params.discount_rate, horizon),
+        price_index=index,
         blocks=tuple(blocks),
         loan_outstanding=loan_outstanding,
         value_capture=captured.sum(axis=1),
         sib=sib_flows,
     )
+
+
+def price_index(inflation: FloatArray, years: int) -> FloatArray:
+    """Price index ``(1 + inflation) ** t`` for ``t = 0 .. years - 1``, shape (D, years).
+
+    A nominal amount (fixed in euros of the year it is paid) is a real amount divided by it;
+    a real amount times it is current euros. With no inflation every factor is exactly 1.
+
+    Examples
+    --------
+    >>> price_index(np.array([0.02]), 3)
+    array([[1.    , 1.02  , 1.0404]])
+    """
+    return (1.0 + np.asarray(inflation, dtype=float))[:, None] ** np.arange(years)[None, :]
+
+
+def _deflate(amounts: FloatArray, lines: list, index: FloatArray) -> None:
+    """Divide the amounts (D, L, T) of the lines marked ``nominal`` by the price index, in place."""
+    nominal = [i for i, line in enumerate(lines) if line.nominal]
+    if nominal:
+        amounts[:, nominal] /= index[:, None, : amounts.shape[2]]
+
+
+def _value_kind(transfer: bool, harm: bool) -> str:
+    """The kind of flow of an outcome or avoided-cost line."""
+    if transfer:
+        return "transfer_harm" if harm else "transfer"
+    return "harm" if harm else "benefit"
+
+
+def _groups(kinds: list[str]) -> list[tuple[str, list[int]]]:
+    """The positions of each kind, kinds in order of first appearance."""
+    groups: dict[str, list[int]] = {}
+    for position, kind in enumerate(kinds):
+        groups.setdefault(kind, []).append(position)
+    return list(groups.items())
+
+
+def _take(array: FloatArray, chosen: list[int]) -> FloatArray:
+    """The chosen lines (axis 1) of an array; the array itself when all are chosen."""
+    return array if len(chosen) == array.shape[1] else array[:, chosen]
 
 
 def _sib_flows(
@@ -286,8 +390,12 @@ def _sib_flows(
     payments, beyond = sib.outcome_payments(
         paid_for, terms["price"], terms["threshold"], terms["cap"], bond.lag
     )
+    real_capital = terms["capital"]
+    if bond.nominal:  # caps apply to the contract's amounts as written; the division comes last
+        payments = payments / price_index(params.inflation, payments.shape[1])
+        real_capital = real_capital / (1.0 + params.inflation) ** bond.start
     capital = np.zeros((params.draws, 1, horizon))
-    capital[:, 0, bond.start] = terms["capital"]
+    capital[:, 0, bond.start] = real_capital
     investor = labeller.one_each([bond.investor])
     blocks.append(
         labeller.block(
@@ -318,13 +426,14 @@ def _sib_flows(
         payments=payments,
         payments_beyond=beyond,
         paid_for=paid_for,
-        capital=terms["capital"],
+        capital=real_capital,
         price=terms["price"],
         threshold=terms["threshold"],
         cap=terms["cap"],
         start=bond.start,
         lag=bond.lag,
         payer_value=outcome_value[:, line, :] * payer_share * cashable[:, None],
+        nominal=bond.nominal,
     )
 
 
@@ -345,6 +454,29 @@ class _Labeller:
         shares = np.zeros((len(holders), len(self.index)))
         shares[np.arange(len(holders)), [self.index[h] for h in holders]] = 1.0
         return shares
+
+    def value_blocks(
+        self,
+        section: str,
+        lines: list,
+        amounts: FloatArray,
+        receivers: FloatArray,
+        cashable: FloatArray,
+    ) -> list[FlowBlock]:
+        """Blocks of outcome or avoided-cost lines, one per kind: benefit, harm, transfer..."""
+        kinds = [_value_kind(line.transfer, getattr(line, "harm", False)) for line in lines]
+        return [
+            self.block(
+                section,
+                flow,
+                [lines[i] for i in chosen],
+                _take(amounts, chosen),
+                receivers=receivers[chosen],
+                value_types=tuple(lines[i].value_type for i in chosen),
+                cashable=_take(cashable, chosen),
+            )
+            for flow, chosen in _groups(kinds)
+        ]
 
     def block(
         self,

@@ -60,6 +60,7 @@ SHARE_FIGURES: frozenset[str] = frozenset(
         "closes",
         "social_irr",
         "subsidy_dependence",
+        "public_dependence",
         "largest_funder_share",
         "sib_investor_irr",
         "sib_breakeven_share",

@@ -358,6 +358,49 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en_many": "fields a loan does not take",
         "nl_many": "velden die een lening niet heeft",
     },
+    # --- honest value: flags, in kind, residual value, harms (docs/methodology.md)
+    "true_or_false": {
+        "en": "must be true or false",
+        "nl": "moet true of false zijn",
+        "en_many": "values that are not true or false",
+        "nl_many": "waarden die niet true of false zijn",
+    },
+    "provider_required": {
+        "en": "is required for an in-kind cost: the stakeholder who gives it",
+        "nl": "is verplicht bij een kostenpost in natura: de belanghebbende die hem inbrengt",
+        "en_many": "in-kind costs without a provider",
+        "nl_many": "kosten in natura zonder inbrenger",
+    },
+    "provider_only_in_kind": {
+        "en": "only an in-kind cost takes a provider (set in_kind = true)",
+        "nl": "alleen een kostenpost in natura heeft een provider (zet in_kind = true)",
+        "en_many": "providers of costs that are not in kind",
+        "nl_many": "providers bij kosten die niet in natura zijn",
+    },
+    "capex_only": {
+        "en": "only a capex cost takes {field}: an opex cost leaves no residual value",
+        "nl": "alleen een capex-kostenpost heeft {field}: opex laat geen restwaarde na",
+        "en_many": "residual-value fields on opex costs",
+        "nl_many": "restwaardevelden bij opex-kosten",
+    },
+    "owner_required": {
+        "en": "is required with life: the stakeholder who owns the residual value",
+        "nl": "is verplicht bij life: de belanghebbende die eigenaar is van de restwaarde",
+        "en_many": "lives without an owner",
+        "nl_many": "levensduren zonder eigenaar",
+    },
+    "owner_without_life": {
+        "en": "goes with life: give the useful life in years, or leave owner out",
+        "nl": "hoort bij life: geef de levensduur in jaren, of laat owner weg",
+        "en_many": "owners without a life",
+        "nl_many": "eigenaren zonder levensduur",
+    },
+    "sib_pays_for_harm": {
+        "en": "names a harm; an impact bond pays only for benefits",
+        "nl": "noemt een negatief effect; een impact bond betaalt alleen voor baten",
+        "en_many": "impact bonds on harms",
+        "nl_many": "impact bonds op negatieve effecten",
+    },
 }
 """Every rule by key: its text in ``en`` and ``nl``, and the plural of its kind (``*_many``)."""
 

@@ -2,10 +2,12 @@
 
 Three views of one scenario:
 
-- **society** (SROI, social cost-benefit): costs against outcome values and avoided costs;
-  transfers (funding, value capture, SIB payments) excluded;
+- **society** (SROI, social cost-benefit): costs (in kind included) against outcome values,
+  avoided costs and residual values, less harms; transfers (funding, value capture, SIB
+  payments, lines marked ``transfer``) excluded;
 - **project cash** (does it close?): inflows (funding incl. loan payouts, value capture, SIB
-  capital) against outflows (costs, loan repayments), undiscounted, year by year;
+  capital) against outflows (costs not given in kind, loan repayments), undiscounted, year by
+  year, in current euros (real amounts times ``(1 + inflation) ** t``);
 - **stakeholders** (who pays, who benefits: the "wrong pocket" view).
 
 Present values discount year ``t`` by ``1 / (1 + r) ** t`` (year 0 undiscounted, as
@@ -22,7 +24,15 @@ from dataclasses import dataclass
 import numpy as np
 
 from businesscase import sib as sib_terms
-from businesscase.flows import FlowBlock, Flows
+from businesscase.flows import (
+    SOCIAL_COSTS,
+    SOCIAL_GAINS,
+    SOCIAL_LOSSES,
+    STAKEHOLDER_GAINS,
+    STAKEHOLDER_LOSSES,
+    FlowBlock,
+    Flows,
+)
 from businesscase.irr import irr
 from businesscase.timeline import FloatArray
 from businesscase.vocabulary import CLOSE_TOLERANCE, SUBSIDY_KINDS, VALUE_TYPES
@@ -59,6 +69,11 @@ SCALAR_METRICS: tuple[str, ...] = (
     "value_capture_pv",
     "loan_outstanding_at_horizon",
     "sib_payments_beyond_horizon",
+    "pv_harms",
+    "pv_in_kind",
+    "pv_residual_value",
+    "pv_transfers",
+    "public_dependence",
 )
 """Figures with one value per draw, in docs/figures.md order (``cash_balance``: one per year)."""
 
@@ -76,11 +91,22 @@ STAKEHOLDER_COLUMNS: tuple[str, ...] = (
 
 @dataclass(frozen=True)
 class Series:
-    """Yearly totals behind the figures, each of shape (D, T) [EUR]."""
+    """Yearly totals behind the figures, each of shape (D, T) [EUR, real; the cash balance in
+    current euros].
+
+    ``costs`` are the social costs (in kind included), ``cash_costs`` the costs the project
+    pays; ``benefits`` are net of harms; ``transfers`` is the value of transfer lines, a loss
+    counted negative.
+    """
 
     costs: FloatArray
+    cash_costs: FloatArray
+    in_kind: FloatArray
     benefits: FloatArray
     benefits_by_type: dict[str, FloatArray]
+    harms: FloatArray
+    residual_value: FloatArray
+    transfers: FloatArray
     inflows: FloatArray
     subsidy_inflows: FloatArray
     loan_repayments: FloatArray
@@ -122,29 +148,45 @@ def yearly_series(flows: Flows) -> Series:
         return out
 
     benefits_by_type = {kind: np.zeros((draws, horizon)) for kind in VALUE_TYPES}
-    for block in flows.of("benefit"):
+    for block in flows.of(*SOCIAL_GAINS):
         for kind in VALUE_TYPES:
             add_lines(
                 benefits_by_type[kind],
                 block,
                 np.array([value_type == kind for value_type in block.value_types], dtype=bool),
             )
+    for block in flows.of(*SOCIAL_LOSSES):
+        for kind in VALUE_TYPES:
+            loss = np.zeros((draws, horizon))
+            add_lines(loss, block, np.array([t == kind for t in block.value_types], dtype=bool))
+            benefits_by_type[kind] -= loss
     subsidy = np.zeros((draws, horizon))
     for block in flows.of("financing"):
         add_lines(subsidy, block, np.array([kind in SUBSIDY_KINDS for kind in block.kinds], bool))
 
-    costs = total(flows.of("cost"))
-    benefits = total(flows.of("benefit"))
+    cash_costs = total(flows.of("cost"))
+    in_kind = total(flows.of("in_kind"))
+    costs = total(flows.of(*SOCIAL_COSTS)) if flows.of("in_kind") else cash_costs
+    harms = total(flows.of(*SOCIAL_LOSSES))
+    benefits = total(flows.of(*SOCIAL_GAINS))
+    if flows.of(*SOCIAL_LOSSES):
+        benefits -= harms
     inflows = total(flows.of("financing"))
     repayments = total(flows.of("repayment"))
-    outflows = costs + repayments
+    outflows = cash_costs + repayments
     net_cash = inflows - outflows
+    net_cash *= flows.price_index  # current euros of each year
     discounted_net = benefits - costs
     discounted_net *= flows.discount
     return Series(
         costs=costs,
+        cash_costs=cash_costs,
+        in_kind=in_kind,
         benefits=benefits,
         benefits_by_type=benefits_by_type,
+        harms=harms,
+        residual_value=total(flows.of("residual_value")),
+        transfers=total(flows.of("transfer")) - total(flows.of("transfer_harm")),
         inflows=inflows,
         subsidy_inflows=subsidy,
         loan_repayments=repayments,
@@ -212,6 +254,14 @@ def compute_metrics(flows: Flows, series: Series) -> dict[str, FloatArray]:
         "value_capture_total": flows.value_capture.sum(axis=1),
         "value_capture_pv": present_values(flows.value_capture, discount),
         "loan_outstanding_at_horizon": flows.loan_outstanding,
+        "pv_harms": present_values(series.harms, discount),
+        "pv_in_kind": present_values(series.in_kind, discount),
+        "pv_residual_value": present_values(series.residual_value, discount),
+        "pv_transfers": present_values(series.transfers, discount),
+        "public_dependence": _ratio(
+            funder_pv[:, np.array([k == "public" for k in flows.stakeholder_kinds], bool)].sum(1),
+            pv_financing,
+        ),
     }
     metrics.update(_sib_metrics(flows, series))
     return metrics
@@ -220,15 +270,19 @@ def compute_metrics(flows: Flows, series: Series) -> dict[str, FloatArray]:
 def stakeholder_table(flows: Flows) -> dict[str, FloatArray]:
     """Who pays and who benefits, per draw and stakeholder: arrays of shape (D, S) [EUR, PV].
 
-    ``pv_benefit``: outcome values by beneficiary share plus avoided costs of the bearer;
+    ``pv_benefit``: outcome values by beneficiary share plus avoided costs of the bearer plus
+    the residual value of the owner, transfer lines included, harms counted negative;
     ``pv_cashable_benefit``: the same times each line's cashable share; ``pv_paid``: funding
     given (incl. loan payouts and revenue paid by customers), value capture paid, SIB capital
-    and outcome payments made; ``pv_received``: SIB payments and loan repayments received;
-    ``net_pv = pv_benefit + pv_received - pv_paid``.
+    and outcome payments made, costs given in kind; ``pv_received``: SIB payments and loan
+    repayments received; ``net_pv = pv_benefit + pv_received - pv_paid``.
     """
-    benefit = _stakeholder_sum(flows, ("benefit",), "receivers")
-    cashable = _stakeholder_sum(flows, ("benefit",), "receivers", cashable_only=True)
-    paid = _stakeholder_sum(flows, ("financing", "outcome_payment"), "payers")
+    benefit = _stakeholder_sum(flows, STAKEHOLDER_GAINS, "receivers")
+    cashable = _stakeholder_sum(flows, STAKEHOLDER_GAINS, "receivers", cashable_only=True)
+    if flows.of(*STAKEHOLDER_LOSSES):
+        benefit -= _stakeholder_sum(flows, STAKEHOLDER_LOSSES, "receivers")
+        cashable -= _stakeholder_sum(flows, STAKEHOLDER_LOSSES, "receivers", cashable_only=True)
+    paid = _stakeholder_sum(flows, ("financing", "outcome_payment", "in_kind"), "payers")
     received = _stakeholder_sum(flows, ("repayment", "outcome_payment"), "receivers")
     return {
         "pv_benefit": benefit,
@@ -276,7 +330,7 @@ def _subsidy_cliff_year(series: Series) -> FloatArray:
     t = np.arange(horizon)
     has_subsidy = series.subsidy_inflows > 0.0
     last = np.where(has_subsidy.any(axis=1), horizon - 1 - np.argmax(has_subsidy[:, ::-1], 1), -1)
-    later_costs = ((series.costs > 0.0) & (t[None, :] > last[:, None])).any(axis=1)
+    later_costs = ((series.cash_costs > 0.0) & (t[None, :] > last[:, None])).any(axis=1)
     return np.where((last >= 0) & later_costs, last + 1, NO_YEAR)
 
 
@@ -296,7 +350,13 @@ def _sib_metrics(flows: Flows, series: Series) -> dict[str, FloatArray]:
         "sib_money_multiple": _ratio(total, bond.capital),
         "sib_payer_net_pv": present_values(bond.payer_value - within, flows.discount),
         "sib_breakeven_share": sib_terms.breakeven_share(
-            bond.paid_for, bond.price, bond.threshold, bond.cap, bond.capital, bond.lag
+            bond.paid_for,
+            bond.price,
+            bond.threshold,
+            bond.cap,
+            bond.capital,
+            bond.lag,
+            weights=1.0 / flows.price_index if bond.nominal else None,
         ),
         "sib_payments_beyond_horizon": bond.payments_beyond,
     }

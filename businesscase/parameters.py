@@ -36,6 +36,10 @@ NUMERIC_FIELDS: dict[str, tuple[str, ...]] = {
         "probability",
         "cashable_share",
         "growth",
+        "deadweight",
+        "displacement",
+        "attribution",
+        "drop_off",
     ),
     "value_capture": ("units", "base_value", "uplift", "capture_share"),
     "funding": ("amount", "growth", "probability", "interest_rate"),
@@ -44,6 +48,7 @@ NUMERIC_FIELDS: dict[str, tuple[str, ...]] = {
 """Per section, the fields that may vary by draw (numbers or distributions)."""
 
 DISCOUNT_RATE_PATH = "scenario.discount_rate"
+INFLATION_PATH = "scenario.inflation"
 
 _ABSENT_DEFAULTS = {"cap": np.inf, "interest_rate": 0.0}
 """Values for optional fields left out: no SIB cap; no interest on non-loan funding."""
@@ -59,6 +64,8 @@ class Parameters:
         Number of draws ``D``.
     discount_rate : array, shape (D,)
         Real discount rate [fraction per year].
+    inflation : array, shape (D,)
+        Yearly price inflation [fraction per year].
     lines : dict of dict of array
         ``lines[section][field]`` has shape (D, L) with L the number of lines of the section
         (1 for ``sib`` when the scenario has one, else 0).
@@ -66,6 +73,7 @@ class Parameters:
 
     draws: int
     discount_rate: FloatArray
+    inflation: FloatArray
     lines: dict[str, dict[str, FloatArray]]
 
 
@@ -81,7 +89,10 @@ def numeric_inputs(scenario: Scenario) -> dict[str, float | Distribution]:
 
     Optional fields that were left out (no SIB cap, no interest rate) are not listed.
     """
-    inputs: dict[str, float | Distribution] = {DISCOUNT_RATE_PATH: scenario.settings.discount_rate}
+    inputs: dict[str, float | Distribution] = {
+        DISCOUNT_RATE_PATH: scenario.settings.discount_rate,
+        INFLATION_PATH: scenario.settings.inflation,
+    }
     for section, fields in NUMERIC_FIELDS.items():
         for index, line in enumerate(section_lines(scenario, section)):
             prefix = "sib" if section == "sib" else f"{section}[{index}]"
@@ -144,7 +155,7 @@ def compile_parameters(
                 path = f"sib.{field}" if section == "sib" else f"{section}[{i}].{field}"
                 fill(array[:, i], path, getattr(line, field), field)
             lines[section][field] = array
-    rate = fill(
-        np.empty(draws), DISCOUNT_RATE_PATH, scenario.settings.discount_rate, "discount_rate"
-    )
-    return Parameters(draws=draws, discount_rate=rate, lines=lines)
+    settings = scenario.settings
+    rate = fill(np.empty(draws), DISCOUNT_RATE_PATH, settings.discount_rate, "discount_rate")
+    inflation = fill(np.empty(draws), INFLATION_PATH, settings.inflation, "inflation")
+    return Parameters(draws=draws, discount_rate=rate, inflation=inflation, lines=lines)

@@ -44,19 +44,24 @@ class EvaluationResult:
         (no IRR, no SIB, a ratio with a zero denominator). JSON-safe.
     flows : pandas.DataFrame
         The tidy flow table: one row per line, year and stakeholder with a nonzero amount;
-        columns :data:`FLOW_COLUMNS`. ``amount`` and ``pv`` are >= 0 [EUR]; ``flow`` says
-        what it is (``cost``, ``benefit``, ``financing``, ``repayment``, ``outcome_payment``);
-        ``stakeholder`` is who benefits (benefits), pays (financing, outcome payments) or
-        receives (loan repayments), empty for costs (the project pays);
+        columns :data:`FLOW_COLUMNS`. ``amount`` and ``pv`` are >= 0 [EUR, real]; ``flow``
+        says what it is (:data:`businesscase.flows.FLOW_KINDS`: ``cost``, ``in_kind``,
+        ``benefit``, ``harm``, ``residual_value``, ``transfer``, ``transfer_harm``,
+        ``financing``, ``repayment``, ``outcome_payment``); ``stakeholder`` is who benefits
+        or loses (benefits, harms, residual values, transfers), pays (financing, outcome
+        payments, in-kind costs) or receives (loan repayments), empty for costs (the project
+        pays);
         ``counterparty`` is the SIB investor for outcome payments; ``cashable`` is the
         cashable part of a benefit's amount [EUR].
     stakeholders : pandas.DataFrame
         One row per stakeholder: ``id``, ``name``, ``pv_benefit``, ``pv_cashable_benefit``,
         ``pv_paid``, ``pv_received``, ``net_pv`` [EUR, PV at start_year].
     yearly : pandas.DataFrame
-        The yearly series behind the figures, one row per year (``t``, ``year``): costs,
-        benefits (total and per value type), net and discounted net benefit, inflows,
-        subsidy inflows, loan repayments, outflows, net cash, cash balance, SIB payments.
+        The yearly series behind the figures, one row per year (``t``, ``year``): costs
+        (in kind included) and in-kind costs, benefits net of harms (total and per value
+        type), harms, residual value, transfers, net and discounted net benefit, inflows,
+        subsidy inflows, loan repayments, outflows, net cash (real), the price index
+        ``(1 + inflation) ** t``, the cash balance (current euros), SIB payments.
     warnings : tuple of str
         Findings worth a look that do not stop the evaluation.
     """
@@ -107,13 +112,17 @@ def stakeholder_frame(flows: Flows, table: dict[str, np.ndarray], draw: int = 0)
     return pd.DataFrame(columns | {column: table[column][draw] for column in STAKEHOLDER_COLUMNS})
 
 
+_PAID_FLOWS = ("cost", "in_kind", "financing", "outcome_payment")
+"""Kinds of flow whose stakeholder in the flow table is the one who pays."""
+
+
 def flow_frame(flows: Flows, draw: int = 0) -> pd.DataFrame:
     """The tidy flow table of one draw (see :attr:`EvaluationResult.flows`)."""
     ids = np.array(flows.stakeholder_ids + ("",), dtype=object)
     nobody = len(flows.stakeholder_ids)
     parts: dict[str, list[np.ndarray]] = {column: [] for column in FLOW_COLUMNS}
     for block in flows.blocks:
-        party = block.receivers if block.flow in ("benefit", "repayment") else block.payers
+        party = block.payers if block.flow in _PAID_FLOWS else block.receivers
         party = np.concatenate([party, (party.sum(axis=1) == 0)[:, None]], axis=1)
         split = block.amounts[draw][:, :, None] * party[:, None, :]
         line, t, holder = np.nonzero(split)
@@ -153,8 +162,12 @@ def yearly_frame(flows: Flows, series: Series, draw: int = 0) -> pd.DataFrame:
         "t": t,
         "year": flows.start_year + t,
         "costs": series.costs[draw],
+        "in_kind": series.in_kind[draw],
         "benefits": series.benefits[draw],
         **{f"benefits_{kind}": series.benefits_by_type[kind][draw] for kind in VALUE_TYPES},
+        "harms": series.harms[draw],
+        "residual_value": series.residual_value[draw],
+        "transfers": series.transfers[draw],
         "net_benefit": series.benefits[draw] - series.costs[draw],
         "discount_factor": flows.discount[draw],
         "discounted_net_benefit": series.discounted_net_benefit[draw],
@@ -164,6 +177,7 @@ def yearly_frame(flows: Flows, series: Series, draw: int = 0) -> pd.DataFrame:
         "loan_repayments": series.loan_repayments[draw],
         "outflows": series.outflows[draw],
         "net_cash": series.inflows[draw] - series.outflows[draw],
+        "price_index": flows.price_index[draw],
         "cash_balance": series.cash_balance[draw],
         "sib_payments": series.sib_payments[draw],
     }

@@ -78,6 +78,7 @@ FIELD_RANGES: dict[str, tuple[float, float]] = {
     "interest_rate": NON_NEGATIVE,
     "growth": RATE,
     "discount_rate": RATE,
+    "inflation": RATE,
 }
 """Valid range ``(low, high)`` of every numeric field, by field name
 (docs/scenario-format.md#rules): the same name has the same rule in every section. Sampled values

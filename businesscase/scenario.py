@@ -242,6 +242,16 @@ def _currency(value: str) -> str:
 Text = Annotated[str, BeforeValidator(_text), AfterValidator(_one_line)]
 LongText = Annotated[str, BeforeValidator(_text), AfterValidator(_paragraphs)]
 Name = Annotated[str, BeforeValidator(_text), AfterValidator(_one_line), AfterValidator(_non_empty)]
+
+
+def _flag(value: Any) -> bool:
+    """``true`` or ``false``, never a number or text."""
+    if not isinstance(value, bool):
+        raise refusal(Message("true_or_false"))
+    return value
+
+
+Flag = Annotated[bool, BeforeValidator(_flag)]
 Currency = Annotated[str, BeforeValidator(_text), AfterValidator(_currency)]
 
 
@@ -267,6 +277,14 @@ _START = "First active year, as an offset from start_year [years, 0 .. horizon_y
 _DURATION = "Number of active years; cut at the horizon [years, 1 .. 1000]."
 _GROWTH = "Real annual growth of the amount from start on [fraction per year, > -1]."
 _SOURCE = "Where the figures come from [text]."
+_TRANSFER = (
+    "Money that only moves between parties (a benefit payment saved): kept in who pays and who "
+    "benefits, left out of the society figures [true or false]."
+)
+_NOMINAL = (
+    "Amounts fixed in euros of the year they are paid (not indexed); divided by the price "
+    "index (1 + inflation) ** t [true or false]."
+)
 
 
 class _Model(BaseModel):
@@ -302,6 +320,11 @@ class Settings(_Model):
     themes: list[Theme] = Field(
         default_factory=list, description="Themes from the checklist [list of themes]."
     )
+    inflation: Rate = Field(
+        0.0,
+        description="Yearly price inflation, for nominal contracts and the cash balance in "
+        "current euros [fraction per year, > -1].",
+    )
 
 
 class Stakeholder(_Model):
@@ -326,6 +349,21 @@ class Cost(_Model):
         "opex", description="Running cost or investment [opex or capex]."
     )
     proxy_source: Text = Field("", description=_SOURCE)
+    in_kind: Flag = Field(
+        False,
+        description="Given in kind (volunteer hours, a donated room): a social cost, no project "
+        "cash [true or false].",
+    )
+    provider: Name | None = Field(
+        None, description="Who gives an in-kind cost; required when in_kind [stakeholder id]."
+    )
+    life: Years | None = Field(
+        None,
+        description="Capex only: useful life, for the residual value at the horizon [years, >= 1].",
+    )
+    owner: Name | None = Field(
+        None, description="Who owns the residual value; required with life [stakeholder id]."
+    )
 
 
 class Outcome(_Model):
@@ -365,6 +403,11 @@ class Outcome(_Model):
     growth: Rate = Field(
         0.0, description="Real annual growth of quantity per cohort [fraction per year, > -1]."
     )
+    harm: Flag = Field(
+        False,
+        description="A negative outcome: its value counts against the benefits [true or false].",
+    )
+    transfer: Flag = Field(False, description=_TRANSFER)
     beneficiaries: dict[str, PlainShare] = Field(
         description="Stakeholder id = share of the value; shares add up to 1 "
         "[fraction 0-1 each, plain numbers]."
@@ -396,6 +439,19 @@ class AvoidedCost(_Model):
     duration: Years = Field(1, description=_DURATION)
     growth: Rate = Field(0.0, description=_GROWTH)
     proxy_source: Text = Field("", description=_SOURCE)
+    deadweight: Share = Field(
+        0.0, description="Share that would have been avoided anyway [fraction 0-1]."
+    )
+    displacement: Share = Field(
+        0.0, description="Share that merely moved elsewhere [fraction 0-1]."
+    )
+    attribution: Share = Field(
+        0.0, description="Share owed to others than this intervention [fraction 0-1]."
+    )
+    drop_off: Share = Field(
+        0.0, description="Yearly decline of the avoided cost from start on [fraction 0-1]."
+    )
+    transfer: Flag = Field(False, description=_TRANSFER)
 
 
 class ValueCapture(_Model):
@@ -420,6 +476,7 @@ class ValueCapture(_Model):
         1, description="Years the captured money is spread over evenly [years, 1 .. 1000]."
     )
     proxy_source: Text = Field("", description=_SOURCE)
+    nominal: Flag = Field(False, description=_NOMINAL)
 
 
 class Funding(_Model):
@@ -447,6 +504,7 @@ class Funding(_Model):
         None,
         description="Loans only, required there: repayment years from start+1 [years, 1 .. 1000].",
     )
+    nominal: Flag = Field(False, description=_NOMINAL)
 
 
 class Sib(_Model):
@@ -478,6 +536,7 @@ class Sib(_Model):
     lag: Lag = Field(
         1, description="Years between achieving an outcome and its payment [years, 0 .. 200]."
     )
+    nominal: Flag = Field(False, description=_NOMINAL)
 
 
 class Scenario(_Model):
@@ -782,6 +841,8 @@ def _cross_checks(scenario: Scenario) -> list[Problem]:
         for holder, share in outcome.beneficiaries.items():
             reference(f"{path}.{holder}", holder, share)
         problems += _beneficiary_total(path, outcome.beneficiaries)
+    for index, cost in enumerate(scenario.costs):
+        problems += _cost_fields(f"costs[{index}]", cost, reference)
     for index, cost in enumerate(scenario.avoided_costs):
         reference(f"avoided_costs[{index}].bearer", cost.bearer)
     for index, capture in enumerate(scenario.value_capture):
@@ -799,6 +860,38 @@ def _cross_checks(scenario: Scenario) -> list[Problem]:
             hint = Suggestion(bond.outcome, names)
             rule = Message("unknown_outcome", hint=hint, outcomes=outcomes)
             problems.append(Problem("sib.outcome", bond.outcome, rule))
+        elif scenario.outcomes[names.index(bond.outcome)].harm:
+            rule = Message("sib_pays_for_harm")
+            problems.append(Problem("sib.outcome", bond.outcome, rule))
+    return problems
+
+
+def _cost_fields(prefix: str, line: Cost, reference: Callable[[str, str], None]) -> list[Problem]:
+    """In kind needs a provider; a capex line with a life needs an owner; opex takes neither."""
+    problems = []
+    if line.in_kind and line.provider is None:
+        problems.append(Problem(f"{prefix}.provider", NO_VALUE, Message("provider_required")))
+    elif line.provider is not None and not line.in_kind:
+        rule = Message("provider_only_in_kind")
+        problems.append(Problem(f"{prefix}.provider", line.provider, rule))
+    elif line.provider is not None:
+        reference(f"{prefix}.provider", line.provider)
+    if line.category != "capex":
+        problems += [
+            Problem(
+                f"{prefix}.{name}",
+                getattr(line, name),
+                Message("capex_only", field=name),
+            )
+            for name in ("life", "owner")
+            if getattr(line, name) is not None
+        ]
+    elif line.life is not None and line.owner is None:
+        problems.append(Problem(f"{prefix}.owner", NO_VALUE, Message("owner_required")))
+    elif line.owner is not None and line.life is None:
+        problems.append(Problem(f"{prefix}.owner", line.owner, Message("owner_without_life")))
+    elif line.owner is not None:
+        reference(f"{prefix}.owner", line.owner)
     return problems
 
 

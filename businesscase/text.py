@@ -1279,6 +1279,26 @@ TEXT: dict[str, dict[str, str]] = {
         "zeggen waarom.",
     },
     "more_failed": {"en": "... and {count} more", "nl": "... en nog {count}"},
+    # Honest value (harms, in kind, residual value, transfers, inflation, public money)
+    "pv_harms": {"en": "PV harms", "nl": "Contante waarde negatieve effecten"},
+    "pv_in_kind": {
+        "en": "PV in-kind inputs (volunteers, donated use)",
+        "nl": "Contante waarde inbreng in natura (vrijwilligers, om niet)",
+    },
+    "pv_residual_value": {"en": "PV residual value", "nl": "Contante waarde restwaarde"},
+    "pv_transfers": {
+        "en": "PV transfers (who pays, who benefits only)",
+        "nl": "Contante waarde overdrachten (alleen wie betaalt, wie profiteert)",
+    },
+    "public_dependence": {"en": "Public money share", "nl": "Aandeel publiek geld"},
+    "field_inflation": {"en": "inflation", "nl": "inflatie"},
+    "field_in_kind": {"en": "in kind", "nl": "in natura"},
+    "field_provider": {"en": "given by", "nl": "ingebracht door"},
+    "field_life": {"en": "useful life (years)", "nl": "levensduur (jaren)"},
+    "field_owner": {"en": "owner of the residual value", "nl": "eigenaar restwaarde"},
+    "field_harm": {"en": "harm (negative effect)", "nl": "negatief effect"},
+    "field_transfer": {"en": "transfer", "nl": "overdracht"},
+    "field_nominal": {"en": "nominal (not indexed)", "nl": "nominaal (niet geïndexeerd)"},
 }
 """Every user-facing string by key and language code (``nl``, ``en``)."""
 

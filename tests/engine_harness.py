@@ -27,6 +27,7 @@ RATE_KEYS = (
     "sib_investor_irr",
     "sib_money_multiple",
     "sib_breakeven_share",
+    "public_dependence",
 )
 """Dimensionless figures; every other float is money."""
 

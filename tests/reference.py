@@ -6,7 +6,9 @@ state it, without reading the engine. Input is the raw TOML-shaped dict (what ``
 output is a dict with every key of docs/figures.md (``cash_balance`` as a list, null as ``None``)
 and ``stakeholders`` as a list of row dicts. Plain floats and for-loops over years and cohorts on
 purpose: each formula sits under the rule it implements, quoted with the docs page that carries it,
-so a reader can check one against the other.
+so a reader can check one against the other. The honest-value rules (additionality on avoided
+costs, harms, in-kind costs, residual values, transfers, inflation and nominal contracts, public
+money) are quoted from the "Honest value" section of docs/methodology.md.
 """
 
 from __future__ import annotations
@@ -47,6 +49,11 @@ METRIC_KEYS: tuple[str, ...] = (
     "value_capture_pv",
     "loan_outstanding_at_horizon",
     "sib_payments_beyond_horizon",
+    "pv_harms",
+    "pv_in_kind",
+    "pv_residual_value",
+    "pv_transfers",
+    "public_dependence",
 )
 """Every figure of docs/figures.md, in the order of that page."""
 
@@ -240,7 +247,9 @@ def outcome_values(outcome: dict, horizon: int) -> list[float]:
     return values
 
 
-def sib_payments(sib: dict, outcome: dict, horizon: int) -> tuple[list[float], float]:
+def sib_payments(
+    sib: dict, outcome: dict, horizon: int, inflation: float = 0.0
+) -> tuple[list[float], float]:
     """SIB outcome payments within the horizon per year, and their total beyond it.
 
     methodology.md: "Paid-for outcomes in year c are the outcome line's new outcomes generated in c
@@ -262,6 +271,10 @@ def sib_payments(sib: dict, outcome: dict, horizon: int) -> tuple[list[float], f
             continue
         payment = max(0.0, min(base(sib["price"]) * paid_for, cap - paid_so_far))
         paid_so_far += payment
+        # methodology.md (honest value): the cap applies to a nominal contract's amounts as
+        # written; the division by (1+inflation)**year comes last, beyond the horizon too
+        if sib.get("nominal", False):
+            payment /= (1 + inflation) ** (c + lag)
         if c + lag < horizon:
             within[c + lag] += payment
         else:
@@ -306,6 +319,66 @@ def sib_breakeven_share(sib: dict, outcome: dict, horizon: int) -> float | None:
     return None
 
 
+def sib_breakeven_share_nominal(
+    sib: dict, outcome: dict, horizon: int, inflation: float
+) -> float | None:
+    """The break-even share of a nominal contract: the smallest s at which the real payments
+    within the horizon, ``sum_c price * s * n_c / (1+inflation)**(c+lag)`` with threshold and
+    cap (as written) applied, reach the real capital ``capital / (1+inflation)**start``.
+
+    Walk the intervals between the shares at which a year starts to pay; inside one, the cap
+    binds from ``cap / (price * N_j)`` on (N_j: the paying count up to year j); between those
+    points the real total is a straight line in s, solved for the capital.
+    """
+    capital = base(sib["capital"]) / (1 + inflation) ** sib.get("start", 0)
+    if capital <= 0:
+        return 0.0
+    price, threshold = base(sib["price"]), field(sib, "threshold", 0.0)
+    cap, lag = field(sib, "cap", math.inf), sib.get("lag", 1)
+    if price == 0:
+        return None  # nothing is ever paid
+    years = []
+    for c, n in _paid_for_counts(sib, outcome, horizon):
+        if c + lag >= horizon:
+            continue
+        if threshold <= 0:
+            switch = 0.0
+        elif n > 0:
+            switch = threshold / n
+        else:
+            continue  # never reaches a positive threshold
+        years.append((switch, n, (1 + inflation) ** -(c + lag)))
+
+    def real_total(s: float, paying: list[tuple[float, float, float]]) -> float:
+        paid, total = 0.0, 0.0
+        for _, n, weight in paying:
+            payment = max(0.0, min(price * s * n, cap - paid))
+            paid += payment
+            total += weight * payment
+        return total
+
+    switches = sorted({switch for switch, _, _ in years} | {0.0})
+    for k, low in enumerate(switches):
+        high = switches[k + 1] if k + 1 < len(switches) else math.inf
+        paying = [year for year in years if year[0] <= low]  # in year order
+        counts = [n for _, n, _ in paying]
+        cumulative = [sum(counts[: j + 1]) for j in range(len(counts))]
+        binding = [cap / (price * count) for count in cumulative if count > 0]
+        points = sorted({low} | {b for b in binding if low < b < high})
+        for i, a in enumerate(points):
+            b = points[i + 1] if i + 1 < len(points) else high
+            at_a = real_total(a, paying)
+            if at_a >= capital:
+                return a
+            probe = a + 1.0 if math.isinf(b) else (a + b) / 2
+            slope = (real_total(probe, paying) - at_a) / (probe - a)
+            if slope > 0:
+                crossing = a + (capital - at_a) / slope
+                if crossing < b:
+                    return crossing
+    return None
+
+
 def reference_evaluate(data: dict) -> dict:
     """Every docs/figures.md figure of one scenario, from its TOML-shaped dict."""
     settings = data["scenario"]
@@ -316,35 +389,78 @@ def reference_evaluate(data: dict) -> dict:
     def pv(flow: list[float]) -> float:
         return present_value(flow, rate)
 
+    inflation = field(settings, "inflation", 0.0)
+
+    def real(amount: float, t: int, line: dict) -> float:
+        """methodology.md: "a nominal line's amount in year t is divided by (1+inflation)**t"."""
+        return amount / (1 + inflation) ** t if line.get("nominal", False) else amount
+
     # --- Society: costs ---------------------------------------------------------------------
     # methodology.md: "Cost of a cost line in year t: `amount * (1+growth)**(t-start)` when active."
+    # methodology.md: an in-kind cost is a social cost, no project cash outflow; its PV is paid by
+    # its provider. A capex line with a `life` keeps, of the amount spent in year s, the share
+    # max(0, 1 - (horizon - s) / life): a benefit of its owner in the last year, economic.
     costs = [0.0] * horizon
-    cost_lines = []
+    cash_cost_lines = []
+    in_kind = [0.0] * horizon
+    residual = [0.0] * horizon
     for line in data.get("costs", []):
         flow = [0.0] * horizon
         for t in active_years(line, horizon):
             flow[t] = grown(base(line["amount"]), line, t)
             costs[t] += flow[t]
-        cost_lines.append(flow)
+        if line.get("in_kind", False):
+            for t in range(horizon):
+                in_kind[t] += flow[t]
+            ledger.add(line["provider"], "pv_paid", pv(flow))
+        else:
+            cash_cost_lines.append(flow)
+        if "life" in line:
+            value = sum(
+                flow[s] * max(0.0, 1 - (horizon - s) / line["life"]) for s in range(horizon)
+            )
+            residual[horizon - 1] += value
+            ledger.add(line["owner"], "pv_benefit", value / (1 + rate) ** (horizon - 1))
 
     # --- Society: benefits ------------------------------------------------------------------
+    # methodology.md: a harm counts with a minus sign wherever a benefit counts; a transfer line
+    # counts in the stakeholder table only, and in pv_transfers (a harm negative).
     benefits = [0.0] * horizon
+    harms = [0.0] * horizon
+    transfers = [0.0] * horizon
     pv_by_type = {"fiscal": 0.0, "economic": 0.0, "social": 0.0}
+    pv_by_type["economic"] += pv(residual)
+    for t in range(horizon):
+        benefits[t] += residual[t]
+
+    def value_line(values: list[float], line: dict, value_type: str) -> None:
+        sign = -1.0 if line.get("harm", False) else 1.0
+        if line.get("transfer", False):
+            for t in range(horizon):
+                transfers[t] += sign * values[t]
+            return
+        for t in range(horizon):
+            benefits[t] += sign * values[t]
+            if sign < 0:
+                harms[t] += values[t]
+        pv_by_type[value_type] += sign * pv(values)
+
     for outcome in data.get("outcomes", []):
         values = outcome_values(outcome, horizon)
-        for t in range(horizon):
-            benefits[t] += values[t]
-        pv_by_type[outcome["value_type"]] += pv(values)
-        # methodology.md: "The value is split over `beneficiaries` by their shares; `cashable_share`
-        # of it is cashable."
+        value_line(values, outcome, outcome["value_type"])
+        sign = -1.0 if outcome.get("harm", False) else 1.0
+        # methodology.md: "The value is split over `beneficiaries` by their shares;
+        # `cashable_share` of it is cashable."
         for stakeholder, share in outcome["beneficiaries"].items():
-            ledger.add(stakeholder, "pv_benefit", pv(values) * share)
+            ledger.add(stakeholder, "pv_benefit", sign * pv(values) * share)
             cashable = pv(values) * share * field(outcome, "cashable_share", 0.0)
-            ledger.add(stakeholder, "pv_cashable_benefit", cashable)
+            ledger.add(stakeholder, "pv_cashable_benefit", sign * cashable)
 
     for line in data.get("avoided_costs", []):
         # methodology.md: "Avoided cost in an active year: `incidents * reduction * unit_cost *
         # probability`, a benefit of `bearer`." Contract: times (1+growth)**(t-start).
+        # methodology.md (honest value): times (1-deadweight)(1-displacement)(1-attribution)
+        # (1-drop_off)**(t-start).
         flow = [0.0] * horizon
         for t in active_years(line, horizon):
             flow[t] = grown(
@@ -355,8 +471,13 @@ def reference_evaluate(data: dict) -> dict:
                 line,
                 t,
             )
-            benefits[t] += flow[t]
-        pv_by_type[line.get("value_type", "fiscal")] += pv(flow)
+            flow[t] *= (
+                (1 - field(line, "deadweight", 0.0))
+                * (1 - field(line, "displacement", 0.0))
+                * (1 - field(line, "attribution", 0.0))
+                * (1 - field(line, "drop_off", 0.0)) ** (t - line.get("start", 0))
+            )
+        value_line(flow, line, line.get("value_type", "fiscal"))
         ledger.add(line["bearer"], "pv_benefit", pv(flow))
         cashable = pv(flow) * field(line, "cashable_share", 1.0)
         ledger.add(line["bearer"], "pv_cashable_benefit", cashable)
@@ -372,7 +493,7 @@ def reference_evaluate(data: dict) -> dict:
     # figures.md: "inflows are funding (incl. loan payouts), value capture and SIB capital; outflows
     # are costs and loan repayments."
     inflows = [0.0] * horizon
-    outflows = list(costs)
+    outflows = [sum(flow[t] for flow in cash_cost_lines) for t in range(horizon)]
     subsidy_inflows = [0.0] * horizon
     pv_inflow_by_funder: dict[str, float] = {}
 
@@ -396,7 +517,7 @@ def reference_evaluate(data: dict) -> dict:
         )
         flow = [0.0] * horizon
         for t in active_years(line, horizon):
-            flow[t] = total / line.get("duration", 1)
+            flow[t] = real(total / line.get("duration", 1), t, line)
         value_capture_total += sum(flow)
         value_capture_pv += pv(flow)
         inflow(line["payer"], flow)
@@ -414,16 +535,18 @@ def reference_evaluate(data: dict) -> dict:
             interest = base(line["interest_rate"])
             payment = annuity(principal, interest, line["term"])
             start = line.get("start", 0)
-            flow[start] = principal
+            flow[start] = real(principal, start, line)
             owed = principal
             repayments = [0.0] * horizon
             for t in range(start + 1, min(start + 1 + line["term"], horizon)):
-                repayments[t] = payment
-                outflows[t] += payment
+                repayments[t] = real(payment, t, line)
+                outflows[t] += repayments[t]
                 owed = owed * (1 + interest) - payment
             # methodology.md: "the expected principal still owed after the repayments in years
             # `start+1 .. horizon_years-1`, undiscounted, summed over loans"
-            loan_outstanding += owed
+            # methodology.md (honest value): a nominal loan's divided by
+            # (1+inflation)**(horizon_years-1)
+            loan_outstanding += real(owed, horizon - 1, line)
             # methodology.md: "A lender's `pv_paid` includes the payout and its `pv_received` the
             # repayments within the horizon"
             ledger.add(line["funder"], "pv_received", pv(repayments))
@@ -431,7 +554,7 @@ def reference_evaluate(data: dict) -> dict:
             # methodology.md: "Funding in an active year: `amount * (1+growth)**(t-start) *
             # probability`, paid by `funder`."
             for t in active_years(line, horizon):
-                flow[t] = grown(base(line["amount"]), line, t) * probability
+                flow[t] = real(grown(base(line["amount"]), line, t) * probability, t, line)
             if line["kind"] in SUBSIDY_KINDS:
                 for t in range(horizon):
                     subsidy_inflows[t] += flow[t]
@@ -450,12 +573,12 @@ def reference_evaluate(data: dict) -> dict:
     )
     if sib is not None:
         # methodology.md: "`capital` is financing in year `start`, paid by `investor`."
-        capital = base(sib["capital"])
+        capital = real(base(sib["capital"]), sib.get("start", 0), sib)
         capital_flow = [0.0] * horizon
         capital_flow[sib.get("start", 0)] = capital
         inflow(sib["investor"], capital_flow)
         outcome = next(o for o in data["outcomes"] if o["name"] == sib["outcome"])
-        payments, beyond = sib_payments(sib, outcome, horizon)
+        payments, beyond = sib_payments(sib, outcome, horizon, inflation)
         # methodology.md: "Outcome payments go from `outcome_payer` to `investor`: transfers,
         # outside the project's cash and outside social value."
         ledger.add(sib["outcome_payer"], "pv_paid", pv(payments))
@@ -479,7 +602,11 @@ def reference_evaluate(data: dict) -> dict:
             # figures.md: "PV of the payer's cashable benefits from the paid-for outcome line minus
             # PV of its payments"
             "sib_payer_net_pv": payer_benefit - pv(payments),
-            "sib_breakeven_share": sib_breakeven_share(sib, outcome, horizon),
+            "sib_breakeven_share": (
+                sib_breakeven_share_nominal(sib, outcome, horizon, inflation)
+                if sib.get("nominal", False)
+                else sib_breakeven_share(sib, outcome, horizon)
+            ),
             # methodology.md: "the sum of the (trimmed) payments past the horizon"
             "sib_payments_beyond_horizon": beyond,
         }
@@ -489,7 +616,9 @@ def reference_evaluate(data: dict) -> dict:
     cash_balance = []
     running = 0.0
     for t in range(horizon):
-        running += inflows[t] - outflows[t]
+        # methodology.md (honest value): "the balance at the end of year t is the sum over s <= t
+        # of net_cash_flow_real(s) * (1+inflation)**s" (current euros)
+        running += (inflows[t] - outflows[t]) * (1 + inflation) ** t
         cash_balance.append(running)
     min_cash_balance = min(cash_balance)
     # figures.md: "`first_short_year` | first `t` with a balance below -0.005; null when it closes"
@@ -497,6 +626,10 @@ def reference_evaluate(data: dict) -> dict:
 
     pv_financing = pv(inflows)
     funder_shares = [ratio(amount, pv_financing) for amount in pv_inflow_by_funder.values()]
+    # methodology.md (honest value): public_dependence is the PV of inflows whose funder, payer or
+    # investor is of kind public over the PV of all inflows
+    public = {s["id"] for s in data.get("stakeholders", []) if s["kind"] == "public"}
+    pv_public = sum(amount for funder, amount in pv_inflow_by_funder.items() if funder in public)
 
     return {
         "pv_costs": pv_costs,
@@ -528,11 +661,18 @@ def reference_evaluate(data: dict) -> dict:
         "largest_funder_share": None if pv_financing == 0 else max(funder_shares),
         # figures.md: "Herfindahl index (sum of squared funder shares of PV inflows)"
         "funder_hhi": None if pv_financing == 0 else sum(s * s for s in funder_shares),
-        "subsidy_cliff_year": subsidy_cliff_year(subsidy_inflows, cost_lines),
+        "subsidy_cliff_year": subsidy_cliff_year(subsidy_inflows, cash_cost_lines),
         "value_capture_total": value_capture_total,
         "value_capture_pv": value_capture_pv,
         "loan_outstanding_at_horizon": loan_outstanding,
         **sib_figures,
+        # methodology.md (honest value): the PV of harms (transfers left out) as a positive
+        # number, of in-kind costs, of residual values, and of transfer lines (a harm negative)
+        "pv_harms": pv(harms),
+        "pv_in_kind": pv(in_kind),
+        "pv_residual_value": pv(residual),
+        "pv_transfers": pv(transfers),
+        "public_dependence": ratio(pv_public, pv_financing),
         "stakeholders": ledger.table(),
     }
 

@@ -8,6 +8,10 @@ that matters and a cap that bites. Optional fields are sometimes left out so the
 exercised too, and some numbers are written as distributions (deterministic evaluation uses their
 base values). Magnitudes stay realistic (amounts up to 1e7) so that 1e-6 comparisons mean
 something.
+
+The honest-value fields appear too: inflation (also as a distribution) and nominal contracts,
+in-kind costs with their provider, capex lines with a life and an owner, harms, transfers, and
+additionality and drop-off on avoided costs.
 """
 
 from __future__ import annotations
@@ -50,6 +54,7 @@ DISCOUNT_RATES = _with_edges(-0.2, 0.15, 0.0, 0.0225, -0.01, *TINY_RATES)
 LINE_COUNTS = st.sampled_from((0, 1, 2, 3, 4, 1, 2))
 """0-4 lines per section, most often 1 or 2; shrinks towards 0."""
 INTEREST_RATES = st.one_of(st.sampled_from((0.0, *TINY_RATES)), _floats(1e-4, 0.15))
+INFLATION = _with_edges(-0.05, 0.12, 0.0, 0.02, *TINY_RATES)
 
 
 def _money(high: float = MONEY) -> st.SearchStrategy[float | int]:
@@ -124,6 +129,14 @@ def _cost(draw, i: int, horizon: int, ids: list[str]) -> dict:
     }
     _timing(draw, line, horizon)
     _maybe(draw, line, "category", draw(st.sampled_from(COST_CATEGORIES)))
+    if draw(st.booleans()):
+        _maybe(draw, line, "in_kind", False)
+    elif draw(st.booleans()):
+        line["in_kind"] = True
+        line["provider"] = draw(st.sampled_from(ids))
+    if line.get("category") == "capex" and draw(st.booleans()):
+        line["life"] = draw(st.integers(1, 40))
+        line["owner"] = draw(st.sampled_from(ids))
     return line
 
 
@@ -138,6 +151,8 @@ def _outcome(draw, i: int, horizon: int, ids: list[str]) -> dict:
     for key in ("deadweight", "displacement", "attribution", "drop_off", "cashable_share"):
         _maybe(draw, line, key, _share(draw))
     _maybe(draw, line, "lasts", draw(st.integers(1, 10)))
+    _maybe(draw, line, "harm", draw(st.booleans()))
+    _maybe(draw, line, "transfer", draw(st.booleans()))
     _maybe(draw, line, "theme", draw(st.sampled_from(THEMES)))
     _maybe(draw, line, "indicator", "residents in work > 6 months")
     _timing(draw, line, horizon)
@@ -155,6 +170,9 @@ def _avoided_cost(draw, i: int, horizon: int, ids: list[str]) -> dict:
     _maybe(draw, line, "probability", _share(draw))
     _maybe(draw, line, "value_type", draw(st.sampled_from(VALUE_TYPES)))
     _maybe(draw, line, "cashable_share", _share(draw))
+    for key in ("deadweight", "displacement", "attribution", "drop_off"):
+        _maybe(draw, line, key, _share(draw))
+    _maybe(draw, line, "transfer", draw(st.booleans()))
     _timing(draw, line, horizon)
     return line
 
@@ -169,6 +187,7 @@ def _value_capture(draw, i: int, horizon: int, ids: list[str]) -> dict:
         "payer": draw(st.sampled_from(ids)),
     }
     _maybe(draw, line, "mechanism", draw(st.sampled_from(("erfpacht", "baatbelasting"))))
+    _maybe(draw, line, "nominal", draw(st.booleans()))
     _timing(draw, line, horizon, growth=False)
     return line
 
@@ -182,6 +201,7 @@ def _funding(draw, i: int, horizon: int, ids: list[str]) -> dict:
         "amount": _amount(draw),
     }
     _maybe(draw, line, "probability", _share(draw))
+    _maybe(draw, line, "nominal", draw(st.booleans()))
     if kind == "loan":
         line["interest_rate"] = draw(_number(INTEREST_RATES, 0.0))
         line["term"] = draw(st.integers(1, horizon + 5))
@@ -195,8 +215,10 @@ def _funding(draw, i: int, horizon: int, ids: list[str]) -> dict:
 
 def _sib(draw, horizon: int, ids: list[str], outcomes: list[dict]) -> dict:
     """An SIB on one of the outcome lines, with a threshold near its paid-for counts and a cap
-    anywhere from below one payment to far above all of them, or none."""
+    anywhere from below one payment to far above all of them, or none. An SIB pays for no
+    harm: the chosen line becomes a benefit."""
     outcome = draw(st.sampled_from(outcomes))
+    outcome.pop("harm", None)
     price = _amount(draw, 5e4)
     sib = {
         "investor": draw(st.sampled_from(ids)),
@@ -214,6 +236,7 @@ def _sib(draw, horizon: int, ids: list[str], outcomes: list[dict]) -> dict:
     cap = float(one_payment * draw(_with_edges(0.0, 3.0, 0.0, 0.5)))
     _maybe(draw, sib, "cap", draw(_number(st.one_of(st.just(cap), _money()), 0.0)))
     _maybe(draw, sib, "lag", draw(st.integers(0, 3)))
+    _maybe(draw, sib, "nominal", draw(st.booleans()))
     return sib
 
 
@@ -227,6 +250,7 @@ def scenarios(draw, *, with_sib: bool | None = None) -> dict:
         "horizon_years": horizon,
     }
     _maybe(draw, settings, "discount_rate", draw(_number(DISCOUNT_RATES, -0.99)))
+    _maybe(draw, settings, "inflation", draw(_number(INFLATION, -0.99)))
     _maybe(
         draw, settings, "themes", draw(st.lists(st.sampled_from(THEMES), unique=True, max_size=3))
     )

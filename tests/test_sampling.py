@@ -122,7 +122,7 @@ def test_rates_are_clipped_just_above_minus_one():
 
 def test_every_numeric_field_has_a_valid_range():
     fields = {field for names in NUMERIC_FIELDS.values() for field in names}
-    assert fields | {"discount_rate"} == set(FIELD_RANGES)
+    assert fields | {"discount_rate", "inflation"} == set(FIELD_RANGES)
     assert field_range("outcomes[3].drop_off") == (0.0, 1.0)
     assert field_range("sib.cap") == (0.0, math.inf)
 

@@ -761,7 +761,7 @@ def type_label(annotation):
         return "list of " + type_label(get_args(annotation)[0])
     if get_origin(annotation) is dict:
         return "inline table `id = number`"
-    return {int: "integer", str: "text", float: "number"}[annotation]
+    return {int: "integer", str: "text", float: "number", bool: "`true` or `false`"}[annotation]
 
 
 def default_label(field):
