@@ -4,8 +4,9 @@ A plan that is short of cash in some year does not close. The stakeholders whose
 plan relieves (their *cashable* benefits: avoided spending, income) have a reason to pay. The
 proposal asks each of them for an extra ``contribution``:
 
-- **When.** Nominal amounts (constant prices of ``start_year``, like every cash flow) in the
-  years the money is needed: with ``s_t = max(0, -balance_t)`` the shortfall at the end of year
+- **When.** Amounts in the euros of the cash balance (constant prices of ``start_year``; with
+  ``inflation`` set, current euros, and the proposed lines are ``nominal``) in the years the
+  money is needed: with ``s_t = max(0, -balance_t)`` the shortfall at the end of year
   ``t``, the cumulative top-up must reach ``R_t = max(s_0 .. s_t)``, so year ``t`` gets
   ``R_t - R_{t-1}``: the increments of the running maximum of the shortfall. That is the
   least money, as late as possible, that keeps the cash balance >= 0 in every year. Cumulative
@@ -174,7 +175,10 @@ def close_the_gap(scenario: Scenario, *, leave_out: Collection[str] = ()) -> Gap
     """
     result = evaluate(scenario)
     top_ups = yearly_top_ups(np.asarray(result.metrics["cash_balance"]))
-    discount = result.yearly["discount_factor"].to_numpy()
+    # the balance is in current euros, so are the top-ups: a euro of year t is worth
+    # 1 / (1 + inflation) ** t real euros before discounting
+    price_index = result.yearly["price_index"].to_numpy()
+    discount = result.yearly["discount_factor"].to_numpy() / price_index
     pv_needed = float(top_ups @ discount)
     holders = result.stakeholders
     benefit = np.where(
@@ -189,6 +193,7 @@ def close_the_gap(scenario: Scenario, *, leave_out: Collection[str] = ()) -> Gap
         np.array_equal(amounts.sum(axis=0), top_ups) and np.all(pv_contribution <= benefit)
     )
     lines = _contribution_lines(scenario, holders, amounts * closes)
+    nominal = bool(np.any(price_index != 1.0))
     return GapProposal(
         closes=closes,
         funding_gap=float(result.metrics["funding_gap"]),
@@ -199,7 +204,7 @@ def close_the_gap(scenario: Scenario, *, leave_out: Collection[str] = ()) -> Gap
             pv_contribution=pv_contribution
         ),
         contributions=lines,
-        scenario=_with_lines(scenario, lines) if closes else None,
+        scenario=_with_lines(scenario, lines, nominal=nominal) if closes else None,
     )
 
 
@@ -221,8 +226,9 @@ def _contribution_lines(
     )
 
 
-def _with_lines(scenario: Scenario, lines: pd.DataFrame) -> Scenario:
-    """The scenario with the proposed lines added as one-year ``contribution`` funding."""
+def _with_lines(scenario: Scenario, lines: pd.DataFrame, *, nominal: bool) -> Scenario:
+    """The scenario with the proposed lines added as one-year ``contribution`` funding; with
+    inflation they are ``nominal``: amounts in current euros of their year."""
     if lines.empty:
         return scenario
     data = scenario_to_dict(scenario)
@@ -237,6 +243,7 @@ def _with_lines(scenario: Scenario, lines: pd.DataFrame) -> Scenario:
                 "start": int(row.t),
                 "duration": 1,
             }
+            | ({"nominal": True} if nominal else {})
             for row in lines.itertuples(index=False)
         ),
     ]

@@ -43,6 +43,7 @@ MAY_BE_NULL: frozenset[str] = frozenset(
         "net_sroi_ratio",
         "social_irr",
         "subsidy_dependence",
+        "public_dependence",
         "largest_funder_share",
         "funder_hhi",
         "sib_investor_irr",

@@ -680,3 +680,33 @@ def test_cross_field_rules_of_the_new_fields():
     assert re.search(r"costs\[1\]\.owner = \"coop\": only a capex cost takes owner", text)
     assert re.search(r"costs\[2\]\.provider = \"nobdy\": unknown stakeholder id", text)
     assert 'sib.outcome = "Work": names a harm; an impact bond pays only for benefits' in text
+
+
+def test_closing_the_gap_with_inflation_proposes_current_euros():
+    # Costs 100 a year (real) for 3 years, nothing comes in; inflation 10%: the balance in
+    # current euros is -100, -210, -331. The municipality benefits (cashable) enough to pay.
+    # The proposal's lines are nominal, and the plan then closes in current euros.
+    from businesscase.gap import close_the_gap
+
+    benefit = {
+        "name": "Savings",
+        "quantity": 1,
+        "proxy": 1000.0,
+        "value_type": "fiscal",
+        "duration": 3,
+        "cashable_share": 1.0,
+        "beneficiaries": {"gemeente": 1.0},
+    }
+    data = scenario(
+        3,
+        inflation=0.1,
+        costs=[{"name": "Staff", "amount": 100.0, "duration": 3}],
+        outcomes=[benefit],
+    )
+    assert both(data)["cash_balance"] == approx([-100.0, -210.0, -331.0])
+    proposal = close_the_gap(scenario_from_dict(data))
+    assert proposal.closes
+    assert proposal.contributions["amount"].tolist() == [101.0, 110.0, 121.0]
+    assert all(line.nominal for line in proposal.scenario.funding)
+    assert evaluate(proposal.scenario).metrics["closes"]
+    assert proposal.pv_needed == approx(101 + 100 + 100)
