@@ -195,6 +195,15 @@ def _settings(row: dict[str, Any], generation: int) -> dict[str, Any]:
         key=key + "discount_rate_dist",
     )
     values["discount_rate" + tables.LOADED] = row.get("discount_rate" + tables.LOADED, "")
+    # inflation: only for contracts fixed in euros and the cash balance in current euros
+    values["inflation"] = st.text_input(
+        _label("inflation"),
+        row.get("inflation", ""),
+        help=_help("scenario", "inflation"),
+        key=key + "inflation",
+    )
+    for suffix in (tables.DIST, tables.LOADED):  # a distribution as loaded is kept
+        values["inflation" + suffix] = row.get("inflation" + suffix, "")
     values["themes"] = st.multiselect(
         _label("themes"),
         THEMES,

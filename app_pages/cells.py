@@ -45,9 +45,15 @@ SHARES: frozenset[str] = frozenset(
     }
 )
 """Fractions between 0 and 1, typed as percentages between 0 and 100."""
-PERCENT: frozenset[str] = SHARES | {"growth", "uplift", "interest_rate", "discount_rate"}
+PERCENT: frozenset[str] = SHARES | {
+    "growth",
+    "uplift",
+    "interest_rate",
+    "discount_rate",
+    "inflation",
+}
 """Every fraction, typed as a percentage."""
-YEARS: frozenset[str] = frozenset({"duration", "lasts", "term", "lag", "horizon_years"})
+YEARS: frozenset[str] = frozenset({"duration", "lasts", "term", "lag", "horizon_years", "life"})
 """Numbers of years."""
 WHOLE: frozenset[str] = YEARS | {"start", "start_year"}
 """Whole numbers (the file takes only integers here)."""

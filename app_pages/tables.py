@@ -63,8 +63,13 @@ LOADED = "~0"
 """Suffix of the hidden column with the distribution text as loaded."""
 
 
-SETTINGS_UNCERTAIN: tuple[str, ...] = ("discount_rate",)
+SETTINGS_UNCERTAIN: tuple[str, ...] = ("discount_rate", "inflation")
 """The ``[scenario]`` fields that may be written as a distribution."""
+
+FLAGS: frozenset[str] = frozenset({"in_kind", "harm", "transfer", "nominal"})
+"""Fields that are true or false, shown as the text ``true`` or ``false`` (as in the file)."""
+
+_FLAG_WORDS = {"true": True, "false": False, "ja": True, "nee": False, "yes": True, "no": False}
 
 
 def settings_row(scenario: Scenario, lang: str) -> dict[str, Any]:
@@ -72,8 +77,9 @@ def settings_row(scenario: Scenario, lang: str) -> dict[str, Any]:
     row: dict[str, Any] = {}
     for field, value in scenario_to_dict(scenario)["scenario"].items():
         _cell(row, "scenario", field, value, lang)
-    if "discount_rate" not in row:
-        row["discount_rate"] = cells.default_text("scenario", "discount_rate", lang)
+    for field in SETTINGS_UNCERTAIN:
+        if field not in row:
+            row[field] = cells.default_text("scenario", field, lang)
     return row
 
 
@@ -107,6 +113,8 @@ def _cell(row: dict[str, Any], table: str, field: str, value: Any, lang: str) ->
         text = distribution_text(value) if isinstance(value, Mapping) else ""
         row[field + DIST] = row[field + LOADED] = text
         value = _base(value) if isinstance(value, Mapping) else value
+    if field in FLAGS:
+        value = "true" if value else "false"
     row[field] = cells.show(value, field, lang) if cells.is_numeric(field) else value
 
 
@@ -191,6 +199,8 @@ class _Reader:
         value = row.get(field)
         if field == "themes":
             return None if value is None or len(value) == 0 else list(value)
+        if field in FLAGS and not _blank(value):
+            return _FLAG_WORDS.get(str(value).strip().lower(), _plain(value))
         return None if _blank(value) else _plain(value)
 
     def uncertain(self, row: Mapping[str, Any], field: str, path: str) -> Any:

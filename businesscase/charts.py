@@ -369,8 +369,10 @@ def who_pays_who_benefits(result: EvaluationResult, lang: str) -> go.Figure:
     Returns
     -------
     plotly.graph_objects.Figure
-        One sankey trace. Links into the project sum to ``pv_financing``, benefit links to
-        ``pv_benefits`` [EUR, PV at start_year].
+        One sankey trace. Financing links into the project sum to ``pv_financing`` and
+        in-kind links to ``pv_in_kind``; benefit links (each stakeholder's ``pv_benefit``, which
+        keeps the transfers) to ``pv_benefits + pv_transfers`` when no stakeholder's benefit
+        is negative [EUR, PV at start_year].
     """
     names = _names(result)
     palette = stakeholder_colours(result.scenario)
@@ -389,6 +391,8 @@ def who_pays_who_benefits(result: EvaluationResult, lang: str) -> go.Figure:
     links: list[tuple[int, int, float, str]] = []
     paid = flows[flows["flow"] == "financing"].groupby("stakeholder", sort=False)["pv"].sum()
     links += [(node("pays", h), 0, pv, t("chart_link_financing", lang)) for h, pv in paid.items()]
+    given = flows[flows["flow"] == "in_kind"].groupby("stakeholder", sort=False)["pv"].sum()
+    links += [(node("pays", h), 0, pv, t("chart_link_in_kind", lang)) for h, pv in given.items()]
     benefit = result.stakeholders.set_index("id")["pv_benefit"]
     links += [
         (0, node("gains", h), pv, t("chart_link_benefit", lang))

@@ -1299,6 +1299,7 @@ TEXT: dict[str, dict[str, str]] = {
     "field_harm": {"en": "harm (negative effect)", "nl": "negatief effect"},
     "field_transfer": {"en": "transfer", "nl": "overdracht"},
     "field_nominal": {"en": "nominal (not indexed)", "nl": "nominaal (niet geïndexeerd)"},
+    "chart_link_in_kind": {"en": "in kind", "nl": "in natura"},
 }
 """Every user-facing string by key and language code (``nl``, ``en``)."""
 
