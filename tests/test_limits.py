@@ -157,8 +157,8 @@ def test_limit_messages_in_dutch_write_numbers_and_sizes_as_dutch_does():
     with pytest.raises(LimitError) as caught:
         simulate(scenario, 200_000, seed=1)
     assert caught.value.text("nl") == (
-        "draws = 200.000: dit scenario staat hoogstens 146.525 trekkingen toe: elke trekking "
-        "bewaart 3,58 KiB aan uitkomsten, binnen 512 MiB"
+        "draws = 200.000: dit scenario staat hoogstens 143.395 trekkingen toe: elke trekking "
+        "bewaart 3,66 KiB aan uitkomsten, binnen 512 MiB"
     )
     with pytest.raises(LimitError) as caught:
         sweep(
