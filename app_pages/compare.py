@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import state
-from businesscase import batch, charts
+from businesscase import batch, charts, export
 from businesscase import formatting as fmt
 from businesscase.examples import example_path, list_examples
 
@@ -28,26 +28,6 @@ def _figures(chosen: tuple[tuple[str, str], ...]) -> pd.DataFrame:
 @st.cache_data(max_entries=state.CACHE_ENTRIES, show_spinner=False)
 def _differences(chosen: tuple[tuple[str, str], ...]) -> pd.DataFrame:
     return batch.assumption_differences({label: state.scenario_of(toml) for label, toml in chosen})
-
-
-def _figure_text(name: str, value: object, start_year: int) -> str:
-    """One figure as people read it: by its kind, a year as ``2034 (t=7)``, closes as yes/no."""
-    if value is None:
-        return fmt.MISSING
-    if name == "closes":
-        return state.tr("yes" if value else "no")
-    if fmt.figure_kind(name) == "year":
-        return fmt.year(value, start_year)
-    return fmt.figure(name, value, lang, start_year)
-
-
-def _input_text(value: object) -> str:
-    """An assumption as written: numbers in the language's format, the rest as text."""
-    if value is None:
-        return fmt.MISSING
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return str(value)
-    return fmt.number(value, lang, 0 if float(value).is_integer() else 4)
 
 
 st.title(state.tr("page_compare"))
@@ -71,14 +51,17 @@ best = batch.best_per_figure(table)
 starts = {label: state.scenario_of(toml).settings.start_year for label, toml in key}
 shown = pd.DataFrame(
     {
-        label: [_figure_text(name, table.loc[name, label], starts[label]) for name in table.index]
+        label: [
+            fmt.figure_text(name, table.loc[name, label], lang, starts[label])
+            for name in table.index
+        ]
         for label in table.columns
     },
     index=[state.tr(name) for name in table.index],
 )
 marks = pd.DataFrame("", index=shown.index, columns=shown.columns)
-for row, winner in enumerate(best):
-    if winner is not None:
+for row, winners in enumerate(best):
+    for winner in winners:  # a tie marks every scenario that shares the best value
         column = list(table.columns).index(winner)
         shown.iloc[row, column] += " ★"
         marks.iloc[row, column] = BEST_STYLE
@@ -97,4 +80,26 @@ differences = _differences(key)
 if differences.empty:
     st.info(state.tr("compare_no_differences"))
 else:
-    st.dataframe(differences.map(_input_text), width="stretch")
+    scenarios = {label: state.scenario_of(toml) for label, toml in key}
+    first = next(iter(scenarios.values()))
+    rows = differences.to_dict(orient="records")
+    st.dataframe(
+        pd.DataFrame(
+            {
+                state.tr("compare_section"): [state.tr(f"section_{r['section']}") for r in rows],
+                state.tr("compare_line"): [r["line"] for r in rows],
+                state.tr("compare_field"): [
+                    export.difference_field(r["section"], r["field"], first, lang) for r in rows
+                ],
+            }
+            | {
+                label: [
+                    export.difference_text(r["section"], r["field"], r[label], scenario, lang)
+                    for r in rows
+                ]
+                for label, scenario in scenarios.items()
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )

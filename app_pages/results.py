@@ -10,9 +10,9 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import state
-from businesscase import charts, close_the_gap
+from businesscase import charts, close_the_gap, export
 from businesscase import formatting as fmt
-from businesscase.distributions import base_value
+from businesscase.gap import GapProposal
 from businesscase.metrics import STAKEHOLDER_COLUMNS
 
 # session key of the last variant made by "close the gap": its name and contribution lines
@@ -24,6 +24,12 @@ result = state.result_of(variant)
 m = result.metrics
 settings = result.scenario.settings
 start = settings.start_year
+
+
+@st.cache_data(max_entries=state.CACHE_ENTRIES, show_spinner=False)
+def proposal_of(toml: str) -> GapProposal:
+    """:func:`businesscase.close_the_gap` of a variant, cached on its TOML text."""
+    return close_the_gap(state.scenario_of(toml))
 
 
 def money_table(frame: pd.DataFrame, money: list[str]) -> pd.DataFrame:
@@ -45,16 +51,11 @@ cards.metric(
 )
 cards.metric(state.tr("payback_year"), fmt.year(m["payback_year"], start), border=True)
 
-if m["closes"]:
+proposal = None if m["closes"] else proposal_of(variant.toml)
+if proposal is None:
     st.success(state.tr("closes_verdict"))
-else:
-    st.error(
-        state.tr(
-            "gap_verdict",
-            gap=fmt.money(m["funding_gap"], lang),
-            year=fmt.year(m["first_short_year"], start),
-        )
-    )
+else:  # one gap, explained: undiscounted shortfall and the present value close-the-gap uses
+    st.error(state.markdown_text(export.verdict(result, lang, proposal=proposal)))
 
 # --- close the gap -------------------------------------------------------------------------
 names = dict(zip(result.stakeholders["id"], result.stakeholders["name"], strict=True))
@@ -73,9 +74,8 @@ if added is not None and added["name"] == variant.name:
         ),
         hide_index=True,
     )
-if not m["closes"]:
+if proposal is not None:
     if st.button(state.tr("results_close_gap"), icon=":material/handshake:"):
-        proposal = close_the_gap(variant.scenario)
         if proposal.closes:
             name = state.add_variant(
                 state.tr("results_gap_variant", name=variant.name), proposal.scenario
@@ -115,15 +115,7 @@ st.dataframe(
 )
 
 with st.expander(state.tr("results_flows")):
-    flows = result.flows.assign(
-        section=[state.tr(f"section_{section}") for section in result.flows["section"]],
-        flow=[state.tr(f"flow_{flow}") for flow in result.flows["flow"]],
-        stakeholder=result.flows["stakeholder"].map(names).fillna(""),
-        counterparty=result.flows["counterparty"].map(names).fillna(""),
-        value_type=[
-            state.tr(f"value_type_{kind}") if kind else "" for kind in result.flows["value_type"]
-        ],
-    )
+    flows = export.flows_in_words(result, lang)
     st.dataframe(
         money_table(flows, ["cashable", "amount", "pv"]).rename(
             columns={column: state.tr(f"flows_{column}") for column in flows.columns}
@@ -133,10 +125,4 @@ with st.expander(state.tr("results_flows")):
 
 for warning in result.warnings:
     st.warning(state.markdown_text(warning), icon=":material/info:")
-st.caption(
-    state.tr(
-        "discount_note",
-        start=start,
-        rate=fmt.percent(base_value(settings.discount_rate), lang, 2),
-    )
-)
+st.caption(state.markdown_text(export.discount_note(result, lang)))

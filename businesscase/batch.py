@@ -608,7 +608,7 @@ def compare(
     >>> table.loc["closes"].to_dict()
     {'nabuurschap': False, 'west_practice': True}
     >>> best_per_figure(table)["funding_gap"]
-    'west_practice'
+    ('west_practice',)
     """
     labels, items = _labelled(scenarios)
     duplicates = sorted({label for label in labels if labels.count(label) > 1})
@@ -629,7 +629,7 @@ def compare(
 
 
 def best_per_figure(table: pd.DataFrame) -> pd.Series:
-    """Per figure, the scenario with the best value, by the direction in :data:`BETTER`.
+    """Per figure, every scenario with the best value, by the direction in :data:`BETTER`.
 
     Parameters
     ----------
@@ -639,33 +639,32 @@ def best_per_figure(table: pd.DataFrame) -> pd.Series:
     Returns
     -------
     pandas.Series
-        Same index as ``table``: the column label of the best value; None for a figure
-        without a direction, with fewer than two values to compare (nulls are skipped), or
-        when the best value is shared (a tie, within 1e-9 relative).
+        Same index as ``table``: a tuple of the column labels that share the best value (equal
+        within 1e-9 relative), in column order: all of them on a tie (every scenario when all
+        are equal), so no best value goes unmarked. An empty tuple for a figure without a
+        direction or with fewer than two values to compare (nulls are skipped).
 
     Examples
     --------
-    >>> table = pd.DataFrame({"A": [0.0, 1.5], "B": [100.0, 1.5]},
-    ...                      index=["funding_gap", "sroi_ratio"])
+    >>> table = pd.DataFrame({"A": [0.0, 1.95, 2.0], "B": [100.0, 1.95, 2.0], "C": [5.0, 1.2, 2.0]},
+    ...                      index=["funding_gap", "sroi_ratio", "npv_social"])
     >>> best_per_figure(table).to_dict()
-    {'funding_gap': 'A', 'sroi_ratio': None}
+    {'funding_gap': ('A',), 'sroi_ratio': ('A', 'B'), 'npv_social': ('A', 'B', 'C')}
     """
-    best: dict[Any, Any] = {}
+    best: dict[Any, tuple[Any, ...]] = {}
     for figure, row in table.iterrows():
         direction = BETTER.get(str(figure))
         present = {label: float(value) for label, value in row.items() if _present(value)}
-        best[figure] = None
+        best[figure] = ()
         if direction is None or len(present) < 2:
             continue
         sign = 1.0 if direction == "higher" else -1.0
         top = max(sign * value for value in present.values())
-        winners = [
+        best[figure] = tuple(
             label
             for label, value in present.items()
             if np.isclose(sign * value, top, rtol=1e-9, atol=0.0)
-        ]
-        if len(winners) == 1:
-            best[figure] = winners[0]
+        )
     return pd.Series(best, index=table.index, dtype=object, name="best")
 
 
@@ -674,11 +673,18 @@ def _present(value: Any) -> bool:
     return value is not None and not pd.isna(value)
 
 
-def assumption_differences(scenarios: Mapping[str, Scenario]) -> pd.DataFrame:
-    """The inputs in which the scenarios differ, field path by field path.
+DIFFERENCE_COLUMNS: tuple[str, ...] = ("section", "line", "field")
+"""Columns of :func:`assumption_differences` before the scenarios' columns."""
 
-    Every field is compared with its defaults filled in (a field left out equals one written
-    with its default value). Lines are matched by position, as the field paths number them.
+
+def assumption_differences(scenarios: Mapping[str, Scenario]) -> pd.DataFrame:
+    """The inputs in which the scenarios differ, matched by line identity.
+
+    A line is the same line in every scenario when its section and its name agree (a
+    stakeholder by its id; the ``[scenario]`` table and the SIB are one line each; a second
+    line with the same name is ``name (2)``), wherever it stands in the file: inserting a
+    cost line does not make every later line "differ". Every field is compared with its
+    defaults filled in (a field left out equals one written with its default value).
 
     Parameters
     ----------
@@ -688,57 +694,72 @@ def assumption_differences(scenarios: Mapping[str, Scenario]) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        One row per field path whose value differs between the scenarios (index ``path``,
-        e.g. ``outcomes[0].proxy``, ``outcomes[0].beneficiaries.gemeente``, in file order);
-        one column per scenario. Values as written: numbers, texts, distributions as one line
-        of text as the app writes them (``triangular(0.1, 0.25, 0.4)``), lists as
-        comma-separated text; None where the scenario has no such field (a line present in
-        only some scenarios).
+        One row per difference, in file order of the first scenario that has the line, with
+        the columns ``section`` (``costs``), ``line`` (the line's name or the stakeholder's
+        id; empty for ``scenario`` and ``sib``), ``field`` (``proxy``,
+        ``beneficiaries.gemeente``) and one column per scenario. A line that some scenarios
+        lack is one row with an empty ``field`` and ``True`` (has the line) or ``False``
+        (lacks it) per scenario: an added or a removed line, not eight rows of fields. Values
+        as written: numbers, texts, distributions as one line of text as the app writes them
+        (``triangular(0.1, 0.25, 0.4)``), lists as comma-separated text.
 
     Examples
     --------
     >>> from businesscase import examples
     >>> west = examples.load_example("west_practice")
-    >>> table = assumption_differences({"base": west, "cheap": west.model_copy(
-    ...     update={"costs": [west.costs[0].model_copy(update={"amount": 1.0})] + west.costs[1:]})})
-    >>> table.to_dict(orient="index")
-    {'costs[0].amount': {'base': 60000.0, 'cheap': 1.0}}
+    >>> cheap = west.model_copy(update={
+    ...     "costs": [west.costs[0].model_copy(update={"amount": 1.0})] + west.costs[1:]})
+    >>> assumption_differences({"base": west, "cheap": cheap}).to_dict(orient="records")
+    [{'section': 'costs', 'line': 'Werving en opzet programma', 'field': 'amount', \
+'base': 60000.0, 'cheap': 1.0}]
     """
-    flat = {label: _flatten(scenario) for label, scenario in scenarios.items()}
-    paths: dict[str, None] = {}
+    flat = {label: _by_identity(scenario) for label, scenario in scenarios.items()}
+    lines: dict[tuple[str, str], None] = {}
     for fields in flat.values():
-        paths.update(dict.fromkeys(fields))
-    rows = {
-        path: [fields.get(path) for fields in flat.values()]
-        for path in paths
-        if len({json.dumps(fields.get(path)) for fields in flat.values()}) > 1
-    }
-    return pd.DataFrame.from_dict(
-        rows, orient="index", columns=list(flat), dtype=object
-    ).rename_axis("path")
+        lines.update(dict.fromkeys(fields))
+    rows = []
+    for line in lines:
+        present = [line in fields for fields in flat.values()]
+        if not all(present):
+            rows.append([*line, "", *present])
+            continue
+        names: dict[str, None] = {}
+        for fields in flat.values():
+            names.update(dict.fromkeys(fields[line]))
+        for name in names:
+            values = [fields[line].get(name) for fields in flat.values()]
+            if len({json.dumps(value) for value in values}) > 1:
+                rows.append([*line, name, *values])
+    return pd.DataFrame(rows, columns=[*DIFFERENCE_COLUMNS, *flat], dtype=object)
 
 
-def _flatten(scenario: Scenario) -> dict[str, Any]:
-    """Every field of a scenario by field path, defaults filled in, values as shown."""
+def _by_identity(scenario: Scenario) -> dict[tuple[str, str], dict[str, Any]]:
+    """Every field of a scenario by line identity (section, name) and field name, defaults
+    filled in, values as shown (distributions as text, beneficiary shares one by one)."""
     data = scenario.model_dump(by_alias=True)
-    out: dict[str, Any] = {}
+    out: dict[tuple[str, str], dict[str, Any]] = {}
     for section, content in data.items():
         entries = content if isinstance(content, list) else [content]
+        seen: dict[str, int] = {}
         for index, entry in enumerate(entries):
             if entry is None:
                 continue
-            prefix = f"{section}[{index}]" if isinstance(content, list) else section
+            key = "id" if section == "stakeholders" else "name"
+            name = str(entry[key]) if isinstance(content, list) else ""
+            seen[name] = seen.get(name, 0) + 1
+            line = f"{name} ({seen[name]})" if seen[name] > 1 else name
+            fields: dict[str, Any] = {}
             for field, value in entry.items():
-                path = f"{prefix}.{field}"
                 original = getattr(section_entry(scenario, section, index), field)
                 if is_distribution(original):
-                    out[path] = distribution_text(original)
+                    fields[field] = distribution_text(original)
                 elif field == "beneficiaries":
-                    out.update({f"{path}.{key}": share for key, share in value.items()})
+                    fields.update({f"{field}.{key}": share for key, share in value.items()})
                 elif isinstance(value, list):
-                    out[path] = ", ".join(str(item) for item in value)
+                    fields[field] = ", ".join(str(item) for item in value)
                 elif value is not None:
-                    out[path] = value
+                    fields[field] = value
+            out[section, line] = fields
     return out
 
 

@@ -67,9 +67,20 @@ STAKEHOLDER_PALETTE = (
     "#6b8e23",
     "#1f3a5f",
     "#b8860b",
+    "#9ecae1",
+    "#5254a3",
+    "#98df8a",
+    "#c5b0d5",
+    "#c49c94",
+    "#17becf",
+    "#bcbd22",
+    "#393b79",
+    "#ffbb78",
+    "#637939",
 )
-"""Colours of stakeholders, in the order the scenario lists them (then round again); no red,
-which marks a shortfall."""
+"""Colours of stakeholders, in the order the scenario lists them (then round again): twenty,
+so a programme of four projects keeps them apart; no red, which marks a shortfall, and no
+grey, the project's own colour."""
 
 PROJECT_COLOUR = "#7f7f7f"
 """The project's own node in the Sankey diagram."""
@@ -628,7 +639,9 @@ def distribution(simulation: SimulationResult, figure: str, lang: str) -> go.Fig
     )
     row = simulation.summary.loc[figure]
     start_year = _start_year(simulation)
-    for column, dash in (("p5", "dot"), ("p50", "solid"), ("p95", "dot")):
+    # the labels at three heights: percentiles close together (a gap of € 0 at P5 and a
+    # small one at P50) would otherwise print over each other
+    for column, dash, height in (("p5", "dot", 0), ("p50", "solid", 16), ("p95", "dot", 32)):
         if np.isnan(row[column]):
             continue
         text = f"{column.upper()}: {fmt.figure(figure, row[column], lang, start_year)}"
@@ -638,12 +651,13 @@ def distribution(simulation: SimulationResult, figure: str, lang: str) -> go.Fig
             line_color="black",
             annotation_text=text,
             annotation_position="top",
+            annotation_yshift=height,
         )
     chart.update_xaxes(title_text=name)
     chart.update_yaxes(title_text=t("chart_draws", lang))
     if money:
         _money_axis(chart, lang, axis="x")
-    chart.update_layout(showlegend=False, bargap=0.02)
+    chart.update_layout(showlegend=False, bargap=0.02, margin_t=130)  # title, draws, labels
     return chart
 
 

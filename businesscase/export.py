@@ -25,6 +25,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -35,7 +36,20 @@ from businesscase import __version__, charts
 from businesscase import formatting as fmt
 from businesscase.distributions import base_value, distribution_text, is_distribution
 from businesscase.engine import evaluate
+from businesscase.excel_style import (
+    FACTOR_FORMAT,
+    HEADER_FILL,
+    HEADER_FONT,
+    INTEGER_FORMAT,
+    MONEY_FORMAT,
+    NUMBER_FORMAT,
+    PERCENT_FORMAT,
+    RATIO_FORMAT,
+    TITLE_FONT,
+    WHOLE_NUMBER_FORMAT,
+)
 from businesscase.files import write_atomic
+from businesscase.gap import GapProposal, close_the_gap
 from businesscase.metrics import SCALAR_METRICS, STAKEHOLDER_COLUMNS
 from businesscase.parameters import section_lines, uncertain_inputs
 from businesscase.result import EvaluationResult
@@ -43,24 +57,9 @@ from businesscase.scenario import SECTIONS, Scenario
 from businesscase.text import t
 from businesscase.uncertainty import SensitivityResult, SimulationResult
 from businesscase.user_text import append_row
+from businesscase.value_map import add_value_map
 
 # --- how each kind of number looks ---------------------------------------------------------
-
-MONEY_FORMAT = '"€ "#,##0;-"€ "#,##0'
-"""Excel number format of amounts: whole euros with thousands separators (as
-:func:`businesscase.formatting.money`); the cell keeps the full value."""
-PERCENT_FORMAT = "0.0#%"
-"""Excel number format of fractions (shares, rates): ``2.25%``, ``30.0%``."""
-RATIO_FORMAT = "0.00"
-"""Excel number format of ratios (SROI, HHI, money multiple)."""
-INTEGER_FORMAT = "0"
-"""Excel number format of whole numbers without separators (years, offsets, durations)."""
-NUMBER_FORMAT = "#,##0.####"
-"""Excel number format of other quantities (outcomes, incidents, units)."""
-WHOLE_NUMBER_FORMAT = "#,##0"
-"""Excel number format of other quantities that happen to be whole."""
-FACTOR_FORMAT = "0.0000"
-"""Excel number format of discount factors."""
 
 _KIND_FORMATS = {
     "money": MONEY_FORMAT,
@@ -88,9 +87,6 @@ _YEARLY_FORMATS = {"t": INTEGER_FORMAT, "year": INTEGER_FORMAT, "discount_factor
 Cell = tuple[Any, str | None]
 """A cell: its value and its Excel number format (None: General)."""
 
-_HEADER_FONT = Font(bold=True)
-_HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
-_TITLE_FONT = Font(bold=True, size=14)
 _MAX_WIDTH = 60
 """Widest column [characters]; longer text wraps."""
 
@@ -186,6 +182,75 @@ def input_value(path: str, value: float, lang: str) -> str:
     return _input_text(value, field_kind(head.split("[")[0], field), lang)
 
 
+STAKEHOLDER_FIELDS = frozenset(
+    {"funder", "payer", "bearer", "investor", "outcome_payer", "provider", "owner", "guarantor"}
+)
+"""Fields whose value is a stakeholder id: shown by the stakeholder's name."""
+
+ENUM_FIELDS = frozenset({"kind", "category"})
+"""Fields whose value comes from a closed vocabulary: shown in words (``enum_<value>``)."""
+
+
+def field_label(field: str, lang: str) -> str:
+    """A field of a scenario in words: ``proxy`` -> ``waarde per effect (proxy)``."""
+    return t("report_beneficiaries" if field == "beneficiaries" else f"field_{field}", lang)
+
+
+def value_text(field: str, value: Any, scenario: Scenario, lang: str) -> Any:
+    """A text input in words: a stakeholder id as its name, a kind, category or value type in
+    the language (``subsidy`` -> ``subsidie``); other values as written.
+
+    >>> from businesscase.examples import load_example
+    >>> west = load_example("west_practice")
+    >>> value_text("funder", "gemeente", west, "nl"), value_text("kind", "grant", west, "nl")
+    ('Gemeente Rotterdam', 'gift')
+    """
+    if field in STAKEHOLDER_FIELDS:
+        names = {holder.id: holder.name for holder in scenario.stakeholders}
+        return names.get(value, value)
+    if field in ENUM_FIELDS:
+        return t(f"enum_{value}", lang)
+    if field == "value_type":
+        return t(f"value_type_{value}", lang)
+    if isinstance(value, bool):
+        return t("yes" if value else "no", lang)
+    return value
+
+
+def difference_field(section: str, field: str, scenario: Scenario, lang: str) -> str:
+    """The field of a row of :func:`businesscase.batch.assumption_differences` in words: a
+    beneficiary's share by the stakeholder's name, a whole line (no field) as such."""
+    if not field:
+        return t("compare_whole_line", lang)
+    if field.startswith("beneficiaries."):
+        names = {holder.id: holder.name for holder in scenario.stakeholders}
+        holder = field.split(".", 1)[1]
+        return t("workbook_share_of", lang, name=names.get(holder, holder))
+    return field_label(field, lang)
+
+
+def difference_text(section: str, field: str, value: Any, scenario: Scenario, lang: str) -> str:
+    """A value of :func:`businesscase.batch.assumption_differences` for people: a line there
+    or not (``toegevoegd`` / ``ontbreekt``), a number in its field's unit (``€ 1.200``,
+    ``30,0%``), a distribution as written, ids and kinds in words.
+
+    >>> from businesscase.examples import load_example
+    >>> west = load_example("west_practice")
+    >>> difference_text("costs", "amount", 1200.0, west, "nl"), difference_text(
+    ...     "funding", "", False, west, "en")
+    ('€ 1.200', 'absent')
+    """
+    if value is None:
+        return fmt.MISSING
+    if not field:
+        return t("compare_line_present" if value else "compare_line_absent", lang)
+    if field.startswith("beneficiaries."):
+        return fmt.percent(value, lang, 0)
+    if _numeric(value):
+        return _input_text(value, field_kind(section, field), lang)
+    return str(value_text(field, value, scenario, lang))
+
+
 def _entries(scenario: Scenario, section: str) -> list[Any]:
     return [scenario.settings] if section == "scenario" else section_lines(scenario, section)
 
@@ -220,8 +285,8 @@ def _sheet(
     append_row(sheet, headers)
     widths = [len(str(header)) + 2 for header in headers]
     for cell in sheet[1]:
-        cell.font = _HEADER_FONT
-        cell.fill = _HEADER_FILL
+        cell.font = HEADER_FONT
+        cell.fill = HEADER_FILL
     for row in rows:
         append_row(sheet, [value for value, _ in row])
         for column, (cell, (value, number_format)) in enumerate(
@@ -248,9 +313,9 @@ def _entry_sheet(book: Workbook, scenario: Scenario, section: str, lang: str) ->
         if _numeric(written):
             value = _input_cell(base_value(written), field_kind(section, field))
         else:
-            value = (_plain(written), None)
+            value = (_plain(value_text(field, written, scenario, lang)), None)
         text = distribution_text(written) if is_distribution(written) else None
-        rows.append([(field, None), value, (text, None)])
+        rows.append([(field_label(field, lang), None), value, (text, None)])
     headers = [t("field", lang), t("value", lang), t("distribution", lang)]
     _sheet(book, t(f"section_{section}", lang), headers, rows)
 
@@ -260,7 +325,8 @@ def _lines_sheet(book: Workbook, scenario: Scenario, section: str, lang: str) ->
 
     A numeric field holds the base value (a number) in every row; where any line writes it as
     a distribution, a column next to it shows the distribution. Outcome beneficiaries get one
-    share column per stakeholder (``beneficiaries.gemeente``).
+    share column per stakeholder (``aandeel Gemeente Rotterdam``). Headers name the fields in
+    words, stakeholder ids show as names and kinds in the language.
     """
     entries = _entries(scenario, section)
     fields = list(SECTIONS[section].model_fields)
@@ -270,14 +336,15 @@ def _lines_sheet(book: Workbook, scenario: Scenario, section: str, lang: str) ->
         for holder in (s.id for s in scenario.stakeholders)
         if any(holder in getattr(e, "beneficiaries", {}) for e in entries)
     ]
+    names = {holder.id: holder.name for holder in scenario.stakeholders}
     headers: list[str] = []
     for field in fields:
         if field == "beneficiaries":
-            headers += [f"beneficiaries.{holder}" for holder in holders]
+            headers += [t("workbook_share_of", lang, name=names[holder]) for holder in holders]
             continue
-        headers.append(field)
+        headers.append(field_label(field, lang))
         if field in uncertain:
-            headers.append(f"{field} ({t('distribution', lang)})")
+            headers.append(f"{field_label(field, lang)} ({t('distribution', lang)})")
     rows = []
     for entry in entries:
         row: list[Cell] = []
@@ -289,7 +356,7 @@ def _lines_sheet(book: Workbook, scenario: Scenario, section: str, lang: str) ->
             if _numeric(written):
                 row.append(_input_cell(base_value(written), field_kind(section, field)))
             else:
-                row.append((_plain(written), None))
+                row.append((_plain(value_text(field, written, scenario, lang)), None))
             if field in uncertain:
                 text = distribution_text(written) if is_distribution(written) else None
                 row.append((text, None))
@@ -336,6 +403,20 @@ def _cell_value(value: Any) -> Any:
     return value
 
 
+def flows_in_words(result: EvaluationResult, lang: str) -> pd.DataFrame:
+    """``result.flows`` with words for its keys: section, kind of flow and value type in the
+    language, stakeholders by name; amounts unchanged (for the app's table and the workbook)."""
+    flows = result.flows
+    names = dict(zip(result.stakeholders["id"], result.stakeholders["name"], strict=True))
+    return flows.assign(
+        section=[t(f"section_{section}", lang) for section in flows["section"]],
+        flow=[t(f"flow_{flow}", lang) for flow in flows["flow"]],
+        stakeholder=flows["stakeholder"].map(names).fillna(""),
+        counterparty=flows["counterparty"].map(names).fillna(""),
+        value_type=[t(f"value_type_{kind}", lang) if kind else "" for kind in flows["value_type"]],
+    )
+
+
 def _money_columns(frame: pd.DataFrame, other: dict[str, str]) -> dict[str, str | None]:
     """Money format for every numeric column of ``frame`` that ``other`` does not name."""
     numeric = frame.select_dtypes("number").columns
@@ -349,7 +430,7 @@ def _summary_sheet(
     settings = result.scenario.settings
     sheet = book.create_sheet(t("sheet_summary", lang))
     append_row(sheet, [settings.name])
-    sheet["A1"].font = _TITLE_FONT
+    sheet["A1"].font = TITLE_FONT
     facts: list[tuple[str, Any, str | None]] = [
         (t("area", lang), settings.area, None),
         (t("period", lang), _period(result), None),
@@ -365,7 +446,7 @@ def _summary_sheet(
         ]
     for label, value, number_format in facts:
         append_row(sheet, [label, value])
-        sheet.cell(sheet.max_row, 1).font = _HEADER_FONT
+        sheet.cell(sheet.max_row, 1).font = HEADER_FONT
         if number_format is not None:
             sheet.cell(sheet.max_row, 2).number_format = number_format
     for sentence in (
@@ -387,26 +468,84 @@ def _period(result: EvaluationResult) -> str:
     return f"{settings.start_year}–{settings.start_year + settings.horizon_years - 1}"
 
 
-def verdict(result: EvaluationResult, lang: str = "nl") -> str:
-    """Whether the business case closes, in one sentence (docs/figures.md, ``closes``)."""
+def verdict(
+    result: EvaluationResult, lang: str = "nl", *, proposal: GapProposal | None = None
+) -> str:
+    """Whether the business case closes, in one sentence; a gap explained.
+
+    The gap is one number, the undiscounted shortfall at the lowest point of the cash balance
+    (``funding_gap``, docs/figures.md). Close-the-gap works in present values: the same money,
+    paid in the years that fall short, is worth ``pv_needed`` at ``start_year``, the sum it
+    divides among the stakeholders. The sentence names both and how they relate, and, when
+    the stakeholders' cashable benefits cannot cover it, what remains.
+
+    Parameters
+    ----------
+    result : EvaluationResult
+        The evaluated scenario.
+    lang : {"nl", "en"}, default "nl"
+    proposal : GapProposal, optional
+        ``close_the_gap(result.scenario)`` when already computed.
+
+    Examples
+    --------
+    >>> from businesscase import evaluate, examples
+    >>> print(verdict(evaluate(examples.load_example("nabuurschap")), "en"))
+    The business case does not close: €390,000 is missing at the lowest point of the cash \
+balance, in 2036 (t=9) (undiscounted); paid in the years that fall short, that money is worth \
+€337,729 in present value at 2027, the sum close-the-gap divides among the stakeholders.
+    """
     metrics = result.metrics
     if metrics["closes"]:
         return t("closes_verdict", lang)
-    start = result.scenario.settings.start_year
-    return t(
-        "gap_verdict",
+    proposal = close_the_gap(result.scenario) if proposal is None else proposal
+    settings = result.scenario.settings
+    lowest = int(np.argmin(metrics["cash_balance"]))
+    sentence = t(
+        "gap_explained" if proposal.closes else "gap_explained_short",
         lang,
         gap=fmt.money(metrics["funding_gap"], lang),
-        year=fmt.year(metrics["first_short_year"], start),
+        year=fmt.year(lowest, settings.start_year),
+        pv=fmt.money(proposal.pv_needed, lang),
+        start=settings.start_year,
+        cashable=fmt.money(proposal.pv_cashable_total, lang),
+        shortfall=fmt.money(proposal.shortfall, lang),
     )
+    return sentence
+
+
+def excel_pv_formula(horizon_years: int, lang: str) -> str:
+    """Excel's formula for our present value of a row of yearly amounts in ``B2`` onwards.
+
+    Year 0 (``B2``) is not discounted; Excel's ``NPV()`` discounts its first cell once, so the
+    later years go into it: ``=B2 + NPV(r, C2:K2)`` for ten years. Dutch Excel separates
+    arguments with ``;``.
+
+    >>> excel_pv_formula(10, "en"), excel_pv_formula(15, "nl"), excel_pv_formula(1, "en")
+    ('=B2 + NPV(r, C2:K2)', '=B2 + NPV(r; C2:P2)', '=B2')
+    """
+    if horizon_years == 1:
+        return "=B2"
+    separator = ";" if lang == "nl" else ","
+    return f"=B2 + NPV(r{separator} C2:{get_column_letter(horizon_years + 1)}2)"
 
 
 def discount_note(result: EvaluationResult, lang: str = "nl") -> str:
-    """How present values are discounted and how to get the same number in Excel
-    (docs/methodology.md, Conventions)."""
+    """How present values are discounted and how to get the same number in Excel, with the
+    formula for this scenario's horizon (docs/methodology.md, Conventions)."""
     settings = result.scenario.settings
     rate = fmt.percent(base_value(settings.discount_rate), lang, 2)
-    return t("discount_note", lang, start=settings.start_year, rate=rate)
+    horizon = settings.horizon_years
+    return t(
+        "discount_note_excel",
+        lang,
+        first=settings.start_year,
+        last=settings.start_year + horizon - 1,
+        end=get_column_letter(horizon + 1),
+        formula=excel_pv_formula(horizon, lang),
+        start=settings.start_year,
+        rate=rate,
+    )
 
 
 def _monte_carlo_sheets(book: Workbook, simulation: SimulationResult, lang: str) -> None:
@@ -415,6 +554,8 @@ def _monte_carlo_sheets(book: Workbook, simulation: SimulationResult, lang: str)
     for name, row in simulation.summary.iterrows():
         number_format = _SUMMARY_FORMATS[fmt.figure_kind(name)]
         stats = [(_cell_value(row[c]), number_format) for c in ("mean", "p5", "p50", "p95")]
+        if not fmt.meaningful_mean(name, row):  # no mean of years, nor of a wild IRR
+            stats[0] = (None, None)
         rows.append(
             [
                 (name, None),
@@ -423,13 +564,21 @@ def _monte_carlo_sheets(book: Workbook, simulation: SimulationResult, lang: str)
                 (_cell_value(row["share_null"]), PERCENT_FORMAT),
             ]
         )
-    headers = [t("key", lang), t("figures", lang), "mean", "p5", "p50", "p95", "share_null"]
+    headers = [
+        t("key", lang),
+        t("figures", lang),
+        t("mean", lang),
+        "P5",
+        "P50",
+        "P95",
+        t("uncertainty_share_null", lang),
+    ]
     _sheet(book, t("sheet_percentiles", lang), headers, rows, freeze="C2")
     fan = simulation.cash_balance_percentiles
     _sheet(
         book,
         t("sheet_fan", lang),
-        list(fan.columns),
+        [t(f"yearly_{c}", lang) if c in ("year", "t") else c.upper() for c in fan.columns],
         _frame_rows(fan, _money_columns(fan, _YEARLY_FORMATS)),
         freeze="C2",
     )
@@ -459,29 +608,34 @@ def build_workbook(
         freeze="C2",
     )
     holders = result.stakeholders
-    _sheet(
+    sheet = _sheet(
         book,
         t("sheet_stakeholders", lang),
-        ["id", "name", *STAKEHOLDER_COLUMNS],
+        [t("field_id", lang), t("stakeholder", lang), *(t(c, lang) for c in STAKEHOLDER_COLUMNS)],
         _frame_rows(holders, dict.fromkeys(STAKEHOLDER_COLUMNS, MONEY_FORMAT)),
         freeze="C2",
     )
+    colours = charts.stakeholder_colours(scenario)
+    for (cell,) in sheet.iter_rows(min_row=2, max_col=1):  # the stakeholder's chart colour
+        cell.fill = PatternFill("solid", fgColor=colours[cell.value].lstrip("#").upper())
+        cell.font = Font(bold=True, color="FFFFFF")
     yearly = result.yearly
     _sheet(
         book,
         t("sheet_yearly", lang),
-        list(yearly.columns),
+        [t(f"yearly_{column}", lang) for column in yearly.columns],
         _frame_rows(yearly, _money_columns(yearly, _YEARLY_FORMATS)),
         freeze="C2",
     )
-    flows = result.flows
+    flows = flows_in_words(result, lang)
     _sheet(
         book,
         t("sheet_flows", lang),
-        list(flows.columns),
+        [t(f"flows_{column}", lang) for column in flows.columns],
         _frame_rows(flows, _money_columns(flows, _YEARLY_FORMATS)),
         freeze="C2",
     )
+    add_value_map(book, scenario, lang)
     if simulation is not None:
         _monte_carlo_sheets(book, simulation, lang)
     for section in SECTIONS:
@@ -600,17 +754,6 @@ def _esc(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
-def figure_text(name: str, value: Any, result: EvaluationResult, lang: str) -> str:
-    """One figure of docs/figures.md for people: yes/no, ``2032 (t=5)``, else as
-    :func:`businesscase.formatting.figure` writes it (money, percentage, ratio)."""
-    kind = figure_kind(name)
-    if kind == "flag":
-        return t("yes" if value else "no", lang)
-    if kind == "year":
-        return fmt.year(value, result.scenario.settings.start_year)
-    return fmt.figure(name, value, lang, result.scenario.settings.start_year)
-
-
 def _html_table(
     headers: Sequence[str], rows: Iterable[Sequence[str]], numeric: Sequence[bool], css: str = ""
 ) -> str:
@@ -628,13 +771,15 @@ def _html_table(
 
 
 def _figures_table(result: EvaluationResult, lang: str) -> str:
+    start_year = result.scenario.settings.start_year
     names = [
         name
         for name in SCALAR_METRICS
         if result.scenario.sib is not None or not name.startswith("sib_")
     ]
     rows = [
-        (t(name, lang), figure_text(name, result.metrics[name], result, lang)) for name in names
+        (t(name, lang), fmt.figure_text(name, result.metrics[name], lang, start_year))
+        for name in names
     ]
     return _html_table([t("figures", lang), t("value", lang)], rows, [False, True], "figures")
 
@@ -673,7 +818,8 @@ def _years_text(entry: Any, section: str, scenario: Scenario) -> str:
 
 
 def _inputs_text(entry: Any, section: str, scenario: Scenario, lang: str) -> str:
-    """Every other field of a line: ``amount: € 200.000 ~ pert(...); growth: 0,0%``."""
+    """Every other field of a line in words: ``bedrag: € 200.000 ~ pert(...); groei: 0,0%;
+    financier: Gemeente Rotterdam``."""
     names = {holder.id: holder.name for holder in scenario.stakeholders}
     parts = []
     for field in SECTIONS[section].model_fields:
@@ -688,8 +834,8 @@ def _inputs_text(entry: Any, section: str, scenario: Scenario, lang: str) -> str
         elif _numeric(written):
             shown = _input_text(written, field_kind(section, field), lang)
         else:
-            shown = _plain(written)
-        parts.append(f"{field}: {shown}")
+            shown = _plain(value_text(field, written, scenario, lang))
+        parts.append(f"{field_label(field, lang)}: {shown}")
     return "; ".join(parts)
 
 
@@ -735,7 +881,7 @@ def _uncertainty(
         if name == "closes" or (name.startswith("sib_") and not has_sib):
             continue
         cells = [
-            fmt.figure(name, row[column], lang, start_year)
+            fmt.summary(name, column, row, lang, start_year)
             for column in ("mean", "p5", "p50", "p95")
         ]
         rows.append((t(name, lang), *cells))
@@ -844,7 +990,8 @@ def html_report(
         heading, table = _uncertainty(
             simulation, settings.start_year, scenario.sib is not None, lang
         )
-        parts += [f"<h2>{_esc(heading)}</h2>", table, spread_html]
+        note = f'<p class="note">{_esc(t("uncertainty_summary_note", lang))}</p>'
+        parts += [f"<h2>{_esc(heading)}</h2>", table, note, spread_html]
     elif spread_html:
         parts.append(spread_html)
     if sensitivity is not None and len(sensitivity.table) > TORNADO_ROWS:

@@ -10,6 +10,8 @@ from collections.abc import Mapping
 
 from babel.numbers import format_currency, format_decimal, format_percent
 
+from businesscase.text import t
+
 LANGUAGES: tuple[str, ...] = ("nl", "en")
 _LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 MISSING = "–"
@@ -138,6 +140,22 @@ def meaningful_mean(name: str, row: Mapping[str, float]) -> bool:
     if name in IRR_FIGURES:
         return row["share_null"] == 0 and row["p5"] <= row["mean"] <= row["p95"]
     return True
+
+
+def figure_text(name: str, value: float | bool | None, lang: str, start_year: int) -> str:
+    """One figure of one evaluation for people: ``ja``/``NEE`` for ``closes``, a year offset
+    as ``2032 (t=5)``, else as :func:`figure` writes it; '–' for a figure that does not exist.
+
+    >>> figure_text("closes", False, "nl", 2026), figure_text("payback_year", 5, "en", 2027)
+    ('NEE', '2032 (t=5)')
+    """
+    if value is None or value != value:
+        return MISSING
+    if name == "closes":
+        return t("yes" if value else "no", lang)
+    if figure_kind(name) == "year":
+        return year(int(value), start_year)
+    return figure(name, float(value), lang, start_year)
 
 
 def summary(name: str, statistic: str, row: Mapping[str, float], lang: str, start_year: int) -> str:

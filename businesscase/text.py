@@ -63,18 +63,6 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "The business case closes: no year is short of cash.",
         "nl": "De business case is sluitend: geen enkel jaar heeft een kastekort.",
     },
-    "gap_verdict": {
-        "en": "The business case does not close: {gap} must still be found; "
-        "first short year {year}.",
-        "nl": "De business case sluit niet: er moet nog {gap} gevonden worden; eerste jaar met "
-        "tekort {year}.",
-    },
-    "discount_note": {
-        "en": "Year 0 is not discounted (as numpy_financial.npv); in Excel: =B2 + NPV(r, C2:K2). "
-        "Constant prices of {start}; real discount rate {rate}.",
-        "nl": "Jaar 0 wordt niet verdisconteerd (zoals numpy_financial.npv); in Excel: "
-        "=B2 + NPV(r; C2:K2). Constante prijzen van {start}; reële discontovoet {rate}.",
-    },
     # tables
     "figures": {"en": "figure", "nl": "kengetal"},
     "value": {"en": "value", "nl": "waarde"},
@@ -1124,10 +1112,10 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "compare_figures": {"en": "The figures side by side", "nl": "De cijfers naast elkaar"},
     "compare_star_note": {
-        "en": "★ and green: the best value of a row (no mark for a tie or a figure without a "
-        "better direction).",
-        "nl": "★ en groen: de beste waarde van een rij (geen markering bij gelijke stand of "
-        "bij een cijfer zonder betere richting).",
+        "en": "★ and green: the best value of a row, every scenario that shares it on a tie "
+        "(no mark for a figure without a better direction).",
+        "nl": "★ en groen: de beste waarde van een rij, bij gelijke stand elk scenario dat haar "
+        "deelt (geen markering bij een cijfer zonder betere richting).",
     },
     "compare_assumptions": {
         "en": "Where the assumptions differ",
@@ -1173,10 +1161,10 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "compare_title": {"en": "Scenarios side by side", "nl": "Scenario's naast elkaar"},
     "compare_best_note": {
-        "en": "* best value of the figure, where higher or lower is clearly better and no two "
-        "scenarios share it.",
-        "nl": "* beste waarde van het kengetal, waar hoger of lager duidelijk beter is en geen "
-        "twee scenario's die delen.",
+        "en": "* best value of the figure, where higher or lower is clearly better; on a tie "
+        "every scenario that shares it.",
+        "nl": "* beste waarde van het kengetal, waar hoger of lager duidelijk beter is; bij "
+        "gelijke stand elk scenario dat haar deelt.",
     },
     "programme_title": {
         "en": "{name}: each project alone and the package together",
@@ -1300,6 +1288,102 @@ TEXT: dict[str, dict[str, str]] = {
     "field_transfer": {"en": "transfer", "nl": "overdracht"},
     "field_nominal": {"en": "nominal (not indexed)", "nl": "nominaal (niet geïndexeerd)"},
     "chart_link_in_kind": {"en": "in kind", "nl": "in natura"},
+    "discount_note_excel": {
+        "en": "Year 0 is not discounted (as numpy_financial.npv); in Excel, with the years "
+        "{first}–{last} in B2:{end}2: {formula}. Constant prices of {start}; real discount "
+        "rate {rate}.",
+        "nl": "Jaar 0 wordt niet verdisconteerd (zoals numpy_financial.npv); in Excel, met de "
+        "jaren {first}–{last} in B2:{end}2: {formula}. Constante prijzen van {start}; reële "
+        "discontovoet {rate}.",
+    },
+    "enum_public": {"en": "public body", "nl": "overheid"},
+    "enum_housing": {"en": "housing corporation", "nl": "woningcorporatie"},
+    "enum_care": {"en": "care and welfare", "nl": "zorg en welzijn"},
+    "enum_business": {"en": "business", "nl": "bedrijf"},
+    "enum_fund": {"en": "fund", "nl": "fonds"},
+    "enum_investor": {"en": "investor", "nl": "investeerder"},
+    "enum_residents": {"en": "residents", "nl": "bewoners"},
+    "enum_other": {"en": "other", "nl": "overig"},
+    "enum_subsidy": {"en": "subsidy", "nl": "subsidie"},
+    "enum_grant": {"en": "grant", "nl": "gift"},
+    "enum_budget": {"en": "budget", "nl": "budget"},
+    "enum_revenue": {"en": "revenue", "nl": "opbrengst"},
+    "enum_contribution": {"en": "contribution", "nl": "bijdrage"},
+    "enum_loan": {"en": "loan", "nl": "lening"},
+    "enum_opex": {"en": "running costs", "nl": "exploitatie"},
+    "enum_capex": {"en": "investment", "nl": "investering"},
+    "report_beneficiaries": {"en": "beneficiaries", "nl": "begunstigden"},
+    "workbook_share_of": {"en": "share {name}", "nl": "aandeel {name}"},
+    "yearly_t": {"en": "t", "nl": "t"},
+    "yearly_benefits_fiscal": {"en": "benefits, fiscal", "nl": "baten, fiscaal"},
+    "yearly_benefits_economic": {"en": "benefits, economic", "nl": "baten, economisch"},
+    "yearly_benefits_social": {"en": "benefits, social", "nl": "baten, sociaal"},
+    "yearly_discount_factor": {"en": "discount factor", "nl": "disconteringsfactor"},
+    "yearly_discounted_net_benefit": {
+        "en": "net benefit, discounted",
+        "nl": "netto baten, verdisconteerd",
+    },
+    "yearly_cumulative_discounted_net_benefit": {
+        "en": "net benefit, discounted, cumulative",
+        "nl": "netto baten, verdisconteerd, cumulatief",
+    },
+    "yearly_subsidy_inflows": {"en": "subsidies and grants", "nl": "subsidies en giften"},
+    "yearly_loan_repayments": {"en": "loan repayments", "nl": "aflossingen"},
+    "yearly_in_kind": {"en": "in-kind inputs", "nl": "inbreng in natura"},
+    "yearly_harms": {"en": "harms", "nl": "negatieve effecten"},
+    "yearly_residual_value": {"en": "residual value", "nl": "restwaarde"},
+    "yearly_transfers": {"en": "transfers", "nl": "overdrachten"},
+    "yearly_price_index": {"en": "price index", "nl": "prijsindex"},
+    "sheet_value_map": {"en": "Value Map", "nl": "Value Map"},
+    "value_map_note": {
+        "en": "The SROI Value Map: inputs as numbers (base values), every other cell a formula "
+        "on them. Value in a year = last year's value × (1 − drop-off) + this year's new "
+        "outcomes − the outcomes that have lasted their years. Year 0 is not discounted.",
+        "nl": "De SROI Value Map: invoer als getallen (basiswaarden), elke andere cel een "
+        "formule daarop. Waarde in een jaar = waarde vorig jaar × (1 − afname) + de nieuwe "
+        "effecten van dit jaar − de effecten die hun jaren hebben gehad. Jaar 0 wordt niet "
+        "verdisconteerd.",
+    },
+    "value_map_inputs": {"en": "Inputs", "nl": "Inzet (investering)"},
+    "value_map_inputs_value": {"en": "amount per year", "nl": "bedrag per jaar"},
+    "value_map_outcomes": {"en": "Outcomes", "nl": "Effecten"},
+    "value_map_outcomes_value": {
+        "en": "impact per year (one year's outcomes)",
+        "nl": "impact per jaar (effecten van één jaar)",
+    },
+    "value_map_avoided": {"en": "Avoided costs", "nl": "Vermeden kosten"},
+    "value_map_avoided_value": {"en": "value per year", "nl": "waarde per jaar"},
+    "value_map_stakeholders": {"en": "stakeholders (share)", "nl": "belanghebbenden (aandeel)"},
+    "value_map_prevented": {"en": "incidents prevented", "nl": "voorkomen incidenten"},
+    "value_map_total": {"en": "total", "nl": "totaal"},
+    "value_map_pv": {"en": "present value", "nl": "contante waarde"},
+    "compare_whole_line": {"en": "(the line)", "nl": "(de regel)"},
+    "compare_line_present": {"en": "present", "nl": "aanwezig"},
+    "compare_line_absent": {"en": "absent", "nl": "ontbreekt"},
+    "compare_section": {"en": "section", "nl": "onderdeel"},
+    "compare_line": {"en": "line", "nl": "regel"},
+    "compare_field": {"en": "input", "nl": "invoer"},
+    "gap_explained": {
+        "en": "The business case does not close: {gap} is missing at the lowest point of the "
+        "cash balance, in {year} (undiscounted); paid in the years that fall short, that money "
+        "is worth {pv} in present value at {start}, the sum close-the-gap divides among the "
+        "stakeholders.",
+        "nl": "De business case sluit niet: er ontbreekt {gap} op het laagste punt van het "
+        "kassaldo, in {year} (onverdisconteerd); betaald in de jaren met tekort is dat geld in "
+        "contante waarde ({start}) {pv} waard, het bedrag dat 'sluit het gat' over de "
+        "belanghebbenden verdeelt.",
+    },
+    "gap_explained_short": {
+        "en": "The business case does not close: {gap} is missing at the lowest point of the "
+        "cash balance, in {year} (undiscounted); paid in the years that fall short, that money "
+        "is worth {pv} in present value at {start}, more than the {cashable} of cashable "
+        "benefits the stakeholders gain, so {shortfall} (present value) must come from "
+        "elsewhere.",
+        "nl": "De business case sluit niet: er ontbreekt {gap} op het laagste punt van het "
+        "kassaldo, in {year} (onverdisconteerd); betaald in de jaren met tekort is dat geld in "
+        "contante waarde ({start}) {pv} waard, meer dan de {cashable} aan kasbaten van de "
+        "belanghebbenden, dus {shortfall} (contante waarde) moet van elders komen.",
+    },
 }
 """Every user-facing string by key and language code (``nl``, ``en``)."""
 

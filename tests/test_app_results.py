@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 from app_pages import state
 from businesscase import close_the_gap, dump_scenario, evaluate, examples
 from businesscase import formatting as fmt
+from businesscase.export import verdict
 from businesscase.scenario import scenario_from_dict, scenario_to_dict
 from businesscase.text import t
 
@@ -201,3 +202,19 @@ def test_a_shortfall_reads_as_bad_news_in_both_languages(lang):
     card = next(metric for metric in at.metric if metric.label == t("closes", lang))
     assert card.proto.color == Metric.MetricColor.RED
     assert card.proto.direction == Metric.MetricDirection.DOWN
+
+
+def test_the_gap_is_one_number_explained_in_one_sentence():
+    """The gap appeared as two unexplained numbers: the banner's undiscounted gap and
+    close-gap's ``Nodig € 89.006 (CW)``."""
+    at = open_results(example_variant("nabuurschap"))
+    at.sidebar.selectbox[0].set_value("nabuurschap").run()
+    scenario = examples.load_example("nabuurschap")
+    result = evaluate(scenario)
+    proposal = close_the_gap(scenario)
+    (banner,) = at.error
+    assert banner.value == state.markdown_text(verdict(result, "nl", proposal=proposal))
+    sentence = verdict(result, "nl", proposal=proposal)
+    assert fmt.money(result.metrics["funding_gap"], "nl") in sentence  # undiscounted
+    assert fmt.money(proposal.pv_needed, "nl") in sentence  # what close-the-gap divides
+    assert sentence.endswith(".") and ". " not in sentence  # one sentence

@@ -276,7 +276,7 @@ def test_compare_refuses_two_scenarios_with_one_label(shipped):
         compare([shipped["nabuurschap"], shipped["nabuurschap"]])
 
 
-def test_best_per_figure_follows_the_direction_and_skips_nulls_and_ties():
+def test_best_per_figure_follows_the_direction_skips_nulls_and_marks_every_tie():
     table = pd.DataFrame(
         {
             "A": [100.0, 1.2, None, True, 0.4, 7, 5.0],
@@ -296,14 +296,22 @@ def test_best_per_figure_follows_the_direction_and_skips_nulls_and_ties():
     )
     best = best_per_figure(table)
     assert best.to_dict() == {
-        "funding_gap": "B",  # lower is better
-        "sroi_ratio": "B",  # higher; C's null skipped
-        "social_irr": None,  # one value: nothing to compare
-        "closes": None,  # A and C both close: a tie
-        "subsidy_dependence": None,  # a tie at the lowest
-        "payback_year": "B",  # sooner
-        "pv_costs": None,  # size, no direction
+        "funding_gap": ("B",),  # lower is better
+        "sroi_ratio": ("B",),  # higher; C's null skipped
+        "social_irr": (),  # one value: nothing to compare
+        "closes": ("A", "C"),  # A and C both close: both best
+        "subsidy_dependence": ("A", "B"),  # a tie at the lowest: both marked
+        "payback_year": ("B",),  # sooner
+        "pv_costs": (),  # size, no direction
     }
+
+
+def test_a_tie_for_the_best_sroi_marks_both():
+    """The best SROI 1,95 went unmarked: it was shared, and a tie returned None."""
+    table = pd.DataFrame({"A": [1.95], "B": [1.95], "C": [1.2]}, index=["sroi_ratio"])
+    assert best_per_figure(table)["sroi_ratio"] == ("A", "B")
+    same = pd.DataFrame({"A": [1.95], "B": [1.95]}, index=["sroi_ratio"])
+    assert best_per_figure(same)["sroi_ratio"] == ("A", "B")  # all equal: all best
 
 
 def test_better_directions_name_real_figures():
@@ -313,25 +321,53 @@ def test_better_directions_name_real_figures():
     assert BETTER["subsidy_dependence"] == "lower"
 
 
-def test_assumption_differences_lists_differing_paths_only(shipped):
+def differences(table) -> dict:
+    """An assumption_differences table as {(section, line, field): [values...]}."""
+    labels = [column for column in table.columns if column not in ("section", "line", "field")]
+    return {
+        (row["section"], row["line"], row["field"]): [row[label] for label in labels]
+        for row in table.to_dict(orient="records")
+    }
+
+
+def test_assumption_differences_lists_differing_fields_only(shipped):
     base = shipped["nabuurschap"]
     data = scenario_to_dict(base)
     data["outcomes"][0]["proxy"] = 700.0
     data["costs"].append({"name": "extra", "amount": 1.0})
     changed = scenario_from_dict(data)
     table = assumption_differences({"base": base, "changed": changed})
-    assert list(table.columns) == ["base", "changed"]
-    assert table.loc["outcomes[0].proxy"].tolist() == [
-        "triangular(300, 600, 1200)",
-        700.0,
-    ]
-    extra = len(data["costs"]) - 1
-    assert table.loc[f"costs[{extra}].name"].tolist() == [None, "extra"]
-    assert table.loc[f"costs[{extra}].amount"].tolist() == [None, 1.0]
-    # defaults filled in: the new line's start (left out, so 0) differs from nothing
-    assert table.loc[f"costs[{extra}].start"].tolist() == [None, 0]
-    assert "outcomes[0].deadweight" not in table.index
+    assert list(table.columns) == ["section", "line", "field", "base", "changed"]
+    found = differences(table)
+    outcome = base.outcomes[0].name
+    assert found["outcomes", outcome, "proxy"] == ["triangular(300, 600, 1200)", 700.0]
+    # an added line is one row, not one per field
+    assert found["costs", "extra", ""] == [False, True]
+    assert [key for key in found if key[1] == "extra"] == [("costs", "extra", "")]
+    assert ("outcomes", outcome, "deadweight") not in found
     assert assumption_differences({"a": base, "b": base}).empty
+
+
+def test_assumption_differences_match_lines_by_identity_not_position(shipped):
+    """Compare paired stakeholders by row position (``stakeholders[1].id`` set *bewoners*
+    against *woonstad*) and every added funding line added eight rows."""
+    base = shipped["nabuurschap"]
+    data = scenario_to_dict(base)
+    data["stakeholders"].insert(1, {"id": "havensteder", "name": "Havensteder", "kind": "housing"})
+    data["funding"].insert(
+        0,
+        {
+            "name": "Bijdrage Havensteder",
+            "funder": "havensteder",
+            "kind": "contribution",
+            "amount": 5,
+        },
+    )
+    table = assumption_differences({"base": base, "more": scenario_from_dict(data)})
+    assert differences(table) == {
+        ("stakeholders", "havensteder", ""): [False, True],
+        ("funding", "Bijdrage Havensteder", ""): [False, True],
+    }
 
 
 def test_assumption_differences_splits_beneficiary_shares():
@@ -341,9 +377,10 @@ def test_assumption_differences_splits_beneficiary_shares():
     other = copy.deepcopy(data)
     other["outcomes"][0]["beneficiaries"] = {"gemeente": 1.0, "bewoners": 0.0}
     table = assumption_differences({"a": scenario_from_dict(data), "b": scenario_from_dict(other)})
-    assert table.to_dict(orient="index") == {
-        "outcomes[0].beneficiaries.gemeente": {"a": 0.5, "b": 1.0},
-        "outcomes[0].beneficiaries.bewoners": {"a": 0.5, "b": 0.0},
+    line = data["outcomes"][0]["name"]
+    assert differences(table) == {
+        ("outcomes", line, "beneficiaries.gemeente"): [0.5, 1.0],
+        ("outcomes", line, "beneficiaries.bewoners"): [0.5, 0.0],
     }
 
 

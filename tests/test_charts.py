@@ -446,6 +446,8 @@ def test_a_stakeholder_has_one_colour_in_every_chart():
     for name, colour in zip(cashable.y, cashable.marker.color, strict=True):
         assert colour == colours[names[name]]
     assert len(set(colours.values())) == len(colours)  # distinct within a scenario
+    programme = charts.stakeholder_colours(RESULTS["botu_programma"].scenario)
+    assert len(set(programme.values())) == len(programme) == 12  # a programme's too
     assert charts.SHORT_COLOUR not in colours.values()  # red means short of cash
 
 

@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+import re
 import subprocess
 import sys
 
@@ -230,3 +231,25 @@ def test_the_installed_command_runs_as_a_module(tmp_path):
     )
     assert broken.returncode == 2
     assert broken.stderr.count("\n") == 1 and "Traceback" not in broken.stderr
+
+
+def test_dutch_tables_at_80_columns_keep_the_euro_sign_with_its_number(monkeypatch):
+    """At 80 columns the Dutch tables split ``€`` from its number."""
+    from businesscase.cli import common
+
+    monkeypatch.setattr(common, "PIPE_WIDTH", 80)
+    for args in (
+        ["evaluate", str(example_path("botu_programma")), "--lang", "nl"],
+        [
+            "compare",
+            str(example_path("nabuurschap")),
+            str(example_path("west_practice")),
+            "--lang",
+            "nl",
+        ],
+    ):
+        outcome = runner.invoke(app, args)
+        assert outcome.exit_code == 0, outcome.stderr
+        lines = outcome.stdout.splitlines()
+        assert max(len(line) for line in lines) <= 80
+        assert not [line for line in lines if re.search(r"€ *(│|┃|$)", line)], outcome.stdout

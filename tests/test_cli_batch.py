@@ -252,8 +252,8 @@ def test_compare_json_is_evaluate_side_by_side_with_the_best_marked():
                 assert shown is None
             else:
                 assert shown == pytest.approx(metrics[name], rel=1e-9)
-    assert payload["best"]["funding_gap"] == "west_practice"
-    assert payload["best"]["pv_costs"] is None
+    assert payload["best"]["funding_gap"] == ["west_practice"]
+    assert payload["best"]["pv_costs"] == []
 
 
 def test_compare_table_marks_the_best_and_speaks_dutch():

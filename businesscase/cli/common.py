@@ -9,7 +9,6 @@ only read, and an output is never written over one.
 
 from __future__ import annotations
 
-import math
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -103,22 +102,6 @@ def header(table: Table, *headers: str) -> None:
     table.add_column(headers[0])
     for heading in headers[1:]:
         table.add_column(heading, justify="right", no_wrap=True)
-
-
-def figure_text(name: str, value: float, start_year: int, lang: str) -> str:
-    """One summary value of a figure, formatted by its kind (money, share, ratio, year)."""
-    if math.isnan(value):
-        return fmt.MISSING
-    kind = fmt.figure_kind(name)
-    if kind == "share":
-        return fmt.percent(value, lang)
-    if kind == "ratio":
-        return fmt.number(value, lang)
-    if kind == "year":  # a mean of year offsets need not be a whole year
-        if float(value).is_integer():
-            return fmt.year(int(value), start_year)
-        return f"t={fmt.number(value, lang, 1)}"
-    return fmt.money(value, lang)
 
 
 class ChunkProgress:

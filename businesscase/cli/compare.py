@@ -8,7 +8,6 @@ figure marked) and ``combine`` (project files into one programme package), docs/
 from __future__ import annotations
 
 import json
-import math
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -16,6 +15,7 @@ import pandas as pd
 import typer
 from rich.table import Table
 
+from businesscase import formatting as fmt
 from businesscase.batch import (
     FIGURES,
     PROGRAMME_COLUMNS,
@@ -30,7 +30,6 @@ from businesscase.cli.common import (
     check_lang,
     check_out,
     fail,
-    figure_text,
     header,
     load,
     not_evaluated,
@@ -43,13 +42,10 @@ from businesscase.user_text import markup
 
 
 def _shown(name: str, value: Any, lang: str, start_year: int) -> str:
-    """One figure as people read it: yes/no for ``closes``, else by its kind (money, share,
-    ratio, year); a figure that does not exist (None) as a dash."""
-    if value is None or pd.isna(value):
-        return figure_text(name, math.nan, start_year, lang)
-    if name == "closes":
-        return t("yes" if value else "no", lang)
-    return figure_text(name, float(value), start_year, lang)
+    """One figure as people read it (:func:`businesscase.formatting.figure_text`); a figure
+    that does not exist (None, NaN or NA of a scenario that failed) as a dash."""
+    missing = value is None or pd.isna(value)
+    return fmt.figure_text(name, None if missing else value, lang, start_year)
 
 
 def _labels(files: list[Path]) -> list[str]:
@@ -91,7 +87,7 @@ def compare_command(
         payload = {
             "scenarios": list(table.columns),
             "figures": {figure: dict(row.items()) for figure, row in table.iterrows()},
-            "best": best.to_dict(),
+            "best": {figure: list(labels) for figure, labels in best.items()},
             "errors": errors,
         }
         typer.echo(json.dumps(payload, indent=2, allow_nan=False))
@@ -108,7 +104,7 @@ def compare_command(
         for label, scenario in scenarios.items():
             value = table.loc[figure, label]
             text = markup(_shown(figure, value, lang, scenario.settings.start_year))
-            cells.append(f"[bold green]{text} *[/bold green]" if best[figure] == label else text)
+            cells.append(f"[bold green]{text} *[/bold green]" if label in best[figure] else text)
         view.add_row(markup(t(figure, lang)), *cells)
     console = table_console()
     console.print(view)

@@ -12,9 +12,9 @@ from rich.console import Console
 from rich.table import Table
 
 from businesscase import formatting as fmt
-from businesscase.cli.common import ScenarioFile, check_lang, computing, load
-from businesscase.distributions import base_value
+from businesscase.cli.common import ScenarioFile, check_lang, computing, header, load
 from businesscase.engine import evaluate
+from businesscase.export import discount_note, verdict
 from businesscase.metrics import STAKEHOLDER_COLUMNS
 from businesscase.result import EvaluationResult
 from businesscase.text import t
@@ -99,26 +99,19 @@ def _summary(result: EvaluationResult, lang: str) -> list[Any]:
         ]
     period = f"{start}–{start + settings.horizon_years - 1}"
     figures = Table(title=f"{markup(settings.name)} — {period}")
-    figures.add_column(t("figures", lang))
-    figures.add_column(t("value", lang), justify="right")
+    header(figures, t("figures", lang), t("value", lang))
     for key, value in rows:
         figures.add_row(t(key, lang), value)
 
-    if m["closes"]:
-        verdict = f"[green]{markup(t('closes_verdict', lang))}[/green]"
-    else:
-        gap = t("gap_verdict", lang, gap=money(m["funding_gap"]), year=when(m["first_short_year"]))
-        verdict = f"[red]{markup(gap)}[/red]"
+    colour = "green" if m["closes"] else "red"
+    closing = f"[{colour}]{markup(verdict(result, lang))}[/{colour}]"
 
     holders = Table(title=t("who_pays_who_benefits", lang))
-    holders.add_column(t("stakeholder", lang))
-    for column in STAKEHOLDER_COLUMNS:
-        holders.add_column(t(column, lang), justify="right")
+    header(holders, t("stakeholder", lang), *(t(column, lang) for column in STAKEHOLDER_COLUMNS))
     for row in result.stakeholders.to_dict(orient="records"):
         holders.add_row(
             markup(row["name"]), *(money(row[column]) for column in STAKEHOLDER_COLUMNS)
         )
 
-    rate = fmt.percent(base_value(settings.discount_rate), lang, 2)
-    note = f"[dim]{markup(t('discount_note', lang, start=start, rate=rate))}[/dim]"
-    return [figures, verdict, holders, note]
+    note = f"[dim]{markup(discount_note(result, lang))}[/dim]"
+    return [figures, closing, holders, note]

@@ -19,12 +19,11 @@ from businesscase.cli.common import (
     check_lang,
     computing,
     fail,
-    figure_text,
     header,
     load,
     table_console,
 )
-from businesscase.export import _input_text, field_kind
+from businesscase.export import input_value
 from businesscase.gap import close_the_gap
 from businesscase.metrics import SIB_METRICS
 from businesscase.sampling import field_range
@@ -41,21 +40,13 @@ _TORNADO_CHANGES = ("npv_social_low", "npv_social_high", "funding_gap_low", "fun
 in :mod:`businesscase.text`."""
 
 
-def _input_value(path: str, value: float, lang: str) -> str:
-    """A value of the input at ``path`` in the unit of its field: ``€ 200.000``, ``25,0%``."""
-    if not math.isfinite(value):  # the open end of a valid range
-        return fmt.number(value, lang, 0)
-    head, field = path.rsplit(".", 1)  # outcomes[0].proxy, sib.price, scenario.discount_rate
-    return _input_text(value, field_kind(head.split("[")[0], field), lang)
-
-
 def _switch_text(row: dict[str, Any], verdict: str, lang: str) -> str:
     """A switching value, or why there is none in the search range (both for people)."""
     path = row["path"]
     if not math.isnan(row[f"{verdict}_switch"]):
-        return _input_value(path, row[f"{verdict}_switch"], lang)
+        return input_value(path, row[f"{verdict}_switch"], lang)
     outcome = "holds" if row[f"{verdict}_at_base"] else "fails"
-    low, high = (_input_value(path, row[f"search_{end}"], lang) for end in ("low", "high"))
+    low, high = (input_value(path, row[f"search_{end}"], lang) for end in ("low", "high"))
     return markup(t(f"no_switch_{verdict}_{outcome}", lang, low=low, high=high))
 
 
@@ -89,7 +80,8 @@ def simulate_command(
         for name, row in result.summary.iterrows():
             if row["share_null"] == 1.0 and name in SIB_METRICS:
                 continue
-            figures = (figure_text(name, row[c], start, lang) for c in ("mean", "p5", "p50", "p95"))
+            statistics = ("mean", "p5", "p50", "p95")
+            figures = (fmt.summary(name, column, row, lang, start) for column in statistics)
             table.add_row(t(name, lang), *figures, fmt.percent(row["share_null"], lang, 0))
         console = table_console()
         console.print(table)
@@ -97,7 +89,7 @@ def simulate_command(
         typer.echo(f"{t('p_sroi_above_1', lang)}: {fmt.percent(result.p_sroi_above_1, lang)}")
     for path, count in result.clipped.items():
         if count:
-            low, high = (_input_value(path, end, lang) for end in field_range(path))
+            low, high = (input_value(path, end, lang) for end in field_range(path))
             warning = t(
                 "clipped_warning",
                 lang,
@@ -149,7 +141,7 @@ def sensitivity_command(
     for row in tornado.table.to_dict(orient="records"):
         table.add_row(
             markup(input_name(row["label"], row["path"], lang)),
-            *(_input_value(row["path"], row[column], lang) for column in ("low", "base", "high")),
+            *(input_value(row["path"], row[column], lang) for column in ("low", "base", "high")),
             *(fmt.money(row[column], lang) for column in _TORNADO_CHANGES),
         )
     console.print(table)
@@ -160,7 +152,7 @@ def sensitivity_command(
     for row in switching.to_dict(orient="records"):
         table.add_row(
             markup(input_name(row["label"], row["path"], lang)),
-            _input_value(row["path"], row["base"], lang),
+            input_value(row["path"], row["base"], lang),
             _switch_text(row, "npv_social", lang),
             _switch_text(row, "closes", lang),
         )

@@ -7,6 +7,8 @@ the reason, only when /usr/bin/chromium is missing (CI installs it).
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,7 +17,7 @@ from playwright.sync_api import expect
 from app_pages import tables
 from businesscase import evaluate, examples
 from businesscase import formatting as fmt
-from tests.e2e.conftest import go_to, settle, shoot
+from tests.e2e.conftest import ROOT, SCREENSHOTS, go_to, settle, shoot
 
 CHROMIUM = Path("/usr/bin/chromium")
 ROW_HEIGHT = 35
@@ -85,3 +87,71 @@ def test_a_cost_typed_into_the_build_grid_reaches_the_results(page, server):
         if nav.count():
             go_to(page, title)
             shoot(page, name)
+
+
+def test_the_reports_download_is_the_cli_export_and_every_page_is_shot(page, server, tmp_path):
+    """One report, whoever builds it: the app's HTML download (built in a process where
+    Streamlit's plotly template is the default) equals ``businesscase export`` of the same
+    scenario, language, draws and seed, byte for byte, and carries no colour of the app's
+    theme. Screenshots of Results, Uncertainty, Compare, Report and of the report itself, in
+    Dutch and in English."""
+    page.goto(f"{server}/results")
+    page.get_by_test_id("stMetricValue").first.wait_for(timeout=45_000)
+    settle(page)
+    for lang, language in (("nl", "Nederlands"), ("en", "English")):
+        page.get_by_test_id("stSidebar").get_by_text(language, exact=True).click()
+        settle(page)
+        titles = {
+            "nl": ("Resultaten", "Onzekerheid", "Vergelijken", "Rapport"),
+            "en": ("Results", "Uncertainty", "Compare", "Report"),
+        }[lang]
+        go_to(page, titles[0])
+        shoot(page, f"outputs_results_{lang}")
+        go_to(page, titles[1])
+        page.get_by_test_id("stFormSubmitButton").first.click()
+        settle(page)
+        page.get_by_test_id("stPlotlyChart").first.wait_for(timeout=60_000)
+        shoot(page, f"outputs_uncertainty_{lang}")
+        go_to(page, titles[2])
+        page.get_by_test_id("stDataFrame").first.wait_for(timeout=60_000)
+        shoot(page, f"outputs_compare_{lang}")
+        go_to(page, titles[3])
+        shoot(page, f"outputs_report_{lang}")
+        button = page.get_by_test_id("stDownloadButton").filter(has_text="HTML")
+        with page.expect_download(timeout=180_000) as download:
+            button.click()
+        downloaded = Path(download.value.path()).read_bytes()
+        exported = tmp_path / f"botu_{lang}.html"
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "businesscase",
+                "export",
+                str(examples.example_path("botu_programma")),
+                "--html",
+                str(exported),
+                "--lang",
+                lang,
+                "--draws",
+                "2000",
+                "--seed",
+                "1",
+            ],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+            timeout=600,
+        )
+        assert downloaded == exported.read_bytes()
+        assert b"#000001" not in downloaded  # Streamlit's placeholder colours
+        report = page.context.browser.new_page(viewport={"width": 1200, "height": 900})
+        report.goto(exported.as_uri())
+        report.wait_for_timeout(3_000)
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        report.screenshot(
+            path=str(SCREENSHOTS / f"outputs_html_report_{lang}.png"),
+            full_page=True,
+            timeout=120_000,
+        )
+        report.close()
