@@ -114,9 +114,12 @@ def lognormal_log_parameters(mean: float, sd: float) -> tuple[float, float]:
 
 def pert_shape(low: float, mode: float, high: float) -> tuple[float, float]:
     """``(alpha, beta)`` of the Beta behind a PERT distribution (weight 4 on the mode)."""
-    # halves: the same ratios (halving is exact), and no overflow for a width beyond float64
+    width = high - low
+    if math.isfinite(width):  # never 0 for low < high: subtraction underflows gradually
+        return 1.0 + 4.0 * (mode - low) / width, 1.0 + 4.0 * (high - mode) / width
+    # a width beyond float64: the same ratios from the halves (halving a huge number is exact)
     width = high / 2 - low / 2
-    return 1.0 + 4.0 * (mode / 2 - low / 2) / width, 1.0 + 4.0 * (high / 2 - mode / 2) / width
+    return 1.0 + 4.0 * ((mode / 2 - low / 2) / width), 1.0 + 4.0 * ((high / 2 - mode / 2) / width)
 
 
 def sample(distribution: object, draws: int, rng: np.random.Generator) -> FloatArray:

@@ -141,3 +141,11 @@ def test_the_same_seed_gives_the_same_draws_in_sorted_path_order():
 def test_sample_rejects_a_number():
     with pytest.raises(TypeError, match="not a distribution"):
         sample(3.0, 10, np.random.default_rng(0))
+
+
+def test_a_pert_narrower_than_the_smallest_halves_is_sampled_not_a_division_by_zero():
+    # low=0, high=5e-324: halving 5e-324 gives 0, so a width taken from halves was 0
+    alpha, beta = pert_shape(0.0, 0.0, 5e-324)
+    assert (alpha, beta) == (1.0, 5.0)
+    assert pert_shape(0.0, 1.0, 4.0) == (2.0, 4.0)  # hand-worked: 1 + 4*1/4, 1 + 4*3/4
+    assert pert_shape(-1.7e308, 0.0, 1.7e308) == (3.0, 3.0)  # a width beyond float64
