@@ -124,5 +124,5 @@ with st.expander(state.tr("results_flows")):
     )
 
 for warning in result.warnings:
-    st.warning(state.markdown_text(warning), icon=":material/info:")
+    st.warning(state.markdown_text(warning.text(lang)), icon=":material/info:")
 st.caption(state.markdown_text(export.discount_note(result, lang)))

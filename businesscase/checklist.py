@@ -91,12 +91,29 @@ def path_in_words(path: str, data: Mapping[str, Any], lang: str = "nl") -> str:
 
 def _line_in_words(section: str, index: int, data: Mapping[str, Any], lang: str) -> str:
     """``Effect "Taalcafé"`` or ``Effect 3`` (no name yet)."""
-    noun = _words(f"line_{section}", section, lang)
     lines = data.get(section)
     line = lines[index] if isinstance(lines, list) and index < len(lines) else None
     name = None
     if isinstance(line, Mapping):
         name = line.get("name") or line.get("id")
+    return line_in_words(section, index, name, lang)
+
+
+def line_in_words(section: str, index: int, name: object, lang: str) -> str:
+    """A line of a section in ``lang``: ``Effect "Taalcafé"``, or ``Effect 3`` without a name.
+
+    Parameters
+    ----------
+    section : str
+        The section's key in the file (``outcomes``, ``costs``, ...).
+    index : int
+        The line's place in its section, counted from 0.
+    name : object
+        The line's name (a stakeholder's name or id); anything but a non-blank text counts as
+        no name.
+    lang : {"nl", "en"}
+    """
+    noun = _words(f"line_{section}", section, lang)
     if isinstance(name, str) and name.strip():
         return f"{noun} {show(shorten(name.strip(), LONGEST_NAME))}"
     return f"{noun} {index + 1}"

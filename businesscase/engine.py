@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from businesscase.findings import Finding
 from businesscase.flows import build_flows
 from businesscase.limits import check_scenario_size
 from businesscase.metrics import compute_metrics, stakeholder_table, yearly_series
@@ -72,30 +73,21 @@ def evaluate(scenario: Scenario) -> EvaluationResult:
     )
 
 
-def _warnings(scenario: Scenario, metrics: dict) -> list[str]:
-    """Findings a careful analyst would want pointed out, in plain words."""
+def _warnings(scenario: Scenario, metrics: dict) -> list[Finding]:
+    """Findings a careful analyst would want pointed out, in plain words (:mod:`findings`)."""
     found = []
     for section in ("outcomes", "avoided_costs"):
         for index, line in enumerate(getattr(scenario, section)):
             deflators = (line.deadweight, line.displacement, line.attribution)
             if all(value == 0 for value in deflators) and not line.transfer:
-                found.append(
-                    f"{section}[{index}] ({line.name}): deadweight, displacement and attribution "
-                    "are all 0, so all of it is claimed for this intervention (over-claiming "
-                    "risk)"
-                )
+                found.append(Finding("no_additionality", section, index, line.name))
     for section in ("outcomes", "avoided_costs"):
         for index, line in enumerate(getattr(scenario, section)):
             if not line.proxy_source.strip():
-                found.append(f"{section}[{index}] ({line.name}): no proxy_source")
+                found.append(Finding("no_proxy_source", section, index, line.name))
     beyond = metrics["sib_payments_beyond_horizon"]
     if beyond:
-        found.append(
-            f"SIB: {beyond:,.2f} of outcome payments fall beyond the horizon and are left out"
-        )
+        found.append(Finding("sib_beyond_horizon", amount=beyond))
     if metrics["loan_outstanding_at_horizon"]:
-        found.append(
-            f"loans: {metrics['loan_outstanding_at_horizon']:,.2f} of principal is still owed "
-            "after the last year"
-        )
+        found.append(Finding("loan_owed", amount=metrics["loan_outstanding_at_horizon"]))
     return found

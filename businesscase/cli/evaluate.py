@@ -36,7 +36,7 @@ def evaluate_command(
     else:
         Console(highlight=False).print(*_summary(result, lang))
     for warning in result.warnings:
-        typer.echo(visible(f"warning: {file.name}: {warning}"), err=True)
+        typer.echo(visible(f"warning: {file.name}: {warning.text(lang)}"), err=True)
 
 
 def _evaluate_file(file: Path, lang: str) -> EvaluationResult:

@@ -87,7 +87,7 @@ def export_command(
             warning = f"warning: {file.name}: {t('export_nothing_uncertain', 'en')}"
             typer.echo(visible(warning), err=True)
     for warning in result.warnings:
-        typer.echo(visible(f"warning: {file.name}: {warning}"), err=True)
+        typer.echo(visible(f"warning: {file.name}: {warning.text(lang)}"), err=True)
     for option, path in outputs.items():
         try:
             if option == "--xlsx":

@@ -64,22 +64,10 @@ PAGES = [
     "stappen?stap=betalen",
     "stappen?stap=sluit",
     "build",
-    pytest.param(
-        "results",
-        marks=pytest.mark.xfail(
-            reason="the engine's warnings (the loan still owed after the last year) are English "
-            "text with field paths; they need texts by key in both languages"
-        ),
-    ),
+    "results",
     "uncertainty",
     "report",
-    pytest.param(
-        "compare",
-        marks=pytest.mark.xfail(
-            reason="the Compare page (outputs) names changed lines by field path "
-            "(stakeholders[1].kind) and shows pick-list codes (housing); left to outputs"
-        ),
-    ),
+    "compare",
 ]
 
 
