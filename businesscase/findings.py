@@ -84,6 +84,10 @@ class Finding(str):
         )
         return self
 
+    def __reduce__(self) -> tuple[type[Finding], tuple[str, str, int, str, float | None]]:
+        """Pickle by key and parameters (the app's cache and Dask copy results this way)."""
+        return Finding, (self.key, self.section, self.index, self.name, self.amount)
+
     def text(self, lang: str) -> str:
         """The finding in ``lang`` (``"en"`` gives the string itself): the line in words."""
         if lang == "en":

@@ -1,5 +1,6 @@
 """Findings of an evaluation in English and Dutch (docs/methodology.md, Findings)."""
 
+import pickle
 from pathlib import Path
 
 from businesscase import evaluate, load_scenario
@@ -33,3 +34,9 @@ def test_every_finding_has_both_languages_with_the_same_placeholders():
     for key, texts in FINDINGS.items():
         assert set(texts) == {"en", "nl"}, key
         assert ("{amount}" in texts["en"]) == ("{amount}" in texts["nl"]), key
+
+
+def test_a_finding_survives_the_copy_the_app_cache_makes():
+    finding = Finding("no_proxy_source", "outcomes", 1, "Minder eenzaamheid")
+    copy = pickle.loads(pickle.dumps(finding))
+    assert copy == finding and copy.text("nl") == finding.text("nl") and copy.key == finding.key
