@@ -3,15 +3,21 @@
 The SROI guide's Value Map (Social Value UK) reads from left to right: stakeholders, inputs,
 outputs and outcomes with their indicator and quantity, the financial proxy with its source,
 deadweight, displacement, attribution and drop-off, duration, and the impact. This sheet lays
-out the scenario that way: one block of inputs (the cost lines), one of outcomes and one of
-avoided costs, one row per line. The inputs are numbers (base values of distributions); every
+out the scenario that way: one block of inputs (the cost lines, in-kind inputs included), one of
+outcomes and one of avoided costs, one row per line, and a block of residual values for capex
+with a useful life. It is the society view of ``docs/methodology.md``: transfers are left out, a
+harm counts against the benefits. The inputs are numbers (base values of distributions); every
 derived cell is an Excel formula on them, so an analyst can follow and change every step:
 
 - impact per year of an outcome: ``quantity * proxy * (1 - deadweight) * (1 - displacement)
   * (1 - attribution)`` (one year's new outcomes in their first year);
 - value in year t: last year's value after drop-off, plus this year's new outcomes, minus the
   cohort that has lasted ``lasts`` years (the cohort rule of ``docs/methodology.md``);
-- an avoided cost: ``incidents * reduction * cost per incident * probability`` a year;
+- an avoided cost: ``incidents * reduction * cost per incident * probability * (1 - deadweight)
+  * (1 - displacement) * (1 - attribution)`` a year, growing and dropping off from its start;
+- a harm: the same as an outcome, with a minus sign;
+- a residual value: each year's amount spent on the asset times the share of its life left
+  after the last year, ``MAX(0, 1 - (horizon - s) / life)``, a benefit of the last year;
 - present values with the discount factors ``1 / (1 + r) ** t`` (year 0 not discounted).
 
 The totals equal the engine's ``pv_costs``, ``pv_benefits`` and ``sroi_ratio``: a test reads
@@ -20,7 +26,7 @@ the workbook back and recomputes every formula.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from openpyxl import Workbook
@@ -72,22 +78,24 @@ _AVOIDED_FIELDS = (
     "indicator",
     "incidents",
     "unit_cost",
-    "",
+    "deadweight",
     "value_type",
     "reduction",
     "probability",
-    "",
-    "",
-    "",
+    "attribution",
+    "drop_off",
+    "displacement",
     "start",
     "duration",
     "growth",
 )
+_RESIDUAL_FIELDS = ("owner", "name", "category", "amount", *[""] * 7, "life", "start", "duration")
 """Columns A to O of each block (an empty name leaves the column blank): the formulas read
 the amount, quantity or incidents in D, the proxy or cost per incident in E, deadweight or
 reduction in H, displacement or probability in I, attribution in J, drop-off in K, lasts in L,
-start, duration and growth in M, N and O. P is the value per year, then the years, the total
-and the present value."""
+start, duration and growth in M, N and O (an avoided cost keeps its deadweight in F and its
+displacement in L; a residual value its life in L). P is the value per year, then the years,
+the total and the present value."""
 
 _FORMATS = {
     "amount": style.MONEY_FORMAT,
@@ -103,6 +111,7 @@ _FORMATS = {
     "probability": style.PERCENT_FORMAT,
     "growth": style.PERCENT_FORMAT,
     "lasts": style.INTEGER_FORMAT,
+    "life": style.INTEGER_FORMAT,
     "start": style.INTEGER_FORMAT,
     "duration": style.INTEGER_FORMAT,
 }
@@ -202,8 +211,8 @@ def _input_cells(entry: Any, fields: Sequence[str], scenario: Scenario, lang: st
                 for holder, share in entry.beneficiaries.items()
             )
             cells.append((_Text(shares), None))
-        elif field == "bearer":
-            cells.append((_Text(names[entry.bearer]), None))
+        elif field in ("bearer", "owner"):
+            cells.append((_Text(names[getattr(entry, field)]), None))
         elif field == "category":
             cells.append((_Text(t(f"enum_{entry.category}", lang)), None))
         elif field == "value_type":
@@ -255,13 +264,15 @@ def add_value_map(book: Workbook, scenario: Scenario, lang: str) -> Worksheet:
     tail = [t("value_map_total", lang), t("value_map_pv", lang)]
 
     row = FACTOR_ROW + 2
-    blocks = []
-    for key, section, fields, value, year in (
-        ("value_map_inputs", "costs", _INPUT_FIELDS, "=D{row}", _cost_year),
-        ("value_map_outcomes", "outcomes", _OUTCOME_FIELDS, _IMPACT, _outcome_year),
-        ("value_map_avoided", "avoided_costs", _AVOIDED_FIELDS, _AVOIDED_VALUE, _cost_year),
+    blocks: list[tuple[str, int, int]] = []
+    cost_rows: dict[int, int] = {}  # a cost line's index -> its row in the inputs block
+    for key, section, fields in (
+        ("value_map_inputs", "costs", _INPUT_FIELDS),
+        ("value_map_outcomes", "outcomes", _OUTCOME_FIELDS),
+        ("value_map_avoided", "avoided_costs", _AVOIDED_FIELDS),
+        ("value_map_residual", "residual_value", _RESIDUAL_FIELDS),
     ):
-        lines = getattr(scenario, section)
+        lines = _society_lines(scenario, section)
         if not lines:
             continue
         labels = [_label(field, lang) for field in fields]
@@ -269,9 +280,18 @@ def add_value_map(book: Workbook, scenario: Scenario, lang: str) -> Worksheet:
         _put(sheet, row, 1, _Text(t(key, lang))).font = style.TITLE_FONT
         _header(sheet, row + 1, labels)
         first = row + 2
-        for index, entry in enumerate(lines):
+        for line, (index, entry) in enumerate(lines, start=first):
             cells = _input_cells(entry, fields, scenario, lang)
-            line = first + index
+            if section == "costs":
+                cost_rows[index] = line
+                value, year = "=D{row}", _cost_year
+            elif section == "outcomes":
+                value, year = ("=-" if entry.harm else "=") + _IMPACT, _outcome_year
+            elif section == "avoided_costs":
+                value, year = "=" + _AVOIDED_VALUE, _avoided_year
+            else:
+                cells[1] = (_Text(f"{entry.name} ({t('value_map_residual_of', lang)})"), None)
+                value, year = _residual_value(entry, cost_rows[index], horizon), _last_year(horizon)
             _line_row(sheet, line, cells, value.format(row=line), year, horizon)
         blocks.append((section, first, first + len(lines) - 1))
         row = first + len(lines) + 1
@@ -287,13 +307,52 @@ def add_value_map(book: Workbook, scenario: Scenario, lang: str) -> Worksheet:
     return sheet
 
 
-_IMPACT = "=D{row}*E{row}*(1-H{row})*(1-I{row})*(1-J{row})"
+def _society_lines(scenario: Scenario, section: str) -> list[tuple[int, Any]]:
+    """The lines of a block with their index in their section: transfers left out (no social
+    value); the residual values are the capex cost lines with a life."""
+    if section == "residual_value":
+        return [(i, line) for i, line in enumerate(scenario.costs) if line.life is not None]
+    lines = list(enumerate(getattr(scenario, section)))
+    return [(i, line) for i, line in lines if not getattr(line, "transfer", False)]
+
+
+_IMPACT = "D{row}*E{row}*(1-H{row})*(1-I{row})*(1-J{row})"
 """Impact per year of an outcome line: quantity x proxy, net of deadweight, displacement and
 attribution (the SROI guide's impact)."""
 
-_AVOIDED_VALUE = "=D{row}*H{row}*E{row}*I{row}"
-"""Value per year of an avoided cost: incidents x reduction x cost per incident x
-probability."""
+_AVOIDED_VALUE = "D{row}*H{row}*E{row}*I{row}*(1-F{row})*(1-L{row})*(1-J{row})"
+"""Value per year of an avoided cost in its first year: incidents x reduction x cost per
+incident x probability, net of deadweight (F), displacement (L) and attribution (J)."""
+
+
+def _avoided_year(column: int, row: int) -> str:
+    """An avoided cost in the year of ``column``: its first year's value, grown and dropped off
+    (K) for each year since its start, while the line is active."""
+    t_cell = f"{get_column_letter(column)}${T_ROW}"
+    since = f"MAX(0,{t_cell}-$M{row})"  # never a negative power of a full drop-off
+    return f"=IF({_active(t_cell, row)},$P{row}*(1+$O{row})^{since}*(1-$K{row})^{since},0)"
+
+
+def _residual_value(entry: Any, cost_row: int, horizon: int) -> str:
+    """The residual value of a capex line after the last year: each active year's amount spent
+    (its row in the inputs block) times the share of the life left, ``MAX(0, 1 - (H - s) /
+    life)`` with the life in L (straight-line depreciation, ``docs/methodology.md``)."""
+    first, end = entry.start, min(entry.start + entry.duration, horizon)
+    terms = [
+        f"{get_column_letter(FIRST_YEAR_COLUMN + s)}{cost_row}"
+        f"*MAX(0,1-({horizon}-{get_column_letter(FIRST_YEAR_COLUMN + s)}${T_ROW})/$L{{row}})"
+        for s in range(first, end)
+    ]
+    return "=" + ("+".join(terms) or "0")
+
+
+def _last_year(horizon: int) -> Callable[[int, int], str]:
+    """The year formula of a residual value: it falls in the last year of the horizon."""
+
+    def formula(column: int, row: int) -> str:
+        return f"=IF({get_column_letter(column)}${T_ROW}={horizon - 1},$P{row},0)"
+
+    return formula
 
 
 def _cost_year(column: int, row: int) -> str:
@@ -323,7 +382,8 @@ def _summary(
     is invested) and the net social value."""
     pv = get_column_letter(FIRST_YEAR_COLUMN + horizon + 1)
     sums = {section: f"SUM({pv}{first}:{pv}{last})" for section, first, last in blocks}
-    benefits = "+".join(sums[s] for s in ("outcomes", "avoided_costs") if s in sums) or "0"
+    society = ("outcomes", "avoided_costs", "residual_value")
+    benefits = "+".join(sums[s] for s in society if s in sums) or "0"
     costs = sums.get("costs", "0")
     rows = [
         ("pv_costs", f"={costs}", style.MONEY_FORMAT),

@@ -2,7 +2,7 @@
 
 The workbook is saved, read back with openpyxl and every formula of the sheet evaluated by the
 small evaluator below (the operators and functions the sheet uses: + - * / ^, comparisons,
-IF, AND, SUM, SUMPRODUCT); the results are compared with the engine's flows and figures, and
+IF, AND, MAX, SUM, SUMPRODUCT); the results are compared with the engine's flows and figures, and
 with hand-worked numbers.
 """
 
@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from strategies import scenarios
 
 from businesscase import evaluate, examples, export
+from businesscase.flows import FLOW_KINDS
 from businesscase.scenario import scenario_from_dict
 from businesscase.text import t
 from businesscase.value_map import FIRST_YEAR_COLUMN
@@ -62,6 +63,7 @@ class Sheet:
             "_range": self.cells,
             "IF": lambda condition, yes, no: yes if condition else no,
             "AND": lambda *conditions: all(conditions),
+            "MAX": lambda *values: max(values),
             "SUM": lambda values: sum(values),
             "SUMPRODUCT": lambda left, right: sum(a * b for a, b in zip(left, right, strict=True)),
         }
@@ -171,3 +173,72 @@ def test_names_that_look_like_formulas_stay_text():
     assert "=1+1" in names
     cell = next(cell for cell in sheet["B"] if cell.value == "=1+1")
     assert cell.data_type == "s"
+
+
+HONEST = {
+    **HAND,
+    "stakeholders": [
+        {"id": "gemeente", "name": "Gemeente", "kind": "public"},
+        {"id": "bewoners", "name": "Bewoners", "kind": "residents"},
+    ],
+    "costs": [
+        {"name": "Werk", "amount": 1000, "duration": 2},
+        {"name": "Panelen", "amount": 800, "category": "capex", "life": 5, "owner": "gemeente"},
+        {
+            "name": "Vrijwilligers",
+            "amount": 50,
+            "duration": 4,
+            "in_kind": True,
+            "provider": "bewoners",
+        },
+    ],
+    "outcomes": [
+        HAND["outcomes"][0],
+        {**HAND["outcomes"][0], "name": "Overlast", "harm": True, "lasts": 1, "drop_off": 0.0},
+        {**HAND["outcomes"][0], "name": "Uitkering", "transfer": True},
+    ],
+    "avoided_costs": [
+        {
+            "name": "Reparaties",
+            "bearer": "gemeente",
+            "incidents": 10,
+            "reduction": 0.5,
+            "unit_cost": 100,
+            "deadweight": 0.2,
+            "displacement": 0.5,
+            "attribution": 0.5,
+            "drop_off": 0.5,
+            "duration": 3,
+        },
+    ],
+}
+"""The hand-worked case with the honest-value fields. Panels 800 in t = 0 with a life of 5 keep
+1 - 4/5 = 1/5 after the last year (t = 3): 160. The harm: 400 a year in t = 0 and 1, negative.
+The transfer is left out. Repairs 10 x 0.5 x 100 x 0.8 x 0.5 x 0.5 = 100, halving each year:
+100, 50, 25, 0. Volunteers 50 a year are an input like any cost."""
+
+
+def test_hand_worked_value_map_with_harm_transfer_in_kind_residual_and_netted_avoided_costs():
+    scenario = scenario_from_dict(HONEST)
+    sheet = value_map(scenario)
+    values = line_values(sheet, 4)
+    assert values["Overlast"] == pytest.approx([-400, -400, 0, 0])
+    assert "Uitkering" not in values
+    assert values["Reparaties"] == pytest.approx([100, 50, 25, 0])
+    assert values["Panelen (residual value)"] == pytest.approx([0, 0, 0, 160])
+    assert values["Vrijwilligers"] == pytest.approx([50, 50, 50, 50])
+    totals = summary(sheet)
+    result = evaluate(scenario)
+    assert result.metrics["pv_residual_value"] == pytest.approx(160 / 1.1**3)
+    for figure in ("pv_costs", "pv_benefits", "sroi_ratio", "npv_social"):
+        assert totals[figure] == pytest.approx(result.metrics[figure], rel=1e-9), figure
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_kind_of_flow_has_words_so_the_workbook_of_an_honest_case_is_written(lang):
+    # the flows sheet names each flow's kind; an in-kind input once stopped the export
+    assert all(t(f"flow_{kind}", lang) for kind in FLOW_KINDS)
+    book = openpyxl.load_workbook(
+        io.BytesIO(export.workbook_bytes(scenario_from_dict(HONEST), lang=lang))
+    )
+    assert t("sheet_value_map", lang) in book.sheetnames
