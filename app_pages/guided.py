@@ -23,7 +23,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import cells, state
-from businesscase import close_the_gap, library
+from businesscase import close_the_gap, export, library
 from businesscase import formatting as fmt
 from businesscase.examples import load_baseline
 from businesscase.text import TEXT
@@ -408,17 +408,10 @@ def _closing(variant: state.Variant) -> None:
         return
     result = state.result_of(variant)
     metrics, code = result.metrics, state.lang()
-    start = variant.scenario.settings.start_year
     if metrics["closes"]:
         st.success(state.tr("closes_verdict"))
-    else:
-        st.error(
-            state.tr(
-                "gap_verdict",
-                gap=fmt.money(metrics["funding_gap"], code),
-                year=fmt.year(metrics["first_short_year"], start),
-            )
-        )
+    else:  # the one gap sentence of Results, the report and the CLI
+        st.error(state.markdown_text(export.verdict(result, code)))
     yearly = result.yearly
     st.dataframe(
         pd.DataFrame(

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from businesscase import evaluate, examples
+from businesscase import close_the_gap, evaluate, examples, export
 from businesscase import formatting as fmt
 from businesscase.scenario import scenario_from_dict
 
@@ -221,3 +221,24 @@ def test_the_language_cafe_built_in_the_table_view_gives_the_engines_figures(app
     expected = scenario_from_dict(CAFE)
     assert built == expected
     assert evaluate(built).metrics == evaluate(expected).metrics
+
+
+def test_step_7_says_the_gap_as_results_does_and_whom_to_ask():
+    """A case that does not close: the one gap sentence, and the parties asked to close it, the
+    residents left out (a shipped scenario opened on step 7 by its link)."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["scenario"] = "nabuurschap"
+    at.query_params["stap"] = "sluit"
+    at.run()
+    at.switch_page(GUIDED).run()
+    assert not at.exception
+    scenario = examples.load_example("nabuurschap")
+    result = evaluate(scenario)
+    assert not result.metrics["closes"]
+    assert at.error[0].value == export.verdict(result, "nl")
+    residents = {holder.id for holder in scenario.stakeholders if holder.kind == "residents"}
+    proposal = close_the_gap(scenario, leave_out=residents)
+    asked = proposal.stakeholders[~proposal.stakeholders["id"].isin(residents)]
+    table = next(frame.value for frame in at.dataframe if "gevraagd (CW)" in frame.value)
+    assert list(table["belanghebbende"]) == list(asked["name"])
+    assert list(table.iloc[:, -1]) == [fmt.money(v, "nl") for v in asked["pv_contribution"]]
