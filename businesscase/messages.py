@@ -401,6 +401,53 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en_many": "impact bonds on harms",
         "nl_many": "impact bonds op negatieve effecten",
     },
+    # --- numbers too large to compute (businesscase/overflow.py)
+    "too_large_line": {
+        "en": "numbers too large to compute: {product} is larger than {largest}",
+        "nl": "getallen te groot om mee te rekenen: {product} is groter dan {largest}",
+        "en_many": "lines with numbers too large to compute",
+        "nl_many": "regels met getallen die te groot zijn om mee te rekenen",
+    },
+    "too_large_line_years": {
+        "en": "numbers too large to compute: {product}, added up over the years, is larger "
+        "than {largest}",
+        "nl": "getallen te groot om mee te rekenen: {product}, opgeteld over de jaren, is groter "
+        "dan {largest}",
+        "en_many": "lines with numbers too large to compute",
+        "nl_many": "regels met getallen die te groot zijn om mee te rekenen",
+    },
+    "too_large_discount": {
+        "en": "numbers too large to compute: 1 / (1 + discount_rate)^t over {years} years is "
+        "larger than {largest}",
+        "nl": "getallen te groot om mee te rekenen: 1 / (1 + discount_rate)^t over {years} jaar "
+        "is groter dan {largest}",
+        "en_many": "discount rates too close to -1",
+        "nl_many": "disconteringsvoeten te dicht bij -1",
+    },
+    "too_large_discounted": {
+        "en": "numbers too large to compute: the amounts times 1 / (1 + discount_rate)^t are "
+        "larger than {largest}",
+        "nl": "getallen te groot om mee te rekenen: de bedragen maal 1 / (1 + discount_rate)^t "
+        "zijn groter dan {largest}",
+        "en_many": "discount rates too close to -1",
+        "nl_many": "disconteringsvoeten te dicht bij -1",
+    },
+    "too_large_section": {
+        "en": "numbers too large to compute: the amounts of its lines add up to more than "
+        "{largest}",
+        "nl": "getallen te groot om mee te rekenen: de bedragen van de regels zijn samen meer "
+        "dan {largest}",
+        "en_many": "sections with numbers too large to compute",
+        "nl_many": "onderdelen met getallen die te groot zijn om mee te rekenen",
+    },
+    "too_large_totals": {
+        "en": "numbers too large to compute: the totals of the amounts are larger than "
+        "{largest}; use smaller amounts",
+        "nl": "getallen te groot om mee te rekenen: de totalen van de bedragen zijn groter dan "
+        "{largest}; gebruik kleinere bedragen",
+        "en_many": "scenarios with numbers too large to compute",
+        "nl_many": "scenario's met getallen die te groot zijn om mee te rekenen",
+    },
 }
 """Every rule by key: its text in ``en`` and ``nl``, and the plural of its kind (``*_many``)."""
 

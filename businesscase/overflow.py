@@ -22,6 +22,7 @@ import numpy as np
 from businesscase.distributions import is_distribution
 from businesscase.flows import FlowBlock, Flows
 from businesscase.metrics import SCALAR_METRICS, SIB_METRICS, YEAR_METRICS
+from businesscase.problems import Message
 from businesscase.scenario import NO_VALUE, Problem, Scenario, ScenarioError
 from businesscase.timeline import FloatArray
 
@@ -116,40 +117,34 @@ def _culprit(scenario: Scenario, flows: Flows, bad: np.ndarray) -> Problem:
     Looked for from the inputs outwards: a line's yearly amount, the discount factors, a
     line's amounts added up over the years, a section's lines added up, the present values.
     """
-    too_large = f"is larger than {LARGEST_TEXT}"
     blocks = [(block, block.amounts[bad]) for block in flows.blocks]
     for over_years in (False, True):
         for block, amounts in blocks:
             sums = amounts.sum(axis=2, keepdims=True) if over_years else amounts
             finite = _within(sums).all(axis=(0, 2))
             if not finite.all():
-                added = ", added up over the years," if over_years else ""
                 return Problem(
                     _line_path(scenario, block, int(np.argmin(finite))),
                     NO_VALUE,
-                    f"numbers too large to compute: {PRODUCTS[_products_key(block)]}{added} "
-                    f"{too_large}",
+                    Message(
+                        "too_large_line_years" if over_years else "too_large_line",
+                        product=PRODUCTS[_products_key(block)],
+                        largest=LARGEST_TEXT,
+                    ),
                 )
         if not over_years and not _within(flows.discount[bad]).all():
             return _rate_problem(
-                scenario, f"1 / (1 + discount_rate)^t over {flows.horizon_years} years {too_large}"
+                scenario,
+                Message("too_large_discount", years=flows.horizon_years, largest=LARGEST_TEXT),
             )
     for block, amounts in blocks:
         if not _within(amounts.sum(axis=1)).all() or not _within(amounts.sum()):
             return Problem(
-                block.section,
-                NO_VALUE,
-                f"numbers too large to compute: the amounts of its lines add up to more than "
-                f"{LARGEST_TEXT}",
+                block.section, NO_VALUE, Message("too_large_section", largest=LARGEST_TEXT)
             )
     if (flows.discount[bad] > 1.0).any():
-        return _rate_problem(scenario, f"the amounts times 1 / (1 + discount_rate)^t {too_large}")
-    return Problem(
-        "",
-        NO_VALUE,
-        f"numbers too large to compute: the totals of the amounts are larger than "
-        f"{LARGEST_TEXT}; use smaller amounts",
-    )
+        return _rate_problem(scenario, Message("too_large_discounted", largest=LARGEST_TEXT))
+    return Problem("", NO_VALUE, Message("too_large_totals", largest=LARGEST_TEXT))
 
 
 def _within(values: FloatArray | float) -> np.ndarray:
@@ -157,14 +152,10 @@ def _within(values: FloatArray | float) -> np.ndarray:
     return np.abs(values) <= LARGEST
 
 
-def _rate_problem(scenario: Scenario, rule: str) -> Problem:
+def _rate_problem(scenario: Scenario, rule: Message) -> Problem:
     """A problem at the discount rate (its value shown when it is a number)."""
     rate = scenario.settings.discount_rate
-    return Problem(
-        "scenario.discount_rate",
-        NO_VALUE if is_distribution(rate) else rate,
-        f"numbers too large to compute: {rule}",
-    )
+    return Problem("scenario.discount_rate", NO_VALUE if is_distribution(rate) else rate, rule)
 
 
 def _line_path(scenario: Scenario, block: FlowBlock, index: int) -> str:

@@ -78,6 +78,15 @@ def test_quantity_and_proxy_of_1e200_name_the_outcome_instead_of_a_null_pv_benef
     )
 
 
+def test_the_message_is_dutch_for_a_dutch_user():
+    with pytest.raises(TooLargeToComputeError) as caught:
+        evaluate(case(quantity=1e200, proxy=1e200))
+    assert caught.value.lines("nl") == [
+        "Overloop: outcomes[0]: getallen te groot om mee te rekenen: quantity x proxy x "
+        "(1 + growth)^t is groter dan 1e300"
+    ]
+
+
 def test_a_cost_of_1e308_names_the_cost_line():
     message = refused(case(costs=[{"name": "Groot", "amount": 1e308, "duration": 10}]))
     assert message == (
