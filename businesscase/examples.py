@@ -162,7 +162,8 @@ def combine_scenarios(
         order the lines should appear.
     settings : mapping
         ``[scenario]`` fields of the programme (``name``, ``area``, ``description``); the other
-        settings (``currency``, ``start_year``, ``horizon_years``, ``discount_rate``) are taken
+        settings (``currency``, ``start_year``, ``horizon_years``, ``discount_rate``,
+        ``inflation``) are taken
         from the projects, which must agree on them.
 
     Returns
@@ -176,7 +177,7 @@ def combine_scenarios(
         When projects disagree on a shared setting or define one stakeholder id differently, or
         when more than one project has an SIB.
     """
-    shared = ("currency", "start_year", "horizon_years", "discount_rate")
+    shared = ("currency", "start_year", "horizon_years", "discount_rate", "inflation")
     heads = [dict(part["scenario"]) for part in parts.values()]
     for key in shared:
         if len({json.dumps(head.get(key)) for head in heads}) > 1:

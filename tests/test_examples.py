@@ -223,13 +223,17 @@ def test_no_range_of_an_example_reaches_outside_its_field(name):
 def test_under_uncertainty_the_stories_still_hold():
     runs = {name: simulate(examples.load_example(name), 2_000, seed=7) for name in NAMES}
     assert not any(count for run in runs.values() for count in run.clipped.values())
-    # nabuurschap's gap is structural: no draw closes it, almost every draw is worth it
+    # nabuurschap's gap is structural: no draw closes it; with the neighbours' hours counted as
+    # a cost and the avoided care netted, hardly a draw is worth more than it costs
     nabuurschap = runs["nabuurschap"]
     assert nabuurschap.p_closes == 0.0
     assert nabuurschap.summary.loc["funding_gap", "p5"] > 300_000
-    assert nabuurschap.p_sroi_above_1 > 0.9
-    assert runs["west_practice"].p_sroi_above_1 > 0.8
+    assert nabuurschap.p_sroi_above_1 < 0.1
+    # West Practice's bijstand savings are a transfer: no draw returns more than it costs
+    assert runs["west_practice"].p_sroi_above_1 < 0.05
     assert runs["driehoeksplein"].p_sroi_above_1 < 0.2
+    # the cooperative's panels keep 60% of their value after ten years: nearly always worth it
+    assert runs["energiecooperatie"].p_sroi_above_1 > 0.9
     # the projects financed to the euro in year 0 close only when their capex stays on budget
     for name in ("west_practice", "driehoeksplein", "energiecooperatie"):
         assert 0.1 < runs[name].p_closes < 0.7, name
@@ -256,12 +260,24 @@ EVALUATORS = [
 
 
 @pytest.mark.parametrize("figures", EVALUATORS)
-def test_west_practice_returns_more_than_it_costs_and_its_sib_pays_out(figures):
+def test_west_practice_sib_pays_out_while_the_bijstand_saved_is_a_transfer(figures):
     result = figures(raw("west_practice"))
-    assert result["sroi_ratio"] > 1
-    assert result["closes"]
+    # the bijstand the gemeente saves is the bijstand the young people lose: left out of the
+    # social return, which falls below 1, and kept in who pays and who benefits
+    assert result["sroi_ratio"] < 1
+    assert result["pv_transfers"] > 1_000_000
+    # the capital is fixed in euros while the costs rise with inflation: 25 thousand short
+    assert not result["closes"]
+    assert result["first_short_year"] == 5
     assert result["subsidy_dependence"] == 0
-    assert result["sib_total_payments"] == pytest.approx(5 * 16 * 0.7 * 24_000)
+    # the gemeente's budget of 100,000 a year for five years, against it and the SIB capital
+    budget = sum(100_000 / 1.0225**t for t in range(5))
+    assert result["public_dependence"] == pytest.approx(budget / (budget + 1_100_000))
+    # 16 x 0.7 paid-for outcomes a year at 24,000 as written, paid in years 2-6, real at 2%
+    paid = 16 * 0.7 * 24_000
+    assert result["sib_total_payments"] == pytest.approx(
+        sum(paid / 1.02**t for t in range(2, 7))
+    )
     assert result["sib_money_multiple"] > 1
     assert result["sib_investor_irr"] > 0
     assert result["sib_payments_beyond_horizon"] == 0
@@ -269,12 +285,15 @@ def test_west_practice_returns_more_than_it_costs_and_its_sib_pays_out(figures):
 
 
 @pytest.mark.parametrize("figures", EVALUATORS)
-def test_driehoeksplein_closes_thanks_to_value_capture(figures):
+def test_driehoeksplein_leans_on_value_capture(figures):
     data = raw("driehoeksplein")
-    assert figures(data)["closes"]
+    result = figures(data)
+    # the fund's activity grant is fixed in euros: a few thousand short in current euros
+    assert 0 < result["funding_gap"] < 5_000
     without = figures({key: value for key, value in data.items() if key != "value_capture"})
-    assert not without["closes"]
-    assert without["first_short_year"] == 3
+    assert without["funding_gap"] > 100_000
+    # the square is still worth half its cost to the gemeente after ten years
+    assert result["pv_residual_value"] > 250_000
 
 
 @pytest.mark.parametrize("figures", EVALUATORS)
@@ -283,6 +302,7 @@ def test_energiecooperatie_closes_with_its_loan_still_running(figures):
     assert result["closes"]
     assert result["loan_outstanding_at_horizon"] > 0
     assert result["subsidy_cliff_year"] is None
+    assert result["sroi_ratio"] > 1 and result["pv_residual_value"] > 0
 
 
 @pytest.mark.parametrize("figures", EVALUATORS)
@@ -290,17 +310,24 @@ def test_nabuurschap_falls_off_a_subsidy_cliff(figures):
     result = figures(raw("nabuurschap"))
     assert not result["closes"]
     assert result["subsidy_cliff_year"] == 3
-    assert result["first_short_year"] == 4
-    assert result["funding_gap"] == pytest.approx(7 * 65_000 - 65_000)
-    assert result["sroi_ratio"] > 1  # worth it, but those who gain do not pay
+    assert result["first_short_year"] == 3
+    # 65,000 a year of cash costs (real) after the cliff, in current euros at 2%, less the
+    # 20,000 the first three years leave over when the fixed grants have lost some value
+    assert 7 * 65_000 - 65_000 < result["funding_gap"] < 7 * 65_000
+    # the neighbours give 4,800 hours a year: a cost in kind, no cash
+    assert result["pv_in_kind"] > 500_000
+    assert result["sroi_ratio"] < 1
 
 
 @pytest.mark.parametrize("figures", EVALUATORS)
-def test_the_programme_closes_where_a_project_alone_does_not(figures):
+def test_the_programme_nearly_closes_where_the_projects_alone_do_not(figures):
     programme = figures(raw("botu_programma"))
     projects = [figures(raw(stem)) for stem in examples.PROJECTS]
-    assert programme["closes"]
+    # combined, the surpluses cover nabuurschap's cliff until the last year: a gap of a few
+    # percent of what the projects alone lack
+    assert programme["first_short_year"] == 9
+    assert programme["funding_gap"] < 0.1 * sum(result["funding_gap"] for result in projects)
     assert not all(result["closes"] for result in projects)
-    assert programme["sroi_ratio"] > 1
-    for key in ("pv_costs", "pv_benefits", "value_capture_total"):
+    keys = ("pv_costs", "pv_benefits", "value_capture_total", "pv_in_kind", "pv_residual_value")
+    for key in (*keys, "pv_transfers"):
         assert programme[key] == pytest.approx(sum(result[key] for result in projects)), key

@@ -113,8 +113,8 @@ def test_caps_compare_present_values():
     assert short.shortfall == pytest.approx(0.5 * factor)
 
 
-def test_the_shipped_nabuurschap_scenario_closes_with_the_proposal():
-    scenario = load_example("nabuurschap")
+def test_the_shipped_west_practice_scenario_closes_with_the_proposal():
+    scenario = load_example("west_practice")
     assert not evaluate(scenario).metrics["closes"]
     proposal = close_the_gap(scenario)
     assert proposal.closes
@@ -128,8 +128,16 @@ def test_the_shipped_nabuurschap_scenario_closes_with_the_proposal():
     assert parse_scenario(dump_scenario(proposal.scenario)) == proposal.scenario
 
 
+def test_nabuurschap_cannot_be_closed_by_those_who_gain_cash():
+    # the avoided Wmo and care costs, netted for deadweight and attribution, free up less cash
+    # than the years after the subsidy cliff need
+    proposal = close_the_gap(load_example("nabuurschap"))
+    assert not proposal.closes and proposal.scenario is None
+    assert proposal.shortfall == proposal.pv_needed - proposal.pv_cashable_total > 0
+
+
 def test_a_scenario_that_closes_is_returned_unchanged():
-    scenario = load_example("west_practice")
+    scenario = load_example("energiecooperatie")
     proposal = close_the_gap(scenario)
     assert proposal.closes and proposal.scenario is scenario
     assert proposal.contributions.empty and proposal.pv_needed == 0.0
