@@ -261,8 +261,8 @@ def test_compare_table_marks_the_best_and_speaks_dutch():
     result = run("compare", *files, "--lang", "nl")
     assert result.exit_code == 0, result.output
     assert "Financieringstekort" in result.stdout
-    assert "€ 390.000" in result.stdout  # nabuurschap's gap, Dutch format
-    assert "€ 0 *" in result.stdout  # west_practice has none: the best
+    assert "€ 451.732" in result.stdout  # nabuurschap's gap, Dutch format
+    assert "€ 25.413 *" in result.stdout  # west_practice's is smaller: the best
     assert "beste waarde" in result.stdout
 
 
@@ -274,7 +274,7 @@ def test_compare_with_the_programme_package_as_a_column():
     assert payload["scenarios"] == [*PROJECTS, "BoTu"]
     programme = evaluate(load_scenario(example_path("botu_programma"))).metrics
     assert payload["figures"]["npv_social"]["BoTu"] == pytest.approx(programme["npv_social"])
-    assert payload["figures"]["closes"]["BoTu"] is True
+    assert payload["figures"]["closes"]["BoTu"] is programme["closes"]
 
 
 def test_compare_of_a_bad_file_is_exit_2(tmp_path):
@@ -305,7 +305,7 @@ def test_combine_writes_the_programme_and_shows_who_carries_whom(tmp_path):
         else:
             assert programme[name] == pytest.approx(shipped[name], rel=1e-12), name
     assert "BoTu: each project alone and the package together" in result.stdout
-    assert "€390,000" in result.stdout  # nabuurschap's gap, carried by the others
+    assert "€451,732" in result.stdout  # nabuurschap's gap, carried by the others
 
 
 def test_combine_with_a_different_horizon_needs_a_choice(tmp_path):

@@ -34,6 +34,7 @@ def nabuurschap_with_clipping(tmp_path):
         .replace(
             'attribution = { dist = "triangular", low = 0.15, mode = 0.30, high = 0.50 }',
             'attribution = { dist = "normal", mean = 0.05, sd = 0.1 }',
+            1,  # the loneliness outcome's only (the avoided costs share its range)
         )
     )
     path = tmp_path / "nab.toml"
@@ -78,7 +79,8 @@ def test_sensitivity_table():
 
 def test_close_gap_writes_a_scenario_that_closes(tmp_path):
     out = tmp_path / "gesloten.toml"
-    outcome = runner.invoke(app, ["close-gap", NABUURSCHAP, "--out", str(out)])
+    west = str(example_path("west_practice"))
+    outcome = runner.invoke(app, ["close-gap", west, "--out", str(out)])
     assert outcome.exit_code == 0, outcome.stderr
     assert "Aanvullende bijdrage Gemeente Rotterdam" in outcome.stdout
     metrics = evaluate(load_scenario(out)).metrics
@@ -142,8 +144,10 @@ def test_simulate_in_dutch_has_dutch_labels_and_numbers(tmp_path):
     out = outcome.stdout
     assert "1.500 trekkingen, seed 1" in out
     assert "gemiddelde" in out and "Maatschappelijke NCW (baten - kosten)" in out
-    # the costs are fixed: EUR 25,000 in year 0 plus EUR 75,000 a year over 10 years
+    # the costs are fixed: EUR 25,000 in year 0 plus EUR 75,000 a year over 10 years, and the
+    # neighbours' hours in kind, EUR 67,200 a year in years 1-9
     pv_costs = 25_000 + 75_000 * sum(1.0225**-t for t in range(10))
+    pv_costs += 67_200 * sum(1.0225**-t for t in range(1, 10))
     (row,) = [line for line in out.splitlines() if "Contante waarde kosten" in line]
     assert row.count(dutch_money(pv_costs)) == 4  # mean, P5, P50, P95
     assert "Kans dat de business case sluit: 0,0%" in out
@@ -159,7 +163,8 @@ def test_sensitivity_in_dutch():
     assert outcome.exit_code == 0, outcome.stderr
     out = outcome.stdout
     assert "Tornado: maatschappelijke NCW" in out and "Omslagwaarden" in out
-    assert "financieringstekort € 390.000 bij de basiswaarden" in out
+    # the gap of tests/test_examples.py in current euros at 2% inflation
+    assert "financieringstekort € 451.732 bij de basiswaarden" in out
     (row,) = [
         line for line in out.splitlines() if "Minder eenzaamheid: waarde per effect (proxy)" in line
     ][:1]
@@ -173,17 +178,21 @@ def test_sensitivity_in_dutch():
 
 def test_close_gap_in_dutch(tmp_path):
     out = tmp_path / "gesloten.toml"
-    outcome = runner.invoke(app, ["close-gap", NABUURSCHAP, "--out", str(out), "--lang", "nl"])
-    assert outcome.exit_code == 0, outcome.stderr
-    # the gap of tests/test_examples.py: EUR 65,000 short in each of 2031-2036
-    assert "Aanvullende bijdragen die een tekort van € 390.000 dichten" in outcome.stdout
-    assert "financieringsregel" in outcome.stdout and "bedrag" in outcome.stdout
-    assert outcome.stdout.endswith(f"Geschreven naar {out}.\n")
     west = runner.invoke(
         app, ["close-gap", str(example_path("west_practice")), "--out", str(out), "--lang", "nl"]
     )
     assert west.exit_code == 0, west.stderr
-    assert "heeft geen financieringstekort: niets toe te voegen." in west.stdout
+    # West Practice's capital is fixed while its costs rise with prices: short from 2032
+    assert "Aanvullende bijdragen die een tekort van € 25.413 dichten" in west.stdout
+    assert "financieringsregel" in west.stdout and "bedrag" in west.stdout
+    assert west.stdout.endswith(f"Geschreven naar {out}.\n")
+    # nabuurschap's netted savings cannot close its gap: exit 3, nothing written
+    out.unlink()
+    outcome = runner.invoke(app, ["close-gap", NABUURSCHAP, "--out", str(out), "--lang", "nl"])
+    assert outcome.exit_code == 3 and not out.exists()
+    cooperative = str(example_path("energiecooperatie"))
+    closes = runner.invoke(app, ["close-gap", cooperative, "--out", str(out), "--lang", "nl"])
+    assert "heeft geen financieringstekort: niets toe te voegen." in closes.stdout
 
 
 def test_close_gap_in_dutch_when_the_benefits_cannot_close_it(tmp_path):

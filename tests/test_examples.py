@@ -275,9 +275,7 @@ def test_west_practice_sib_pays_out_while_the_bijstand_saved_is_a_transfer(figur
     assert result["public_dependence"] == pytest.approx(budget / (budget + 1_100_000))
     # 16 x 0.7 paid-for outcomes a year at 24,000 as written, paid in years 2-6, real at 2%
     paid = 16 * 0.7 * 24_000
-    assert result["sib_total_payments"] == pytest.approx(
-        sum(paid / 1.02**t for t in range(2, 7))
-    )
+    assert result["sib_total_payments"] == pytest.approx(sum(paid / 1.02**t for t in range(2, 7)))
     assert result["sib_money_multiple"] > 1
     assert result["sib_investor_irr"] > 0
     assert result["sib_payments_beyond_horizon"] == 0
