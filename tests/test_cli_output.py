@@ -88,7 +88,7 @@ def test_export_and_close_gap_name_a_clear_screen_output_with_its_escapes(tmp_pa
     assert out.exists() and "\\x1b[2J" in result.stdout
     proposal = tmp_path / f"{NAME}.toml"
     result = runner.invoke(
-        app, ["close-gap", str(example_path("nabuurschap")), "--out", str(proposal)]
+        app, ["close-gap", str(example_path("west_practice")), "--out", str(proposal)]
     )
     assert result.exit_code == 0, result.output
     _assert_clean(result)

@@ -2,9 +2,12 @@
 
 The figures asserted, by the reference oracle now and by the engine once it is there, are the
 stories the examples tell (docs/sources.md):
-West Practice returns more than it costs and its SIB pays out; the Driehoeksplein closes only
-thanks to value capture; the energy cooperative closes; nabuurschap falls off a subsidy cliff;
-the programme as a whole closes where nabuurschap alone does not.
+valued honestly (in-kind hours, residual values, transfers, nominal contracts at 2% inflation),
+West Practice gives the gemeente more than it pays but society less than it costs once the
+bijstand saved counts as a transfer; the Driehoeksplein is a few thousand euros short despite
+its value capture; the energy cooperative is worth it and closes; nabuurschap falls off a
+subsidy cliff that its netted savings cannot close; the programme carries nabuurschap until its
+last year.
 """
 
 from __future__ import annotations

@@ -115,7 +115,9 @@ def test_link_to_a_fifo_is_refused_naming_where_it_leads(tmp_path):
 def test_close_gap_onto_a_fifo_says_so_and_exits_2(tmp_path):
     fifo = tmp_path / "voorstel.toml"
     os.mkfifo(fifo)
-    result = runner.invoke(app, ["close-gap", str(example_path("nabuurschap")), "--out", str(fifo)])
+    result = runner.invoke(
+        app, ["close-gap", str(example_path("west_practice")), "--out", str(fifo)]
+    )
     assert result.exit_code == 2, result.output
     assert "is a FIFO (named pipe), not a regular file" in result.output
     assert str(fifo) in result.output
