@@ -10,8 +10,9 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import state
-from businesscase import charts, close_the_gap, export
+from businesscase import charts, close_the_gap, export, perspectives
 from businesscase import formatting as fmt
+from businesscase.distributions import base_value
 from businesscase.gap import GapProposal
 from businesscase.metrics import STAKEHOLDER_COLUMNS
 
@@ -37,6 +38,46 @@ def money_table(frame: pd.DataFrame, money: list[str]) -> pd.DataFrame:
     return frame.assign(**{column: [fmt.money(v, lang) for v in frame[column]] for column in money})
 
 
+def dependence_cards(cards) -> None:
+    """Subsidy dependence and, beside it, the public money share, each explained on hover."""
+    for name in ("subsidy_dependence", "public_dependence"):
+        cards.metric(
+            state.tr(name),
+            fmt.percent(m[name], lang),
+            help=state.tr(f"explain_{name}"),
+            border=True,
+        )
+
+
+def current_euros_note(container) -> None:
+    """Under the cash chart, when prices rise: the cash figures are in current euros."""
+    inflation = base_value(settings.inflation)
+    if inflation != 0.0:
+        container.caption(
+            state.tr("cash_in_current_euros", inflation=fmt.percent(inflation, lang), start=start)
+        )
+
+
+def value_views() -> None:
+    """Society's value and who pays, who benefits side by side: harms, residual value,
+    transfers and inputs in kind next to the benefits (:mod:`businesscase.perspectives`)."""
+    table = perspectives.value_by_perspective(result)
+    st.subheader(state.tr("views_title"))
+    st.dataframe(
+        pd.DataFrame(
+            {
+                state.tr("views_line"): [state.tr(f"views_row_{row}") for row in table.index],
+                **{
+                    state.tr(f"views_{view}"): [fmt.money(v, lang) for v in table[view]]
+                    for view in perspectives.COLUMNS
+                },
+            }
+        ),
+        hide_index=True,
+    )
+    st.caption(state.tr("views_note", transfers=fmt.money(m["pv_transfers"], lang)))
+
+
 st.title(state.tr("app_title"))
 st.subheader(state.markdown_text(settings.name))
 if settings.description:
@@ -46,9 +87,7 @@ if settings.description:
 cards = state.headline_cards(m)
 if not m["closes"]:
     cards.metric(state.tr("first_short_year"), fmt.year(m["first_short_year"], start), border=True)
-cards.metric(
-    state.tr("subsidy_dependence"), fmt.percent(m["subsidy_dependence"], lang), border=True
-)
+dependence_cards(cards)
 cards.metric(state.tr("payback_year"), fmt.year(m["payback_year"], start), border=True)
 
 proposal = None if m["closes"] else proposal_of(variant.toml)
@@ -96,6 +135,7 @@ if proposal is not None:
 left, right = st.columns(2)
 left.plotly_chart(charts.financing_by_year(result, lang), key="financing", theme=None)
 right.plotly_chart(charts.cash_balance(result, lang), key="cash_balance", theme=None)
+current_euros_note(right)
 st.plotly_chart(charts.who_pays_who_benefits(result, lang), key="sankey", theme=None)
 left, right = st.columns(2)
 left.plotly_chart(charts.benefits_by_stakeholder(result, lang), key="by_stakeholder", theme=None)
@@ -113,6 +153,7 @@ st.dataframe(
     ),
     hide_index=True,
 )
+value_views()
 
 with st.expander(state.tr("results_flows")):
     flows = export.flows_in_words(result, lang)

@@ -1395,6 +1395,82 @@ TEXT: dict[str, dict[str, str]] = {
         "contante waarde ({start}) {pv} waard, meer dan de {cashable} aan kasbaten van de "
         "belanghebbenden, dus {shortfall} (contante waarde) moet van elders komen.",
     },
+    # honest2: the honest-value figures on Results and in `evaluate` (app_pages/results.py,
+    # businesscase/perspectives.py, businesscase/cli/evaluate.py)
+    "views_title": {
+        "en": "What counts: society and who pays, who benefits",
+        "nl": "Wat telt mee: de maatschappij en wie betaalt, wie profiteert",
+    },
+    "views_line": {"en": "Present value of", "nl": "Contante waarde van"},
+    "views_society": {"en": "Society (SROI)", "nl": "Maatschappij (SROI)"},
+    "views_stakeholders": {"en": "Who pays, who benefits", "nl": "Wie betaalt, wie profiteert"},
+    "views_row_benefit": {"en": "outcomes and avoided costs", "nl": "effecten en vermeden kosten"},
+    "views_row_harm": {"en": "harms (negative effects)", "nl": "negatieve effecten"},
+    "views_row_residual_value": {
+        "en": "residual value after the last year",
+        "nl": "restwaarde na het laatste jaar",
+    },
+    "views_row_transfer": {
+        "en": "transfers (money moved between parties)",
+        "nl": "overdrachten (geld dat van partij wisselt)",
+    },
+    "views_row_benefits": {"en": "benefits", "nl": "baten"},
+    "views_row_cost": {"en": "costs paid in money", "nl": "kosten in geld"},
+    "views_row_in_kind": {
+        "en": "inputs in kind (volunteer time, donated use)",
+        "nl": "inbreng in natura (vrijwilligerstijd, om niet)",
+    },
+    "views_row_net": {"en": "benefits minus costs", "nl": "baten min kosten"},
+    "views_note": {
+        "en": "The two columns differ only by the transfers ({transfers}): money that moves "
+        "from one party to another, such as a benefit payment the municipality saves and the "
+        "resident no longer receives, is a gain for the party that receives it but not for "
+        "society. Harms and inputs in kind count in both columns.",
+        "nl": "De twee kolommen verschillen alleen in de overdrachten ({transfers}): geld dat "
+        "van de ene partij naar de andere gaat, zoals een uitkering die de gemeente bespaart en "
+        "de bewoner niet meer krijgt, is winst voor wie het krijgt maar niet voor de "
+        "maatschappij. Negatieve effecten en inbreng in natura tellen in beide kolommen mee.",
+    },
+    "explain_pv_harms": {
+        "en": "negative effects (nuisance, people displaced), counted against the benefits",
+        "nl": "negatieve effecten (overlast, verdrongen mensen), afgetrokken van de baten",
+    },
+    "explain_pv_in_kind": {
+        "en": "volunteer time and donated use valued at a shadow price: a social cost that "
+        "needs no cash",
+        "nl": "vrijwilligerstijd en gebruik om niet, gewaardeerd tegen een schaduwprijs: een "
+        "maatschappelijke kost zonder kasuitgave",
+    },
+    "explain_pv_residual_value": {
+        "en": "the value investments still have after the last year, a benefit of their owner",
+        "nl": "de waarde die investeringen na het laatste jaar nog hebben, een baat voor de "
+        "eigenaar",
+    },
+    "explain_pv_transfers": {
+        "en": "money moved between parties (a benefit payment saved): counted for who gains "
+        "it, left out of the social return",
+        "nl": "geld dat van partij wisselt (een bespaarde uitkering): telt voor wie het "
+        "krijgt, niet in het maatschappelijk rendement",
+    },
+    "explain_public_dependence": {
+        "en": "share of all money coming in (funding, loans, value capture, impact bond "
+        "capital) that public bodies provide, whatever the route",
+        "nl": "deel van al het geld dat binnenkomt (financiering, leningen, afgeroomde "
+        "waardestijging, kapitaal van de social impact bond) dat van de overheid komt, langs "
+        "welke route ook",
+    },
+    "explain_subsidy_dependence": {
+        "en": "share of the money coming in that is a subsidy or a grant, from whoever",
+        "nl": "deel van het geld dat binnenkomt dat subsidie of gift is, van wie ook",
+    },
+    "cash_in_current_euros": {
+        "en": "The cash balance, the funding gap and the first short year are in current "
+        "euros (the prices of each year, {inflation} inflation a year; contracts marked "
+        "nominal are fixed in them); the social figures are in constant prices of {start}.",
+        "nl": "Het kassaldo, het tekort en het eerste jaar met tekort zijn in lopende euro's "
+        "(de prijzen van elk jaar, {inflation} inflatie per jaar; contracten die nominaal zijn "
+        "staan daarin vast); de maatschappelijke cijfers in constante prijzen van {start}.",
+    },
 }
 """Every user-facing string by key and language code (``nl``, ``en``)."""
 
