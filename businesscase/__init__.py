@@ -7,9 +7,9 @@ dependence, and who pays and who benefits.
 
 >>> from businesscase import evaluate, load_scenario
 >>> from businesscase.examples import example_path
->>> result = evaluate(load_scenario(example_path("west_practice")))
->>> result.metrics["sroi_ratio"] > 1
-True
+>>> result = evaluate(load_scenario(example_path("energiecooperatie")))
+>>> result.metrics["sroi_ratio"] > 1, result.metrics["closes"]
+(True, True)
 """
 
 from businesscase.batch import combine, compare, evaluate_many, sweep

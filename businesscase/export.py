@@ -490,10 +490,10 @@ def verdict(
     Examples
     --------
     >>> from businesscase import evaluate, examples
-    >>> print(verdict(evaluate(examples.load_example("nabuurschap")), "en"))
-    The business case does not close: €390,000 is missing at the lowest point of the cash \
-balance, in 2036 (t=9) (undiscounted); paid in the years that fall short, that money is worth \
-€337,729 in present value at 2027, the sum close-the-gap divides among the stakeholders.
+    >>> print(verdict(evaluate(examples.load_example("west_practice")), "en"))
+    The business case does not close: €25,413 is missing at the lowest point of the cash \
+balance, in 2033 (t=6) (undiscounted); paid in the years that fall short, that money is worth \
+€19,842 in present value at 2027, the sum close-the-gap divides among the stakeholders.
     """
     metrics = result.metrics
     if metrics["closes"]:

@@ -169,7 +169,7 @@ def close_the_gap(scenario: Scenario, *, leave_out: Collection[str] = ()) -> Gap
     Examples
     --------
     >>> from businesscase import examples
-    >>> proposal = close_the_gap(examples.load_example("nabuurschap"))
+    >>> proposal = close_the_gap(examples.load_example("west_practice"))
     >>> proposal.closes, evaluate(proposal.scenario).metrics["funding_gap"]
     (True, 0.0)
     """

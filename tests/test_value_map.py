@@ -143,6 +143,12 @@ def test_the_value_maps_formulas_give_the_engines_figures(name):
         assert totals[figure] == pytest.approx(result.metrics[figure], rel=1e-9), figure
     values = line_values(sheet, scenario.settings.horizon_years)
     society = result.flows[result.flows["section"].isin(["costs", "outcomes", "avoided_costs"])]
+    residual = society["flow"] == "residual_value"  # its own block, a row per capex line
+    society = society.assign(
+        line=society["line"].where(
+            ~residual, society["line"] + f" ({t('value_map_residual_of', 'nl')})"
+        )
+    )
     per_line = society.groupby(["line", "year"])["amount"].sum()
     for line, yearly in values.items():
         expected = per_line[line].reindex(result.yearly["year"], fill_value=0.0).to_numpy()
