@@ -153,7 +153,6 @@ st.dataframe(
     ),
     hide_index=True,
 )
-value_views()
 
 with st.expander(state.tr("results_flows")):
     flows = export.flows_in_words(result, lang)
@@ -163,6 +162,8 @@ with st.expander(state.tr("results_flows")):
         ),
         hide_index=True,
     )
+
+value_views()
 
 for warning in result.warnings:
     st.warning(state.markdown_text(warning.text(lang)), icon=":material/info:")

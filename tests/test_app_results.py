@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -222,3 +223,74 @@ def test_the_gap_is_one_number_explained_in_one_sentence():
     assert fmt.money(result.metrics["funding_gap"], "nl") in sentence  # undiscounted
     assert fmt.money(proposal.pv_needed, "nl") in sentence  # what close-the-gap divides
     assert sentence.endswith(".") and ". " not in sentence  # one sentence
+
+
+def views_table(at, lang: str = "nl") -> pd.DataFrame:
+    """The "what counts" table: the one with a column for society's view."""
+    society = t("views_society", lang)
+    (table,) = [frame.value for frame in at.dataframe if society in frame.value.columns]
+    return table.set_index(t("views_line", lang))
+
+
+def test_what_counts_shows_society_and_who_benefits_side_by_side():
+    """The programme's bijstand saved (West Practice, PV € 1.522.897) is a transfer: zero for
+    society, counted for the gemeente; the volunteers' hours (PV € 542.015) are a cost in kind,
+    the square and the panels keep a residual value (PV € 531.221)."""
+    at = open_results()
+    result = evaluate(examples.load_botu())
+    m = result.metrics
+    table = views_table(at)
+    society, holders = t("views_society", "nl"), t("views_stakeholders", "nl")
+    assert list(table.index) == [
+        t(f"views_row_{row}", "nl")
+        for row in ("benefit", "residual_value", "transfer", "benefits", "cost", "in_kind", "net")
+    ]
+    transfer = t("views_row_transfer", "nl")
+    assert table.loc[transfer, society] == "€ 0"
+    assert table.loc[transfer, holders] == "€ 1.522.897"
+    assert table.loc[t("views_row_in_kind", "nl"), society] == "€ -542.015"
+    assert table.loc[t("views_row_residual_value", "nl"), holders] == "€ 531.221"
+    assert table.loc[t("views_row_benefits", "nl"), society] == fmt.money(m["pv_benefits"], "nl")
+    assert table.loc[t("views_row_net", "nl"), society] == fmt.money(m["npv_social"], "nl")
+    holders_total = result.stakeholders["pv_benefit"].sum()
+    assert table.loc[t("views_row_benefits", "nl"), holders] == fmt.money(holders_total, "nl")
+    notes = [caption.value for caption in at.caption]
+    assert t("views_note", "nl", transfers="€ 1.522.897") in notes
+    shown = metrics(at)
+    assert shown[t("public_dependence", "nl")] == fmt.percent(m["public_dependence"], "nl")
+    assert shown[t("public_dependence", "nl")] == "29,9%"
+    assert t("cash_in_current_euros", "nl", inflation="2,0%", start=2027) in notes
+
+
+def test_a_plain_case_in_english_shows_benefits_and_costs_only_in_real_euros():
+    data = {
+        "scenario": {"name": "Plain", "start_year": 2027, "horizon_years": 2, "discount_rate": 0.0},
+        "stakeholders": [{"id": "gemeente", "name": "Gemeente", "kind": "public"}],
+        "costs": [{"name": "Coach", "amount": 600.0}],
+        "outcomes": [
+            {
+                "name": "Work",
+                "quantity": 1,
+                "proxy": 1000.0,
+                "value_type": "social",
+                "start": 1,
+                "beneficiaries": {"gemeente": 1.0},
+            }
+        ],
+        "funding": [{"name": "Budget", "funder": "gemeente", "kind": "budget", "amount": 600.0}],
+    }
+    at = open_results(("plain", dump_scenario(scenario_from_dict(data))))
+    at.sidebar.selectbox[0].set_value("plain").run()
+    at.sidebar.radio[0].set_value("en").run()
+    assert not at.exception
+    table = views_table(at, "en")
+    # 1,000 of outcomes in year 1 against 600 of costs in year 0, at 0%: net 400 in both views
+    assert table.to_dict("list") == {
+        t("views_society", "en"): ["€1,000", "€1,000", "-€600", "€400"],
+        t("views_stakeholders", "en"): ["€1,000", "€1,000", "-€600", "€400"],
+    }
+    shown = metrics(at)
+    assert shown[t("subsidy_dependence", "en")] == "0.0%"
+    assert shown[t("public_dependence", "en")] == "100.0%"  # a budget, not a subsidy
+    notes = " ".join(caption.value for caption in at.caption)
+    assert "current euros" not in notes  # no inflation: everything in constant prices
