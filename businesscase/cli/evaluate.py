@@ -8,11 +8,13 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
+from rich.console import Console, Group
 from rich.table import Table
+from rich.text import Text
 
 from businesscase import formatting as fmt
 from businesscase.cli.common import ScenarioFile, check_lang, computing, header, load
+from businesscase.distributions import base_value
 from businesscase.engine import evaluate
 from businesscase.export import discount_note, verdict
 from businesscase.metrics import STAKEHOLDER_COLUMNS
@@ -47,8 +49,14 @@ def _evaluate_file(file: Path, lang: str) -> EvaluationResult:
     raise AssertionError("unreachable")  # pragma: no cover - computing exits on an error
 
 
+HONEST_FIGURES: tuple[str, ...] = ("pv_harms", "pv_in_kind", "pv_residual_value", "pv_transfers")
+"""Figures of honest value (docs/methodology.md) the summary lists only when they are not zero."""
+
+
 def _summary(result: EvaluationResult, lang: str) -> list[Any]:
-    """Rich renderables: headline figures, the closing verdict and the stakeholder table."""
+    """Rich renderables: headline figures (the honest-value figures and the public money share
+    only where the case has them, each then said in words, with the current-euros note when
+    prices rise), the closing verdict and the stakeholder table."""
     m = result.metrics
     settings = result.scenario.settings
     start = settings.start_year
@@ -65,6 +73,8 @@ def _summary(result: EvaluationResult, lang: str) -> list[Any]:
     def ratio(value: float | None) -> str:
         return fmt.number(value, lang)
 
+    honest = [name for name in HONEST_FIGURES if m[name] != 0.0]
+    public = m["public_dependence"] is not None
     by_type = " / ".join(
         money(m[f"pv_benefits_{kind}"]) for kind in ("fiscal", "economic", "social")
     )
@@ -72,6 +82,7 @@ def _summary(result: EvaluationResult, lang: str) -> list[Any]:
         ("pv_costs", money(m["pv_costs"])),
         ("pv_benefits", money(m["pv_benefits"])),
         ("pv_benefits_by_type", by_type),
+        *((name, money(m[name])) for name in honest),
         ("npv_social", money(m["npv_social"])),
         ("sroi_ratio", ratio(m["sroi_ratio"])),
         ("net_sroi_ratio", ratio(m["net_sroi_ratio"])),
@@ -82,6 +93,7 @@ def _summary(result: EvaluationResult, lang: str) -> list[Any]:
         ("funding_gap", money(m["funding_gap"])),
         ("first_short_year", when(m["first_short_year"])),
         ("subsidy_dependence", share(m["subsidy_dependence"])),
+        *([("public_dependence", share(m["public_dependence"]))] if public else []),
         ("largest_funder_share", share(m["largest_funder_share"])),
         ("funder_hhi", ratio(m["funder_hhi"])),
         ("subsidy_cliff_year", when(m["subsidy_cliff_year"])),
@@ -103,6 +115,15 @@ def _summary(result: EvaluationResult, lang: str) -> list[Any]:
     for key, value in rows:
         figures.add_row(t(key, lang), value)
 
+    explained = honest + (["public_dependence"] if public else [])
+    meaning = [f"{t(name, lang)}: {t(f'explain_{name}', lang)}." for name in explained]
+    inflation = base_value(settings.inflation)
+    if inflation != 0.0:
+        meaning.append(
+            t("cash_in_current_euros", lang, inflation=share(inflation), start=settings.start_year)
+        )
+    meanings = Group(*(Text(line, style="dim") for line in meaning))
+
     colour = "green" if m["closes"] else "red"
     closing = f"[{colour}]{markup(verdict(result, lang))}[/{colour}]"
 
@@ -114,4 +135,4 @@ def _summary(result: EvaluationResult, lang: str) -> list[Any]:
         )
 
     note = f"[dim]{markup(discount_note(result, lang))}[/dim]"
-    return [figures, closing, holders, note]
+    return [figures, *([meanings] if meaning else []), closing, holders, note]
