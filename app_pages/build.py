@@ -27,6 +27,7 @@ from businesscase import ScenarioError
 from businesscase.examples import list_examples, load_example
 from businesscase.problems import bounded
 from businesscase.scenario import LONGEST_HORIZON, Problem, scenario_from_dict
+from businesscase.text import TEXT
 from businesscase.vocabulary import (
     COST_CATEGORIES,
     FUNDING_KINDS,
@@ -45,7 +46,11 @@ CHOICES: dict[str, tuple[tuple[str, ...], str]] = {
     "value_type": (VALUE_TYPES, "value_type_"),
 }
 # Fields picked from a closed list: the list and the text-key prefix of its words.
-HOLDER_FIELDS = frozenset({"bearer", "payer", "funder", "investor", "outcome_payer", "stakeholder"})
+HOLDER_FIELDS = frozenset(
+    {"bearer", "payer", "funder", "investor", "outcome_payer", "stakeholder", "provider", "owner"}
+)
+EXPLAINED = tables.FLAGS | {"provider", "owner", "life", "inflation"}
+# Fields whose column help starts with the plain explanation the guided build gives them.
 
 
 def _drawn() -> dict[str, Any]:
@@ -111,8 +116,13 @@ def _label(field: str) -> str:
 
 
 def _help(table: str, field: str) -> str:
-    """A column's help: the percentage rule, and the default an empty cell means."""
-    parts = [state.tr("percent_cell_help")] if field in cells.PERCENT else []
+    """A column's help: what the field means with its typical range (where the guided build
+    explains it for this table, or for a field of :data:`EXPLAINED`), the percentage rule, and
+    the default an empty cell means."""
+    specific, plain = f"help_{table}_{field}", f"help_{field}"
+    parts = [state.tr(specific)] if specific in TEXT else []
+    parts += [state.tr(plain)] if not parts and field in EXPLAINED else []
+    parts += [state.tr("percent_cell_help")] if field in cells.PERCENT else []
     default = cells.default_text(table, field, state.lang())
     if default:
         parts.append(state.tr("empty_cell_help", default=default))
@@ -125,7 +135,10 @@ def _column(field: str, table: str, lists: dict[str, dict[str, str]]) -> Any:
     if field in HOLDER_FIELDS or field == "outcome":
         names = lists["outcomes" if field == "outcome" else "holders"]
         return st.column_config.SelectboxColumn(
-            label, options=list(names), format_func=lambda key: names.get(key, key), help=label
+            label,
+            options=list(names),
+            format_func=lambda key: names.get(key, key),
+            help=help_text,
         )
     if field == "kind":
         options, prefix = (

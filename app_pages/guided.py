@@ -22,7 +22,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from app_pages import cells, state
+from app_pages import cells, state, tables
 from businesscase import close_the_gap, export, library
 from businesscase import formatting as fmt
 from businesscase.examples import load_baseline
@@ -52,10 +52,26 @@ CHOICES: dict[str, tuple[tuple[str, ...], str]] = {
 # Pick-list fields: their options and the text-key prefix of their words.
 HOLDERS = frozenset({"bearer", "funder"})
 # Fields that name a stakeholder of the case.
+OPTIONAL_HOLDERS = frozenset({"provider", "owner"})
+# Fields that may name a stakeholder: who gives a cost in kind, who owns a residual value.
 
 FORMS: dict[str, tuple[str, tuple[str, ...]]] = {
     "partijen": ("stakeholders", ("name", "kind")),
-    "kosten": ("costs", ("name", "amount", "start", "duration", "category", "proxy_source")),
+    "kosten": (
+        "costs",
+        (
+            "name",
+            "amount",
+            "start",
+            "duration",
+            "category",
+            "in_kind",
+            "provider",
+            "life",
+            "owner",
+            "proxy_source",
+        ),
+    ),
     "baten": (
         "outcomes",
         (
@@ -66,6 +82,8 @@ FORMS: dict[str, tuple[str, tuple[str, ...]]] = {
             "proxy",
             "proxy_source",
             "value_type",
+            "harm",
+            "transfer",
             "deadweight",
             "attribution",
             "lasts",
@@ -83,14 +101,29 @@ FORMS: dict[str, tuple[str, tuple[str, ...]]] = {
             "reduction",
             "unit_cost",
             "proxy_source",
+            "deadweight",
+            "displacement",
+            "attribution",
+            "drop_off",
             "cashable_share",
+            "transfer",
             "start",
             "duration",
         ),
     ),
     "betalen": (
         "funding",
-        ("name", "funder", "kind", "amount", "start", "duration", "interest_rate", "term"),
+        (
+            "name",
+            "funder",
+            "kind",
+            "amount",
+            "start",
+            "duration",
+            "nominal",
+            "interest_rate",
+            "term",
+        ),
     ),
 }
 # Per step: the section its form adds a line to and the fields it asks, in order.
@@ -133,6 +166,25 @@ def _widget(section: str, field: str, case: dict[str, Any], key: str) -> Any:
         names = {holder["id"]: holder["name"] for holder in case.get("stakeholders", [])}
         return st.selectbox(
             label, list(names), format_func=lambda id_: names[id_], help=help_text, key=key
+        )
+    if field in tables.FLAGS:  # unticked leaves the field out: false
+        return st.checkbox(label, help=help_text, key=key) or None
+    if field in OPTIONAL_HOLDERS:
+        names = {"": "–"} | {
+            holder["id"]: holder["name"] for holder in case.get("stakeholders", [])
+        }
+        return (
+            st.selectbox(label, list(names), format_func=names.get, help=help_text, key=key) or None
+        )
+    if field == "life":  # empty: no residual value; may exceed the years counted
+        return st.number_input(
+            label,
+            min_value=1,
+            value=None,
+            step=1,
+            help=help_text,
+            key=key,
+            placeholder=state.tr("type_a_number"),
         )
     choice = "funding_kind" if (section, field) == ("funding", "kind") else field
     if choice in CHOICES:
@@ -227,7 +279,9 @@ def _lines(section: str, case: dict[str, Any], columns: tuple[str, ...]) -> None
             elif field in ("kind", "category", "value_type"):
                 choice = "funding_kind" if (section, field) == ("funding", "kind") else field
                 value = state.words(CHOICES[choice][1])(value) if value else "–"
-            elif field in HOLDERS:
+            elif field in tables.FLAGS:
+                value = state.tr("yes") if value else ""
+            elif field in HOLDERS | OPTIONAL_HOLDERS:
                 names = {holder["id"]: holder["name"] for holder in case.get("stakeholders", [])}
                 value = names.get(value, value)
             elif field == "beneficiaries":
@@ -361,6 +415,7 @@ def _plan(case: dict[str, Any]) -> None:
             step=1,
             help=state.tr("help_horizon_years"),
         )
+        inflation = _inflation_input(settings)
         themes = st.multiselect(
             state.tr("ask_themes"),
             THEMES,
@@ -377,6 +432,9 @@ def _plan(case: dict[str, Any]) -> None:
                 horizon_years=int(horizon),
                 themes=themes,
             )
+            if inflation is not None:  # 0 leaves the file as it was without inflation
+                settings.pop("inflation", None)
+                settings.update({"inflation": round(inflation / 100, 12)} if inflation else {})
             _save(case)
             if state.current().name.startswith(state.tr("empty_name")) and settings["name"]:
                 state.rename_variant(state.current().name, settings["name"])
@@ -398,6 +456,23 @@ def _plan(case: dict[str, Any]) -> None:
         ),
         hide_index=True,
         width="stretch",
+    )
+
+
+def _inflation_input(settings: dict[str, Any]) -> float | None:
+    """Inflation a year as a percentage; None when the file gives a distribution, which only
+    the table view edits (it stays as loaded)."""
+    written = settings.get("inflation", 0.0)
+    if isinstance(written, dict):
+        return None
+    return st.number_input(
+        state.tr("ask_inflation"),
+        min_value=-50.0,
+        max_value=50.0,
+        value=float(written) * 100,
+        step=0.5,
+        format="%.1f",
+        help=state.tr("help_inflation"),
     )
 
 

@@ -1471,6 +1471,141 @@ TEXT: dict[str, dict[str, str]] = {
         "(de prijzen van elk jaar, {inflation} inflatie per jaar; contracten die nominaal zijn "
         "staan daarin vast); de maatschappelijke cijfers in constante prijzen van {start}.",
     },
+    # honest2: the honest-value fields in the guided build and the table view
+    # (app_pages/guided.py, app_pages/build.py)
+    "ask_inflation": {"en": "Inflation a year (%)", "nl": "Inflatie per jaar (%)"},
+    "help_inflation": {
+        "en": "How much prices rise a year. It matters only for amounts fixed in euros (a grant "
+        "that is not indexed, a loan's fixed interest, a fixed price per outcome): they are "
+        "worth less each year, and the cash balance is then shown in the euros of each year. "
+        "Usually 2% (the ECB's target); 0 leaves everything in today's prices.",
+        "nl": "Hoeveel de prijzen per jaar stijgen. Dit telt alleen voor bedragen die in euro's "
+        "vastliggen (een subsidie die niet wordt geïndexeerd, de vaste rente van een lening, "
+        "een vaste prijs per resultaat): die zijn elk jaar minder waard, en het kassaldo staat "
+        "dan in de euro's van elk jaar. Meestal 2% (het doel van de ECB); 0 laat alles in de "
+        "prijzen van nu.",
+    },
+    "ask_in_kind": {
+        "en": "Given in kind, not paid in money",
+        "nl": "Ingebracht in natura, niet in geld betaald",
+    },
+    "help_in_kind": {
+        "en": "Tick for volunteer hours, a room lent free of charge or a roof made available: "
+        "the plan uses it without paying, so it counts as a cost to society but needs no cash. "
+        "Value it at what it would cost to buy, e.g. volunteer hours at the minimum wage "
+        "(about € 14 an hour in 2025). Then say who gives it.",
+        "nl": "Aanvinken voor vrijwilligersuren, een ruimte die gratis wordt uitgeleend of een "
+        "dak dat beschikbaar wordt gesteld: het plan gebruikt het zonder te betalen, dus het "
+        "telt als maatschappelijke kost maar vraagt geen geld. Waardeer het tegen wat het zou "
+        "kosten om in te kopen, bijv. vrijwilligersuren tegen het minimumloon (ongeveer € 14 "
+        "per uur in 2025). Zeg dan ook wie het inbrengt.",
+    },
+    "ask_provider": {"en": "Who gives it?", "nl": "Wie brengt het in?"},
+    "help_provider": {
+        "en": "Only for a cost given in kind: the party that gives the hours, the room or the "
+        "roof (often the residents or a housing corporation). Leave empty for a cost paid in "
+        "money.",
+        "nl": "Alleen bij een kostenpost in natura: de partij die de uren, de ruimte of het dak "
+        "inbrengt (vaak de bewoners of een woningcorporatie). Leeg laten bij kosten in geld.",
+    },
+    "ask_life": {
+        "en": "Useful life (years), for an investment",
+        "nl": "Levensduur (jaren), bij een investering",
+    },
+    "help_life": {
+        "en": "Only for an investment: how many years it keeps its use, from the year it is "
+        "bought. What is left after the last year counted is a residual value: a benefit of "
+        "its owner. Solar panels about 25 years, a redesigned square 15 to 30, furniture and "
+        "computers 3 to 10. Leave empty to count no residual value.",
+        "nl": "Alleen bij een investering: hoeveel jaar het bruikbaar blijft, vanaf het jaar "
+        "van aanschaf. Wat na het laatste meegetelde jaar over is, is restwaarde: een baat "
+        "voor de eigenaar. Zonnepanelen ongeveer 25 jaar, een heringericht plein 15 tot 30, "
+        "meubels en computers 3 tot 10. Leeg laten om geen restwaarde te tellen.",
+    },
+    "ask_owner": {"en": "Owner of the residual value", "nl": "Eigenaar van de restwaarde"},
+    "help_owner": {
+        "en": "Only with a useful life: the party that owns the investment after the last year "
+        "(the municipality for a square, the cooperative's members for its panels).",
+        "nl": "Alleen bij een levensduur: de partij die de investering na het laatste jaar "
+        "bezit (de gemeente bij een plein, de leden van de coöperatie bij hun panelen).",
+    },
+    "ask_harm": {
+        "en": "This is a harm (a negative effect)",
+        "nl": "Dit is een negatief effect",
+    },
+    "help_harm": {
+        "en": "Tick when the plan makes things worse for someone: nuisance for neighbours, "
+        "people displaced to another street, customers lost by a shop nearby. Enter the "
+        "numbers as for a benefit (how many, the value per person, all positive); it then "
+        "counts against the benefits. Honest cases name their harms, even small ones.",
+        "nl": "Aanvinken als het plan het voor iemand slechter maakt: overlast voor buren, "
+        "mensen die naar een andere straat verdrongen worden, klanten die een winkel in de "
+        "buurt kwijtraakt. Vul de getallen in als bij een baat (hoeveel, de waarde per "
+        "persoon, alles positief); het telt dan tegen de baten. Een eerlijke business case "
+        "noemt zijn negatieve effecten, ook kleine.",
+    },
+    "ask_transfer": {
+        "en": "This is a transfer between parties",
+        "nl": "Dit is een overdracht tussen partijen",
+    },
+    "help_transfer": {
+        "en": "Tick when the money only changes hands: a benefit payment the municipality saves "
+        "is income the resident no longer gets. It counts for the party that gains it (who "
+        "pays, who benefits) but not for society. Count the resident's real gain (more income "
+        "from work, wellbeing) as a separate line.",
+        "nl": "Aanvinken als het geld alleen van eigenaar wisselt: een uitkering die de "
+        "gemeente bespaart is inkomen dat de bewoner niet meer krijgt. Het telt voor de partij "
+        "die het krijgt (wie betaalt, wie profiteert), niet voor de maatschappij. Tel de echte "
+        "winst van de bewoner (meer inkomen uit werk, welzijn) als aparte regel.",
+    },
+    "ask_displacement": {"en": "Moved elsewhere (%)", "nl": "Verplaatst naar elders (%)"},
+    "ask_drop_off": {"en": "Fades each year (%)", "nl": "Neemt per jaar af (%)"},
+    "help_avoided_costs_deadweight": {
+        "en": "Which share of the costs would have been avoided without the plan too (the "
+        "trend, other help). Usually 10 to 40%; the same as for the outcome of the same "
+        "people.",
+        "nl": "Welk deel van de kosten ook zonder het plan was voorkomen (de trend, andere "
+        "hulp). Meestal 10 tot 40%; hetzelfde als bij het effect voor dezelfde mensen.",
+    },
+    "help_avoided_costs_displacement": {
+        "en": "Which share of the problem only moves elsewhere (nuisance to the next street): "
+        "those costs are not avoided. Usually 0 to 25%.",
+        "nl": "Welk deel van het probleem alleen verschuift (overlast naar de volgende straat): "
+        "die kosten zijn niet voorkomen. Meestal 0 tot 25%.",
+    },
+    "help_avoided_costs_attribution": {
+        "en": "Which share is owed to others than this plan (police, care, other programmes). "
+        "Usually 10 to 50%; the same as for the outcome of the same people.",
+        "nl": "Welk deel te danken is aan anderen dan dit plan (politie, zorg, andere "
+        "programma's). Meestal 10 tot 50%; hetzelfde als bij het effect voor dezelfde mensen.",
+    },
+    "help_avoided_costs_drop_off": {
+        "en": "By how much the avoided costs shrink each year after the first (people move, "
+        "old habits return). Usually 0 to 30% a year.",
+        "nl": "Met hoeveel de voorkomen kosten elk jaar na het eerste afnemen (mensen verhuizen, "
+        "oude gewoonten keren terug). Meestal 0 tot 30% per jaar.",
+    },
+    "help_avoided_costs_transfer": {
+        "en": "Tick when the saving is money that only changes hands (a benefit payment no "
+        "longer paid): it counts for who saves it, not for society.",
+        "nl": "Aanvinken als de besparing geld is dat alleen van eigenaar wisselt (een "
+        "uitkering die niet meer wordt betaald): het telt voor wie het bespaart, niet voor de "
+        "maatschappij.",
+    },
+    "ask_nominal": {
+        "en": "Fixed in euros (not indexed)",
+        "nl": "Vast in euro's (niet geïndexeerd)",
+    },
+    "help_nominal": {
+        "en": "Tick when the amount stays the same in euros while prices rise: a grant that is "
+        "not indexed, a loan at a fixed interest rate, a fixed price in a contract. With "
+        "inflation set (step 1 or the table view), such an amount is worth less each year. "
+        "Leave unticked for amounts that rise with prices.",
+        "nl": "Aanvinken als het bedrag in euro's gelijk blijft terwijl prijzen stijgen: een "
+        "subsidie die niet wordt geïndexeerd, een lening met vaste rente, een vaste prijs in "
+        "een contract. Met inflatie (stap 1 of de tabelweergave) is zo'n bedrag elk jaar minder "
+        "waard. Niet aanvinken bij bedragen die met de prijzen meestijgen.",
+    },
 }
 """Every user-facing string by key and language code (``nl``, ``en``)."""
 
