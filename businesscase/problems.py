@@ -145,10 +145,17 @@ def refusal(message: Message, **context: object) -> PydanticCustomError:
 
 
 class _NoValue:
-    """Marks a problem without a value to show (a missing field, a file-level problem)."""
+    """Marks a problem without a value to show (a missing field, a file-level problem).
+
+    One object: a copy (the app's cache pickles problems) is :data:`NO_VALUE` itself, so
+    ``problem.value is NO_VALUE`` holds for a copied problem too.
+    """
 
     def __repr__(self) -> str:
         return "<no value>"
+
+    def __reduce__(self) -> str:
+        return "NO_VALUE"
 
 
 NO_VALUE: Any = _NoValue()

@@ -64,6 +64,7 @@ def test_volunteer_hours_in_kind_need_their_provider_said_in_words(app):
     assert missing.startswith("Kosten, regel 1, ")
     assert "is verplicht bij een kostenpost in natura" in missing
     assert "provider" not in missing.split(":")[0]  # the field said in words
+    assert "<no value>" not in missing  # a missing value is said as missing, not as a marker
     app.sidebar.radio[0].set_value("en").run()
     assert "is required for an in-kind cost" in app.code[0].value
     app.sidebar.radio[0].set_value("nl").run()

@@ -301,3 +301,15 @@ def test_a_five_megabyte_file_with_twenty_thousand_unknown_references_gives_elev
     assert sum(len(line) for line in lines) < 5000
     assert "(bedoel je partij" in lines[0] and "(1.000 in totaal)" in lines[0]
     assert lines[-1] == "groot.toml: ... en nog 19.990 verwijzingen naar onbekende belanghebbenden"
+
+
+def test_a_copied_problem_about_a_missing_value_still_says_it_is_missing():
+    """The app's cache pickles problems; a copied marker showed as ``<no value>`` in the Dutch
+    message of an in-kind cost without a provider."""
+    import copy
+    import pickle
+
+    problem = Problem("costs[0].provider", NO_VALUE, Message("provider_required"))
+    for copied in (pickle.loads(pickle.dumps(problem)), copy.deepcopy(problem)):
+        assert copied.value is NO_VALUE
+        assert copied.render("a.toml") == problem.render("a.toml")
