@@ -12,10 +12,12 @@ dependence, and who pays and who benefits.
 (True, True)
 """
 
+from businesscase.actuals import load_actuals, parse_actuals
 from businesscase.batch import combine, compare, evaluate_many, sweep
 from businesscase.engine import evaluate
 from businesscase.gap import close_the_gap
 from businesscase.limits import LimitError
+from businesscase.monitoring import monitor
 from businesscase.overflow import TooLargeToComputeError
 from businesscase.result import EvaluationResult
 from businesscase.scenario import (
@@ -43,7 +45,10 @@ __all__ = [
     "dump_scenario",
     "evaluate",
     "evaluate_many",
+    "load_actuals",
     "load_scenario",
+    "monitor",
+    "parse_actuals",
     "parse_scenario",
     "save_scenario",
     "sensitivity",

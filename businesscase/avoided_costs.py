@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from businesscase.timeline import FloatArray, IntArray, active_mask, line_amounts, year_offsets
+from businesscase.timeline import FloatArray, IntArray, line_amounts, year_offsets
 
 
-def avoided_cost_amounts(
+def gross_avoided_amounts(
     incidents: FloatArray,
     reduction: FloatArray,
     unit_cost: FloatArray,
@@ -26,19 +26,13 @@ def avoided_cost_amounts(
     start: IntArray,
     duration: IntArray,
     horizon_years: int,
-    *,
-    deadweight: FloatArray,
-    displacement: FloatArray,
-    attribution: FloatArray,
-    drop_off: FloatArray,
 ) -> FloatArray:
-    """Expected avoided cost per line and year, net of what the intervention cannot claim.
+    """Expected amount avoided per line and year, before additionality.
 
     .. math:: n \\cdot r \\cdot c \\cdot P \\, (1 + g)^{t - s}
-              (1 - dw)(1 - disp)(1 - attr)(1 - do)^{t - s}
 
-    The deflators are those of an outcome (the SROI guide's deadweight, displacement,
-    attribution and drop-off); drop-off counts from the line's own start, as growth does.
+    A reported actual replaces this amount (docs/monitoring.md); :func:`net_avoided_amounts`
+    then takes off what the intervention cannot claim.
 
     Parameters
     ----------
@@ -56,6 +50,38 @@ def avoided_cost_amounts(
         Active years [years].
     horizon_years : int
         Length of the time axis [years].
+
+    Returns
+    -------
+    array, shape (D, L, T) [EUR]
+    """
+    amount = incidents * reduction * unit_cost * probability
+    return line_amounts(amount, growth, start, duration, horizon_years)
+
+
+def net_avoided_amounts(
+    gross: FloatArray,
+    start: IntArray,
+    *,
+    deadweight: FloatArray,
+    displacement: FloatArray,
+    attribution: FloatArray,
+    drop_off: FloatArray,
+) -> FloatArray:
+    """The avoided cost a line may claim: the gross amount net of deadweight, displacement
+    and attribution, declining by its drop-off.
+
+    .. math:: A_t (1 - dw)(1 - disp)(1 - attr)(1 - do)^{t - s}
+
+    The deflators are those of an outcome (the SROI guide's deadweight, displacement,
+    attribution and drop-off); drop-off counts from the line's own start, as growth does.
+
+    Parameters
+    ----------
+    gross : array, shape (D, L, T)
+        :func:`gross_avoided_amounts`, or the actuals in their place [EUR].
+    start : array of int, shape (L,)
+        First active year [years].
     deadweight, displacement, attribution : array, shape (D, L)
         Shares that would have been avoided anyway, merely moved elsewhere, or are owed to
         others [fraction 0-1].
@@ -71,16 +97,14 @@ def avoided_cost_amounts(
     100 incidents of 50 euro, all prevented, 20% deadweight, 50% drop-off, from year 1:
 
     >>> one, none = np.array([[1.0]]), np.array([[0.0]])
-    >>> avoided_cost_amounts(np.array([[100.0]]), one, np.array([[50.0]]), one, none,
-    ...                      np.array([1]), np.array([3]), 4, deadweight=np.array([[0.2]]),
-    ...                      displacement=none, attribution=none, drop_off=np.array([[0.5]]))
+    >>> gross = gross_avoided_amounts(np.array([[100.0]]), one, np.array([[50.0]]), one, none,
+    ...                               np.array([1]), np.array([3]), 4)
+    >>> net_avoided_amounts(gross, np.array([1]), deadweight=np.array([[0.2]]),
+    ...                     displacement=none, attribution=none, drop_off=np.array([[0.5]]))
     array([[[   0., 4000., 2000., 1000.]]])
     """
-    amount = incidents * reduction * unit_cost * probability
-    amount = amount * (1.0 - deadweight) * (1.0 - displacement) * (1.0 - attribution)
-    amounts = line_amounts(amount, growth, start, duration, horizon_years)
+    amounts = gross * ((1.0 - deadweight) * (1.0 - displacement) * (1.0 - attribution))[:, :, None]
     if np.any(drop_off != 0.0):
-        age = np.maximum(year_offsets(horizon_years)[None, :] - np.asarray(start)[:, None], 0)
-        mask = active_mask(start, duration, horizon_years)
-        amounts *= (1.0 - drop_off)[:, :, None] ** age[None, :, :] * mask[None, :, :]
+        age = np.maximum(year_offsets(gross.shape[2])[None, :] - np.asarray(start)[:, None], 0)
+        amounts *= (1.0 - drop_off)[:, :, None] ** age[None, :, :]
     return amounts

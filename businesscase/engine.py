@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from businesscase.actuals import Actuals
 from businesscase.findings import Finding
 from businesscase.flows import build_flows
 from businesscase.limits import check_scenario_size
@@ -25,13 +26,16 @@ from businesscase.result import (
 from businesscase.scenario import Scenario
 
 
-def evaluate(scenario: Scenario) -> EvaluationResult:
+def evaluate(scenario: Scenario, *, actuals: Actuals | None = None) -> EvaluationResult:
     """Evaluate a scenario deterministically: every distribution at its base value.
 
     Parameters
     ----------
     scenario : Scenario
         A validated scenario (:func:`businesscase.load_scenario`).
+    actuals : Actuals, optional
+        What happened so far (:func:`businesscase.actuals.load_actuals`): the figures are then
+        those of the reforecast (docs/monitoring.md).
 
     Returns
     -------
@@ -58,7 +62,7 @@ def evaluate(scenario: Scenario) -> EvaluationResult:
     check_scenario_size(scenario)
     with np.errstate(**QUIET):
         params = compile_parameters(scenario)
-        flows = build_flows(scenario, params)
+        flows = build_flows(scenario, params, actuals)
         series = yearly_series(flows)
         figures = compute_metrics(flows, series)
     check_finite(scenario, flows, figures)

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from businesscase import avoided_costs, costs, funding, outcomes, sib, value_capture
+from businesscase.actuals import Actuals
 from businesscase.parameters import Parameters
 from businesscase.scenario import Scenario
 from businesscase.timeline import FloatArray, discount_factors
@@ -158,7 +159,7 @@ class Flows:
         return [block for block in self.blocks if block.flow in flow_kinds]
 
 
-def build_flows(scenario: Scenario, params: Parameters) -> Flows:
+def build_flows(scenario: Scenario, params: Parameters, actuals: Actuals | None = None) -> Flows:
     """Every flow of ``scenario`` for the draws in ``params``.
 
     Parameters
@@ -167,6 +168,11 @@ def build_flows(scenario: Scenario, params: Parameters) -> Flows:
         The validated scenario (structure: lines, stakeholders, years).
     params : Parameters
         Numeric inputs per draw (:func:`businesscase.parameters.compile_parameters`).
+    actuals : Actuals, optional
+        What happened (:class:`businesscase.actuals.Actuals`): each reported year and line
+        replaces the planned yearly value right after its section's values are computed
+        (costs spent, outcome cohorts, avoided costs before additionality, money received, a
+        loan's payout), in every draw (docs/monitoring.md).
 
     Returns
     -------
@@ -184,6 +190,8 @@ def build_flows(scenario: Scenario, params: Parameters) -> Flows:
         spent = costs.cost_amounts(
             p["costs"]["amount"], p["costs"]["growth"], *_timing(lines), horizon
         )
+        if actuals is not None:
+            actuals.replace("costs", spent, index)
         in_kind = [line.in_kind for line in lines]
         for flow, chosen in _groups(["in_kind" if kind else "cost" for kind in in_kind]):
             providers = [lines[i].provider for i in chosen] if flow == "in_kind" else None
@@ -218,6 +226,8 @@ def build_flows(scenario: Scenario, params: Parameters) -> Flows:
     if lines:
         q = p["outcomes"]
         cohorts = outcomes.cohort_sizes(q["quantity"], q["growth"], *_timing(lines), horizon)
+        if actuals is not None:
+            actuals.replace("outcomes", cohorts, index)
         unit_value = outcomes.net_unit_value(
             q["proxy"], q["deadweight"], q["displacement"], q["attribution"]
         )
@@ -231,7 +241,7 @@ def build_flows(scenario: Scenario, params: Parameters) -> Flows:
     lines = scenario.avoided_costs
     if lines:
         a = p["avoided_costs"]
-        amounts = avoided_costs.avoided_cost_amounts(
+        gross = avoided_costs.gross_avoided_amounts(
             a["incidents"],
             a["reduction"],
             a["unit_cost"],
@@ -239,6 +249,12 @@ def build_flows(scenario: Scenario, params: Parameters) -> Flows:
             a["growth"],
             *_timing(lines),
             horizon,
+        )
+        if actuals is not None:
+            actuals.replace("avoided_costs", gross, index)
+        amounts = avoided_costs.net_avoided_amounts(
+            gross,
+            _timing(lines)[0],
             deadweight=a["deadweight"],
             displacement=a["displacement"],
             attribution=a["attribution"],
@@ -257,6 +273,8 @@ def build_flows(scenario: Scenario, params: Parameters) -> Flows:
             v["units"], v["base_value"], v["uplift"], v["capture_share"], *_timing(lines), horizon
         )
         _deflate(captured, lines, index)
+        if actuals is not None:
+            actuals.replace("value_capture", captured, index)
         blocks.append(
             labeller.block(
                 "value_capture",
@@ -277,6 +295,8 @@ def build_flows(scenario: Scenario, params: Parameters) -> Flows:
             g["amount"], g["growth"], g["probability"], *_timing(grants), horizon
         )
         _deflate(amounts, grants, index)
+        if actuals is not None:
+            actuals.replace("funding", amounts, index, np.flatnonzero(~is_loan).tolist())
         blocks.append(
             labeller.block(
                 "funding",
@@ -291,6 +311,10 @@ def build_flows(scenario: Scenario, params: Parameters) -> Flows:
     loan_outstanding = np.zeros(params.draws)
     if loans:
         g = {field: array[:, is_loan] for field, array in f.items()}
+        if actuals is not None:
+            g["amount"], g["probability"] = actuals.loan_terms(
+                loans, np.flatnonzero(is_loan).tolist(), g["amount"], g["probability"], index
+            )
         payout, repayments, outstanding = funding.loan_schedule(
             g["amount"],
             g["probability"],

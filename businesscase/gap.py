@@ -35,6 +35,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from businesscase.actuals import Actuals
 from businesscase.engine import evaluate
 from businesscase.scenario import Scenario, scenario_from_dict, scenario_to_dict
 from businesscase.timeline import FloatArray
@@ -146,7 +147,9 @@ def split_whole_euros(total: FloatArray, weights: FloatArray) -> FloatArray:
     return parts + (rank < left[None, :])
 
 
-def close_the_gap(scenario: Scenario, *, leave_out: Collection[str] = ()) -> GapProposal:
+def close_the_gap(
+    scenario: Scenario, *, leave_out: Collection[str] = (), actuals: Actuals | None = None
+) -> GapProposal:
     """Propose extra contributions by the stakeholders who benefit, so that the plan closes.
 
     See the module docstring for the timing (nominal, in the years needed), the split (in
@@ -160,6 +163,9 @@ def close_the_gap(scenario: Scenario, *, leave_out: Collection[str] = ()) -> Gap
     leave_out : collection of str, optional
         Stakeholder ids asked for nothing (e.g. the residents); the others share the top-ups in
         proportion to their PV cashable benefit, each within its own cap.
+    actuals : Actuals, optional
+        What happened so far: the proposal closes the reforecast's gap (docs/monitoring.md);
+        the new scenario's funding lines come after the plan's, so the actuals still fit it.
 
     Returns
     -------
@@ -173,7 +179,7 @@ def close_the_gap(scenario: Scenario, *, leave_out: Collection[str] = ()) -> Gap
     >>> proposal.closes, evaluate(proposal.scenario).metrics["funding_gap"]
     (True, 0.0)
     """
-    result = evaluate(scenario)
+    result = evaluate(scenario, actuals=actuals)
     top_ups = yearly_top_ups(np.asarray(result.metrics["cash_balance"]))
     # the balance is in current euros, so are the top-ups: a euro of year t is worth
     # 1 / (1 + inflation) ** t real euros before discounting

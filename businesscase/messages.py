@@ -448,10 +448,106 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en_many": "scenarios with numbers too large to compute",
         "nl_many": "scenario's met getallen die te groot zijn om mee te rekenen",
     },
+    # --- actuals (monitoring: docs/monitoring.md)
+    "actuals_folder": {
+        "en": "{path} is a folder, not an actuals file",
+        "nl": "{path} is een map, geen bestand met realisaties",
+        "en_many": "folders",
+        "nl_many": "mappen",
+    },
+    "actuals_file_too_big": {
+        "en": "file is {megabytes} MB; an actuals file may be at most {limit} MB",
+        "nl": "het bestand is {megabytes} MB; een bestand met realisaties mag hoogstens {limit} MB "
+        "zijn",
+        "en_many": "files that are too big",
+        "nl_many": "te grote bestanden",
+    },
+    "actuals_text_too_big": {
+        "en": "an actuals file may be at most {limit} MB",
+        "nl": "een bestand met realisaties mag hoogstens {limit} MB zijn",
+        "en_many": "files that are too big",
+        "nl_many": "te grote bestanden",
+    },
+    "actuals_not_csv": {
+        "en": "not a CSV file with the columns year, line and value ({detail})",
+        "nl": "geen CSV-bestand met de kolommen year, line en value ({detail})",
+        "en_many": "files that are not CSV",
+        "nl_many": "bestanden die geen CSV zijn",
+    },
+    "actuals_columns": {
+        "en": "the first row must name the columns year, line and value (and may name note); "
+        "missing: {missing}",
+        "nl": "de eerste rij moet de kolommen year, line en value noemen (en mag note noemen); "
+        "ontbreekt: {missing}",
+        "en_many": "headers without year, line or value",
+        "nl_many": "kopregels zonder year, line of value",
+    },
+    "actuals_unknown_column": {
+        "en": "unknown column; allowed: year, line, value, note",
+        "nl": "onbekende kolom; toegestaan: year, line, value, note",
+        "en_many": "unknown columns",
+        "nl_many": "onbekende kolommen",
+    },
+    "actuals_cells": {
+        "en": "has {count} cells; the first row names {expected} columns",
+        "nl": "heeft {count} cellen; de eerste rij noemt {expected} kolommen",
+        "en_many": "rows with the wrong number of cells",
+        "nl_many": "rijen met het verkeerde aantal cellen",
+    },
+    "actuals_year": {
+        "en": "must be a calendar year such as {example}",
+        "nl": "moet een kalenderjaar zijn, zoals {example}",
+        "en_many": "years that are not calendar years",
+        "nl_many": "jaren die geen kalenderjaar zijn",
+    },
+    "actuals_year_outside": {
+        "en": "is outside the plan's years {first} to {last}",
+        "nl": "valt buiten de jaren van het plan, {first} tot en met {last}",
+        "en_many": "years outside the plan",
+        "nl_many": "jaren buiten het plan",
+    },
+    "actuals_unknown_line": {
+        "en": "no such line; write a path such as costs[0] or the name of a line{hint}",
+        "nl": "deze regel bestaat niet; schrijf een pad zoals costs[0] of de naam van een "
+        "regel{hint}",
+        "en_many": "unknown lines",
+        "nl_many": "onbekende regels",
+    },
+    "actuals_ambiguous_line": {
+        "en": "more than one line has this name ({paths}); write the path instead",
+        "nl": "meer dan een regel heeft deze naam ({paths}); schrijf het pad",
+        "en_many": "names of more than one line",
+        "nl_many": "namen van meer dan een regel",
+    },
+    "actuals_duplicate": {
+        "en": "{line} in {year} is already reported in row {row}",
+        "nl": "{line} in {year} staat al in rij {row}",
+        "en_many": "lines reported twice in a year",
+        "nl_many": "regels die twee keer in een jaar staan",
+    },
+    "actuals_loan_year": {
+        "en": "a loan's actual is its payout, in its start year {year}",
+        "nl": "de realisatie van een lening is de uitbetaling, in het startjaar {year}",
+        "en_many": "loan actuals outside the start year",
+        "nl_many": "realisaties van leningen buiten het startjaar",
+    },
+    "actuals_value": {
+        "en": "must be a number (such as {example}), not text",
+        "nl": "moet een getal zijn (zoals {example}), geen tekst",
+        "en_many": "values that are not numbers",
+        "nl_many": "waarden die geen getal zijn",
+    },
+    "actuals_negative": {
+        "en": "must be 0 or more: what was spent, received or achieved",
+        "nl": "moet 0 of meer zijn: wat is uitgegeven, ontvangen of bereikt",
+        "en_many": "negative values",
+        "nl_many": "negatieve waarden",
+    },
 }
 """Every rule by key: its text in ``en`` and ``nl``, and the plural of its kind (``*_many``)."""
 
 PIECES: dict[str, dict[str, str]] = {
+    "row": {"en": "row {row}", "nl": "rij {row}"},
     "did_you_mean": {"en": " (did you mean {names}?)", "nl": " (bedoel je {names}?)"},
     "or": {"en": " or ", "nl": " of "},
     "listing_more": {

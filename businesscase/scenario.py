@@ -617,22 +617,49 @@ def load_scenario(path: str | os.PathLike[str]) -> Scenario:
     """
     path = Path(path)
     source = path.name or str(path)
+    return parse_scenario(read_limited(path, source), source=source)
+
+
+def read_limited(path: Path, source: str, prefix: str = "") -> bytes:
+    """The content of a regular file of at most :data:`MAX_FILE_BYTES`.
+
+    Raises
+    ------
+    ScenarioError
+        For a folder, a file that is not regular, a missing, unreadable or too big file; the
+        messages of a folder and a too big file are those of ``prefix`` (``""`` for a scenario
+        file, ``"actuals_"`` for an actuals file).
+    """
     try:
         status = path.stat()
         if stat.S_ISDIR(status.st_mode):
-            raise file_error(source, "folder", path=path)
+            raise file_error(source, f"{prefix}folder", path=path)
         if not stat.S_ISREG(status.st_mode):
             raise file_error(source, "not_regular", path=path)
         if status.st_size > MAX_FILE_BYTES:
             megabytes = f"{status.st_size / 2**20:.1f}"
-            raise file_error(source, "file_too_big", megabytes=megabytes, limit=_LIMIT_MB)
+            key = f"{prefix}file_too_big"
+            raise file_error(source, key, megabytes=megabytes, limit=_LIMIT_MB)
         with path.open("rb") as handle:  # read no more than the limit, even if the file grew
-            content = handle.read(MAX_FILE_BYTES + 1)
+            return handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise file_error(source, "not_found", path=path) from None
     except OSError as error:
         raise file_error(source, "unreadable", reason=error.strerror or error) from None
-    return parse_scenario(content, source=source)
+
+
+def decoded(text: str | bytes, source: str, prefix: str = "") -> str:
+    """Text of at most :data:`MAX_FILE_BYTES`, bytes decoded as UTF-8 (a byte order mark
+    allowed); a ScenarioError otherwise (``prefix`` as :func:`read_limited`)."""
+    if len(text) > MAX_FILE_BYTES:
+        raise file_error(source, f"{prefix}text_too_big", limit=_LIMIT_MB)
+    if isinstance(text, bytes):
+        try:
+            return text.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            line = text[: error.start].count(b"\n") + 1
+            raise file_error(source, "not_utf8", line=line) from None
+    return text
 
 
 def parse_scenario(text: str | bytes, source: str = "<text>") -> Scenario:
@@ -650,14 +677,7 @@ def parse_scenario(text: str | bytes, source: str = "<text>") -> Scenario:
     ScenarioError
         As :func:`load_scenario`.
     """
-    if len(text) > MAX_FILE_BYTES:
-        raise file_error(source, "text_too_big", limit=_LIMIT_MB)
-    if isinstance(text, bytes):
-        try:
-            text = text.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            line = text[: error.start].count(b"\n") + 1
-            raise file_error(source, "not_utf8", line=line) from None
+    text = decoded(text, source)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

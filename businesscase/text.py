@@ -1606,6 +1606,69 @@ TEXT: dict[str, dict[str, str]] = {
         "een contract. Met inflatie (stap 1 of de tabelweergave) is zo'n bedrag elk jaar minder "
         "waard. Niet aanvinken bij bedragen die met de prijzen meestijgen.",
     },
+    # Monitoring: plan against actuals and the reforecast (businesscase/monitoring.py,
+    # businesscase/cli/monitor.py, app_pages/monitor.py, export)
+    "monitor_still_closes": {
+        "en": "Still sluitend: with the actuals up to {last}, the reforecast closes, as the "
+        "plan did.",
+        "nl": "Nog steeds sluitend: met de realisaties tot en met {last} is de herprognose "
+        "sluitend, net als het plan.",
+    },
+    "monitor_now_closes": {
+        "en": "Now sluitend: with the actuals up to {last}, the reforecast closes; the plan "
+        "fell {plan_gap} short.",
+        "nl": "Nu sluitend: met de realisaties tot en met {last} is de herprognose sluitend; "
+        "het plan kwam {plan_gap} tekort.",
+    },
+    "monitor_no_longer_closes": {
+        "en": "No longer sluitend: with the actuals up to {last}, {gap} is missing at the "
+        "lowest point of the cash balance, and {year} is the first year short of cash. The "
+        "plan closed.",
+        "nl": "Niet meer sluitend: met de realisaties tot en met {last} ontbreekt {gap} op het "
+        "laagste punt van het kassaldo, en {year} is het eerste jaar met een kastekort. Het "
+        "plan was sluitend.",
+    },
+    "monitor_still_short": {
+        "en": "Still not sluitend: with the actuals up to {last}, {gap} is missing at the "
+        "lowest point of the cash balance (plan: {plan_gap}), and {year} is the first year "
+        "short of cash (plan: {plan_year}).",
+        "nl": "Nog steeds niet sluitend: met de realisaties tot en met {last} ontbreekt {gap} "
+        "op het laagste punt van het kassaldo (plan: {plan_gap}), en {year} is het eerste "
+        "jaar met een kastekort (plan: {plan_year}).",
+    },
+    "monitor_nothing_reported": {
+        "en": "No actuals reported: the reforecast is the plan.",
+        "nl": "Geen realisaties gemeld: de herprognose is het plan.",
+    },
+    "monitor_title": {
+        "en": "Plan and reforecast: {name}, actuals up to {last}",
+        "nl": "Plan en herprognose: {name}, realisaties tot en met {last}",
+    },
+    "monitor_plan": {"en": "plan", "nl": "plan"},
+    "monitor_reforecast": {"en": "reforecast", "nl": "herprognose"},
+    "monitor_variance_title": {
+        "en": "Variance, the largest in euros first (outcomes as counts)",
+        "nl": "Afwijkingen, de grootste in euro's eerst (effecten als aantallen)",
+    },
+    "monitor_year": {"en": "year", "nl": "jaar"},
+    "monitor_line": {"en": "line", "nl": "regel"},
+    "monitor_planned": {"en": "planned", "nl": "gepland"},
+    "monitor_actual": {"en": "actual", "nl": "gerealiseerd"},
+    "monitor_difference": {"en": "difference", "nl": "verschil"},
+    "monitor_share": {"en": "% of plan", "nl": "% van plan"},
+    "monitor_note": {"en": "note", "nl": "toelichting"},
+    "monitor_more_rows": {
+        "en": "... and {count} more rows (--json lists them all)",
+        "nl": "... en nog {count} rijen (--json geeft ze allemaal)",
+    },
+    "monitor_missing_title": {
+        "en": "Not reported (the reforecast keeps the plan there):",
+        "nl": "Niet gemeld (de herprognose houdt daar het plan aan):",
+    },
+    "monitor_none_missing": {
+        "en": "Every planned flow up to {last} is reported.",
+        "nl": "Elke geplande stroom tot en met {last} is gemeld.",
+    },
 }
 """Every user-facing string by key and language code (``nl``, ``en``)."""
 

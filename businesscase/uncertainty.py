@@ -31,6 +31,7 @@ import numpy as np
 import pandas as pd
 
 from businesscase import limits
+from businesscase.actuals import Actuals
 from businesscase.distributions import base_value
 from businesscase.flows import build_flows
 from businesscase.metrics import (
@@ -79,7 +80,10 @@ Progress = Callable[[int, int], None]
 
 
 def run_draws(
-    scenario: Scenario, draws: int, values: Mapping[str, FloatArray] | None = None
+    scenario: Scenario,
+    draws: int,
+    values: Mapping[str, FloatArray] | None = None,
+    actuals: Actuals | None = None,
 ) -> dict[str, FloatArray]:
     """Every figure per draw: the engine for ``draws`` draws with some inputs set per draw.
 
@@ -95,6 +99,8 @@ def run_draws(
         Number of draws ``D``.
     values : mapping of str to array of shape (D,), optional
         Per-draw values by field path; other inputs take their base value.
+    actuals : Actuals, optional
+        Reported values that replace the plan's in every draw (docs/monitoring.md).
 
     Returns
     -------
@@ -110,12 +116,13 @@ def run_draws(
     """
     size = limits.chunk_size(scenario, workers=1)
     if draws <= size:
-        return _evaluate_draws(scenario, draws, values)
+        return _evaluate_draws(scenario, draws, values, actuals)
     chunks = [
         _evaluate_draws(
             scenario,
             min(start + size, draws) - start,
             {path: value[start : start + size] for path, value in (values or {}).items()},
+            actuals,
         )
         for start in range(0, draws, size)
     ]
@@ -123,12 +130,15 @@ def run_draws(
 
 
 def _evaluate_draws(
-    scenario: Scenario, draws: int, values: Mapping[str, FloatArray] | None
+    scenario: Scenario,
+    draws: int,
+    values: Mapping[str, FloatArray] | None,
+    actuals: Actuals | None = None,
 ) -> dict[str, FloatArray]:
     """The engine for one chunk of draws, its figures checked for overflow."""
     with np.errstate(**QUIET):
         params = compile_parameters(scenario, draws=draws, values=values)
-        flows = build_flows(scenario, params)
+        flows = build_flows(scenario, params, actuals)
         figures = compute_metrics(flows, yearly_series(flows))
     check_finite(scenario, flows, figures)
     return figures
@@ -210,6 +220,7 @@ def simulate(
     seed: int | None = None,
     chunk_size: int | None = None,
     progress: Progress | None = None,
+    actuals: Actuals | None = None,
 ) -> SimulationResult:
     """Monte Carlo: the engine evaluated for ``draws`` samples of the uncertain inputs.
 
@@ -234,6 +245,9 @@ def simulate(
         working arrays fit in the memory budget (:func:`businesscase.limits.chunk_size`).
     progress : callable, optional
         ``progress(done, total)`` after each chunk.
+    actuals : Actuals, optional
+        What happened so far: every draw takes the reported values, so the draws vary only
+        what is still to come (the reforecast's Monte Carlo, docs/monitoring.md).
 
     Returns
     -------
@@ -268,7 +282,10 @@ def simulate(
     def evaluate_chunk(start: int) -> dict[str, FloatArray]:
         stop = min(start + chunk_size, draws)
         return run_draws(
-            scenario, stop - start, {path: value[start:stop] for path, value in samples.items()}
+            scenario,
+            stop - start,
+            {path: value[start:stop] for path, value in samples.items()},
+            actuals,
         )
 
     with ThreadPoolExecutor(max_workers=min(WORKERS, len(starts))) as pool:
@@ -380,7 +397,9 @@ class SensitivityResult:
         return {"base": dict(self.base), "tornado": records(self.table)}
 
 
-def sensitivity(scenario: Scenario, *, by: str = "npv_social") -> SensitivityResult:
+def sensitivity(
+    scenario: Scenario, *, by: str = "npv_social", actuals: Actuals | None = None
+) -> SensitivityResult:
     """The tornado table: each uncertain input at its low and high, the others at base.
 
     The low and high are ``low`` and ``high`` for triangular, PERT and uniform distributions
@@ -394,6 +413,8 @@ def sensitivity(scenario: Scenario, *, by: str = "npv_social") -> SensitivityRes
         A validated scenario.
     by : {"npv_social", "funding_gap"}, default "npv_social"
         The figure whose swing orders the rows (ties by the other figure's swing).
+    actuals : Actuals, optional
+        Reported values that stay fixed: the tornado of the reforecast (docs/monitoring.md).
 
     Returns
     -------
@@ -413,7 +434,7 @@ def sensitivity(scenario: Scenario, *, by: str = "npv_social") -> SensitivityRes
         bounds[path] = (low, high)
         values[path] = np.full(1 + 2 * count, distribution.base)
         values[path][1 + 2 * index : 3 + 2 * index] = (low, high)
-    figures = run_draws(scenario, 1 + 2 * count, values)
+    figures = run_draws(scenario, 1 + 2 * count, values, actuals)
     table = pd.DataFrame(
         {
             "path": list(inputs),

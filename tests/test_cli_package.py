@@ -112,6 +112,7 @@ def test_every_command_is_registered_once_in_the_documented_order():
         "compare",
         "combine",
         "export",
+        "monitor",
     ]
 
 

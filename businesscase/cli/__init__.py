@@ -6,9 +6,9 @@ bad input. No traceback reaches the user; input files are only read.
 
 One module per group of commands, registered on :data:`app` here: :mod:`.evaluate`,
 :mod:`.uncertainty` (simulate, sensitivity, close-gap), :mod:`.batch` (batch, sweep),
-:mod:`.compare` (compare, combine) and :mod:`.export`. What they share (the ``--lang`` option,
-error lines, the console, tables, figures for people) lives in :mod:`.common`, which imports
-none of them.
+:mod:`.compare` (compare, combine), :mod:`.export` and :mod:`.monitor`. What they share (the
+``--lang`` option, error lines, the console, tables, figures for people) lives in
+:mod:`.common`, which imports none of them.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import sys
 
 import typer
 
-from businesscase.cli import batch, compare, evaluate, export, uncertainty
+from businesscase.cli import batch, compare, evaluate, export, monitor, uncertainty
 from businesscase.cli.common import BAD_INPUT
 from businesscase.cli.uncertainty import CANNOT_CLOSE
 from businesscase.limits import LimitError
@@ -50,6 +50,7 @@ for _name, _command in (
     ("compare", compare.compare_command),
     ("combine", compare.combine_command),
     ("export", export.export_command),
+    ("monitor", monitor.monitor_command),
 ):
     app.command(_name)(_command)
 
