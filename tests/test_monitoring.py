@@ -1,7 +1,9 @@
 """Monitoring: actuals, the reforecast, the variance and the missing reports (docs/monitoring.md).
 
 Hand-worked cases on small plans, invariants on random plans (actuals equal to the plan change
-nothing; an empty file changes nothing), bad actuals files, and the ``monitor`` command.
+nothing; an empty file changes nothing), the reforecast against an independent reference
+(tests/reference_monitoring.py) on random plans and actuals, bad actuals files, and the
+``monitor`` command.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ import tomli_w
 from engine_harness import mismatches
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from reference import reference_evaluate
+from reference_monitoring import reforecast_data
 from strategies import scenarios
 from typer.testing import CliRunner
 
@@ -426,3 +430,42 @@ def test_close_the_gap_on_the_reforecast():
     assert proposal.funding_gap == monitor(scenario, actuals).reforecast.metrics["funding_gap"]
     assert proposal.closes  # the members' cashable benefits can carry it
     assert evaluate(proposal.scenario, actuals=actuals).metrics["closes"] is True
+
+
+# --- the independent reference, on random plans and actuals ------------------------------------
+
+
+@st.composite
+def plans_and_reports(draw):
+    """A random plan without an impact bond and random actuals for some of its lines and years."""
+    data = draw(scenarios(with_sib=False))
+    horizon = data["scenario"]["horizon_years"]
+    reports = {}
+    for section in ("costs", "outcomes", "avoided_costs", "value_capture", "funding"):
+        for index, line in enumerate(data.get(section, [])):
+            if not draw(st.booleans()):
+                continue
+            if line.get("kind") == "loan":
+                years = [line.get("start", 0)]
+            else:
+                years = draw(st.lists(st.integers(0, horizon - 1), min_size=1, unique=True))
+            values = st.floats(0.0, 1e6, allow_nan=False) | st.just(0.0)
+            reports[section, index] = {t: draw(values) for t in years}
+    return data, reports
+
+
+@settings(max_examples=60, deadline=None)
+@given(plans_and_reports())
+def test_reforecast_agrees_with_the_reference(case):
+    data, reports = case
+    scenario = load(data)
+    start = scenario.settings.start_year
+    rows = [
+        f"{start + t},{section}[{index}],{value!r}"
+        for (section, index), years in reports.items()
+        for t, value in years.items()
+    ]
+    reforecast = monitor(scenario, parse_actuals(csv(*rows), scenario)).reforecast
+    engine = dict(reforecast.metrics) | {"stakeholders": reforecast.stakeholders.to_dict("records")}
+    problems = mismatches(engine, reference_evaluate(reforecast_data(data, reports)))
+    assert not problems, "\n".join(problems)
