@@ -34,6 +34,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from businesscase import __version__, charts
 from businesscase import formatting as fmt
+from businesscase.actuals import COUNTED
+from businesscase.actuals import SECTIONS as ACTUAL_SECTIONS
 from businesscase.distributions import base_value, distribution_text, is_distribution
 from businesscase.engine import evaluate
 from businesscase.excel_style import (
@@ -51,6 +53,8 @@ from businesscase.excel_style import (
 from businesscase.files import write_atomic
 from businesscase.gap import GapProposal, close_the_gap
 from businesscase.metrics import SCALAR_METRICS, STAKEHOLDER_COLUMNS
+from businesscase.monitoring import MonitorResult, amount_text, planned_values
+from businesscase.monitoring import verdict as monitor_verdict
 from businesscase.parameters import section_lines, uncertain_inputs
 from businesscase.result import EvaluationResult
 from businesscase.scenario import SECTIONS, Scenario
@@ -589,6 +593,7 @@ def build_workbook(
     *,
     result: EvaluationResult | None = None,
     simulation: SimulationResult | None = None,
+    monitoring: MonitorResult | None = None,
     lang: str = "nl",
 ) -> Workbook:
     """The export workbook as an openpyxl object (see :func:`write_workbook`)."""
@@ -638,6 +643,8 @@ def build_workbook(
     add_value_map(book, scenario, lang)
     if simulation is not None:
         _monte_carlo_sheets(book, simulation, lang)
+    if monitoring is not None:
+        _monitoring_sheets(book, monitoring, lang)
     for section in SECTIONS:
         if section in ("scenario", "sib"):
             if _entries(scenario, section):
@@ -652,6 +659,7 @@ def workbook_bytes(
     *,
     result: EvaluationResult | None = None,
     simulation: SimulationResult | None = None,
+    monitoring: MonitorResult | None = None,
     lang: str = "nl",
 ) -> bytes:
     """The export workbook as the bytes of an ``.xlsx`` file (for a download button).
@@ -659,7 +667,10 @@ def workbook_bytes(
     See :func:`write_workbook` for the parameters and the sheets.
     """
     buffer = io.BytesIO()
-    build_workbook(scenario, result=result, simulation=simulation, lang=lang).save(buffer)
+    book = build_workbook(
+        scenario, result=result, simulation=simulation, monitoring=monitoring, lang=lang
+    )
+    book.save(buffer)
     return buffer.getvalue()
 
 
@@ -669,6 +680,7 @@ def write_workbook(
     *,
     result: EvaluationResult | None = None,
     simulation: SimulationResult | None = None,
+    monitoring: MonitorResult | None = None,
     lang: str = "nl",
 ) -> Path:
     """Write the scenario, its figures and its flows to an Excel workbook, atomically.
@@ -677,7 +689,9 @@ def write_workbook(
     figures of docs/figures.md (key, label, value; years as offsets ``t`` with the calendar
     year beside), the stakeholder table, the yearly series, the tidy flow table, the Monte
     Carlo percentiles and cash balance fan (only when ``simulation`` is given and the scenario
-    has distributions), and the inputs, one sheet per section present in the scenario.
+    has distributions), with ``monitoring`` the plan against the actuals (one row per year and
+    line reported or missing) and the figures of plan and reforecast side by side
+    (docs/monitoring.md), and the inputs, one sheet per section present in the scenario.
     Amounts are formatted as whole euros, fractions as percentages; cells keep full values.
 
     Parameters
@@ -691,6 +705,8 @@ def write_workbook(
         ``evaluate(scenario)`` when already computed (it must be of this scenario).
     simulation : SimulationResult, optional
         ``simulate(scenario, ...)``, for the Monte Carlo sheets.
+    monitoring : MonitorResult, optional
+        ``monitor(scenario, actuals)``, for the plan-versus-actual sheets.
     lang : {"nl", "en"}, default "nl"
         Language of sheet names, labels and sentences; field and figure keys stay the documented
         names.
@@ -700,7 +716,9 @@ def write_workbook(
     pathlib.Path
         The path written.
     """
-    data = workbook_bytes(scenario, result=result, simulation=simulation, lang=lang)
+    data = workbook_bytes(
+        scenario, result=result, simulation=simulation, monitoring=monitoring, lang=lang
+    )
     return write_atomic(path, data)
 
 
@@ -922,6 +940,7 @@ def html_report(
     result: EvaluationResult | None = None,
     simulation: SimulationResult | None = None,
     sensitivity: SensitivityResult | None = None,
+    monitoring: MonitorResult | None = None,
     lang: str = "nl",
 ) -> str:
     """A self-contained HTML report of one scenario, for the screen and for paper.
@@ -945,6 +964,10 @@ def html_report(
         ``simulate(scenario, ...)``; shown only when the scenario has distributions.
     sensitivity : SensitivityResult, optional
         ``sensitivity(scenario)``, for the tornado chart.
+    monitoring : MonitorResult, optional
+        ``monitor(scenario, actuals)``: a monitoring section after the figures (the
+        reforecast's verdict, plan and reforecast side by side, the variance with the largest
+        first and the reports still missing).
     lang : {"nl", "en"}, default "nl"
 
     Returns
@@ -983,6 +1006,7 @@ def html_report(
         f"<h2>{_esc(t('sheet_figures', lang))}</h2>",
         _figures_table(result, lang),
         f'<p class="note">{_esc(discount_note(result, lang))}</p>',
+        _monitoring_section(monitoring, lang),
         f"<h2>{_esc(t('report_charts', lang))}</h2>",
         main_html,
     ]
@@ -1024,10 +1048,173 @@ def write_html(
     result: EvaluationResult | None = None,
     simulation: SimulationResult | None = None,
     sensitivity: SensitivityResult | None = None,
+    monitoring: MonitorResult | None = None,
     lang: str = "nl",
 ) -> Path:
     """Write :func:`html_report` to ``path`` (UTF-8), atomically; returns the path."""
     report = html_report(
-        scenario, result=result, simulation=simulation, sensitivity=sensitivity, lang=lang
+        scenario,
+        result=result,
+        simulation=simulation,
+        sensitivity=sensitivity,
+        monitoring=monitoring,
+        lang=lang,
     )
     return write_atomic(path, report.encode("utf-8"))
+
+
+# --- monitoring: plan against actuals (docs/monitoring.md) -----------------------------------
+
+MONITOR_FIGURES: tuple[str, ...] = (
+    "pv_costs",
+    "pv_benefits",
+    "npv_social",
+    "sroi_ratio",
+    "pv_financing",
+    "closes",
+    "funding_gap",
+    "first_short_year",
+    "min_cash_balance",
+)
+"""The figures monitoring puts side by side, plan and reforecast (CLI, report, app)."""
+
+
+def plan_against_actuals(monitoring: MonitorResult, lang: str) -> pd.DataFrame:
+    """Every reported and every missing year and line, in year and line order.
+
+    Columns: ``year``, ``line`` (path), ``name``, ``section`` (in words), ``counted`` (True for
+    outcomes), ``planned``, ``actual`` (NaN when missing), ``difference``,
+    ``difference_share``, ``note`` [EUR, current euros of the year; outcomes: counts].
+    """
+    scenario = monitoring.planned.scenario
+    plan = planned_values(scenario)
+    start = scenario.settings.start_year
+    missing = monitoring.missing.assign(
+        section=monitoring.missing["line"].str.split("[").str[0],
+        note=t("monitor_not_reported", lang),
+    )
+    missing["planned"] = [
+        float(plan[row.section, int(row.line.split("[")[1][:-1])][row.year - start])
+        for row in missing.itertuples()
+    ]
+    rows = pd.concat([monitoring.variance, missing], ignore_index=True)
+    order = [
+        (row.year, ACTUAL_SECTIONS.index(row.section), int(row.line.split("[")[1][:-1]))
+        for row in rows.itertuples()
+    ]
+    rows = rows.iloc[sorted(range(len(rows)), key=order.__getitem__)].reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "year": rows["year"].astype("int64"),
+            "line": rows["line"],
+            "name": rows["name"],
+            "section": [t(f"section_{section}", lang) for section in rows["section"]],
+            "counted": rows["section"].isin(COUNTED),
+            "planned": rows["planned"].astype(float),
+            "actual": rows["actual"].astype(float),
+            "difference": rows["difference"].astype(float),
+            "difference_share": rows["difference_share"].astype(float),
+            "note": rows["note"].fillna(""),
+        }
+    )
+
+
+_MONITOR_COLUMNS = (
+    "monitor_year",
+    "monitor_path",
+    "monitor_line",
+    "monitor_section",
+    "monitor_planned",
+    "monitor_actual",
+    "monitor_difference",
+    "monitor_share",
+    "monitor_note",
+)
+"""Headers (text keys) of the plan-versus-actual sheet."""
+
+
+def _monitoring_sheets(book: Workbook, monitoring: MonitorResult, lang: str) -> None:
+    """The plan against the actuals per year and line, and the figures of plan and reforecast
+    with the reforecast's verdict below."""
+    rows = []
+    for row in plan_against_actuals(monitoring, lang).to_dict(orient="records"):
+        amount = NUMBER_FORMAT if row["counted"] else MONEY_FORMAT
+        rows.append(
+            [
+                (row["year"], INTEGER_FORMAT),
+                (row["line"], None),
+                (row["name"], None),
+                (row["section"], None),
+                *((_cell_value(row[key]), amount) for key in ("planned", "actual", "difference")),
+                (_cell_value(row["difference_share"]), PERCENT_FORMAT),
+                (row["note"], None),
+            ]
+        )
+    headers = [t(key, lang) for key in _MONITOR_COLUMNS]
+    _sheet(book, t("sheet_monitoring", lang), headers, rows, freeze="C2")
+    figures = [
+        [
+            (name, None),
+            (t(name, lang), None),
+            *(
+                (figures.metrics[name], _KIND_FORMATS[figure_kind(name)])
+                for figures in (monitoring.planned, monitoring.reforecast)
+            ),
+        ]
+        for name in SCALAR_METRICS
+    ]
+    headers = [t(key, lang) for key in ("key", "figures", "monitor_plan", "monitor_reforecast")]
+    sheet = _sheet(book, t("sheet_reforecast", lang), headers, figures, freeze="C2")
+    append_row(sheet, [])
+    append_row(sheet, [monitor_verdict(monitoring, lang)])
+
+
+def _monitoring_section(monitoring: MonitorResult | None, lang: str) -> str:
+    """The report's monitoring section: verdict, plan and reforecast, the variance with the
+    largest first, the reports still missing; "" without actuals."""
+    if monitoring is None:
+        return ""
+    start = monitoring.planned.scenario.settings.start_year
+    closes = "closes" if monitoring.reforecast.metrics["closes"] else "gap"
+    figures = _html_table(
+        [t("figures", lang), t("monitor_plan", lang), t("monitor_reforecast", lang)],
+        [
+            [t(name, lang)]
+            + [
+                fmt.figure_text(name, figures.metrics[name], lang, start)
+                for figures in (monitoring.planned, monitoring.reforecast)
+            ]
+            for name in MONITOR_FIGURES
+        ],
+        [False, True, True],
+        "figures",
+    )
+    columns = ("monitor_line", "monitor_year", "monitor_planned", "monitor_actual")
+    columns += ("monitor_difference", "monitor_share", "monitor_note")
+    variance = _html_table(
+        [t(key, lang) for key in columns],
+        [
+            [row["name"], str(row["year"])]
+            + [
+                amount_text(row[key], row["section"], lang)
+                for key in ("planned", "actual", "difference")
+            ]
+            + [fmt.percent(_cell_value(row["difference_share"]), lang), row["note"]]
+            for row in monitoring.ranked().to_dict(orient="records")
+        ],
+        [False, True, True, True, True, True, False],
+    )
+    parts = [
+        f"<h2>{_esc(t('report_monitoring', lang))}</h2>",
+        f'<p class="verdict {closes}">{_esc(monitor_verdict(monitoring, lang))}</p>',
+        figures,
+        f"<h3>{_esc(t('monitor_variance_title', lang))}</h3>",
+        variance,
+    ]
+    if len(monitoring.missing):
+        items = "".join(
+            f"<li>{_esc(row['year'])} {_esc(row['name'])} ({_esc(row['line'])})</li>"
+            for row in monitoring.missing.to_dict(orient="records")
+        )
+        parts.append(f"<p>{_esc(t('monitor_missing_title', lang))}</p><ul>{items}</ul>")
+    return "\n".join(parts)

@@ -1665,6 +1665,18 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Not reported (the reforecast keeps the plan there):",
         "nl": "Niet gemeld (de herprognose houdt daar het plan aan):",
     },
+    "monitor_section": {"en": "section", "nl": "onderdeel"},
+    "monitor_path": {"en": "path", "nl": "pad"},
+    "monitor_not_reported": {
+        "en": "not reported: the reforecast keeps the plan",
+        "nl": "niet gemeld: de herprognose houdt het plan aan",
+    },
+    "sheet_monitoring": {"en": "Plan vs actual", "nl": "Plan en realisatie"},
+    "sheet_reforecast": {"en": "Reforecast", "nl": "Herprognose"},
+    "report_monitoring": {
+        "en": "Monitoring: plan and actuals",
+        "nl": "Monitoring: plan en realisatie",
+    },
     "monitor_none_missing": {
         "en": "Every planned flow up to {last} is reported.",
         "nl": "Elke geplande stroom tot en met {last} is gemeld.",

@@ -12,6 +12,7 @@ import json
 import math
 from pathlib import Path
 
+import openpyxl
 import pytest
 import tomli_w
 from engine_harness import mismatches
@@ -26,6 +27,8 @@ from businesscase import close_the_gap, evaluate, monitor, parse_actuals, parse_
 from businesscase.actuals import load_actuals
 from businesscase.cli import app
 from businesscase.examples import load_example
+from businesscase.excel_style import MONEY_FORMAT
+from businesscase.export import html_report, write_workbook
 from businesscase.monitoring import planned_values, verdict
 from businesscase.scenario import ScenarioError
 from businesscase.uncertainty import sensitivity
@@ -469,3 +472,63 @@ def test_reforecast_agrees_with_the_reference(case):
     engine = dict(reforecast.metrics) | {"stakeholders": reforecast.stakeholders.to_dict("records")}
     problems = mismatches(engine, reference_evaluate(reforecast_data(data, reports)))
     assert not problems, "\n".join(problems)
+
+
+# --- exports: the plan-versus-actual sheets and the report's monitoring section -----------------
+
+EXAMPLE_ACTUALS = REPO / "scenarios/actuals/energiecooperatie_2027_2028.csv"
+
+
+def test_the_workbook_holds_plan_against_actuals(tmp_path):
+    scenario = load_example("energiecooperatie")
+    found = monitor(scenario, EXAMPLE_ACTUALS)
+    path = write_workbook(scenario, tmp_path / "coop.xlsx", monitoring=found, lang="nl")
+    book = openpyxl.load_workbook(path)
+    rows = list(book["Plan en realisatie"].iter_rows(values_only=True))
+    assert rows[0] == (
+        "jaar",
+        "pad",
+        "regel",
+        "onderdeel",
+        "gepland",
+        "gerealiseerd",
+        "verschil",
+        "% van plan",
+        "toelichting",
+    )
+    by_line = {(row[0], row[1]): row for row in rows[1:]}
+    assert len(by_line) == len(found.variance) + len(found.missing) == 12
+    subsidy = by_line[2028, "funding[4]"]
+    assert subsidy[4:8] == (17_850, 0, -17_850, -1)
+    assert by_line[2028, "funding[1]"][4:8] == (0, 7_500, 7_500, None)  # no flow planned
+    co2 = by_line[2028, "outcomes[2]"]  # missing: planned, no actual
+    assert co2[4:8] == (153, None, None, None) and co2[8].startswith("niet gemeld")
+    assert book["Plan en realisatie"]["E2"].number_format == MONEY_FORMAT
+    figures = {row[0]: row[2:] for row in book["Herprognose"].iter_rows(values_only=True)}
+    assert figures["closes"] == (True, False)
+    assert figures["funding_gap"][1] == pytest.approx(found.reforecast.metrics["funding_gap"])
+
+
+def test_the_report_has_a_monitoring_section():
+    scenario = load_example("energiecooperatie")
+    report = html_report(scenario, monitoring=monitor(scenario, EXAMPLE_ACTUALS), lang="nl")
+    section = report[report.index("Monitoring: plan en realisatie") :]
+    assert "Niet meer sluitend" in section
+    # the largest variance first: the late subsidy before the members' participations
+    assert section.index("Exploitatiesubsidie SCE") < section.index("Ledeninleg")
+    assert "2028 Vermeden CO2-uitstoot (outcomes[2])" in section
+    assert "Monitoring: plan en realisatie" not in html_report(scenario, lang="nl")
+
+
+def test_export_command_takes_actuals(tmp_path):
+    plan_file = REPO / "scenarios/energiecooperatie.toml"
+    xlsx, report = tmp_path / "coop.xlsx", tmp_path / "coop.html"
+    arguments = ["export", str(plan_file), "--xlsx", str(xlsx), "--html", str(report)]
+    run = runner.invoke(app, [*arguments, "--actuals", str(EXAMPLE_ACTUALS)])
+    assert run.exit_code == 0, run.output
+    assert "Plan vs actual" in openpyxl.load_workbook(xlsx).sheetnames
+    assert "Monitoring: plan and actuals" in report.read_text(encoding="utf-8")
+    bad = tmp_path / "bad.csv"
+    bad.write_text(csv("2027,Zonnepanelen,veel"), encoding="utf-8")
+    run = runner.invoke(app, [*arguments, "--actuals", str(bad)])
+    assert run.exit_code == 2 and 'bad.csv: row 2, line = "Zonnepanelen"' in run.stderr

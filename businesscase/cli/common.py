@@ -1,5 +1,6 @@
 """What every ``businesscase`` command shares: the language option, error lines, loading a
-scenario, the console and its tables, figures for people, and the progress bar.
+scenario (and its actuals), the console and its tables, figures for people, and the progress
+bar.
 
 The conventions of the command line (docs/cli.md): stdout carries data (tables for people, or
 JSON); errors go to stderr as one line per problem, naming the file, the field path, the value
@@ -21,7 +22,9 @@ from rich.progress import Progress, TaskID
 from rich.table import Table
 
 from businesscase import formatting as fmt
+from businesscase.actuals import load_actuals
 from businesscase.limits import LimitError
+from businesscase.monitoring import MonitorResult, monitor
 from businesscase.scenario import Scenario, ScenarioError, load_scenario
 from businesscase.text import t
 from businesscase.user_text import visible
@@ -137,3 +140,15 @@ class ChunkProgress:
     def __exit__(self, *exc: object) -> None:
         if self.bar is not None:
             self.bar.stop()
+
+
+def monitored(file: Path, scenario: Scenario, actuals: Path, lang: str) -> MonitorResult:
+    """The plan of ``file`` against the actuals file, bad input turned into exit status 2 with
+    one line per problem (file, row, column, value, rule) in ``lang``."""
+    try:
+        reported = load_actuals(actuals, scenario)
+    except ScenarioError as error:
+        fail(error.lines(lang))
+    with computing(file, lang):
+        return monitor(scenario, reported)
+    raise AssertionError("unreachable")  # pragma: no cover - computing exits on an error

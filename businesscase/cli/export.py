@@ -19,6 +19,7 @@ from businesscase.cli.common import (
     computing,
     fail,
     load,
+    monitored,
 )
 from businesscase.engine import evaluate
 from businesscase.parameters import uncertain_inputs
@@ -58,6 +59,14 @@ def export_command(
         int | None,
         typer.Option(min=0, help="Random seed of the draws: the same seed gives the same numbers."),
     ] = None,
+    actuals: Annotated[
+        Path | None,
+        typer.Option(
+            "--actuals",
+            help="Add plan against actuals from this CSV file (year, line, value, note): a "
+            "sheet and a report section with the reforecast (docs/monitoring.md).",
+        ),
+    ] = None,
 ) -> None:
     """Export a scenario for people who were not at the screen: an Excel workbook (--xlsx)
     and/or an HTML report (--html)."""
@@ -77,6 +86,7 @@ def export_command(
     scenario = load(file, lang)
     with computing(file, lang):
         result = evaluate(scenario)
+    monitoring = None if actuals is None else monitored(file, scenario, actuals, lang)
     simulation = tornado = None
     if draws is not None:
         if uncertain_inputs(scenario):
@@ -92,7 +102,12 @@ def export_command(
         try:
             if option == "--xlsx":
                 export.write_workbook(
-                    scenario, path, result=result, simulation=simulation, lang=lang
+                    scenario,
+                    path,
+                    result=result,
+                    simulation=simulation,
+                    monitoring=monitoring,
+                    lang=lang,
                 )
             else:
                 export.write_html(
@@ -101,6 +116,7 @@ def export_command(
                     result=result,
                     simulation=simulation,
                     sensitivity=tornado,
+                    monitoring=monitoring,
                     lang=lang,
                 )
         except OSError as error:

@@ -12,18 +12,15 @@ from rich.console import Console
 from rich.table import Table
 
 from businesscase import formatting as fmt
-from businesscase.actuals import load_actuals
 from businesscase.cli.common import (
     LangOption,
     ScenarioFile,
     check_lang,
-    computing,
-    fail,
     header,
     load,
+    monitored,
 )
-from businesscase.monitoring import MonitorResult, amount_text, monitor, verdict
-from businesscase.scenario import ScenarioError
+from businesscase.monitoring import MonitorResult, amount_text, verdict
 from businesscase.text import t
 from businesscase.user_text import markup, visible
 
@@ -60,12 +57,7 @@ def monitor_command(
     """Plan against actuals: is the reforecast still sluitend, and what changed most?"""
     check_lang(lang)
     scenario = load(plan, lang)
-    try:
-        reported = load_actuals(actuals, scenario)
-    except ScenarioError as error:
-        fail(error.lines(lang))
-    with computing(plan, lang):
-        result = monitor(scenario, reported)
+    result = monitored(plan, scenario, actuals, lang)
     if as_json:
         typer.echo(json.dumps(result.to_json_dict(), indent=2, allow_nan=False))
     else:
