@@ -63,8 +63,8 @@ PROGRAMME_SETTINGS: dict[str, Any] = {
     "description": (
         "West Practice, Driehoeksplein, de energiecoöperatie en nabuurschap als één "
         "investeringspakket (Social Impact by Design). Waardeafroming rond het plein en de "
-        "opbrengsten van de projecten dekken samen wat één project na het stoppen van zijn "
-        "subsidie niet kan dragen."
+        "opbrengsten van de projecten dekken samen tot het laatste jaar wat één project na "
+        "het stoppen van zijn subsidie niet kan dragen."
     ),
 }
 """The programme's own ``[scenario]`` texts; the other settings must agree across the projects."""
