@@ -147,6 +147,10 @@ def _column(field: str, table: str, lists: dict[str, dict[str, str]]) -> Any:
         return st.column_config.SelectboxColumn(
             label, options=options, format_func=state.words(prefix), help=label
         )
+    if field in tables.FLAGS:  # the file's true/false, said as ja/nee or yes/no
+        return st.column_config.SelectboxColumn(
+            label, options=("true", "false"), format_func=state.words("flag_"), help=help_text
+        )
     if field in CHOICES:
         options, prefix = CHOICES[field]
         return st.column_config.SelectboxColumn(

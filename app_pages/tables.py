@@ -67,7 +67,8 @@ SETTINGS_UNCERTAIN: tuple[str, ...] = ("discount_rate", "inflation")
 """The ``[scenario]`` fields that may be written as a distribution."""
 
 FLAGS: frozenset[str] = frozenset({"in_kind", "harm", "transfer", "nominal"})
-"""Fields that are true or false, shown as the text ``true`` or ``false`` (as in the file)."""
+"""Fields that are true or false: cells hold ``true`` or ``false`` (as in the file), which the
+table view's pick-list says as ja/nee or yes/no."""
 
 _FLAG_WORDS = {"true": True, "false": False, "ja": True, "nee": False, "yes": True, "no": False}
 

@@ -58,6 +58,8 @@ TEXT: dict[str, dict[str, str]] = {
     },
     # verdicts and notes
     "yes": {"en": "yes", "nl": "ja"},
+    "flag_true": {"en": "yes", "nl": "ja"},
+    "flag_false": {"en": "no", "nl": "nee"},
     "no": {"en": "NO", "nl": "NEE"},
     "closes_verdict": {
         "en": "The business case closes: no year is short of cash.",
