@@ -29,11 +29,11 @@ import streamlit as st
 import tomli_w
 from streamlit.delta_generator import DeltaGenerator
 
-from app_pages import tables
 from businesscase import (
     EvaluationResult,
     Scenario,
     ScenarioError,
+    checklist,
     dump_scenario,
     evaluate,
     library,
@@ -369,7 +369,7 @@ def headline_cards(metrics: dict) -> DeltaGenerator:
 def what_is_missing(variant: Variant) -> None:
     """What keeps ``variant`` from being a complete case, each problem said in words."""
     st.warning(tr("guided_not_complete"), icon=":material/construction:")
-    lines = [tables.describe(problem, lang()) for problem in variant.problems]
+    lines = checklist.what_is_missing(variant.data, lang())
     st.code("\n".join(lines), language=None, wrap_lines=True)
 
 

@@ -49,7 +49,13 @@ def test_a_new_plan_is_kept_at_every_step_and_says_in_words_what_is_missing(app)
     variant = app.session_state["variants"]["Nieuw plan"]
     assert variant.problems  # kept although not valid
     missing = app.code[0].value
-    assert missing.startswith("Maatschappelijke effecten, regel 1, wie profiteert")
+    # what a case needs (no costs, no funding yet), then each place named by its line
+    assert missing.splitlines() == [
+        "Nog geen kosten: voeg minstens één kostenpost toe.",
+        "Nog geen financiering: voeg toe wie de kosten betaalt.",
+        'Effect "Meer bewoners vinden werk": begunstigden: heeft minstens één begunstigde nodig, '
+        "bijvoorbeeld { gemeente = 1.0 }",
+    ]
     assert "outcomes[0]" not in missing
     # a page with figures says the same instead of failing
     app.switch_page("app_pages/results.py").run()

@@ -61,8 +61,10 @@ def test_volunteer_hours_in_kind_need_their_provider_said_in_words(app):
     app.checkbox(key="add_costs_in_kind").check()
     add(app)  # no provider yet: kept, and the page says what is missing, in Dutch
     missing = app.code[0].value
-    assert missing.startswith("Kosten, regel 1, ")
-    assert "is verplicht bij een kostenpost in natura" in missing
+    assert (
+        'Kostenpost "Inzet vrijwilligers": ingebracht door: is verplicht bij een kostenpost in '
+        "natura" in missing
+    )
     assert "provider" not in missing.split(":")[0]  # the field said in words
     assert "<no value>" not in missing  # a missing value is said as missing, not as a marker
     app.sidebar.radio[0].set_value("en").run()
