@@ -22,7 +22,7 @@ from businesscase.text import t
 CHOICE_KEY = "variant_choice"  # the sidebar's variant box, kept equal to state.current()
 # pages that show the figures or the tables of the current variant: for a case that is not
 # complete yet they say what is missing instead
-NEEDS_VALID = frozenset({"results", "uncertainty", "report", "build"})
+NEEDS_VALID = frozenset({"results", "uncertainty", "report", "build", "monitoren"})
 
 st.set_page_config(page_title="businesscase", layout="wide")
 state.from_link("lang", LANGUAGES, state.LANG_KEY)  # ?lang=en opens the app in English
@@ -66,6 +66,7 @@ pages = [
     st.Page("app_pages/uncertainty.py", title=state.tr("page_uncertainty"), url_path="uncertainty"),
     st.Page("app_pages/compare.py", title=state.tr("page_compare"), url_path="compare"),
     st.Page("app_pages/report.py", title=state.tr("page_report"), url_path="report"),
+    st.Page("app_pages/monitor.py", title=state.tr("page_monitor"), url_path="monitoren"),
 ]
 page = st.navigation(pages)
 try:

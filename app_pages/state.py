@@ -54,6 +54,7 @@ LANG_KEY = "lang"
 
 VARIANTS_KEY = "variants"
 CURRENT_KEY = "current_variant"
+ACTUALS_KEY = "actuals"  # the Monitoren page's actuals (CSV text) of each variant, by name
 DEFAULT_LANG = "nl"
 SOURCE = "scenario.toml"
 """The name problems of a variant's text are reported under."""

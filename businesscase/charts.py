@@ -26,6 +26,8 @@ import plotly.io as pio
 from plotly.subplots import make_subplots
 
 from businesscase import formatting as fmt
+from businesscase.actuals import COUNTED
+from businesscase.monitoring import MonitorResult
 from businesscase.result import EvaluationResult
 from businesscase.scenario import Scenario
 from businesscase.text import input_name, t
@@ -780,5 +782,69 @@ def compare_benefits(results: Mapping[str, EvaluationResult], lang: str) -> go.F
         hovertemplate=hover,
     )
     figure.update_layout(barmode="stack")
+    _money_axis(figure, lang)
+    return figure
+
+
+# --- monitoring: plan against actuals (docs/monitoring.md) -----------------------------------
+
+
+def plan_against_actual(monitoring: MonitorResult, lang: str) -> go.Figure:
+    """How far each reported amount is from the plan, the one that matters most on top.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        One horizontal bar trace: ``x`` the ``difference`` (actual - planned) of every reported
+        amount (outcomes, which are counts, left out), ``y`` its line and year, in the order of
+        :meth:`businesscase.monitoring.MonitorResult.ranked` [EUR, current euros of the year].
+    """
+    figure = _figure(lang, t("chart_plan_actual_title", lang))
+    ranked = monitoring.ranked()
+    money = ranked[~ranked["section"].isin(COUNTED)]
+    if money.empty:
+        return _empty(figure, t("chart_empty_plan_actual", lang))
+    where = [f"{name} ({year})" for name, year in zip(money["name"], money["year"], strict=True)]
+    figure.add_bar(
+        x=money["difference"],
+        y=where,
+        orientation="h",
+        name=t("monitor_difference", lang),
+        marker_color=BALANCE_COLOUR,
+        hovertemplate=f"%{{y}}: {_money(lang, 'x')}<extra></extra>",
+    )
+    figure.add_vline(x=0.0, line_color="black", line_width=1)
+    figure.update_yaxes(autorange="reversed")
+    _money_axis(figure, lang, axis="x")
+    return figure
+
+
+def cash_plan_and_reforecast(
+    planned: EvaluationResult, reforecast: EvaluationResult, lang: str
+) -> go.Figure:
+    """The cash balance at the end of each year, as planned and as reforecast.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        Two line traces whose ``y`` are the ``cash_balance`` of plan and reforecast [EUR,
+        current euros, undiscounted].
+    """
+    figure = _figure(lang, t("chart_cash_reforecast_title", lang))
+    for result, key, dash in (
+        (planned, "monitor_plan", "dash"),
+        (reforecast, "monitor_reforecast", "solid"),
+    ):
+        figure.add_scatter(
+            x=result.yearly["year"],
+            y=result.yearly["cash_balance"],
+            name=t(key, lang),
+            mode="lines+markers",
+            line={"color": BALANCE_COLOUR, "dash": dash},
+            hovertemplate=_hover(lang),
+        )
+    figure.add_hline(y=0.0, line_color="black", line_width=1)
+    figure.update_layout(legend=TOP_LEGEND)
+    _year_axis(figure, lang)
     _money_axis(figure, lang)
     return figure

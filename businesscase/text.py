@@ -1679,6 +1679,55 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Monitoring: plan and actuals",
         "nl": "Monitoring: plan en realisatie",
     },
+    "page_monitor": {"en": "Monitor", "nl": "Monitoren"},
+    "monitor_intro": {
+        "en": "What happened so far: report per year what was spent, received and achieved, "
+        "and see whether the plan still closes (the reforecast: the plan with the reported "
+        "years replaced).",
+        "nl": "Wat er tot nu toe gebeurde: meld per jaar wat is uitgegeven, ontvangen en bereikt, "
+        "en zie of het plan nog sluitend is (de herprognose: het plan met de gemelde jaren "
+        "vervangen).",
+    },
+    "monitor_upload": {
+        "en": "Read actuals from a CSV file (year, line, value, note)",
+        "nl": "Realisaties inlezen uit een CSV-bestand (year, line, value, note)",
+    },
+    "monitor_upload_label": {"en": "Actuals file (CSV)", "nl": "Bestand met realisaties (CSV)"},
+    "monitor_read": {
+        "en": "{count} actuals read from {name}.",
+        "nl": "{count} realisaties ingelezen uit {name}.",
+    },
+    "monitor_type_year": {"en": "Type the actuals of", "nl": "Realisaties typen voor"},
+    "monitor_type_help": {
+        "en": "One row per line of the plan. Leave a cell empty for a line you do not report "
+        "this year; the reforecast then keeps the plan there.",
+        "nl": "Een rij per regel van het plan. Laat een cel leeg voor een regel die je dit jaar "
+        "niet meldt; de herprognose houdt daar dan het plan aan.",
+    },
+    "monitor_cell_problem": {"en": "{line}, {year}: {reason}", "nl": "{line}, {year}: {reason}"},
+    "monitor_nothing_yet": {
+        "en": "No actuals yet: read a file or type the actuals of a year above.",
+        "nl": "Nog geen realisaties: lees een bestand in of typ hierboven de realisaties van een "
+        "jaar.",
+    },
+    "monitor_figures_title": {"en": "Plan and reforecast", "nl": "Plan en herprognose"},
+    "monitor_close_gap": {
+        "en": "Close the reforecast's gap",
+        "nl": "Het tekort van de herprognose dichten",
+    },
+    "monitor_download": {"en": "Save the actuals (CSV)", "nl": "Realisaties bewaren (CSV)"},
+    "chart_plan_actual_title": {
+        "en": "Actual minus planned, per line and year",
+        "nl": "Gerealiseerd min gepland, per regel en jaar",
+    },
+    "chart_empty_plan_actual": {
+        "en": "No amounts reported yet.",
+        "nl": "Nog geen bedragen gemeld.",
+    },
+    "chart_cash_reforecast_title": {
+        "en": "Cash balance: plan and reforecast",
+        "nl": "Kassaldo: plan en herprognose",
+    },
     "monitor_none_missing": {
         "en": "Every planned flow up to {last} is reported.",
         "nl": "Elke geplande stroom tot en met {last} is gemeld.",
