@@ -70,6 +70,7 @@ PAGES = [
     "uncertainty",
     "report",
     "compare",
+    "monitoren",
 ]
 
 
