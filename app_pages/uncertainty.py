@@ -101,7 +101,7 @@ else:
         )
 
     summary = simulation.summary
-    if scenario.sib is None:
+    if not scenario.contracts:
         summary = summary.drop(index=[name for name in summary.index if name in SIB_METRICS])
     statistics = ("mean", "p5", "p50", "p95")
     table = pd.DataFrame(

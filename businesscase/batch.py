@@ -47,7 +47,7 @@ from businesscase.examples import combine_scenarios
 from businesscase.limits import check_sweep_points
 from businesscase.limits import chunk_size as fitting_chunk_size
 from businesscase.metrics import NO_YEAR, SCALAR_METRICS, YEAR_METRICS
-from businesscase.parameters import NUMERIC_FIELDS, numeric_inputs, section_lines
+from businesscase.parameters import numeric_inputs, section_lines
 from businesscase.result import json_metrics
 from businesscase.scenario import (
     NO_VALUE,
@@ -340,16 +340,18 @@ def structure_key(scenario: Scenario) -> str:
     data["scenario"] = {
         key: value for key, value in data["scenario"].items() if key not in _NOT_STRUCTURE
     }
-    for section, fields in NUMERIC_FIELDS.items():
-        if section == "sib":
-            lines = [] if data["sib"] is None else [data["sib"]]
-        else:
-            lines = data[section]
-        for line in lines:
-            for field in fields:
-                if line[field] is not None:
-                    line[field] = "#"
+    for path in numeric_inputs(scenario):
+        if not path.startswith("scenario."):
+            *steps, field = [int(i) if i else name for name, i in _STEP.findall(path)]
+            entry = data
+            for step in steps:
+                entry = entry[step]
+            entry[field] = "#"
     return json.dumps(data, sort_keys=True)
+
+
+_STEP = re.compile(r"([A-Za-z_]+)|\[(\d+)\]")
+"""One step of a field path: a name or an index (``sib[0].metrics[1].price``)."""
 
 
 def figure_frame(per_draw: Mapping[str, FloatArray]) -> pd.DataFrame:
@@ -518,12 +520,14 @@ def _locate(data: Mapping[str, Any], path: str, source: str) -> Where:
     rule = None
     if match is None:
         rule = "is not a field path; write it as section[index].field, e.g. outcomes[0].proxy"
-    elif match["section"] in ("scenario", "sib"):
+    elif match["section"] == "sib" and "sib" not in data:
+        rule = "the scenario has no [sib]"
+    elif match["section"] == "scenario" or (
+        match["section"] == "sib" and not isinstance(data["sib"], list)
+    ):
         if match["index"] is not None:
             rule = f"[{match['section']}] is one table: write {match['section']}.field"
-        elif match["section"] == "sib" and "sib" not in data:
-            rule = "the scenario has no [sib]"
-    elif match["section"] in lists:
+    elif match["section"] in (*lists, "sib"):
         count = len(data.get(match["section"], []))
         if match["index"] is None:
             rule = f"name a line: {match['section']}[0 .. {count - 1}].{match['field']}"
@@ -748,19 +752,32 @@ def _by_identity(scenario: Scenario) -> dict[tuple[str, str], dict[str, Any]]:
             name = str(entry[key]) if isinstance(content, list) else ""
             seen[name] = seen.get(name, 0) + 1
             line = f"{name} ({seen[name]})" if seen[name] > 1 else name
-            fields: dict[str, Any] = {}
-            for field, value in entry.items():
-                original = getattr(section_entry(scenario, section, index), field)
-                if is_distribution(original):
-                    fields[field] = distribution_text(original)
-                elif field == "beneficiaries":
-                    fields.update({f"{field}.{key}": share for key, share in value.items()})
-                elif isinstance(value, list):
-                    fields[field] = ", ".join(str(item) for item in value)
-                elif value is not None:
-                    fields[field] = value
+            fields = _shown_fields(entry, section_entry(scenario, section, index))
+            for number, metric in enumerate(fields.pop("metrics", None) or []):
+                original = section_entry(scenario, section, index).metrics[number]
+                shown = _shown_fields(metric, original).items()
+                fields.update({f"metrics[{number}].{name}": value for name, value in shown})
             out[section, line] = fields
     return out
+
+
+def _shown_fields(entry: Mapping[str, Any], model: Any) -> dict[str, Any]:
+    """The fields of one dumped entry as :func:`assumption_differences` shows them; a
+    contract's ``metrics`` are left as they are."""
+    fields: dict[str, Any] = {}
+    for field, value in entry.items():
+        original = getattr(model, field)
+        if is_distribution(original):
+            fields[field] = distribution_text(original)
+        elif field in ("beneficiaries", "payers") and value is not None:
+            fields.update({f"{field}.{key}": share for key, share in value.items()})
+        elif field == "metrics":
+            fields[field] = value
+        elif isinstance(value, list):
+            fields[field] = ", ".join(str(item) for item in value)
+        elif value is not None:
+            fields[field] = value
+    return fields
 
 
 def section_entry(scenario: Scenario, section: str, index: int) -> Any:

@@ -454,11 +454,11 @@ def who_pays_who_benefits(result: EvaluationResult, lang: str) -> go.Figure:
 
 
 def sib_view(result: EvaluationResult, lang: str) -> go.Figure | None:
-    """The social impact bond from both sides; None for a scenario without ``[sib]``.
+    """The outcome contracts from both sides; None for a scenario without contracts.
 
-    Left, the investor: capital paid in (negative), outcome payments received and the
-    cumulative net cash. Right, the outcome payer: its payments per year against the
-    cashable value of the paid-for outcome line for the payer (docs/figures.md,
+    Left, the investors: capital drawn (negative), outcome payments and guarantee payments
+    received and the cumulative net cash. Right, the payers: their payments per year against
+    the cashable value for each payer of the outcome lines it pays for (docs/figures.md,
     ``sib_payer_net_pv``). Capital has the investor's colour, payments the payer's, the
     payer's value the payer's colour paler and hatched.
 
@@ -468,27 +468,40 @@ def sib_view(result: EvaluationResult, lang: str) -> go.Figure | None:
         Capital bars sum to minus the SIB capital, payment bars to ``sib_total_payments``
         [EUR, undiscounted].
     """
-    bond = result.scenario.sib
-    if bond is None:
+    contracts = result.scenario.contracts
+    if not contracts:
         return None
     names = _names(result)
     palette = stakeholder_colours(result.scenario)
-    investor, payer = palette[bond.investor], palette[bond.outcome_payer]
+    investors = list(dict.fromkeys(bond.investor for bond in contracts))
+    paid_for: dict[str, set[str]] = {}  # payer -> the outcome lines it pays for
+    for bond in contracts:
+        for metric in bond.metric_list():
+            for holder in metric.payer_shares():
+                paid_for.setdefault(holder, set()).add(metric.outcome)
+    investor, payer = palette[investors[0]], palette[next(iter(paid_for))]
     flows = result.flows
     years = result.yearly["year"]
     sib = flows[flows["section"] == "sib"]
     capital = _by_year(sib[sib["flow"] == "financing"], years, "flow").sum(axis=1)
     payments = _by_year(sib[sib["flow"] == "outcome_payment"], years, "flow").sum(axis=1)
-    line = flows[(flows["line"] == bond.outcome) & (flows["section"] == "outcomes")]
-    payer_value = _by_year(
-        line[line["stakeholder"] == bond.outcome_payer], years, "flow", value="cashable"
-    ).sum(axis=1)
+    guarantee = _by_year(sib[sib["flow"] == "guarantee_payment"], years, "flow").sum(axis=1)
+    outcomes = flows[flows["section"] == "outcomes"]
+    value = outcomes[
+        np.logical_or.reduce(
+            [
+                (outcomes["stakeholder"] == holder) & outcomes["line"].isin(lines)
+                for holder, lines in paid_for.items()
+            ]
+        )
+    ]
+    payer_value = _by_year(value, years, "flow", value="cashable").sum(axis=1)
     figure = make_subplots(
         rows=1,
         cols=2,
         subplot_titles=(
-            t("chart_sib_investor", lang, name=names[bond.investor]),
-            t("chart_sib_payer", lang, name=names[bond.outcome_payer]),
+            t("chart_sib_investor", lang, name=", ".join(names[i] for i in investors)),
+            t("chart_sib_payer", lang, name=", ".join(names[p] for p in paid_for)),
         ),
     )
     hover = _hover(lang)
@@ -510,9 +523,19 @@ def sib_view(result: EvaluationResult, lang: str) -> go.Figure | None:
         marker_color=payer,
         hovertemplate=hover,
     )
+    if guarantee.any():
+        figure.add_bar(
+            x=years,
+            y=guarantee.to_numpy(),
+            name=t("chart_link_guarantee_payment", lang),
+            row=1,
+            col=1,
+            marker={"color": investor, "pattern": {"shape": "x"}},
+            hovertemplate=hover,
+        )
     figure.add_scatter(
         x=years,
-        y=np.cumsum(payments.to_numpy() - capital.to_numpy()),
+        y=np.cumsum(payments.to_numpy() + guarantee.to_numpy() - capital.to_numpy()),
         name=t("chart_sib_net", lang),
         mode="lines+markers",
         line={"color": "black"},

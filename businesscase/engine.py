@@ -13,11 +13,12 @@ from businesscase.actuals import Actuals
 from businesscase.findings import Finding
 from businesscase.flows import build_flows
 from businesscase.limits import check_scenario_size
-from businesscase.metrics import compute_metrics, stakeholder_table, yearly_series
+from businesscase.metrics import compute_metrics, contract_table, stakeholder_table, yearly_series
 from businesscase.overflow import QUIET, check_finite
 from businesscase.parameters import compile_parameters
 from businesscase.result import (
     EvaluationResult,
+    contract_frame,
     flow_frame,
     json_metrics,
     stakeholder_frame,
@@ -40,8 +41,8 @@ def evaluate(scenario: Scenario, *, actuals: Actuals | None = None) -> Evaluatio
     Returns
     -------
     EvaluationResult
-        ``metrics`` (docs/figures.md, JSON-safe), ``flows``, ``stakeholders``, ``yearly`` and
-        ``warnings``.
+        ``metrics`` (docs/figures.md, JSON-safe), ``flows``, ``stakeholders``, ``yearly``,
+        ``warnings`` and ``sib_contracts``.
 
     Raises
     ------
@@ -74,6 +75,7 @@ def evaluate(scenario: Scenario, *, actuals: Actuals | None = None) -> Evaluatio
         stakeholders=stakeholder_frame(flows, stakeholder_table(flows)),
         yearly=yearly_frame(flows, series),
         warnings=tuple(_warnings(scenario, metrics)),
+        sib_contracts=contract_frame(scenario, contract_table(flows)),
     )
 
 

@@ -206,12 +206,30 @@ def combine_scenarios(
         ]
         if lines:
             combined[section] = lines
-    bonds = [(label, part["sib"]) for label, part in parts.items() if "sib" in part]
-    if len(bonds) > 1:
-        raise ValueError("a scenario holds at most one SIB; more than one project has one")
-    for label, sib in bonds:
-        combined["sib"] = {**sib, "outcome": f"{label}: {sib['outcome']}"}
+    bonds = [
+        (label, _outcomes_prefixed(label, bond))
+        for label, part in parts.items()
+        for bond in ([part["sib"]] if isinstance(part.get("sib"), dict) else part.get("sib", []))
+    ]
+    if len(bonds) == 1:
+        combined["sib"] = bonds[0][1]
+    elif bonds:  # one [[sib]] each, named after its project
+        combined["sib"] = [
+            {**bond, "name": f"{label}: {bond.get('name', 'SIB')}"} for label, bond in bonds
+        ]
     return combined
+
+
+def _outcomes_prefixed(label: str, bond: dict) -> dict:
+    """An outcome contract of a combined project, its outcome names prefixed as the lines."""
+    bond = dict(bond)
+    if "outcome" in bond:
+        bond["outcome"] = f"{label}: {bond['outcome']}"
+    if "metrics" in bond:
+        bond["metrics"] = [
+            {**metric, "outcome": f"{label}: {metric['outcome']}"} for metric in bond["metrics"]
+        ]
+    return bond
 
 
 def programme_text() -> str:

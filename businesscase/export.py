@@ -218,7 +218,32 @@ def value_text(field: str, value: Any, scenario: Scenario, lang: str) -> Any:
         return t(f"value_type_{value}", lang)
     if isinstance(value, bool):
         return t("yes" if value else "no", lang)
+    if value is None:
+        return value
+    if field == "drawdown":
+        return ", ".join(fmt.percent(share, lang, 0) for share in value)
+    if field in ("payers", "beneficiaries"):
+        names = {holder.id: holder.name for holder in scenario.stakeholders}
+        return ", ".join(
+            f"{names.get(holder, holder)} {fmt.percent(share, lang, 0)}"
+            for holder, share in value.items()
+        )
+    if field == "metrics":
+        return " | ".join(metric_text(metric, scenario, lang) for metric in value)
     return value
+
+
+def metric_text(metric: Any, scenario: Scenario, lang: str) -> str:
+    """One metric of an outcome contract in words: ``Young people in work: price per outcome
+    € 9.000; threshold 0; lag (years) 1; payers (shares) Gemeente 60%, UWV 40%``."""
+    parts = [
+        f"{field_label(field, lang)} "
+        + _input_text(getattr(metric, field), field_kind("sib", field), lang)
+        for field in ("price", "threshold", "lag")
+    ]
+    payers = value_text("payers", metric.payer_shares(), scenario, lang)
+    parts.append(f"{field_label('payers', lang)} {payers}")
+    return f"{metric.outcome}: " + "; ".join(parts)
 
 
 def difference_field(section: str, field: str, scenario: Scenario, lang: str) -> str:
@@ -226,7 +251,11 @@ def difference_field(section: str, field: str, scenario: Scenario, lang: str) ->
     beneficiary's share by the stakeholder's name, a whole line (no field) as such."""
     if not field:
         return t("compare_whole_line", lang)
-    if field.startswith("beneficiaries."):
+    if field.startswith("metrics["):  # metrics[0].price: a field of a contract's metric
+        number, rest = field.removeprefix("metrics[").split("].", 1)
+        inner = difference_field(section, rest, scenario, lang)
+        return f"{field_label('metrics', lang)} {int(number) + 1}: {inner}"
+    if field.startswith(("beneficiaries.", "payers.")):
         names = {holder.id: holder.name for holder in scenario.stakeholders}
         holder = field.split(".", 1)[1]
         return t("workbook_share_of", lang, name=names.get(holder, holder))
@@ -248,7 +277,8 @@ def difference_text(section: str, field: str, value: Any, scenario: Scenario, la
         return fmt.MISSING
     if not field:
         return t("compare_line_present" if value else "compare_line_absent", lang)
-    if field.startswith("beneficiaries."):
+    field = field.split("].", 1)[-1]  # a metric's field: metrics[0].price -> price
+    if field.startswith(("beneficiaries.", "payers.")):
         return fmt.percent(value, lang, 0)
     if _numeric(value):
         return _input_text(value, field_kind(section, field), lang)
@@ -308,20 +338,35 @@ def _sheet(
     return sheet
 
 
-def _entry_sheet(book: Workbook, scenario: Scenario, section: str, lang: str) -> None:
-    """One entry (``[scenario]``, ``[sib]``) as rows of field, value, distribution."""
-    (entry,) = _entries(scenario, section)
+def _entry_sheet(
+    book: Workbook, scenario: Scenario, section: str, entry: Any, title: str, lang: str
+) -> None:
+    """One entry (``[scenario]``, a contract) as rows of field, value, distribution; a
+    contract's metrics follow, a block of rows each."""
     rows = []
     for field in SECTIONS[section].model_fields:
         written = getattr(entry, field)
+        if field == "metrics":
+            continue
         if _numeric(written):
             value = _input_cell(base_value(written), field_kind(section, field))
         else:
             value = (_plain(value_text(field, written, scenario, lang)), None)
         text = distribution_text(written) if is_distribution(written) else None
         rows.append([(field_label(field, lang), None), value, (text, None)])
+    if section == "sib" and entry.metrics is not None:
+        for number, metric in enumerate(entry.metrics, start=1):
+            for field in ("outcome", "price", "threshold", "lag", "payers"):
+                label = f"{field_label('metrics', lang)} {number}: {field_label(field, lang)}"
+                written = metric.payer_shares() if field == "payers" else getattr(metric, field)
+                if _numeric(written):
+                    value = _input_cell(base_value(written), field_kind(section, field))
+                else:
+                    value = (value_text(field, written, scenario, lang), None)
+                text = distribution_text(written) if is_distribution(written) else None
+                rows.append([(label, None), value, (text, None)])
     headers = [t("field", lang), t("value", lang), t("distribution", lang)]
-    _sheet(book, t(f"section_{section}", lang), headers, rows)
+    _sheet(book, title, headers, rows)
 
 
 def _lines_sheet(book: Workbook, scenario: Scenario, section: str, lang: str) -> None:
@@ -646,9 +691,16 @@ def build_workbook(
     if monitoring is not None:
         _monitoring_sheets(book, monitoring, lang)
     for section in SECTIONS:
-        if section in ("scenario", "sib"):
-            if _entries(scenario, section):
-                _entry_sheet(book, scenario, section, lang)
+        if section == "scenario":
+            _entry_sheet(
+                book, scenario, section, scenario.settings, t("section_scenario", lang), lang
+            )
+        elif section == "sib":
+            for bond in scenario.contracts:  # a sheet per contract
+                title = t("section_sib", lang)
+                if len(scenario.contracts) > 1:
+                    title = f"{title} {bond.name}"
+                _entry_sheet(book, scenario, section, bond, title, lang)
         elif _entries(scenario, section):
             _lines_sheet(book, scenario, section, lang)
     return book
@@ -791,9 +843,7 @@ def _html_table(
 def _figures_table(result: EvaluationResult, lang: str) -> str:
     start_year = result.scenario.settings.start_year
     names = [
-        name
-        for name in SCALAR_METRICS
-        if result.scenario.sib is not None or not name.startswith("sib_")
+        name for name in SCALAR_METRICS if result.scenario.contracts or not name.startswith("sib_")
     ]
     rows = [
         (t(name, lang), fmt.figure_text(name, result.metrics[name], lang, start_year))
@@ -813,7 +863,7 @@ def _stakeholder_table(result: EvaluationResult, lang: str) -> str:
 
 def _yearly_table(result: EvaluationResult, lang: str) -> str:
     columns = list(_YEARLY_COLUMNS)
-    if result.scenario.sib is not None:
+    if result.scenario.contracts:
         columns.append("sib_payments")
     rows = [
         [str(row["year"]), *(fmt.money(row[column], lang) for column in columns)]
@@ -838,18 +888,12 @@ def _years_text(entry: Any, section: str, scenario: Scenario) -> str:
 def _inputs_text(entry: Any, section: str, scenario: Scenario, lang: str) -> str:
     """Every other field of a line in words: ``bedrag: € 200.000 ~ pert(...); groei: 0,0%;
     financier: Gemeente Rotterdam``."""
-    names = {holder.id: holder.name for holder in scenario.stakeholders}
     parts = []
     for field in SECTIONS[section].model_fields:
         written = getattr(entry, field)
         if field in _SKIPPED_INPUTS or written is None or written == "":
             continue
-        if field == "beneficiaries":
-            shown = ", ".join(
-                f"{names.get(holder, holder)} {fmt.percent(share, lang, 0)}"
-                for holder, share in written.items()
-            )
-        elif _numeric(written):
+        if _numeric(written):
             shown = _input_text(written, field_kind(section, field), lang)
         else:
             shown = _plain(value_text(field, written, scenario, lang))
@@ -1012,7 +1056,7 @@ def html_report(
     ]
     if simulation is not None:
         heading, table = _uncertainty(
-            simulation, settings.start_year, scenario.sib is not None, lang
+            simulation, settings.start_year, bool(scenario.contracts), lang
         )
         note = f'<p class="note">{_esc(t("uncertainty_summary_note", lang))}</p>'
         parts += [f"<h2>{_esc(heading)}</h2>", table, note, spread_html]

@@ -20,8 +20,10 @@ Kinds of flow (``FlowBlock.flow``), every amount >= 0:
 - ``financing``: a project cash inflow paid by a stakeholder (funding incl. loan payouts,
   value capture, SIB capital) — a transfer, outside social value;
 - ``repayment``: a project cash outflow received by a lender (loan annuities);
-- ``outcome_payment``: SIB payments from the outcome payer to the investor, outside the
-  project's cash and outside social value.
+- ``outcome_payment``: an outcome contract's payments from its payers to the investor, outside
+  the project's cash and outside social value;
+- ``guarantee_payment``: what a contract's guarantor pays the investor in the last year, a
+  transfer like the outcome payments.
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ FLOW_KINDS: tuple[str, ...] = (
     "financing",
     "repayment",
     "outcome_payment",
+    "guarantee_payment",
 )
 
 SOCIAL_COSTS: tuple[str, ...] = ("cost", "in_kind")
@@ -99,39 +102,46 @@ class FlowBlock:
 
 
 @dataclass(frozen=True)
-class SibFlows:
-    """What the SIB figures need beyond the flow blocks.
+class ContractFlows:
+    """What the figures of one outcome contract need beyond the flow blocks.
+
+    Money is real (a nominal contract's amounts already divided by the price index).
 
     Attributes
     ----------
+    name : str
+        The contract's name.
+    investor : str
+        The investor's stakeholder id.
+    capital : array, shape (D,)
+        The capital as written [EUR].
+    drawdowns : array, shape (D, T)
+        Capital paid in by the investor by year [EUR].
     payments : array, shape (D, T)
-        Outcome payments by payment year within the horizon [EUR].
+        Outcome payments by payment year within the horizon, all metrics [EUR].
     payments_beyond : array, shape (D,)
         Sum of the outcome payments falling beyond the horizon [EUR].
-    paid_for : array, shape (D, T)
-        Paid-for outcomes per cohort year [outcomes].
-    capital, price, threshold, cap : array, shape (D,)
-        The SIB's terms [EUR, EUR per outcome, outcomes, EUR].
-    start, lag : int
-        Year the capital comes in; years between outcome and payment [years].
+    guarantee : array, shape (D,)
+        What the guarantor pays the investor in the last year [EUR].
+    trimmed_by_return_cap : array, shape (D,)
+        The sum ``max_irr`` removed, beyond the horizon included [EUR].
     payer_value : array, shape (D, T)
-        Cashable value of the paid-for outcome line for the outcome payer [EUR].
-    nominal : bool
-        Whether the terms are in euros of the year paid; then ``payments`` and ``capital``
-        are already divided by the price index.
+        Cashable value for the contract's payers of the outcome lines it pays for, each line
+        once per payer [EUR].
+    breakeven : array, shape (D,)
+        Break-even share of the expected paid-for outcomes [fraction]; NaN when unreachable.
     """
 
+    name: str
+    investor: str
+    capital: FloatArray
+    drawdowns: FloatArray
     payments: FloatArray
     payments_beyond: FloatArray
-    paid_for: FloatArray
-    capital: FloatArray
-    price: FloatArray
-    threshold: FloatArray
-    cap: FloatArray
-    start: int
-    lag: int
+    guarantee: FloatArray
+    trimmed_by_return_cap: FloatArray
     payer_value: FloatArray
-    nominal: bool
+    breakeven: FloatArray
 
 
 @dataclass(frozen=True)
@@ -140,6 +150,8 @@ class Flows:
 
     ``discount`` holds the discount factors ``1 / (1 + r) ** t`` and ``price_index`` the
     factors ``(1 + inflation) ** t`` that turn real euros into current euros, both (D, T).
+    ``payer_value`` (D, T) is the cashable value of the outcome lines the contracts pay for,
+    for each payer from each line it pays for once, summed over the payers.
     """
 
     start_year: int
@@ -152,7 +164,8 @@ class Flows:
     blocks: tuple[FlowBlock, ...]
     loan_outstanding: FloatArray
     value_capture: FloatArray
-    sib: SibFlows | None
+    contracts: tuple[ContractFlows, ...]
+    payer_value: FloatArray
 
     def of(self, *flow_kinds: str) -> list[FlowBlock]:
         """The blocks of the given kinds of flow."""
@@ -335,9 +348,9 @@ def build_flows(scenario: Scenario, params: Parameters, actuals: Actuals | None 
         blocks.append(labeller.block("funding", "repayment", loans, repayments, receivers=lenders))
         loan_outstanding = outstanding.sum(axis=1)
 
-    sib_flows = None
-    if scenario.sib is not None:
-        sib_flows = _sib_flows(scenario, params, cohorts, outcome_value, labeller, blocks)
+    contracts, payer_value = _sib_flows(
+        scenario, params, cohorts, outcome_value, index, labeller, blocks
+    )
 
     return Flows(
         start_year=scenario.settings.start_year,
@@ -350,7 +363,8 @@ def build_flows(scenario: Scenario, params: Parameters, actuals: Actuals | None 
         blocks=tuple(blocks),
         loan_outstanding=loan_outstanding,
         value_capture=captured.sum(axis=1),
-        sib=sib_flows,
+        contracts=contracts,
+        payer_value=payer_value,
     )
 
 
@@ -400,65 +414,186 @@ def _sib_flows(
     params: Parameters,
     cohorts: FloatArray,
     outcome_value: FloatArray,
+    index: FloatArray,
     labeller: _Labeller,
     blocks: list[FlowBlock],
-) -> SibFlows:
-    """Capital and outcome payments of the SIB; appends their blocks to ``blocks``."""
-    bond = scenario.sib
-    horizon = scenario.settings.horizon_years
-    terms = {field: array[:, 0] for field, array in params.lines["sib"].items()}
-    line = next(i for i, o in enumerate(scenario.outcomes) if o.name == bond.outcome)
-    paid_for = sib.paid_for_outcomes(
-        cohorts[:, line, :], params.lines["outcomes"]["deadweight"][:, line]
+) -> tuple[tuple[ContractFlows, ...], FloatArray]:
+    """Every outcome contract's drawdowns, payments and guarantee; appends their blocks.
+
+    Returns the contracts' figures and the payers' cashable value of the lines paid for,
+    each (payer, line) once however many contracts pay for it.
+    """
+    draws, horizon = params.draws, scenario.settings.horizon_years
+    lines = {line.name: i for i, line in enumerate(scenario.outcomes)}
+    q = params.lines["outcomes"]
+    terms = params.lines["sib"]
+    prices, thresholds = (
+        params.lines["sib_metrics"]["price"],
+        params.lines["sib_metrics"]["threshold"],
     )
-    payments, beyond = sib.outcome_payments(
-        paid_for, terms["price"], terms["threshold"], terms["cap"], bond.lag
-    )
-    real_capital = terms["capital"]
-    if bond.nominal:  # caps apply to the contract's amounts as written; the division comes last
-        payments = payments / price_index(params.inflation, payments.shape[1])
-        real_capital = real_capital / (1.0 + params.inflation) ** bond.start
-    capital = np.zeros((params.draws, 1, horizon))
-    capital[:, 0, bond.start] = real_capital
+    contracts = []
+    payer_value = np.zeros((draws, horizon))
+    counted: set[tuple[str, int]] = set()
+    first_metric = 0
+    for k, bond in enumerate(scenario.contracts):
+        metrics = bond.metric_list()
+        chosen = slice(first_metric, first_metric + len(metrics))
+        first_metric += len(metrics)
+        line_of = [lines[metric.outcome] for metric in metrics]
+        paid_for = [sib.paid_for_outcomes(cohorts[:, i, :], q["deadweight"][:, i]) for i in line_of]
+        years = horizon + max(metric.lag for metric in metrics)
+        price, threshold = prices[:, chosen], thresholds[:, chosen]
+        raw = np.stack(
+            [
+                sib.raw_payments(counts, price[:, m], threshold[:, m], metric.lag, years)
+                for m, (counts, metric) in enumerate(zip(paid_for, metrics, strict=True))
+            ],
+            axis=1,
+        )
+        total_raw = _over_metrics(raw)
+        capped = sib.capped_payments(total_raw, terms["cap"][:, k])
+        drawn = _drawdowns(bond, terms["capital"][:, k], draws, horizon)
+        paid = sib.return_capped_payments(capped, drawn, terms["max_irr"][:, k])
+        by_metric = sib.split_over_metrics(raw, paid)
+        within_written = paid[:, :horizon].sum(axis=1)
+        guarantee = np.zeros((draws, horizon))
+        guarantee[:, -1] = sib.guarantee_payment(
+            terms["capital"][:, k], within_written, terms["guarantee_share"][:, k]
+        )
+        removed = capped - paid
+        if bond.nominal:  # caps apply to the contract's amounts as written; the division comes last
+            beyond_index = (1.0 + params.inflation)[:, None] ** np.arange(horizon, years)[None, :]
+            by_metric = np.concatenate(
+                [
+                    by_metric[:, :, :horizon] / index[:, None, :],
+                    by_metric[:, :, horizon:] / beyond_index[:, None, :],
+                ],
+                axis=2,
+            )
+            removed = np.concatenate(
+                [removed[:, :horizon] / index, removed[:, horizon:] / beyond_index], axis=1
+            )
+            drawn = drawn / index
+            guarantee = guarantee / index
+        payments = by_metric[:, :, :horizon]
+        contracts.append(
+            ContractFlows(
+                name=bond.name,
+                investor=bond.investor,
+                capital=terms["capital"][:, k],
+                drawdowns=drawn,
+                payments=_over_metrics(payments),
+                payments_beyond=_over_metrics(by_metric[:, :, horizon:]).sum(axis=1),
+                guarantee=guarantee[:, -1],
+                trimmed_by_return_cap=removed.sum(axis=1),
+                payer_value=_payer_value(
+                    scenario, metrics, line_of, outcome_value, q["cashable_share"], set()
+                ),
+                breakeven=sib.contract_breakeven_share(
+                    paid_for,
+                    price,
+                    threshold,
+                    [metric.lag for metric in metrics],
+                    terms["cap"][:, k],
+                    drawn.sum(axis=1) if bond.nominal else terms["capital"][:, k],
+                    weights=1.0 / index if bond.nominal else None,
+                ),
+            )
+        )
+        payer_value += _payer_value(
+            scenario, metrics, line_of, outcome_value, q["cashable_share"], counted
+        )
+        blocks += _contract_blocks(bond, metrics, drawn, payments, guarantee, labeller)
+    return tuple(contracts), payer_value
+
+
+def _over_metrics(amounts: FloatArray) -> FloatArray:
+    """Sum over the metrics axis of (D, M, Y); one metric as it is (the figures of a contract
+    written in the shorthand stay exactly what they were)."""
+    return amounts[:, 0] if amounts.shape[1] == 1 else amounts.sum(axis=1)
+
+
+def _drawdowns(bond, capital: FloatArray, draws: int, horizon: int) -> FloatArray:
+    """Capital paid in by year as written, shape (D, T): ``capital * drawdown[k]`` in
+    ``start + k``."""
+    drawn = np.zeros((draws, horizon))
+    for offset, share in enumerate(bond.drawdown_shares()):
+        drawn[:, bond.start + offset] = capital * share
+    return drawn
+
+
+def _payer_value(
+    scenario: Scenario,
+    metrics: list,
+    line_of: list[int],
+    outcome_value: FloatArray,
+    cashable: FloatArray,
+    counted: set[tuple[str, int]],
+) -> FloatArray:
+    """Cashable value for the payers of ``metrics`` of the lines they pay for, (D, T).
+
+    Each payer counts each line once: a (payer, line) pair already in ``counted`` is left
+    out, and the pairs used are added to it.
+    """
+    value = np.zeros(outcome_value[:, 0, :].shape)
+    for metric, line in zip(metrics, line_of, strict=True):
+        for payer in metric.payer_shares():
+            if (payer, line) in counted:
+                continue
+            counted.add((payer, line))
+            share = scenario.outcomes[line].beneficiaries.get(payer, 0.0)
+            value += outcome_value[:, line, :] * share * cashable[:, line][:, None]
+    return value
+
+
+def _contract_blocks(
+    bond,
+    metrics: list,
+    drawn: FloatArray,
+    payments: FloatArray,
+    guarantee: FloatArray,
+    labeller: _Labeller,
+) -> list[FlowBlock]:
+    """The flow blocks of one contract: its drawdowns, its payments per metric and its
+    guarantee (when it has one)."""
     investor = labeller.one_each([bond.investor])
-    blocks.append(
+    label = f"{bond.name} outcome payments"
+    payers = np.stack([labeller.shares(metric.payer_shares()) for metric in metrics])
+    found = [
         labeller.block(
             "sib",
             "financing",
-            [bond],
-            capital,
+            [None],
+            drawn[:, None, :],
             payers=investor,
             kinds=("sib",),
-            label="SIB capital",
-        )
-    )
-    blocks.append(
+            label=f"{bond.name} capital",
+        ),
         labeller.block(
             "sib",
             "outcome_payment",
-            [bond],
-            payments[:, None, :],
-            payers=labeller.one_each([bond.outcome_payer]),
-            receivers=investor,
-            label="SIB outcome payments",
+            [None] * len(metrics),
+            payments,
+            payers=payers,
+            receivers=np.repeat(investor, len(metrics), axis=0),
+            labels=tuple(
+                label if len(metrics) == 1 else f"{label}: {metric.outcome}" for metric in metrics
+            ),
+        ),
+    ]
+    if bond.guarantor is not None:
+        found.append(
+            labeller.block(
+                "sib",
+                "guarantee_payment",
+                [None],
+                guarantee[:, None, :],
+                payers=labeller.one_each([bond.guarantor]),
+                receivers=investor,
+                label=f"{bond.name} guarantee",
+            )
         )
-    )
-    outcome_line = scenario.outcomes[line]
-    payer_share = outcome_line.beneficiaries.get(bond.outcome_payer, 0.0)
-    cashable = params.lines["outcomes"]["cashable_share"][:, line]
-    return SibFlows(
-        payments=payments,
-        payments_beyond=beyond,
-        paid_for=paid_for,
-        capital=real_capital,
-        price=terms["price"],
-        threshold=terms["threshold"],
-        cap=terms["cap"],
-        start=bond.start,
-        lag=bond.lag,
-        payer_value=outcome_value[:, line, :] * payer_share * cashable[:, None],
-        nominal=bond.nominal,
-    )
+    return found
 
 
 def _timing(lines: list) -> tuple[np.ndarray, np.ndarray]:
@@ -478,6 +613,13 @@ class _Labeller:
         shares = np.zeros((len(holders), len(self.index)))
         shares[np.arange(len(holders)), [self.index[h] for h in holders]] = 1.0
         return shares
+
+    def shares(self, holders: dict[str, float]) -> FloatArray:
+        """Share row (S,) of one line split over stakeholders by the given shares."""
+        row = np.zeros(len(self.index))
+        for holder, share in holders.items():
+            row[self.index[holder]] = share
+        return row
 
     def value_blocks(
         self,
@@ -515,13 +657,14 @@ class _Labeller:
         cashable: FloatArray | None = None,
         kinds: tuple[str, ...] | None = None,
         label: str = "",
+        labels: tuple[str, ...] | None = None,
     ) -> FlowBlock:
         count = len(lines)
         nobody = np.zeros((count, len(self.index)))
         return FlowBlock(
             section=section,
             flow=flow,
-            lines=tuple(getattr(line, "name", label) for line in lines),
+            lines=labels or tuple(getattr(line, "name", label) for line in lines),
             amounts=amounts,
             payers=nobody if payers is None else payers,
             receivers=nobody if receivers is None else receivers,

@@ -395,6 +395,74 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en_many": "owners without a life",
         "nl_many": "eigenaren zonder levensduur",
     },
+    # --- outcome contracts: several contracts, metrics, payers, drawdown, guarantee
+    "sib_name_required": {
+        "en": "is required when there are several contracts: give each its own name",
+        "nl": "is verplicht bij meerdere contracten: geef elk contract een eigen naam",
+        "en_many": "contracts without a name",
+        "nl_many": "contracten zonder naam",
+    },
+    "duplicate_contract": {
+        "en": "duplicate contract name; each must be unique",
+        "nl": "dubbele naam van een contract; elke naam moet uniek zijn",
+        "en_many": "duplicate contract names",
+        "nl_many": "dubbele namen van contracten",
+    },
+    "sib_metric_required": {
+        "en": "is required, or write the metrics as [[sib.metrics]] tables",
+        "nl": "is verplicht, of schrijf de resultaten als [[sib.metrics]]-tabellen",
+        "en_many": "contracts without what they pay for",
+        "nl_many": "contracten zonder waarvoor ze betalen",
+    },
+    "sib_both_forms": {
+        "en": "cannot stand on the contract when it has [[sib.metrics]]: write it in the metric",
+        "nl": "kan niet op het contract staan als het [[sib.metrics]] heeft: zet het bij het "
+        "resultaat",
+        "en_many": "contracts written in both forms",
+        "nl_many": "contracten in beide vormen geschreven",
+    },
+    "sib_no_metrics": {
+        "en": "a contract needs at least one metric",
+        "nl": "een contract heeft minstens één resultaat nodig",
+        "en_many": "contracts without metrics",
+        "nl_many": "contracten zonder resultaten",
+    },
+    "sib_payer_required": {
+        "en": 'is required: payer = "id", or payers = {{ id = share, ... }}',
+        "nl": 'is verplicht: payer = "id", of payers = {{ id = aandeel, ... }}',
+        "en_many": "metrics without a payer",
+        "nl_many": "resultaten zonder betaler",
+    },
+    "sib_payer_both": {
+        "en": "write payer or payers, not both",
+        "nl": "schrijf payer of payers, niet allebei",
+        "en_many": "metrics with both payer and payers",
+        "nl_many": "resultaten met zowel payer als payers",
+    },
+    "payer_shares_total": {
+        "en": "payer shares add up to {total}; they must add up to 1",
+        "nl": "de aandelen van de betalers tellen op tot {total}; dat moet 1 zijn",
+        "en_many": "payer shares that do not add up to 1",
+        "nl_many": "aandelen van betalers die niet optellen tot 1",
+    },
+    "drawdown_total": {
+        "en": "drawdown shares add up to {total}; they must add up to 1",
+        "nl": "de opnameaandelen tellen op tot {total}; dat moet 1 zijn",
+        "en_many": "drawdowns that do not add up to 1",
+        "nl_many": "opnames die niet optellen tot 1",
+    },
+    "drawdown_past_horizon": {
+        "en": "the last drawdown falls in year {year}, past the horizon (last year {last})",
+        "nl": "de laatste opname valt in jaar {year}, na de looptijd (laatste jaar {last})",
+        "en_many": "drawdowns past the horizon",
+        "nl_many": "opnames na de looptijd",
+    },
+    "guarantee_pair": {
+        "en": "is required: guarantor and guarantee_share go together, give both or neither",
+        "nl": "is verplicht: guarantor en guarantee_share horen bij elkaar, geef beide of geen",
+        "en_many": "guarantees given half",
+        "nl_many": "half gegeven garanties",
+    },
     "sib_pays_for_harm": {
         "en": "names a harm; an impact bond pays only for benefits",
         "nl": "noemt een negatief effect; een impact bond betaalt alleen voor baten",

@@ -23,7 +23,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from businesscase import sib as sib_terms
 from businesscase.flows import (
     SOCIAL_COSTS,
     SOCIAL_GAINS,
@@ -74,11 +73,26 @@ SCALAR_METRICS: tuple[str, ...] = (
     "pv_residual_value",
     "pv_transfers",
     "public_dependence",
+    "sib_guarantee_payments",
+    "sib_trimmed_by_return_cap",
 )
 """Figures with one value per draw, in docs/figures.md order (``cash_balance``: one per year)."""
 
 YEAR_METRICS: frozenset[str] = frozenset({"payback_year", "first_short_year", "subsidy_cliff_year"})
 SIB_METRICS: frozenset[str] = frozenset(name for name in SCALAR_METRICS if name.startswith("sib_"))
+
+CONTRACT_COLUMNS: tuple[str, ...] = (
+    "total_payments",
+    "payments_beyond_horizon",
+    "guarantee_payment",
+    "trimmed_by_return_cap",
+    "investor_irr",
+    "money_multiple",
+    "breakeven_share",
+    "payer_net_pv",
+)
+"""Figures of each outcome contract (``sib_contracts``), besides its name, investor and
+capital."""
 
 STAKEHOLDER_COLUMNS: tuple[str, ...] = (
     "pv_benefit",
@@ -282,8 +296,12 @@ def stakeholder_table(flows: Flows) -> dict[str, FloatArray]:
     if flows.of(*STAKEHOLDER_LOSSES):
         benefit -= _stakeholder_sum(flows, STAKEHOLDER_LOSSES, "receivers")
         cashable -= _stakeholder_sum(flows, STAKEHOLDER_LOSSES, "receivers", cashable_only=True)
-    paid = _stakeholder_sum(flows, ("financing", "outcome_payment", "in_kind"), "payers")
-    received = _stakeholder_sum(flows, ("repayment", "outcome_payment"), "receivers")
+    paid = _stakeholder_sum(
+        flows, ("financing", "outcome_payment", "guarantee_payment", "in_kind"), "payers"
+    )
+    received = _stakeholder_sum(
+        flows, ("repayment", "outcome_payment", "guarantee_payment"), "receivers"
+    )
     return {
         "pv_benefit": benefit,
         "pv_cashable_benefit": cashable,
@@ -335,28 +353,62 @@ def _subsidy_cliff_year(series: Series) -> FloatArray:
 
 
 def _sib_metrics(flows: Flows, series: Series) -> dict[str, FloatArray]:
-    """The SIB figures; NaN for every draw when the scenario has no SIB."""
+    """The outcome-contract figures over all contracts; NaN for every draw without contracts."""
     draws = flows.discount.shape[0]
-    bond = flows.sib
-    if bond is None:
+    if not flows.contracts:
         return {name: np.full(draws, np.nan) for name in SIB_METRICS}
     within = series.sib_payments
     total = within.sum(axis=1)
-    investor = within.copy()
-    investor[:, bond.start] -= bond.capital
+    guarantee = _over_contracts([bond.guarantee for bond in flows.contracts])
+    drawn = _over_contracts([bond.drawdowns for bond in flows.contracts])
+    investor = within - drawn
+    investor[:, -1] += guarantee
     return {
         "sib_total_payments": total,
         "sib_investor_irr": irr(investor),
-        "sib_money_multiple": _ratio(total, bond.capital),
-        "sib_payer_net_pv": present_values(bond.payer_value - within, flows.discount),
-        "sib_breakeven_share": sib_terms.breakeven_share(
-            bond.paid_for,
-            bond.price,
-            bond.threshold,
-            bond.cap,
-            bond.capital,
-            bond.lag,
-            weights=1.0 / flows.price_index if bond.nominal else None,
+        "sib_money_multiple": _ratio(total + guarantee, drawn.sum(axis=1)),
+        "sib_payer_net_pv": present_values(flows.payer_value - within, flows.discount),
+        "sib_breakeven_share": (
+            flows.contracts[0].breakeven if len(flows.contracts) == 1 else np.full(draws, np.nan)
         ),
-        "sib_payments_beyond_horizon": bond.payments_beyond,
+        "sib_payments_beyond_horizon": _over_contracts(
+            [bond.payments_beyond for bond in flows.contracts]
+        ),
+        "sib_guarantee_payments": guarantee,
+        "sib_trimmed_by_return_cap": _over_contracts(
+            [bond.trimmed_by_return_cap for bond in flows.contracts]
+        ),
     }
+
+
+def contract_table(flows: Flows) -> dict[str, FloatArray]:
+    """Each outcome contract's figures per draw: arrays of shape (D, K), the columns of
+    :data:`CONTRACT_COLUMNS` and ``capital`` (as written)."""
+    columns: dict[str, list[FloatArray]] = {c: [] for c in ("capital", *CONTRACT_COLUMNS)}
+    for bond in flows.contracts:
+        investor = bond.payments - bond.drawdowns
+        investor[:, -1] += bond.guarantee
+        total = bond.payments.sum(axis=1)
+        figures = {
+            "capital": bond.capital,
+            "total_payments": total,
+            "payments_beyond_horizon": bond.payments_beyond,
+            "guarantee_payment": bond.guarantee,
+            "trimmed_by_return_cap": bond.trimmed_by_return_cap,
+            "investor_irr": irr(investor),
+            "money_multiple": _ratio(total + bond.guarantee, bond.drawdowns.sum(axis=1)),
+            "breakeven_share": bond.breakeven,
+            "payer_net_pv": present_values(bond.payer_value - bond.payments, flows.discount),
+        }
+        for column, values in columns.items():
+            values.append(figures[column])
+    draws = flows.discount.shape[0]
+    return {
+        column: np.stack(values, axis=1) if values else np.zeros((draws, 0))
+        for column, values in columns.items()
+    }
+
+
+def _over_contracts(arrays: list[FloatArray]) -> FloatArray:
+    """The sum of the contracts' arrays; one contract's as it is."""
+    return arrays[0] if len(arrays) == 1 else np.sum(arrays, axis=0)

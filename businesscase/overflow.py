@@ -98,7 +98,7 @@ def check_finite(scenario: Scenario, flows: Flows, figures: Mapping[str, FloatAr
     bad = np.zeros(flows.discount.shape[0], dtype=bool)
     bad |= ~_within(figures["cash_balance"]).all(axis=1)
     for name in SCALAR_METRICS:
-        if name in YEAR_METRICS or (name in SIB_METRICS and flows.sib is None):
+        if name in YEAR_METRICS or (name in SIB_METRICS and not flows.contracts):
             continue
         values = np.asarray(figures[name], dtype=float)
         bad |= ~(_within(values) | np.isnan(values)) if name in MAY_BE_NULL else ~_within(values)

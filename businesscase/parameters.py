@@ -43,15 +43,19 @@ NUMERIC_FIELDS: dict[str, tuple[str, ...]] = {
     ),
     "value_capture": ("units", "base_value", "uplift", "capture_share"),
     "funding": ("amount", "growth", "probability", "interest_rate"),
-    "sib": ("capital", "price", "threshold", "cap"),
+    "sib": ("capital", "cap", "max_irr", "guarantee_share"),
+    "sib_metrics": ("price", "threshold"),
 }
-"""Per section, the fields that may vary by draw (numbers or distributions)."""
+"""Per section, the fields that may vary by draw (numbers or distributions). ``sib`` holds the
+outcome contracts, ``sib_metrics`` the metrics of all contracts in turn (a contract written in
+the shorthand has one, with its price and threshold on the contract itself)."""
 
 DISCOUNT_RATE_PATH = "scenario.discount_rate"
 INFLATION_PATH = "scenario.inflation"
 
-_ABSENT_DEFAULTS = {"cap": np.inf, "interest_rate": 0.0}
-"""Values for optional fields left out: no SIB cap; no interest on non-loan funding."""
+_ABSENT_DEFAULTS = {"cap": np.inf, "max_irr": np.inf, "guarantee_share": 0.0, "interest_rate": 0.0}
+"""Values for optional fields left out: no cap and no return cap on a contract, no guarantee;
+no interest on non-loan funding."""
 
 
 @dataclass(frozen=True)
@@ -68,7 +72,7 @@ class Parameters:
         Yearly price inflation [fraction per year].
     lines : dict of dict of array
         ``lines[section][field]`` has shape (D, L) with L the number of lines of the section
-        (1 for ``sib`` when the scenario has one, else 0).
+        (the contracts for ``sib``, all their metrics for ``sib_metrics``).
     """
 
     draws: int
@@ -78,10 +82,29 @@ class Parameters:
 
 
 def section_lines(scenario: Scenario, section: str) -> list:
-    """The lines of one section as a list (the SIB as a list of zero or one)."""
+    """The lines of one section as a list (``sib``: the contracts; ``sib_metrics``: their
+    metrics, contract after contract)."""
+    return [line for _, line in _entries(scenario, section)]
+
+
+def _entries(scenario: Scenario, section: str) -> list[tuple[str, object]]:
+    """The lines of a section with the field path of each (``costs[2]``, ``sib[1].metrics[0]``).
+
+    A metric written in the shorthand has the path of its contract (``sib.price``).
+    """
     if section == "sib":
-        return [] if scenario.sib is None else [scenario.sib]
-    return list(getattr(scenario, section))
+        return [(scenario.contract_path(k), bond) for k, bond in enumerate(scenario.contracts)]
+    if section == "sib_metrics":
+        return [
+            (
+                prefix if bond.metrics is None else f"{prefix}.metrics[{m}]",
+                metric,
+            )
+            for k, bond in enumerate(scenario.contracts)
+            for prefix in [scenario.contract_path(k)]
+            for m, metric in enumerate(bond.metric_list())
+        ]
+    return [(f"{section}[{i}]", line) for i, line in enumerate(getattr(scenario, section))]
 
 
 def numeric_inputs(scenario: Scenario) -> dict[str, float | Distribution]:
@@ -94,8 +117,7 @@ def numeric_inputs(scenario: Scenario) -> dict[str, float | Distribution]:
         INFLATION_PATH: scenario.settings.inflation,
     }
     for section, fields in NUMERIC_FIELDS.items():
-        for index, line in enumerate(section_lines(scenario, section)):
-            prefix = "sib" if section == "sib" else f"{section}[{index}]"
+        for prefix, line in _entries(scenario, section):
             for field in fields:
                 value = getattr(line, field)
                 if value is not None:
@@ -147,13 +169,12 @@ def compile_parameters(
 
     lines: dict[str, dict[str, FloatArray]] = {}
     for section, fields in NUMERIC_FIELDS.items():
-        items = section_lines(scenario, section)
+        items = _entries(scenario, section)
         lines[section] = {}
         for field in fields:
             array = np.empty((draws, len(items)))
-            for i, line in enumerate(items):
-                path = f"sib.{field}" if section == "sib" else f"{section}[{i}].{field}"
-                fill(array[:, i], path, getattr(line, field), field)
+            for i, (prefix, line) in enumerate(items):
+                fill(array[:, i], f"{prefix}.{field}", getattr(line, field), field)
             lines[section][field] = array
     settings = scenario.settings
     rate = fill(np.empty(draws), DISCOUNT_RATE_PATH, settings.discount_rate, "discount_rate")

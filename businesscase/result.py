@@ -10,7 +10,14 @@ import numpy as np
 import pandas as pd
 
 from businesscase.flows import Flows
-from businesscase.metrics import NO_YEAR, SCALAR_METRICS, STAKEHOLDER_COLUMNS, YEAR_METRICS, Series
+from businesscase.metrics import (
+    CONTRACT_COLUMNS,
+    NO_YEAR,
+    SCALAR_METRICS,
+    STAKEHOLDER_COLUMNS,
+    YEAR_METRICS,
+    Series,
+)
 from businesscase.scenario import Scenario
 from businesscase.vocabulary import VALUE_TYPES
 
@@ -64,6 +71,10 @@ class EvaluationResult:
         ``(1 + inflation) ** t``, the cash balance (current euros), SIB payments.
     warnings : tuple of str
         Findings worth a look that do not stop the evaluation.
+    sib_contracts : pandas.DataFrame
+        One row per outcome contract: ``name``, ``investor``, ``capital`` (as written) and
+        :data:`businesscase.metrics.CONTRACT_COLUMNS` [EUR real, fractions]; no rows without
+        contracts.
     """
 
     scenario: Scenario
@@ -72,14 +83,24 @@ class EvaluationResult:
     stakeholders: pd.DataFrame
     yearly: pd.DataFrame
     warnings: tuple[str, ...]
+    sib_contracts: pd.DataFrame
 
     def to_json_dict(self) -> dict[str, Any]:
-        """The figures as the CLI's JSON: docs/figures.md keys plus ``stakeholders`` rows."""
-        rows = [
-            {key: _json_value(value) for key, value in row.items()}
-            for row in self.stakeholders.to_dict(orient="records")
-        ]
-        return {**self.metrics, "stakeholders": rows}
+        """The figures as the CLI's JSON: docs/figures.md keys plus ``stakeholders`` and
+        ``sib_contracts`` rows."""
+        return {
+            **self.metrics,
+            "stakeholders": _json_rows(self.stakeholders),
+            "sib_contracts": _json_rows(self.sib_contracts),
+        }
+
+
+def _json_rows(table: pd.DataFrame) -> list[dict[str, Any]]:
+    """A table as JSON rows: texts kept, numbers as floats, NaN as None."""
+    return [
+        {key: _json_value(value) for key, value in row.items()}
+        for row in table.to_dict(orient="records")
+    ]
 
 
 def json_metrics(per_draw: dict[str, np.ndarray], draw: int = 0) -> dict[str, Any]:
@@ -98,6 +119,14 @@ def json_metrics(per_draw: dict[str, np.ndarray], draw: int = 0) -> dict[str, An
     return out
 
 
+def contract_frame(scenario: Scenario, table: dict[str, np.ndarray], draw: int = 0) -> pd.DataFrame:
+    """The ``sib_contracts`` table of one draw (see :attr:`EvaluationResult.sib_contracts`)."""
+    contracts = scenario.contracts
+    names = {"name": [bond.name for bond in contracts], "investor": [b.investor for b in contracts]}
+    figures = {column: table[column][draw] for column in ("capital", *CONTRACT_COLUMNS)}
+    return pd.DataFrame(names | figures, columns=["name", "investor", "capital", *CONTRACT_COLUMNS])
+
+
 def _json_value(value: Any) -> Any:
     """A float or string for JSON: numpy scalars unwrapped, NaN and inf as None."""
     if isinstance(value, str):
@@ -112,7 +141,7 @@ def stakeholder_frame(flows: Flows, table: dict[str, np.ndarray], draw: int = 0)
     return pd.DataFrame(columns | {column: table[column][draw] for column in STAKEHOLDER_COLUMNS})
 
 
-_PAID_FLOWS = ("cost", "in_kind", "financing", "outcome_payment")
+_PAID_FLOWS = ("cost", "in_kind", "financing", "outcome_payment", "guarantee_payment")
 """Kinds of flow whose stakeholder in the flow table is the one who pays."""
 
 
@@ -127,7 +156,7 @@ def flow_frame(flows: Flows, draw: int = 0) -> pd.DataFrame:
         split = block.amounts[draw][:, :, None] * party[:, None, :]
         line, t, holder = np.nonzero(split)
         amount = split[line, t, holder]
-        if block.flow == "outcome_payment":
+        if block.flow in ("outcome_payment", "guarantee_payment"):
             counterparty = ids[np.argmax(block.receivers, axis=1)][line]
         else:
             counterparty = np.full(line.size, "", dtype=object)

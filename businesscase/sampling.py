@@ -75,6 +75,8 @@ FIELD_RANGES: dict[str, tuple[float, float]] = {
     "price": NON_NEGATIVE,
     "cap": NON_NEGATIVE,
     "threshold": NON_NEGATIVE,
+    "max_irr": NON_NEGATIVE,
+    "guarantee_share": SHARE,
     "interest_rate": NON_NEGATIVE,
     "growth": RATE,
     "discount_rate": RATE,

@@ -43,7 +43,16 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import tomli_w
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    ValidationError,
+)
 from pydantic_core import PydanticCustomError
 
 from businesscase.distributions import (
@@ -507,20 +516,9 @@ class Funding(_Model):
     nominal: Flag = Field(False, description=_NOMINAL)
 
 
-class Sib(_Model):
-    """A social impact bond: the investor pre-finances, the outcome payer pays per outcome."""
+class SibMetric(_Model):
+    """One metric of an outcome contract: an outcome line paid for per outcome, by its payers."""
 
-    investor: Name = Field(description="Who pays in the capital [stakeholder id].")
-    outcome_payer: Name = Field(description="Who pays for the outcomes [stakeholder id].")
-    capital: NonNegative = Field(
-        description="Paid in by the investor in year start "
-        "[EUR, constant prices of start_year, >= 0]."
-    )
-    start: Start = Field(
-        0,
-        description="Year the capital is paid in, as an offset from start_year "
-        "[years, 0 .. horizon_years-1].",
-    )
     outcome: Name = Field(description="Name of the outcome line that is paid for [outcome name].")
     price: NonNegative = Field(
         description="Paid per paid-for outcome [EUR, constant prices of start_year, >= 0]."
@@ -528,15 +526,126 @@ class Sib(_Model):
     threshold: NonNegative = Field(
         0.0, description="No payment in a year with fewer paid-for outcomes [outcomes, >= 0]."
     )
+    lag: Lag = Field(
+        1, description="Years between achieving an outcome and its payment [years, 0 .. 200]."
+    )
+    payer: Name | None = Field(
+        None, description="The one stakeholder who pays; or write payers [stakeholder id]."
+    )
+    payers: dict[str, PlainShare] | None = Field(
+        None,
+        description="Stakeholder id = share of the payments; shares add up to 1 "
+        "[fraction 0-1 each, plain numbers].",
+    )
+
+    def payer_shares(self) -> dict[str, float]:
+        """Who pays what share of this metric's payments."""
+        return dict(self.payers) if self.payers is not None else {str(self.payer): 1.0}
+
+
+SHORTHAND_FIELDS: tuple[str, ...] = ("outcome_payer", "outcome", "price", "threshold", "lag")
+"""The fields of one metric with one payer that may be written on the contract itself."""
+
+
+class Sib(_Model):
+    """An outcome contract (social impact bond): the investor pre-finances, payers pay per
+    outcome (docs/methodology.md, "Outcome contracts")."""
+
+    name: Name = Field(
+        "SIB", description="Name of the contract [text; unique, required when there are several]."
+    )
+    investor: Name = Field(description="Who pays in the capital [stakeholder id].")
+    outcome_payer: Name | None = Field(
+        None, description="Shorthand for one metric: who pays for the outcomes [stakeholder id]."
+    )
+    capital: NonNegative = Field(
+        description="Paid in by the investor from year start "
+        "[EUR, constant prices of start_year, >= 0]."
+    )
+    start: Start = Field(
+        0,
+        description="Year the capital (or its first drawdown) is paid in, as an offset from "
+        "start_year [years, 0 .. horizon_years-1].",
+    )
+    drawdown: list[PlainShare] | None = Field(
+        None,
+        description="Share of the capital drawn in year start + k; shares add up to 1; none = "
+        "all in start [fractions 0-1, plain numbers].",
+    )
+    outcome: Name | None = Field(
+        None, description="Shorthand for one metric: the outcome line paid for [outcome name]."
+    )
+    price: NonNegative | None = Field(
+        None,
+        description="Shorthand for one metric: paid per paid-for outcome "
+        "[EUR, constant prices of start_year, >= 0].",
+    )
+    threshold: NonNegative = Field(
+        0.0,
+        description="Shorthand for one metric: no payment in a year with fewer paid-for "
+        "outcomes [outcomes, >= 0].",
+    )
     cap: NonNegative | None = Field(
         None,
         description="Maximum total of all outcome payments; none = no cap "
         "[EUR, constant prices of start_year, >= 0].",
     )
     lag: Lag = Field(
-        1, description="Years between achieving an outcome and its payment [years, 0 .. 200]."
+        1,
+        description="Shorthand for one metric: years between achieving an outcome and its "
+        "payment [years, 0 .. 200].",
+    )
+    max_irr: NonNegative | None = Field(
+        None,
+        description="Return cap: payments stop where the investor's IRR would pass it; none = "
+        "no return cap [fraction per year, >= 0].",
+    )
+    guarantor: Name | None = Field(
+        None,
+        description="Who protects part of the capital; goes with guarantee_share [stakeholder id].",
+    )
+    guarantee_share: Share | None = Field(
+        None,
+        description="Share of the capital not repaid within the horizon that the guarantor "
+        "pays in the last year [fraction 0-1].",
     )
     nominal: Flag = Field(False, description=_NOMINAL)
+    metrics: list[SibMetric] | None = Field(
+        None,
+        description="What the contract pays for: one [[sib.metrics]] table per metric; instead "
+        "of the shorthand [tables, at least one].",
+    )
+
+    def metric_list(self) -> list[SibMetric]:
+        """The contract's metrics; the shorthand on the contract is one metric with one payer."""
+        if self.metrics is not None:
+            return list(self.metrics)
+        return [
+            SibMetric.model_construct(
+                outcome=self.outcome,
+                price=self.price,
+                threshold=self.threshold,
+                lag=self.lag,
+                payer=self.outcome_payer,
+                payers=None,
+            )
+        ]
+
+    def drawdown_shares(self) -> list[float]:
+        """Share of the capital paid in each year from ``start`` on."""
+        return [1.0] if self.drawdown is None else list(self.drawdown)
+
+
+def _one_or_many(value: Any) -> str:
+    """Which form the contracts are written in: one ``[sib]`` table or ``[[sib]]``."""
+    return "list" if isinstance(value, list) else "table"
+
+
+Contracts = Annotated[
+    Annotated[Sib, Tag("table")] | Annotated[list[Sib], Tag("list")],
+    Discriminator(_one_or_many),
+]
+"""Outcome contracts: one ``[sib]`` table (one contract) or an array ``[[sib]]``."""
 
 
 class Scenario(_Model):
@@ -561,7 +670,20 @@ class Scenario(_Model):
         default_factory=list, description="Value capture lines."
     )
     funding: list[Funding] = Field(default_factory=list, description="Funding lines.")
-    sib: Sib | None = Field(None, description="At most one social impact bond.")
+    sib: Contracts | None = Field(
+        None, description="Outcome contracts: one [sib] table or several [[sib]] tables."
+    )
+
+    @property
+    def contracts(self) -> list[Sib]:
+        """The outcome contracts, in file order (none, the one ``[sib]``, or every ``[[sib]]``)."""
+        if self.sib is None:
+            return []
+        return list(self.sib) if isinstance(self.sib, list) else [self.sib]
+
+    def contract_path(self, index: int) -> str:
+        """Field path of a contract: ``sib`` for the one ``[sib]`` table, else ``sib[index]``."""
+        return f"sib[{index}]" if isinstance(self.sib, list) else "sib"
 
 
 SECTIONS: dict[str, type[BaseModel]] = {
@@ -584,6 +706,7 @@ AVOIDED_COST_FIELDS: tuple[str, ...] = tuple(AvoidedCost.model_fields)
 VALUE_CAPTURE_FIELDS: tuple[str, ...] = tuple(ValueCapture.model_fields)
 FUNDING_FIELDS: tuple[str, ...] = tuple(Funding.model_fields)
 SIB_FIELDS: tuple[str, ...] = tuple(Sib.model_fields)
+SIB_METRIC_FIELDS: tuple[str, ...] = tuple(SibMetric.model_fields)
 
 FIELDS: dict[str, tuple[str, ...]] = {
     section: tuple(model.model_fields) for section, model in SECTIONS.items()
@@ -757,6 +880,8 @@ def _problems(error: ValidationError, data: Mapping[str, Any]) -> list[Problem]:
     problems: dict[str, Problem] = {}
     for detail in error.errors():
         loc = tuple(part for part in detail["loc"] if part != "[key]")
+        if loc[:1] == ("sib",) and loc[1:2] in (("table",), ("list",)):
+            loc = loc[:1] + loc[2:]  # the form of the contracts is no part of the path
         path, value = _path(loc), _lookup(data, loc)
         if detail["type"] == "distribution":
             path, value = f"{path}.{detail['ctx']['field']}", detail["ctx"]["value"]
@@ -787,6 +912,8 @@ def _allowed_here(loc: tuple[int | str, ...]) -> tuple[tuple[str, ...], str]:
     """The field names allowed next to the last part of ``loc``, and what they are."""
     if len(loc) <= 1:
         return tuple(SECTIONS), "section"
+    if "metrics" in loc[:-1] and loc[0] == "sib":
+        return SIB_METRIC_FIELDS, "field"
     return FIELDS.get(str(loc[0]), ()), "field"
 
 
@@ -870,20 +997,94 @@ def _cross_checks(scenario: Scenario) -> list[Problem]:
     for index, funding in enumerate(scenario.funding):
         reference(f"funding[{index}].funder", funding.funder)
         problems += _loan_fields(f"funding[{index}]", funding)
-    bond = scenario.sib
-    if bond is not None:
-        reference("sib.investor", bond.investor)
-        reference("sib.outcome_payer", bond.outcome_payer)
-        within_horizon("sib.start", bond.start)
-        if bond.outcome not in names:
-            outcomes = Listing(names) if names else Message("none")
-            hint = Suggestion(bond.outcome, names)
-            rule = Message("unknown_outcome", hint=hint, outcomes=outcomes)
-            problems.append(Problem("sib.outcome", bond.outcome, rule))
-        elif scenario.outcomes[names.index(bond.outcome)].harm:
-            rule = Message("sib_pays_for_harm")
-            problems.append(Problem("sib.outcome", bond.outcome, rule))
+    problems += _contract_checks(scenario, reference, within_horizon)
     return problems
+
+
+def _contract_checks(
+    scenario: Scenario,
+    reference: Callable[[str, str], None],
+    within_horizon: Callable[[str, int], None],
+) -> list[Problem]:
+    """Outcome contracts: names, parties, drawdown, guarantee, and one form of metrics each."""
+    problems: list[Problem] = []
+    contracts = scenario.contracts
+    last = scenario.settings.horizon_years - 1
+    unnamed = [
+        Problem(f"sib[{index}].name", NO_VALUE, Message("sib_name_required"))
+        for index, bond in enumerate(contracts)
+        if len(contracts) > 1 and "name" not in bond.model_fields_set
+    ]
+    problems += unnamed
+    if not unnamed:
+        names = tuple(bond.name for bond in contracts)
+        problems += _duplicates("sib", "name", names, "duplicate_contract")
+    for index, bond in enumerate(contracts):
+        prefix = scenario.contract_path(index)
+        reference(f"{prefix}.investor", bond.investor)
+        within_horizon(f"{prefix}.start", bond.start)
+        if bond.drawdown is not None:
+            problems += _drawdown(f"{prefix}.drawdown", bond, last)
+        if (bond.guarantor is None) != (bond.guarantee_share is None):
+            field = "guarantee_share" if bond.guarantor is not None else "guarantor"
+            problems.append(Problem(f"{prefix}.{field}", NO_VALUE, Message("guarantee_pair")))
+        elif bond.guarantor is not None:
+            reference(f"{prefix}.guarantor", bond.guarantor)
+        if bond.metrics is None:
+            problems += [
+                Problem(f"{prefix}.{field}", NO_VALUE, Message("sib_metric_required"))
+                for field in ("outcome_payer", "outcome", "price")
+                if getattr(bond, field) is None
+            ]
+            if bond.outcome_payer is not None:
+                reference(f"{prefix}.outcome_payer", bond.outcome_payer)
+            if bond.outcome is not None:
+                problems += _paid_outcome(f"{prefix}.outcome", bond.outcome, scenario)
+            continue
+        problems += [
+            Problem(f"{prefix}.{field}", getattr(bond, field), Message("sib_both_forms"))
+            for field in SHORTHAND_FIELDS
+            if field in bond.model_fields_set
+        ]
+        if not bond.metrics:
+            problems.append(Problem(f"{prefix}.metrics", [], Message("sib_no_metrics")))
+        for number, metric in enumerate(bond.metrics):
+            path = f"{prefix}.metrics[{number}]"
+            problems += _paid_outcome(f"{path}.outcome", metric.outcome, scenario)
+            if (metric.payer is None) == (metric.payers is None):
+                key = "sib_payer_required" if metric.payer is None else "sib_payer_both"
+                problems.append(Problem(f"{path}.payer", NO_VALUE, Message(key)))
+            elif metric.payer is not None:
+                reference(f"{path}.payer", metric.payer)
+            else:
+                for holder, share in metric.payers.items():
+                    reference(f"{path}.payers.{holder}", holder, share)
+                problems += _share_total(f"{path}.payers", metric.payers, "payer_shares_total")
+    return problems
+
+
+def _paid_outcome(path: str, name: str, scenario: Scenario) -> list[Problem]:
+    """A contract pays for an existing outcome line, and never for a harm."""
+    names = tuple(outcome.name for outcome in scenario.outcomes)
+    if name not in names:
+        outcomes = Listing(names) if names else Message("none")
+        rule = Message("unknown_outcome", hint=Suggestion(name, names), outcomes=outcomes)
+        return [Problem(path, name, rule)]
+    if scenario.outcomes[names.index(name)].harm:
+        return [Problem(path, name, Message("sib_pays_for_harm"))]
+    return []
+
+
+def _drawdown(path: str, bond: Sib, last: int) -> list[Problem]:
+    """Drawdown shares add up to 1 and the last one falls within the horizon."""
+    shares = bond.drawdown_shares()
+    total = sum(shares)
+    if abs(total - 1.0) > SHARE_TOLERANCE:
+        return [Problem(path, shares, Message("drawdown_total", total=f"{total:.6g}"))]
+    final = bond.start + len(shares) - 1
+    if final > last:
+        return [Problem(path, shares, Message("drawdown_past_horizon", year=final, last=last))]
+    return []
 
 
 def _cost_fields(prefix: str, line: Cost, reference: Callable[[str, str], None]) -> list[Problem]:
@@ -930,10 +1131,15 @@ def _beneficiary_total(path: str, shares: Mapping[str, float]) -> list[Problem]:
     """Beneficiary shares: at least one, adding up to 1 within :data:`SHARE_TOLERANCE`."""
     if not shares:
         return [Problem(path, {}, Message("no_beneficiary"))]
+    return _share_total(path, shares, "shares_total")
+
+
+def _share_total(path: str, shares: Mapping[str, float], key: str) -> list[Problem]:
+    """Shares of a whole (beneficiaries, payers) add up to 1 within :data:`SHARE_TOLERANCE`."""
     total = sum(shares.values())
     if abs(total - 1.0) <= SHARE_TOLERANCE:
         return []
-    return [Problem(path, dict(shares), Message("shares_total", total=f"{total:.6g}"))]
+    return [Problem(path, dict(shares), Message(key, total=f"{total:.6g}"))]
 
 
 def _loan_fields(prefix: str, line: Funding) -> list[Problem]:
@@ -1003,8 +1209,15 @@ def dump_scenario(scenario: Scenario) -> str:
             continue
         header = f"[[{section}]]" if isinstance(content, list) else f"[{section}]"
         for entry in content if isinstance(content, list) else [content]:
+            entry = dict(entry)
+            metrics = entry.pop("metrics", None) if section == "sib" else None
             lines = [f"{_toml_key(key)} = {_toml_value(value)}" for key, value in entry.items()]
             blocks.append("\n".join([header, *lines]))
+            for metric in metrics or []:  # [[sib.metrics]] belongs to the contract above it
+                lines = [
+                    f"{_toml_key(key)} = {_toml_value(value)}" for key, value in metric.items()
+                ]
+                blocks.append("\n".join(["[[sib.metrics]]", *lines]))
     return "\n\n".join(blocks) + "\n"
 
 

@@ -1,11 +1,18 @@
-"""Social impact bond: investor pre-finances, outcome payer pays per result (docs/methodology.md).
+"""Outcome contracts (social impact bonds): the investor pre-finances, payers pay per result
+(docs/methodology.md, "Outcome contracts").
 
-``capital`` finances the project in year ``start``, paid by the investor. Paid-for outcomes in
-cohort year ``c`` are the outcome line's new outcomes times ``1 - deadweight`` (a comparison
-group nets out what would have happened anyway). A year pays ``price * paid_for`` when its count
-reaches ``threshold``, in year ``c + lag``, until the cumulative payments reach ``cap`` (the
-payment that crosses it is trimmed). Payments go from the outcome payer to the investor:
-transfers, outside the project's cash and outside social value.
+The investor draws ``capital`` in year ``start`` (or ``capital * drawdown[k]`` in year
+``start + k``); the drawdowns finance the project. Each metric pays ``price`` per paid-for
+outcome of its outcome line: the line's new outcomes in cohort year ``c`` times
+``1 - deadweight`` (a comparison group nets out what would have happened anyway), in year
+``c + lag``, when the year's count reaches ``threshold``. A contract's payment in a year is the
+sum of its metrics' payments; in year order, beyond the horizon included, ``cap`` trims the
+cumulative payments first and ``max_irr`` then stops them where the investor's return would pass
+it. A trimmed year is split over the metrics in proportion to their untrimmed payments. A
+guarantor pays ``guarantee_share`` of the capital not repaid within the horizon in the last year.
+Payments go from the payers (and the guarantor) to the investor: transfers, outside the
+project's cash and outside social value. All of this applies to a nominal contract's amounts
+as written; the division by the price index comes last (:mod:`businesscase.flows`).
 """
 
 from __future__ import annotations
@@ -28,17 +35,10 @@ def paid_for_outcomes(cohorts: FloatArray, deadweight: FloatArray) -> FloatArray
     return cohorts * (1.0 - deadweight)[:, None]
 
 
-def outcome_payments(
-    paid_for: FloatArray,
-    price: FloatArray,
-    threshold: FloatArray,
-    cap: FloatArray,
-    lag: int,
-) -> tuple[FloatArray, FloatArray]:
-    """Outcome payments by payment year within the horizon, and their total beyond it.
-
-    Only horizon-sized arrays are built, whatever the lag: a payment for cohort year ``c``
-    falls in year ``c + lag``, within the horizon when ``c < T - lag``.
+def raw_payments(
+    paid_for: FloatArray, price: FloatArray, threshold: FloatArray, lag: int, years: int
+) -> FloatArray:
+    """One metric's untrimmed payments by payment year, shape (D, years).
 
     Parameters
     ----------
@@ -48,35 +48,117 @@ def outcome_payments(
         Payment per paid-for outcome [EUR].
     threshold : array, shape (D,)
         Minimum paid-for count for a year to pay [outcomes]; counts are not rounded.
-    cap : array, shape (D,)
-        Maximum total of all payments [EUR]; ``inf`` for no cap.
     lag : int
         Years between achieving an outcome and its payment [years, >= 0].
-
-    Returns
-    -------
-    within : array, shape (D, T)
-        Payment in year ``t`` of the horizon [EUR].
-    beyond : array, shape (D,)
-        Sum of the payments falling beyond the horizon [EUR].
+    years : int
+        Payment years kept, ``>= T + lag``: the horizon and the years beyond it.
 
     Examples
     --------
-    Ten outcomes a year at 100 each, threshold 5, cap 1,500, lag 1 (the 500 of the last year
-    falls beyond the horizon):
+    Ten outcomes a year at 100 each, threshold 5, lag 1:
 
-    >>> outcome_payments(np.array([[10.0, 4.0, 10.0]]), np.array([100.0]), np.array([5.0]),
-    ...                  np.array([1500.0]), 1)
-    (array([[   0., 1000.,    0.]]), array([500.]))
+    >>> raw_payments(np.array([[10.0, 4.0, 10.0]]), np.array([100.0]), np.array([5.0]), 1, 4)
+    array([[   0., 1000.,    0., 1000.]])
     """
     raw = np.where(paid_for >= threshold[:, None], price[:, None] * paid_for, 0.0)
+    out = np.zeros((raw.shape[0], years))
+    out[:, lag : lag + raw.shape[1]] = raw
+    return out
+
+
+def capped_payments(raw: FloatArray, cap: FloatArray) -> FloatArray:
+    """Payments by year after ``cap`` on their cumulative total (the crossing year trimmed).
+
+    Parameters
+    ----------
+    raw : array, shape (D, Y)
+        Untrimmed payments by payment year [EUR].
+    cap : array, shape (D,)
+        Maximum total of all payments [EUR]; ``inf`` for no cap.
+
+    Examples
+    --------
+    >>> capped_payments(np.array([[0.0, 1000.0, 0.0, 1000.0]]), np.array([1500.0]))
+    array([[   0., 1000.,    0.,  500.]])
+    """
     paid_before = np.cumsum(raw, axis=1) - raw
-    trimmed = np.clip(cap[:, None] - paid_before, 0.0, raw)
-    horizon_years = trimmed.shape[1]
-    paid_in_horizon = max(horizon_years - lag, 0)
-    within = np.zeros_like(trimmed)
-    within[:, horizon_years - paid_in_horizon :] = trimmed[:, :paid_in_horizon]
-    return within, trimmed[:, paid_in_horizon:].sum(axis=1)
+    return np.clip(cap[:, None] - paid_before, 0.0, raw)
+
+
+def return_capped_payments(
+    payments: FloatArray, drawdowns: FloatArray, max_irr: FloatArray
+) -> FloatArray:
+    """Payments trimmed so that the investor's return never exceeds ``max_irr``.
+
+    With ``v = 1 / (1 + max_irr)``, the first year ``k`` in which
+    ``sum_(t <= k) payment_t v**t - sum_t drawdown_t v**t`` would exceed 0 pays only enough to
+    make it 0, and later years pay nothing.
+
+    Parameters
+    ----------
+    payments : array, shape (D, Y)
+        Payments by year, after the cap [EUR].
+    drawdowns : array, shape (D, T)
+        Capital paid in by the investor by year, ``T <= Y`` [EUR].
+    max_irr : array, shape (D,)
+        The return cap [fraction per year, >= 0]; ``inf`` for none.
+
+    Examples
+    --------
+    Capital 1,000 in year 0, 600 paid in years 1 and 2, return capped at 10%: the second
+    payment stops where the present value at 10% repays the capital,
+    ``(1000 - 600 / 1.1) * 1.1**2 = 550``:
+
+    >>> return_capped_payments(np.array([[0.0, 600.0, 600.0]]), np.array([[1000.0, 0.0, 0.0]]),
+    ...                        np.array([0.1])).round(6)
+    array([[  0., 600., 550.]])
+    """
+    capped = np.isfinite(max_irr)
+    if not capped.any():
+        return payments
+    rate = np.where(capped, max_irr, 0.0)
+    weight = (1.0 / (1.0 + rate))[:, None] ** np.arange(payments.shape[1])[None, :]
+    owed = np.sum(drawdowns * weight[:, : drawdowns.shape[1]], axis=1)
+    discounted = payments * weight
+    before = np.cumsum(discounted, axis=1) - discounted
+    with np.errstate(divide="ignore", invalid="ignore"):
+        allowed = (owed[:, None] - before) / weight
+    allowed = np.nan_to_num(allowed, nan=0.0, posinf=np.inf, neginf=0.0)
+    return np.where(capped[:, None], np.clip(allowed, 0.0, payments), payments)
+
+
+def split_over_metrics(raw: FloatArray, paid: FloatArray) -> FloatArray:
+    """Each metric's part of the contract's (trimmed) payments, shape (D, M, Y).
+
+    A trimmed year is split over the metrics in proportion to their untrimmed payments.
+
+    Parameters
+    ----------
+    raw : array, shape (D, M, Y)
+        Untrimmed payments per metric and year [EUR].
+    paid : array, shape (D, Y)
+        The contract's payments after the cap and the return cap [EUR].
+    """
+    if raw.shape[1] == 1:
+        return paid[:, None, :]
+    total = raw.sum(axis=1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = np.where(total[:, None, :] > 0.0, raw / total[:, None, :], 0.0)
+    return share * paid[:, None, :]
+
+
+def guarantee_payment(
+    capital: FloatArray, paid_within: FloatArray, share: FloatArray
+) -> FloatArray:
+    """What the guarantor pays the investor in the last year, shape (D,).
+
+    ``share * max(0, capital - payments within the horizon)``: capital protection.
+
+    >>> guarantee_payment(np.array([1000.0, 1000.0]), np.array([400.0, 1200.0]),
+    ...                   np.array([0.5, 0.5]))
+    array([300.,   0.])
+    """
+    return share * np.maximum(capital - paid_within, 0.0)
 
 
 def breakeven_share(
@@ -102,8 +184,10 @@ def breakeven_share(
     ----------
     paid_for : array, shape (D, T)
         Expected paid-for outcomes per cohort year [outcomes].
-    price, threshold, cap, capital : array, shape (D,)
-        SIB terms [EUR per outcome, outcomes, EUR, EUR].
+    price, cap, capital : array, shape (D,)
+        Contract terms [EUR per outcome, EUR, EUR].
+    threshold : array, shape (D,) or (D, T)
+        Minimum paid-for count for a year to pay [outcomes], for all years or per year.
     lag : int
         Years between outcome and payment [years].
     weights : array, shape (D, T), optional
@@ -122,11 +206,12 @@ def breakeven_share(
         )
     horizon_years = paid_for.shape[1]
     counted = paid_for[:, : max(horizon_years - lag, 0)]
+    limit = _per_year(threshold, counted.shape[1])
     with np.errstate(divide="ignore", invalid="ignore"):
         pays_from = np.where(
-            threshold[:, None] <= 0.0,
+            limit <= 0.0,
             0.0,
-            np.where(counted > 0.0, threshold[:, None] / counted, np.inf),
+            np.where(counted > 0.0, limit / counted, np.inf),
         )
         order = np.argsort(pays_from, axis=1, kind="stable")
         switch_on = np.take_along_axis(pays_from, order, axis=1)
@@ -138,6 +223,11 @@ def breakeven_share(
     share = np.where(capital <= 0.0, 0.0, share)
     share = np.where(cap < capital, np.inf, share)
     return np.where(np.isfinite(share), share, np.nan)
+
+
+def _per_year(threshold: FloatArray, years: int) -> FloatArray:
+    """The threshold of each of the first ``years`` cohort years, shape (D, years) or (D, 1)."""
+    return threshold[:, None] if threshold.ndim == 1 else threshold[:, :years]
 
 
 ROUNDING = 1e-12
@@ -177,11 +267,12 @@ def weighted_breakeven_share(
     if years == 0:
         return np.where(capital <= 0.0, 0.0, np.nan)
     weight = weights[:, lag : lag + years]
+    limit = _per_year(threshold, years)
     with np.errstate(divide="ignore", invalid="ignore"):
         pays_from = np.where(
-            threshold[:, None] <= 0.0,
+            limit <= 0.0,
             0.0,
-            np.where(counted > 0.0, threshold[:, None] / counted, np.inf),
+            np.where(counted > 0.0, limit / counted, np.inf),
         )
     candidates = years * (years + 2) + 1
     block = max(1, BREAKEVEN_BLOCK_BYTES // (8 * candidates * years * 4))
@@ -248,3 +339,57 @@ def _first_share_reaching(
     share = np.where(inside, np.minimum(crossing, at), at)
     share = np.where(capital <= 0.0, 0.0, share)
     return np.where(found | (capital <= 0.0), share, np.nan)
+
+
+def contract_breakeven_share(
+    paid_for: list[FloatArray],
+    price: FloatArray,
+    threshold: FloatArray,
+    lags: list[int],
+    cap: FloatArray,
+    capital: FloatArray,
+    *,
+    weights: FloatArray | None = None,
+) -> FloatArray:
+    """Break-even share of a contract with one or more metrics, every count scaled by ``s``.
+
+    One metric is :func:`breakeven_share`. With several, each (metric, cohort year) paid
+    within the horizon is one payment of ``s * price * count`` from ``s = threshold / count``
+    on, in euros at ``s = 1``; in payment-year order the cap applies as for one metric.
+
+    Parameters
+    ----------
+    paid_for : list of array, shape (D, T) each
+        Paid-for outcomes per cohort year of each metric's line [outcomes].
+    price, threshold : array, shape (D, M)
+        Each metric's price and threshold [EUR per outcome, outcomes].
+    lags : list of int
+        Each metric's lag [years].
+    cap, capital : array, shape (D,)
+        The contract's cap and capital (real drawdowns for a nominal contract) [EUR].
+    weights : array, shape (D, T), optional
+        For a nominal contract, the real value of a euro paid in each year.
+    """
+    if len(paid_for) == 1:
+        return breakeven_share(
+            paid_for[0], price[:, 0], threshold[:, 0], cap, capital, lags[0], weights=weights
+        )
+    horizon = paid_for[0].shape[1]
+    pairs = sorted(
+        (c + lag, m, c) for m, lag in enumerate(lags) for c in range(max(horizon - lag, 0))
+    )
+    draws = cap.shape[0]
+    metric = np.array([m for _, m, _ in pairs], dtype=int)
+    year = np.array([y for y, _, _ in pairs], dtype=int)
+    counts = np.zeros((draws, len(pairs)))
+    for k, (_, m, c) in enumerate(pairs):
+        counts[:, k] = paid_for[m][:, c]
+    return breakeven_share(
+        counts * price[:, metric],
+        np.ones(draws),
+        threshold[:, metric] * price[:, metric],
+        cap,
+        capital,
+        0,
+        weights=None if weights is None else weights[:, year],
+    )

@@ -1732,6 +1732,42 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Every planned flow up to {last} is reported.",
         "nl": "Elke geplande stroom tot en met {last} is gemeld.",
     },
+    # outcome contracts: several contracts, metrics, payers, drawdown, return cap, guarantee
+    # (businesscase/sib.py, the contract table in the CLI, the exports and the app)
+    "sib_guarantee_payments": {
+        "en": "SIB guarantee payments",
+        "nl": "SIB-garantiebetalingen",
+    },
+    "sib_trimmed_by_return_cap": {
+        "en": "SIB payments removed by the return cap",
+        "nl": "SIB-uitbetalingen weggevallen door het rendementsplafond",
+    },
+    "field_drawdown": {"en": "drawdown (share per year)", "nl": "opname (aandeel per jaar)"},
+    "field_max_irr": {"en": "return cap (max IRR)", "nl": "rendementsplafond (max. IRR)"},
+    "field_guarantor": {"en": "guarantor", "nl": "garantsteller"},
+    "field_guarantee_share": {"en": "guaranteed share", "nl": "gegarandeerd aandeel"},
+    "field_metrics": {"en": "metrics paid for", "nl": "resultaten waarvoor betaald wordt"},
+    "field_payers": {"en": "payers (shares)", "nl": "betalers (aandelen)"},
+    "flow_guarantee_payment": {"en": "SIB guarantee payment", "nl": "SIB-garantiebetaling"},
+    "chart_link_guarantee_payment": {"en": "SIB guarantee", "nl": "SIB-garantie"},
+    "sib_contracts": {"en": "Outcome contracts", "nl": "Resultaatcontracten"},
+    "contract_name": {"en": "contract", "nl": "contract"},
+    "contract_investor": {"en": "investor", "nl": "investeerder"},
+    "contract_capital": {"en": "capital", "nl": "kapitaal"},
+    "contract_total_payments": {"en": "payments", "nl": "uitbetalingen"},
+    "contract_payments_beyond_horizon": {
+        "en": "payments beyond the horizon",
+        "nl": "uitbetalingen na de looptijd",
+    },
+    "contract_guarantee_payment": {"en": "guarantee", "nl": "garantie"},
+    "contract_trimmed_by_return_cap": {
+        "en": "removed by the return cap",
+        "nl": "weg door rendementsplafond",
+    },
+    "contract_investor_irr": {"en": "investor IRR", "nl": "IRR investeerder"},
+    "contract_money_multiple": {"en": "money multiple", "nl": "geldmultiple"},
+    "contract_breakeven_share": {"en": "break-even share", "nl": "breakeven-aandeel"},
+    "contract_payer_net_pv": {"en": "payers' net PV", "nl": "netto CW betalers"},
 }
 """Every user-facing string by key and language code (``nl``, ``en``)."""
 

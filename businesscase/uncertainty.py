@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -147,10 +148,25 @@ def _evaluate_draws(
 def input_label(scenario: Scenario, path: str) -> str:
     """A readable name for an input: ``outcomes[0].proxy`` -> ``Minder eenzaamheid: proxy``."""
     head, field = path.rsplit(".", 1)
-    if head in ("scenario", "sib"):
-        return f"{'SIB' if head == 'sib' else 'scenario'}: {field}"
+    if head == "scenario":
+        return f"scenario: {field}"
+    if head.startswith("sib"):
+        return f"{contract_line_name(scenario, head)}: {field}"
     section, index = head.rstrip("]").split("[")
     return f"{getattr(scenario, section)[int(index)].name}: {field}"
+
+
+_CONTRACT_PATH = re.compile(r"sib(?:\[(?P<contract>\d+)\])?(?:\.metrics\[(?P<metric>\d+)\])?")
+
+
+def contract_line_name(scenario: Scenario, head: str) -> str:
+    """A contract or one of its metrics by name: ``sib[1]`` -> ``Werkfonds``,
+    ``sib.metrics[0]`` -> ``SIB, Young people in work``."""
+    match = _CONTRACT_PATH.fullmatch(head)
+    bond = scenario.contracts[int(match["contract"] or 0)]
+    if match["metric"] is None:
+        return bond.name
+    return f"{bond.name}, {bond.metric_list()[int(match['metric'])].outcome}"
 
 
 # --- Monte Carlo ---------------------------------------------------------------------------

@@ -54,6 +54,8 @@ METRIC_KEYS: tuple[str, ...] = (
     "pv_residual_value",
     "pv_transfers",
     "public_dependence",
+    "sib_guarantee_payments",
+    "sib_trimmed_by_return_cap",
 )
 """Every figure of docs/figures.md, in the order of that page."""
 
@@ -247,42 +249,30 @@ def outcome_values(outcome: dict, horizon: int) -> list[float]:
     return values
 
 
-def sib_payments(
-    sib: dict, outcome: dict, horizon: int, inflation: float = 0.0
-) -> tuple[list[float], float]:
-    """SIB outcome payments within the horizon per year, and their total beyond it.
-
-    methodology.md: "Paid-for outcomes in year c are the outcome line's new outcomes generated in c
-    times `(1-deadweight)` (...); years below `threshold` pay nothing; payment `price * paid_for`
-    falls in year `c + lag`, until the cumulative payments reach `cap` (the payment that crosses it
-    is trimmed)." methodology.md: "The cap runs over all payments in time order, those beyond the
-    horizon included". Contract: the outcome line's active years within the horizon; defaults lag 1,
-    threshold 0, no cap.
-    """
-    cap = field(sib, "cap", math.inf)
-    lag = sib.get("lag", 1)
-    within = [0.0] * horizon
-    beyond = 0.0
-    paid_so_far = 0.0
-    for c, paid_for in _paid_for_counts(sib, outcome, horizon):
-        # methodology.md: "a year pays when its paid-for count is >= `threshold`, and then pays for
-        # all of them (counts are not rounded)."
-        if paid_for < field(sib, "threshold", 0.0):
-            continue
-        payment = max(0.0, min(base(sib["price"]) * paid_for, cap - paid_so_far))
-        paid_so_far += payment
-        # methodology.md (honest value): the cap applies to a nominal contract's amounts as
-        # written; the division by (1+inflation)**year comes last, beyond the horizon too
-        if sib.get("nominal", False):
-            payment /= (1 + inflation) ** (c + lag)
-        if c + lag < horizon:
-            within[c + lag] += payment
-        else:
-            beyond += payment
-    return within, beyond
+def contracts_of(data: dict) -> list[dict]:
+    """scenario-format.md: one `[sib]` table is one contract; `[[sib]]` are several."""
+    written = data.get("sib")
+    if written is None:
+        return []
+    return list(written) if isinstance(written, list) else [written]
 
 
-def _paid_for_counts(sib: dict, outcome: dict, horizon: int) -> list[tuple[int, float]]:
+def metrics_of(bond: dict) -> list[dict]:
+    """scenario-format.md: the shorthand on the contract is one metric with one payer."""
+    if "metrics" in bond:
+        return bond["metrics"]
+    metric = {"outcome": bond["outcome"], "price": bond["price"], "payer": bond["outcome_payer"]}
+    for name in ("threshold", "lag"):
+        if name in bond:
+            metric[name] = bond[name]
+    return [metric]
+
+
+def payer_shares(metric: dict) -> dict[str, float]:
+    return metric["payers"] if "payers" in metric else {metric["payer"]: 1.0}
+
+
+def _paid_for_counts(outcome: dict, horizon: int) -> list[tuple[int, float]]:
     """(cohort year, paid-for count): methodology.md "paid-for outcomes count from the outcome
     line's first active year, whatever `sib.start`"; contract: quantity grown, times (1 -
     deadweight)."""
@@ -292,67 +282,133 @@ def _paid_for_counts(sib: dict, outcome: dict, horizon: int) -> list[tuple[int, 
     ]
 
 
-def sib_breakeven_share(sib: dict, outcome: dict, horizon: int) -> float | None:
+def contract_flows(bond: dict, data: dict, horizon: int) -> dict:
+    """One contract's money as written, year by year (years beyond the horizon included).
+
+    methodology.md: a metric's payment for cohort c is `price * count` (0 below `threshold`) in
+    year `c + lag`; a contract's payment in year y is the sum of its metrics'; in year order,
+    `cap` trims the cumulative payments, then `max_irr` stops them where the investor's NPV at
+    `max_irr` would pass 0 (the crossing year pays only up to 0); a trimmed year is split over
+    the metrics by their untrimmed payments.
+    """
+    outcomes = {o["name"]: o for o in data.get("outcomes", [])}
+    metrics = metrics_of(bond)
+    raw: dict[int, list[float]] = {}
+    for m, metric in enumerate(metrics):
+        for c, count in _paid_for_counts(outcomes[metric["outcome"]], horizon):
+            # methodology.md: "a year pays when its paid-for count is >= `threshold`, and then
+            # pays for all of them (counts are not rounded)."
+            if count >= field(metric, "threshold", 0.0):
+                year = c + metric.get("lag", 1)
+                raw.setdefault(year, [0.0] * len(metrics))[m] += base(metric["price"]) * count
+    capital = base(bond["capital"])
+    start = bond.get("start", 0)
+    drawdown = {start + k: capital * share for k, share in enumerate(bond.get("drawdown", [1.0]))}
+    cap = field(bond, "cap", math.inf)
+    paid_so_far = 0.0
+    capped = {}
+    for year in sorted(raw):
+        payment = max(0.0, min(sum(raw[year]), cap - paid_so_far))
+        paid_so_far += payment
+        capped[year] = payment
+    paid = dict(capped)
+    if "max_irr" in bond:
+        v = 1 / (1 + base(bond["max_irr"]))
+        owed = sum(amount * v**t for t, amount in drawdown.items())
+        received = 0.0
+        for year in sorted(capped):
+            allowed = (owed - received) / v**year if v**year > 0 else math.inf
+            paid[year] = max(0.0, min(capped[year], allowed))
+            received += paid[year] * v**year
+    by_metric = {
+        year: [
+            paid[year] * part / sum(raw[year]) if sum(raw[year]) > 0 else 0.0 for part in raw[year]
+        ]
+        for year in raw
+    }
+    return {
+        "metrics": metrics,
+        "drawdown": drawdown,
+        "paid": by_metric,
+        "removed": {year: capped[year] - paid[year] for year in capped},
+    }
+
+
+def breakeven_pairs(bond: dict, data: dict, horizon: int) -> list[tuple[int, float, float, float]]:
+    """(payment year, count, price, threshold) of every cohort of every metric paid within the
+    horizon, in payment-year order."""
+    outcomes = {o["name"]: o for o in data.get("outcomes", [])}
+    pairs = []
+    for metric in metrics_of(bond):
+        lag = metric.get("lag", 1)
+        for c, count in _paid_for_counts(outcomes[metric["outcome"]], horizon):
+            if c + lag < horizon:
+                pairs.append(
+                    (c + lag, count, base(metric["price"]), field(metric, "threshold", 0.0))
+                )
+    return sorted(pairs, key=lambda pair: pair[0])
+
+
+def sib_breakeven_share(bond: dict, data: dict, horizon: int) -> float | None:
     """methodology.md: "`sib_breakeven_share` ranges over all s >= 0 (...): the smallest s at which
     the payments within the horizon reach the capital; null when no s does."
 
     figures.md: "every year's paid-for count times s, threshold and cap applied". The cap trims in
     time order and payments within the horizon come first, so their total at share s is
-    ``min(cap, s * price * (sum of the counts n of the years within the horizon with s*n >=
-    threshold))``: a step-wise linear, non-decreasing function of s. Walk its steps.
+    ``min(cap, s * (sum of price * n over the cohorts with s*n >= threshold))``: a step-wise
+    linear, non-decreasing function of s. Walk its steps.
     """
-    capital = base(sib["capital"])
+    capital = base(bond["capital"])
     if capital <= 0:
         return 0.0  # nothing paid at s = 0 already reaches a zero capital
-    price = base(sib["price"])
-    threshold = field(sib, "threshold", 0.0)
-    if price == 0 or field(sib, "cap", math.inf) < capital:
+    if field(bond, "cap", math.inf) < capital:
         return None
-    lag = sib.get("lag", 1)
-    counts = [n for c, n in _paid_for_counts(sib, outcome, horizon) if c + lag < horizon and n > 0]
-    steps = sorted(threshold / n for n in counts)  # the share at which a year starts to pay
+    pairs = [(n, price, limit) for _, n, price, limit in breakeven_pairs(bond, data, horizon)]
+    pairs = [(n, price, limit) for n, price, limit in pairs if n > 0]
+    steps = sorted(limit / n for n, _, limit in pairs)  # the share at which a year starts to pay
     for i, step in enumerate(steps):
-        paying = sum(n for n in counts if threshold / n <= step)
-        needed = max(step, capital / (price * paying))
+        paying = sum(price * n for n, price, limit in pairs if limit / n <= step)
+        needed = max(step, capital / paying) if paying > 0 else math.inf
         if i + 1 == len(steps) or needed < steps[i + 1]:
             return needed if math.isfinite(needed) else None  # beyond any float: unreachable
     return None
 
 
 def sib_breakeven_share_nominal(
-    sib: dict, outcome: dict, horizon: int, inflation: float
+    bond: dict, data: dict, horizon: int, inflation: float
 ) -> float | None:
     """The break-even share of a nominal contract: the smallest s at which the real payments
-    within the horizon, ``sum_c price * s * n_c / (1+inflation)**(c+lag)`` with threshold and
-    cap (as written) applied, reach the real capital ``capital / (1+inflation)**start``.
+    within the horizon, ``sum price * s * n / (1+inflation)**year`` with thresholds and cap (as
+    written) applied, reach the real drawdowns ``sum capital * d_k / (1+inflation)**(start+k)``.
 
     Walk the intervals between the shares at which a year starts to pay; inside one, the cap
-    binds from ``cap / (price * N_j)`` on (N_j: the paying count up to year j); between those
-    points the real total is a straight line in s, solved for the capital.
+    binds from ``cap / (cumulative price * n)`` on; between those points the real total is a
+    straight line in s, solved for the capital.
     """
-    capital = base(sib["capital"]) / (1 + inflation) ** sib.get("start", 0)
+    start = bond.get("start", 0)
+    capital = sum(
+        base(bond["capital"]) * share / (1 + inflation) ** (start + k)
+        for k, share in enumerate(bond.get("drawdown", [1.0]))
+    )
     if capital <= 0:
         return 0.0
-    price, threshold = base(sib["price"]), field(sib, "threshold", 0.0)
-    cap, lag = field(sib, "cap", math.inf), sib.get("lag", 1)
-    if price == 0:
-        return None  # nothing is ever paid
+    cap = field(bond, "cap", math.inf)
     years = []
-    for c, n in _paid_for_counts(sib, outcome, horizon):
-        if c + lag >= horizon:
-            continue
+    for year, n, price, threshold in breakeven_pairs(bond, data, horizon):
+        if price == 0:
+            continue  # pays nothing at any share
         if threshold <= 0:
             switch = 0.0
         elif n > 0:
             switch = threshold / n
         else:
             continue  # never reaches a positive threshold
-        years.append((switch, n, (1 + inflation) ** -(c + lag)))
+        years.append((switch, price * n, (1 + inflation) ** -year))
 
     def real_total(s: float, paying: list[tuple[float, float, float]]) -> float:
         paid, total = 0.0, 0.0
-        for _, n, weight in paying:
-            payment = max(0.0, min(price * s * n, cap - paid))
+        for _, euros, weight in paying:
+            payment = max(0.0, min(s * euros, cap - paid))
             paid += payment
             total += weight * payment
         return total
@@ -361,9 +417,9 @@ def sib_breakeven_share_nominal(
     for k, low in enumerate(switches):
         high = switches[k + 1] if k + 1 < len(switches) else math.inf
         paying = [year for year in years if year[0] <= low]  # in year order
-        counts = [n for _, n, _ in paying]
-        cumulative = [sum(counts[: j + 1]) for j in range(len(counts))]
-        binding = [cap / (price * count) for count in cumulative if count > 0]
+        euros = [e for _, e, _ in paying]
+        cumulative = [sum(euros[: j + 1]) for j in range(len(euros))]
+        binding = [cap / total for total in cumulative if total > 0]
         points = sorted({low} | {b for b in binding if low < b < high})
         for i, a in enumerate(points):
             b = points[i + 1] if i + 1 < len(points) else high
@@ -560,7 +616,9 @@ def reference_evaluate(data: dict) -> dict:
                     subsidy_inflows[t] += flow[t]
         inflow(line["funder"], flow)
 
-    sib = data.get("sib")
+    # methodology.md (outcome contracts): every figure over all contracts; the table per
+    # contract. Money of a nominal contract is divided by (1+inflation)**year after the cap, the
+    # return cap and the guarantee; ratios are real over real.
     sib_figures = dict.fromkeys(
         (
             "sib_total_payments",
@@ -569,46 +627,104 @@ def reference_evaluate(data: dict) -> dict:
             "sib_payer_net_pv",
             "sib_breakeven_share",
             "sib_payments_beyond_horizon",
+            "sib_guarantee_payments",
+            "sib_trimmed_by_return_cap",
         )
     )
-    if sib is not None:
-        # methodology.md: "`capital` is financing in year `start`, paid by `investor`."
-        capital = real(base(sib["capital"]), sib.get("start", 0), sib)
-        capital_flow = [0.0] * horizon
-        capital_flow[sib.get("start", 0)] = capital
-        inflow(sib["investor"], capital_flow)
-        outcome = next(o for o in data["outcomes"] if o["name"] == sib["outcome"])
-        payments, beyond = sib_payments(sib, outcome, horizon, inflation)
-        # methodology.md: "Outcome payments go from `outcome_payer` to `investor`: transfers,
-        # outside the project's cash and outside social value."
-        ledger.add(sib["outcome_payer"], "pv_paid", pv(payments))
-        ledger.add(sib["investor"], "pv_received", pv(payments))
-        # methodology.md: "`sib_payer_net_pv` uses the whole value of the paid-for outcome line
-        # times the payer's beneficiary share times the line's `cashable_share`."
-        payer_share = outcome["beneficiaries"].get(sib["outcome_payer"], 0.0)
-        payer_benefit = (
-            pv(outcome_values(outcome, horizon))
-            * payer_share
-            * field(outcome, "cashable_share", 0.0)
+    contract_rows = []
+    bonds = contracts_of(data)
+    outcome_lines = {o["name"]: o for o in data.get("outcomes", [])}
+    all_payments = [0.0] * horizon
+    investor_series = [0.0] * horizon
+    counted_value: set[tuple[str, str]] = set()
+    payers_value = 0.0
+    totals = {"within": 0.0, "beyond": 0.0, "guarantee": 0.0, "removed": 0.0, "drawn": 0.0}
+    for bond in bonds:
+        flows = contract_flows(bond, data, horizon)
+
+        def real_at(amount: float, year: int, bond: dict = bond) -> float:
+            return amount / (1 + inflation) ** year if bond.get("nominal", False) else amount
+
+        drawn = [0.0] * horizon
+        for year, amount in flows["drawdown"].items():
+            drawn[year] = real_at(amount, year)
+        inflow(bond["investor"], drawn)
+        payments = [0.0] * horizon
+        beyond = 0.0
+        within_written = 0.0
+        for year, parts in flows["paid"].items():
+            for metric, amount in zip(flows["metrics"], parts, strict=True):
+                if year < horizon:
+                    within_written += amount
+                    real_amount = real_at(amount, year)
+                    payments[year] += real_amount
+                    for payer, share in payer_shares(metric).items():
+                        flow = [0.0] * horizon
+                        flow[year] = real_amount * share
+                        ledger.add(payer, "pv_paid", pv(flow))
+                else:
+                    beyond += real_at(amount, year)
+        removed = sum(real_at(amount, year) for year, amount in flows["removed"].items())
+        # methodology.md: in the last year the guarantor pays
+        # `guarantee_share * max(0, capital - payments within the horizon)`
+        guarantee = [0.0] * horizon
+        if "guarantor" in bond:
+            shortfall = max(0.0, base(bond["capital"]) - within_written)
+            guarantee[-1] = real_at(base(bond["guarantee_share"]) * shortfall, horizon - 1)
+            ledger.add(bond["guarantor"], "pv_paid", pv(guarantee))
+        ledger.add(bond["investor"], "pv_received", pv(payments) + pv(guarantee))
+        series = [payments[t] + guarantee[t] - drawn[t] for t in range(horizon)]
+        # sib_payer_net_pv of one contract: each of its payers' cashable value of each line it
+        # pays for, once, minus the contract's payments
+        own_value = 0.0
+        for pair in {(p, m["outcome"]) for m in flows["metrics"] for p in payer_shares(m)}:
+            line = outcome_lines[pair[1]]
+            share = line["beneficiaries"].get(pair[0], 0.0)
+            value = pv(outcome_values(line, horizon)) * share * field(line, "cashable_share", 0.0)
+            own_value += value
+            if pair not in counted_value:
+                counted_value.add(pair)
+                payers_value += value
+        breakeven = (
+            sib_breakeven_share_nominal(bond, data, horizon, inflation)
+            if bond.get("nominal", False)
+            else sib_breakeven_share(bond, data, horizon)
         )
-        investor_series = [payments[t] - capital_flow[t] for t in range(horizon)]
+        contract_rows.append(
+            {
+                "name": bond.get("name", "SIB"),
+                "investor": bond["investor"],
+                "capital": base(bond["capital"]),
+                "total_payments": sum(payments),
+                "payments_beyond_horizon": beyond,
+                "guarantee_payment": guarantee[-1],
+                "trimmed_by_return_cap": removed,
+                "investor_irr": irr(series),
+                "money_multiple": ratio(sum(payments) + guarantee[-1], sum(drawn)),
+                "breakeven_share": breakeven,
+                "payer_net_pv": own_value - pv(payments),
+            }
+        )
+        for t in range(horizon):
+            all_payments[t] += payments[t]
+            investor_series[t] += series[t]
+        totals["within"] += sum(payments)
+        totals["beyond"] += beyond
+        totals["guarantee"] += guarantee[-1]
+        totals["removed"] += removed
+        totals["drawn"] += sum(drawn)
+    if bonds:
         sib_figures = {
-            # Contract: undiscounted, within the horizon.
-            "sib_total_payments": sum(payments),
-            # figures.md: "`sib_investor_irr` (capital out, payments in)"
+            "sib_total_payments": totals["within"],
+            # figures.md: the IRR of −drawdowns + payments + guarantee payments, all contracts
             "sib_investor_irr": irr(investor_series),
-            # figures.md: "`sib_money_multiple` (payments / capital)"
-            "sib_money_multiple": ratio(sum(payments), capital),
-            # figures.md: "PV of the payer's cashable benefits from the paid-for outcome line minus
-            # PV of its payments"
-            "sib_payer_net_pv": payer_benefit - pv(payments),
-            "sib_breakeven_share": (
-                sib_breakeven_share_nominal(sib, outcome, horizon, inflation)
-                if sib.get("nominal", False)
-                else sib_breakeven_share(sib, outcome, horizon)
-            ),
-            # methodology.md: "the sum of the (trimmed) payments past the horizon"
-            "sib_payments_beyond_horizon": beyond,
+            "sib_money_multiple": ratio(totals["within"] + totals["guarantee"], totals["drawn"]),
+            "sib_payer_net_pv": payers_value - pv(all_payments),
+            # figures.md: one contract's figure; null when there are several
+            "sib_breakeven_share": contract_rows[0]["breakeven_share"] if len(bonds) == 1 else None,
+            "sib_payments_beyond_horizon": totals["beyond"],
+            "sib_guarantee_payments": totals["guarantee"],
+            "sib_trimmed_by_return_cap": totals["removed"],
         }
 
     # --- Project cash: the figures ------------------------------------------------------------
@@ -674,6 +790,7 @@ def reference_evaluate(data: dict) -> dict:
         "pv_transfers": pv(transfers),
         "public_dependence": ratio(pv_public, pv_financing),
         "stakeholders": ledger.table(),
+        "sib_contracts": contract_rows,
     }
 
 

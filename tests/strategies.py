@@ -12,6 +12,11 @@ something.
 The honest-value fields appear too: inflation (also as a distribution) and nominal contracts,
 in-kind costs with their provider, capex lines with a life and an owner, harms, transfers, and
 additionality and drop-off on avoided costs.
+
+With ``contracts=True`` the outcome contracts are written as real contracts are: one to three
+``[[sib]]`` (or a ``[sib]`` with ``[[sib.metrics]]``), each with one to three metrics paid by
+one payer or by several payers' shares, capital drawn over some years, a return cap and a
+partial guarantee, each sometimes left out.
 """
 
 from __future__ import annotations
@@ -240,9 +245,63 @@ def _sib(draw, horizon: int, ids: list[str], outcomes: list[dict]) -> dict:
     return sib
 
 
+DRAWDOWNS = ([1.0], [0.5, 0.5], [0.25, 0.25, 0.5], [0.2, 0.3, 0.5], [0.0, 1.0], [0.6, 0.4])
+"""Drawdown shares that add up to 1 exactly."""
+RETURN_CAPS = _with_edges(0.0, 0.3, 0.0, 0.03, 0.06)
+
+
+def _metric(draw, horizon: int, ids: list[str], outcomes: list[dict]) -> dict:
+    """A metric on one of the outcome lines (made a benefit), paid by one or several payers."""
+    outcome = draw(st.sampled_from(outcomes))
+    outcome.pop("harm", None)
+    price = _amount(draw, 5e4)
+    metric = {"outcome": outcome["name"], "price": price}
+    quantity = outcome["quantity"]
+    typical_count = quantity if isinstance(quantity, float) else 40.0
+    threshold = typical_count * draw(_with_edges(0.0, 1.5, 0.0, 1.0))
+    _maybe(draw, metric, "threshold", draw(_number(st.just(threshold), 0.0)))
+    _maybe(draw, metric, "lag", draw(st.integers(0, 3)))
+    payers = draw(st.lists(st.sampled_from(ids), min_size=1, max_size=3, unique=True))
+    if len(payers) == 1 and draw(st.booleans()):
+        metric["payer"] = payers[0]
+    else:
+        shares = {payer: 1.0 / len(payers) for payer in payers[:-1]}
+        shares[payers[-1]] = 1.0 - sum(shares.values())
+        metric["payers"] = shares
+    return metric
+
+
+def _contract(draw, number: int, horizon: int, ids: list[str], outcomes: list[dict]) -> dict:
+    """An outcome contract as real ones are written (section 9.2 of the format)."""
+    bond = {"name": f"Contract {number}", "investor": draw(st.sampled_from(ids))}
+    bond["capital"] = _amount(draw)
+    drawdown = draw(st.sampled_from([d for d in DRAWDOWNS if len(d) <= horizon]))
+    start = draw(st.integers(0, horizon - len(drawdown)))
+    _maybe(draw, bond, "start", start)
+    if len(drawdown) > 1 or draw(st.booleans()):
+        bond["drawdown"] = drawdown
+    if bond.get("start", 0) + len(drawdown) > horizon:
+        bond.pop("drawdown", None)
+    metrics = [_metric(draw, horizon, ids, outcomes) for _ in range(draw(st.integers(1, 3)))]
+    bond["metrics"] = metrics
+    one = metrics[0]
+    if len(metrics) == 1 and "payer" in one and draw(st.booleans()):  # the shorthand
+        bond.pop("metrics")
+        bond |= {"outcome_payer": one.pop("payer"), **one}
+    _maybe(draw, bond, "cap", draw(_number(_money(), 0.0)))
+    _maybe(draw, bond, "max_irr", draw(_number(RETURN_CAPS, 0.0)))
+    if draw(st.booleans()):
+        bond["guarantor"] = draw(st.sampled_from(ids))
+        bond["guarantee_share"] = _share(draw)
+    _maybe(draw, bond, "nominal", draw(st.booleans()))
+    return bond
+
+
 @st.composite
-def scenarios(draw, *, with_sib: bool | None = None) -> dict:
-    """A random valid scenario dict; ``with_sib`` forces the `[sib]` table in or out."""
+def scenarios(draw, *, with_sib: bool | None = None, contracts: bool = False) -> dict:
+    """A random valid scenario dict; ``with_sib`` forces the `[sib]` table in or out;
+    ``contracts`` writes the contracts in the forms of section 9.2 (several, metrics, payers,
+    drawdown, return cap, guarantee)."""
     horizon = draw(st.integers(1, 30))
     settings = {
         "name": "Random scenario",
@@ -273,6 +332,11 @@ def scenarios(draw, *, with_sib: bool | None = None) -> dict:
     if with_sib:
         if not data["outcomes"]:
             data["outcomes"] = [_outcome(draw, 0, horizon, ids)]
-        data["sib"] = _sib(draw, horizon, ids, data["outcomes"])
+        if contracts:
+            count = draw(st.integers(1, 3))
+            bonds = [_contract(draw, k, horizon, ids, data["outcomes"]) for k in range(count)]
+            data["sib"] = bonds if count > 1 or draw(st.booleans()) else bonds[0]
+        else:
+            data["sib"] = _sib(draw, horizon, ids, data["outcomes"])
     # An empty section may be left out of the file altogether.
     return {key: value for key, value in data.items() if value or draw(st.booleans())}

@@ -56,13 +56,13 @@ def test_chunk_size_arithmetic_for_a_small_and_a_large_scenario():
 
 
 def test_max_draws_arithmetic():
-    # 33 figures + 200 cash balances + 1 uncertain input, 2 copies of 8 bytes: 3,744 bytes a
-    # draw; 536,870,912 / 3,744 = 143,395 draws
+    # 35 figures + 200 cash balances + 1 uncertain input, 2 copies of 8 bytes: 3,776 bytes a
+    # draw; 536,870,912 / 3,776 = 142,179 draws
     scenario = many_lines(1, 200, uncertain=True)
-    assert limits.kept_bytes(scenario) == 3_744
-    assert limits.max_draws(scenario) == 143_395
-    # one line over 2 years, nothing uncertain: 8 x 2 x 35 = 560 bytes; 536,870,912 / 560
-    assert limits.max_draws(many_lines(1, 2)) == 958_698
+    assert limits.kept_bytes(scenario) == 3_776
+    assert limits.max_draws(scenario) == 142_179
+    # one line over 2 years, nothing uncertain: 8 x 2 x 37 = 592 bytes; 536,870,912 / 592
+    assert limits.max_draws(many_lines(1, 2)) == 906_876
 
 
 def test_simulate_with_100_million_draws_is_refused_before_sampling():
@@ -73,7 +73,7 @@ def test_simulate_with_100_million_draws_is_refused_before_sampling():
 def test_simulate_with_more_draws_than_a_long_scenario_keeps_in_memory_is_refused():
     scenario = many_lines(1, 200, uncertain=True)
     message = (
-        r"^draws = 200,000: this scenario allows at most 143,395 draws: each keeps 3.66 KiB "
+        r"^draws = 200,000: this scenario allows at most 142,179 draws: each keeps 3.69 KiB "
         r"of results, within 512 MiB$"
     )
     with pytest.raises(LimitError, match=message):
@@ -100,12 +100,12 @@ def test_a_sweep_over_10_to_the_12_values_is_refused_without_allocating_them():
 
 
 def test_switching_values_of_600_uncertain_inputs_are_refused_with_the_count():
-    # 600 inputs x 102 grid points = 61,200 evaluations; each keeps 8 x 2 x (33 + 10 + 600)
-    # bytes: 536,870,912 / 10,288 = 52,184 fit
+    # 600 inputs x 102 grid points = 61,200 evaluations; each keeps 8 x 2 x (35 + 10 + 600)
+    # bytes: 536,870,912 / 10,320 = 52,022 fit
     scenario = many_lines(600, 10, uncertain=True)
     message = (
         r"^the switching values of 600 uncertain inputs need 61,200 evaluations of the "
-        r"scenario; at most 52,184 fit in 512 MiB: write fewer inputs as distributions$"
+        r"scenario; at most 52,022 fit in 512 MiB: write fewer inputs as distributions$"
     )
     with pytest.raises(LimitError, match=message):
         switching_values(scenario)
@@ -143,13 +143,13 @@ def test_simulate_never_uses_chunks_larger_than_the_budget_allows(monkeypatch):
     sizes = []
     simulate(
         many_lines(1, 5, uncertain=True),
-        50,  # the tiny budget keeps at most 57 draws
+        45,  # the tiny budget keeps 8 x 2 x (35 + 5 + 1) = 656 bytes a draw: at most 47
         seed=1,
         chunk_size=20,
         progress=lambda done, total: sizes.append(done),
     )
     # draw_bytes is the same for the certain and the uncertain scenario: 7 draws per chunk
-    assert sizes[:3] == [7, 14, 21] and sizes[-1] == 50
+    assert sizes[:3] == [7, 14, 21] and sizes[-1] == 45
 
 
 def test_limit_messages_in_dutch_write_numbers_and_sizes_as_dutch_does():
@@ -157,8 +157,8 @@ def test_limit_messages_in_dutch_write_numbers_and_sizes_as_dutch_does():
     with pytest.raises(LimitError) as caught:
         simulate(scenario, 200_000, seed=1)
     assert caught.value.text("nl") == (
-        "draws = 200.000: dit scenario staat hoogstens 143.395 trekkingen toe: elke trekking "
-        "bewaart 3,66 KiB aan uitkomsten, binnen 512 MiB"
+        "draws = 200.000: dit scenario staat hoogstens 142.179 trekkingen toe: elke trekking "
+        "bewaart 3,69 KiB aan uitkomsten, binnen 512 MiB"
     )
     with pytest.raises(LimitError) as caught:
         sweep(

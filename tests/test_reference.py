@@ -8,6 +8,7 @@ reference.
 
 from __future__ import annotations
 
+import copy
 import json
 import math
 import subprocess
@@ -29,7 +30,6 @@ from reference import (
     base,
     irr,
     reference_evaluate,
-    sib_payments,
 )
 from strategies import scenarios
 
@@ -105,7 +105,7 @@ def test_one_cohort_sroi():
     assert figures["pv_financing"] == 0.0
     assert figures["subsidy_dependence"] is figures["largest_funder_share"] is None
     assert figures["funder_hhi"] is figures["sib_total_payments"] is None
-    assert set(figures) == {*METRIC_KEYS, "stakeholders"}
+    assert set(figures) == {*METRIC_KEYS, "stakeholders", "sib_contracts"}
 
 
 def growing_cohorts(horizon: int) -> dict:
@@ -285,11 +285,10 @@ def inflation_of(data: dict) -> float:
 def paid_within_horizon(data: dict, share: float) -> float:
     """SIB payments within the horizon when `share` of the expected outcomes are achieved (real:
     a nominal contract's payments divided by the price index)."""
-    sib = data["sib"]
-    outcome = next(o for o in data["outcomes"] if o["name"] == sib["outcome"])
-    fewer = outcome | {"quantity": base(outcome["quantity"]) * share}
-    horizon = data["scenario"]["horizon_years"]
-    return sum(sib_payments(sib, fewer, horizon, inflation_of(data))[0])
+    fewer = copy.deepcopy(data)
+    outcome = next(o for o in fewer["outcomes"] if o["name"] == data["sib"]["outcome"])
+    outcome["quantity"] = base(outcome["quantity"]) * share
+    return reference_evaluate(fewer)["sib_total_payments"]
 
 
 @settings(max_examples=100, deadline=None)

@@ -94,7 +94,7 @@ def compare_command(
         if errors:
             raise typer.Exit(BAD_INPUT)
         return
-    has_sib = any(scenario.sib is not None for scenario in scenarios.values())
+    has_sib = any(scenario.contracts for scenario in scenarios.values())
     view = Table(title=t("compare_title", lang))
     header(view, t("figures", lang), *map(markup, table.columns))
     for figure in FIGURES:

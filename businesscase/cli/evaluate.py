@@ -100,7 +100,7 @@ def _summary(result: EvaluationResult, lang: str) -> list[Any]:
         ("value_capture", f"{money(m['value_capture_total'])} / {money(m['value_capture_pv'])}"),
         ("loan_outstanding_at_horizon", money(m["loan_outstanding_at_horizon"])),
     ]
-    if result.scenario.sib is not None:
+    if result.scenario.contracts:
         rows += [
             ("sib_total_payments", money(m["sib_total_payments"])),
             ("sib_investor_irr", share(m["sib_investor_irr"])),
@@ -108,6 +108,8 @@ def _summary(result: EvaluationResult, lang: str) -> list[Any]:
             ("sib_payer_net_pv", money(m["sib_payer_net_pv"])),
             ("sib_breakeven_share", share(m["sib_breakeven_share"])),
             ("sib_payments_beyond_horizon", money(m["sib_payments_beyond_horizon"])),
+            ("sib_guarantee_payments", money(m["sib_guarantee_payments"])),
+            ("sib_trimmed_by_return_cap", money(m["sib_trimmed_by_return_cap"])),
         ]
     period = f"{start}–{start + settings.horizon_years - 1}"
     figures = Table(title=f"{markup(settings.name)} — {period}")
@@ -135,4 +137,39 @@ def _summary(result: EvaluationResult, lang: str) -> list[Any]:
         )
 
     note = f"[dim]{markup(discount_note(result, lang))}[/dim]"
-    return [figures, *([meanings] if meaning else []), closing, holders, note]
+    parts = [figures, *([meanings] if meaning else []), closing, holders]
+    if not result.sib_contracts.empty:
+        parts.append(_contracts(result, lang))
+    return [*parts, note]
+
+
+_CONTRACT_SHARES = frozenset({"investor_irr", "breakeven_share"})
+"""Columns of the contract table shown as percentages (the money multiple is a plain ratio)."""
+
+
+def _contracts(result: EvaluationResult, lang: str) -> Table:
+    """The outcome contracts side by side, one column each: the investor's side and the
+    payers' net PV."""
+    names = {holder.id: holder.name for holder in result.scenario.stakeholders}
+    contracts = result.sib_contracts.to_dict(orient="records")
+    table = Table(title=t("sib_contracts", lang))
+    header(table, t("contract_name", lang), *(markup(row["name"]) for row in contracts))
+    for column in result.sib_contracts.columns[1:]:
+        cells = []
+        for row in contracts:
+            value = row[column]
+            if column == "investor":
+                cells.append(markup(names.get(value, value)))
+            elif column in _CONTRACT_SHARES:
+                cells.append(fmt.percent(_finite(value), lang))
+            elif column == "money_multiple":
+                cells.append(fmt.number(_finite(value), lang))
+            else:
+                cells.append(fmt.money(_finite(value), lang))
+        table.add_row(t(f"contract_{column}", lang), *cells)
+    return table
+
+
+def _finite(value: float) -> float | None:
+    """A table value for the formatters: NaN (no such figure) as None."""
+    return None if value != value else float(value)
