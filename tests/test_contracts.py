@@ -608,3 +608,51 @@ def mismatches_of_row(row: dict, want: dict) -> list[str]:
 
 
 RATES = ("investor_irr", "money_multiple", "breakeven_share")
+
+
+# --- the worked contract of docs/methodology.md ---------------------------------------------
+
+
+def worked_contract(people: float = 20.0) -> dict:
+    return scenario(
+        5,
+        costs=[{"name": "Coaching", "amount": 100_000.0, "duration": 2}],
+        outcomes=[
+            outcome(
+                "Werk",
+                people,
+                proxy=10_000.0,
+                deadweight=0.25,
+                duration=4,
+                beneficiaries={"gemeente": 0.6, "uwv": 0.4},
+            )
+        ],
+        sib={
+            "investor": "belegger",
+            "capital": 200_000.0,
+            "drawdown": [0.5, 0.5],
+            "cap": 250_000.0,
+            "max_irr": 0.08,
+            "guarantor": "fonds",
+            "guarantee_share": 0.5,
+            "metrics": [
+                {"outcome": "Werk", "price": 5000.0, "payers": {"gemeente": 0.6, "uwv": 0.4}}
+            ],
+        },
+    )
+
+
+def test_the_worked_contract_of_the_methodology_page():
+    figures = both(worked_contract())
+    assert figures["sib_total_payments"] == approx(224_131.20)
+    assert figures["sib_trimmed_by_return_cap"] == approx(25_868.80)
+    assert figures["sib_investor_irr"] == approx(0.08, abs=1e-12)
+    assert figures["sib_money_multiple"] == approx(1.1206560)
+    assert figures["sib_guarantee_payments"] == 0.0
+    assert figures["sib_payer_net_pv"] == approx(375_868.80)
+    assert figures["sib_breakeven_share"] == approx(2 / 3)
+    assert row(figures, "gemeente")["pv_paid"] == approx(134_478.72)
+    assert row(figures, "uwv")["pv_paid"] == approx(89_652.48)
+    fewer = both(worked_contract(10.0))
+    assert fewer["sib_total_payments"] == approx(150_000.0)
+    assert fewer["sib_guarantee_payments"] == approx(25_000.0)

