@@ -47,7 +47,17 @@ CHOICES: dict[str, tuple[tuple[str, ...], str]] = {
 }
 # Fields picked from a closed list: the list and the text-key prefix of its words.
 HOLDER_FIELDS = frozenset(
-    {"bearer", "payer", "funder", "investor", "outcome_payer", "stakeholder", "provider", "owner"}
+    {
+        "bearer",
+        "payer",
+        "funder",
+        "investor",
+        "outcome_payer",
+        "stakeholder",
+        "provider",
+        "owner",
+        "guarantor",
+    }
 )
 EXPLAINED = tables.FLAGS | {"provider", "owner", "life", "inflation"}
 # Fields whose column help starts with the plain explanation the guided build gives them.
@@ -169,6 +179,8 @@ def _column_config(table: str, lists: dict[str, dict[str, str]]) -> dict[str, An
                 help=state.tr("distribution_help"),
             )
             config[field + tables.LOADED] = None
+    if table == "sib":
+        config[tables.METRICS] = None
     return config
 
 

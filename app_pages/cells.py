@@ -41,6 +41,7 @@ SHARES: frozenset[str] = frozenset(
         "reduction",
         "probability",
         "capture_share",
+        "guarantee_share",
         "share",
     }
 )
@@ -51,6 +52,7 @@ PERCENT: frozenset[str] = SHARES | {
     "interest_rate",
     "discount_rate",
     "inflation",
+    "max_irr",
 }
 """Every fraction, typed as a percentage."""
 YEARS: frozenset[str] = frozenset({"duration", "lasts", "term", "lag", "horizon_years", "life"})

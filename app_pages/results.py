@@ -49,6 +49,17 @@ def dependence_cards(cards) -> None:
         )
 
 
+def contract_views() -> None:
+    """Each outcome contract from the investor's side: drawdowns, payments, guarantee, return,
+    break-even, and what the return cap removed (nothing without contracts)."""
+    table = export.contracts_in_words(result, lang)
+    if table.empty:
+        return
+    st.subheader(state.tr("sib_contracts"))
+    table.index = [state.tr(key) for key in table.index]
+    st.dataframe(table.rename_axis(state.tr("contract_name")).reset_index(), hide_index=True)
+
+
 def current_euros_note(container) -> None:
     """Under the cash chart, when prices rise: the cash figures are in current euros."""
     inflation = base_value(settings.inflation)
@@ -164,6 +175,7 @@ with st.expander(state.tr("results_flows")):
     )
 
 value_views()
+contract_views()
 
 for warning in result.warnings:
     st.warning(state.markdown_text(warning.text(lang)), icon=":material/info:")

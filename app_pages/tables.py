@@ -16,6 +16,7 @@ validates; nothing here checks a rule of the scenario format.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections.abc import Mapping
@@ -51,8 +52,8 @@ TABLES: tuple[str, ...] = (
     "funding",
     "sib",
 )
-"""The Build page's tables in page order: the sections of the scenario file (the SIB as a table
-of at most one row) and the outcomes' beneficiary shares as a table of their own."""
+"""The Build page's tables in page order: the sections of the scenario file (the outcome
+contracts one row each) and the outcomes' beneficiary shares as a table of their own."""
 
 BENEFICIARY_COLUMNS: tuple[str, ...] = ("outcome", "stakeholder", "share")
 """Columns of the beneficiaries table: outcome name, stakeholder id, share (a percentage)."""
@@ -63,12 +64,18 @@ LOADED = "~0"
 """Suffix of the hidden column with the distribution text as loaded."""
 
 
+METRICS = "metrics" + LOADED
+"""Hidden column of the contracts table: a contract's ``[[sib.metrics]]`` as loaded (JSON),
+kept unchanged when the other cells are edited."""
+
 SETTINGS_UNCERTAIN: tuple[str, ...] = ("discount_rate", "inflation")
 """The ``[scenario]`` fields that may be written as a distribution."""
 
 FLAGS: frozenset[str] = frozenset({"in_kind", "harm", "transfer", "nominal"})
 """Fields that are true or false: cells hold ``true`` or ``false`` (as in the file), which the
 table view's pick-list says as ja/nee or yes/no."""
+DRAWDOWN_SEPARATOR = "; "
+"""Between the shares of a drawdown in its cell (a comma is the Dutch decimal mark)."""
 
 _FLAG_WORDS = {"true": True, "false": False, "ja": True, "nee": False, "yes": True, "no": False}
 
@@ -88,13 +95,15 @@ def fields(table: str) -> tuple[str, ...]:
     """The value columns of a table, in file order (beneficiaries: :data:`BENEFICIARY_COLUMNS`)."""
     if table == "beneficiaries":
         return BENEFICIARY_COLUMNS
-    return tuple(field for field in FIELDS[table] if field != "beneficiaries")
+    return tuple(field for field in FIELDS[table] if field not in ("beneficiaries", "metrics"))
 
 
 def uncertain_fields(table: str) -> tuple[str, ...]:
     """The fields of a table that may be written as a distribution."""
     if table == "scenario":
         return SETTINGS_UNCERTAIN
+    if table == "sib":
+        return NUMERIC_FIELDS["sib"] + NUMERIC_FIELDS["sib_metrics"]
     return NUMERIC_FIELDS.get(table, ())
 
 
@@ -105,7 +114,7 @@ def columns(table: str) -> list[str]:
         names.append(field)
         if field in uncertain_fields(table):
             names += [field + DIST, field + LOADED]
-    return names
+    return names + ([METRICS] if table == "sib" else [])
 
 
 def _cell(row: dict[str, Any], table: str, field: str, value: Any, lang: str) -> None:
@@ -116,6 +125,8 @@ def _cell(row: dict[str, Any], table: str, field: str, value: Any, lang: str) ->
         value = _base(value) if isinstance(value, Mapping) else value
     if field in FLAGS:
         value = "true" if value else "false"
+    if field == "drawdown":
+        value = DRAWDOWN_SEPARATOR.join(cells.show(share, "share", lang) for share in value)
     row[field] = cells.show(value, field, lang) if cells.is_numeric(field) else value
 
 
@@ -144,6 +155,8 @@ def frames(scenario: Scenario, lang: str) -> dict[str, pd.DataFrame]:
                     _cell(row, table, field, entry[field], lang)
                 elif cells.is_numeric(field):
                     row[field] = cells.default_text(table, field, lang)
+            if "metrics" in entry:
+                row[METRICS] = json.dumps(entry["metrics"], ensure_ascii=False)
             rows[table].append(row)
     for outcome in data.get("outcomes", []):
         for holder, share in outcome["beneficiaries"].items():
@@ -200,9 +213,22 @@ class _Reader:
         value = row.get(field)
         if field == "themes":
             return None if value is None or len(value) == 0 else list(value)
+        if field == "drawdown":
+            return None if _blank(value) else self.shares(str(value), path)
         if field in FLAGS and not _blank(value):
             return _FLAG_WORDS.get(str(value).strip().lower(), _plain(value))
         return None if _blank(value) else _plain(value)
+
+    def shares(self, text: str, path: str) -> list[Any] | None:
+        """Shares separated by ``;`` (``50%; 30%; 20%``), each read as a percentage."""
+        found = []
+        for part in text.split(DRAWDOWN_SEPARATOR.strip()):
+            try:
+                found.append(cells.read(part.strip(), "share", self.lang))
+            except ValueError as error:
+                self.problems.append(Problem(path, text, str(error)))
+                return None
+        return found
 
     def uncertain(self, row: Mapping[str, Any], field: str, path: str) -> Any:
         """A field that may be a distribution; a problem if its text is bad."""
@@ -262,18 +288,17 @@ def scenario_data(
         for index, row in enumerate(tables[table].to_dict(orient="records")):
             if all(_blank(row.get(field)) for field in columns(table)):
                 continue  # an empty row the editor added: not a line yet
-            prefix = "sib" if table == "sib" else f"{table}[{index}]"
+            prefix = f"{table}[{index}]"
             entry: dict[str, Any] = {}
             for field in fields(table):
                 value = reader.value(row, field, f"{prefix}.{field}")
                 if value is not None:
                     entry[field] = value
+            if table == "sib" and not _blank(row.get(METRICS)):
+                entry["metrics"] = json.loads(str(row[METRICS]))
             entries.append(entry)
-        if table == "sib":
-            if len(entries) > 1:
-                problems.append(Problem("sib", NO_VALUE, t("cell_one_sib", lang)))
-            if entries:
-                data["sib"] = entries[0]
+        if table == "sib" and entries:  # one contract is a [sib] table, several [[sib]]
+            data["sib"] = entries[0] if len(entries) == 1 else entries
         elif entries:
             data[table] = entries
     _attach_beneficiaries(data, tables["beneficiaries"], lang, problems)

@@ -57,7 +57,7 @@ from businesscase.monitoring import MonitorResult, amount_text, planned_values
 from businesscase.monitoring import verdict as monitor_verdict
 from businesscase.parameters import section_lines, uncertain_inputs
 from businesscase.result import EvaluationResult
-from businesscase.scenario import SECTIONS, Scenario
+from businesscase.scenario import SECTIONS, SHORTHAND_FIELDS, Scenario
 from businesscase.text import t
 from businesscase.uncertainty import SensitivityResult, SimulationResult
 from businesscase.user_text import append_row
@@ -346,8 +346,10 @@ def _entry_sheet(
     rows = []
     for field in SECTIONS[section].model_fields:
         written = getattr(entry, field)
-        if field == "metrics":
-            continue
+        if field == "metrics" or (
+            section == "sib" and entry.metrics is not None and field in SHORTHAND_FIELDS
+        ):
+            continue  # a contract's metrics follow below
         if _numeric(written):
             value = _input_cell(base_value(written), field_kind(section, field))
         else:
@@ -464,6 +466,64 @@ def flows_in_words(result: EvaluationResult, lang: str) -> pd.DataFrame:
         counterparty=flows["counterparty"].map(names).fillna(""),
         value_type=[t(f"value_type_{kind}", lang) if kind else "" for kind in flows["value_type"]],
     )
+
+
+_CONTRACT_SHARES = frozenset({"investor_irr", "breakeven_share"})
+"""Columns of ``sib_contracts`` shown as percentages (the money multiple is a plain ratio)."""
+
+
+def contracts_in_words(result: EvaluationResult, lang: str) -> pd.DataFrame:
+    """``result.sib_contracts`` for people: one row per figure, one column per contract (its
+    name), the investor by name, money, percentages and the multiple as text in ``lang`` (for
+    the CLI, the app and the report). Empty without contracts.
+
+    >>> from businesscase import evaluate
+    >>> from businesscase.examples import load_example
+    >>> table = contracts_in_words(evaluate(load_example("west_practice")), "nl")
+    >>> table.loc["contract_investor_irr"].tolist()
+    ['5,2%']
+    """
+    names = dict(zip(result.stakeholders["id"], result.stakeholders["name"], strict=True))
+    contracts = result.sib_contracts.to_dict(orient="records")
+    rows = {}
+    for column in result.sib_contracts.columns[1:]:
+        cells = []
+        for row in contracts:
+            value = None if pd.isna(row[column]) else row[column]
+            if column == "investor":
+                cells.append(names.get(value, value))
+            elif column in _CONTRACT_SHARES:
+                cells.append(fmt.percent(value, lang))
+            elif column == "money_multiple":
+                cells.append(fmt.number(value, lang))
+            else:
+                cells.append(fmt.money(value, lang))
+        rows[f"contract_{column}"] = cells
+    return pd.DataFrame.from_dict(
+        rows, orient="index", columns=[str(row["name"]) for row in contracts]
+    )
+
+
+def _contracts_sheet(book: Workbook, result: EvaluationResult, lang: str) -> None:
+    """The outcome contracts' figures: one row per figure, one column per contract."""
+    table = result.sib_contracts
+    names = dict(zip(result.stakeholders["id"], result.stakeholders["name"], strict=True))
+    rows = []
+    for column in table.columns[1:]:
+        if column == "investor":
+            cells = [(names.get(value, value), None) for value in table[column]]
+        else:
+            number_format = (
+                PERCENT_FORMAT
+                if column in _CONTRACT_SHARES
+                else RATIO_FORMAT
+                if column == "money_multiple"
+                else MONEY_FORMAT
+            )
+            cells = [(None if pd.isna(v) else float(v), number_format) for v in table[column]]
+        rows.append([(t(f"contract_{column}", lang), None), *cells])
+    headers = [t("contract_name", lang), *(str(name) for name in table["name"])]
+    _sheet(book, t("sib_contracts", lang), headers, rows, freeze="B2")
 
 
 def _money_columns(frame: pd.DataFrame, other: dict[str, str]) -> dict[str, str | None]:
@@ -669,6 +729,8 @@ def build_workbook(
     for (cell,) in sheet.iter_rows(min_row=2, max_col=1):  # the stakeholder's chart colour
         cell.fill = PatternFill("solid", fgColor=colours[cell.value].lstrip("#").upper())
         cell.font = Font(bold=True, color="FFFFFF")
+    if not result.sib_contracts.empty:
+        _contracts_sheet(book, result, lang)
     yearly = result.yearly
     _sheet(
         book,
@@ -850,6 +912,17 @@ def _figures_table(result: EvaluationResult, lang: str) -> str:
         for name in names
     ]
     return _html_table([t("figures", lang), t("value", lang)], rows, [False, True], "figures")
+
+
+def _contracts_section(result: EvaluationResult, lang: str) -> str:
+    """The outcome contracts side by side (nothing without contracts)."""
+    table = contracts_in_words(result, lang)
+    if table.empty:
+        return ""
+    rows = [[t(key, lang), *values] for key, values in zip(table.index, table.values, strict=True)]
+    headers = [t("contract_name", lang), *table.columns]
+    html = _html_table(headers, rows, [False] + [True] * len(table.columns))
+    return f"<h2>{_esc(t('sib_contracts', lang))}</h2>{html}"
 
 
 def _stakeholder_table(result: EvaluationResult, lang: str) -> str:
@@ -1069,6 +1142,7 @@ def html_report(
     parts += [
         f"<h2>{_esc(t('who_pays_who_benefits', lang))}</h2>",
         _stakeholder_table(result, lang),
+        _contracts_section(result, lang),
         f"<h2>{_esc(t('report_yearly', lang))}</h2>",
         _yearly_table(result, lang),
         f"<h2>{_esc(t('report_assumptions', lang))}</h2>",

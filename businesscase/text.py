@@ -544,8 +544,8 @@ TEXT: dict[str, dict[str, str]] = {
     "table_value_capture": {"en": "Value capture", "nl": "Waardeafroming"},
     "table_funding": {"en": "Funding and loans", "nl": "Financiering en leningen"},
     "table_sib": {
-        "en": "Social impact bond (at most one row)",
-        "nl": "Social impact bond (hoogstens één regel)",
+        "en": "Outcome contracts (social impact bonds), one row each",
+        "nl": "Resultaatcontracten (social impact bonds), één regel per contract",
     },
     "field_name": {"en": "name", "nl": "naam"},
     "field_area": {"en": "area", "nl": "gebied"},
@@ -612,10 +612,6 @@ TEXT: dict[str, dict[str, str]] = {
     "cell_share_range": {
         "en": "is a percentage and must lie between 0 and 100%",
         "nl": "is een percentage en moet tussen 0 en 100% liggen",
-    },
-    "cell_one_sib": {
-        "en": "a business case has at most one social impact bond",
-        "nl": "een business case heeft hoogstens één social impact bond",
     },
     "cell_no_outcome": {
         "en": "names no outcome of the outcomes table; outcomes: {outcomes}",
@@ -1768,6 +1764,36 @@ TEXT: dict[str, dict[str, str]] = {
     "contract_money_multiple": {"en": "money multiple", "nl": "geldmultiple"},
     "contract_breakeven_share": {"en": "break-even share", "nl": "breakeven-aandeel"},
     "contract_payer_net_pv": {"en": "payers' net PV", "nl": "netto CW betalers"},
+    "help_sib_name": {
+        "en": "The contract's name; with several contracts each needs its own.",
+        "nl": "De naam van het contract; bij meerdere contracten heeft elk een eigen naam nodig.",
+    },
+    "help_sib_drawdown": {
+        "en": "How the investor pays in the capital: the share per year from the start year, "
+        "separated by ';', adding up to 100% (for example 50%; 30%; 20%). Empty: all at the "
+        "start. Dutch impact bonds usually draw capital over the first two or three years.",
+        "nl": "Hoe de investeerder het kapitaal inlegt: het aandeel per jaar vanaf het startjaar, "
+        "gescheiden door ';', samen 100% (bijvoorbeeld 50%; 30%; 20%). Leeg: alles bij de start. "
+        "Nederlandse impact bonds nemen kapitaal meestal op in de eerste twee of drie jaar.",
+    },
+    "help_sib_max_irr": {
+        "en": "Return cap: payments stop where the investor's yearly return would pass it. "
+        "Typically 3% to 8% a year; empty: no return cap.",
+        "nl": "Rendementsplafond: de uitbetalingen stoppen waar het jaarrendement van de "
+        "investeerder erboven zou komen. Meestal 3% tot 8% per jaar; leeg: geen plafond.",
+    },
+    "help_sib_guarantor": {
+        "en": "Who protects part of the capital (often a foundation); goes with the guaranteed "
+        "share.",
+        "nl": "Wie een deel van het kapitaal beschermt (vaak een fonds of stichting); hoort bij "
+        "het gegarandeerde aandeel.",
+    },
+    "help_sib_guarantee_share": {
+        "en": "Share of the capital not repaid by the end that the guarantor pays; typically "
+        "25% to 75%.",
+        "nl": "Aandeel van het aan het eind niet terugbetaalde kapitaal dat de garantsteller "
+        "betaalt; meestal 25% tot 75%.",
+    },
 }
 """Every user-facing string by key and language code (``nl``, ``en``)."""
 

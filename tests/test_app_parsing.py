@@ -179,26 +179,31 @@ class TestTables:
         assert data["outcomes"][0]["deadweight"] == {"dist": "uniform", "low": 0.1, "high": 0.2}
         assert data["outcomes"][0]["quantity"] == float(outcomes.loc[0, "quantity"])
 
-    def test_unreadable_text_second_sib_and_unknown_outcome_are_problems_in_words(self):
+    def test_unreadable_text_and_unknown_outcome_are_problems_in_words(self):
         scenario = examples.load_botu()
         frames = tables.frames(scenario, "nl")
         frames["costs"].loc[1, "amount~"] = "triangle(1, 2, 3)"
-        frames["sib"] = pd.concat([frames["sib"], frames["sib"]], ignore_index=True)
         frames["beneficiaries"].loc[0, "outcome"] = "Nergens"
         _, problems = read_back(scenario, frames)
         paths = [problem.path for problem in problems]
-        assert paths == ["costs[1].amount", "sib", "beneficiaries[0].outcome"]
+        assert paths == ["costs[1].amount", "beneficiaries[0].outcome"]
         assert "write a distribution as one of" in problems[0].rule
         words = [tables.describe(problem, "nl") for problem in problems]
         assert words[0].startswith("Kosten, regel 2, bedrag: “triangle(1, 2, 3)” ")
-        assert (
-            words[1] == "Social impact bond (hoogstens één regel): een business case heeft "
-            "hoogstens één social impact bond"
-        )
-        assert words[2].startswith(
+        assert words[1].startswith(
             "Wie profiteert van elk effect (aandelen tellen op tot 100%), regel 1, effect: "
             "“Nergens” noemt geen effect uit de tabel met effecten; effecten: "
         )
+
+    def test_a_second_contract_row_is_a_second_contract(self):
+        scenario = examples.load_botu()
+        frames = tables.frames(scenario, "nl")
+        frames["sib"] = pd.concat([frames["sib"], frames["sib"]], ignore_index=True)
+        frames["sib"].loc[:, "name"] = ["Eerste", "Tweede"]
+        data, problems = read_back(scenario, frames)
+        assert problems == []
+        assert [bond["name"] for bond in data["sib"]] == ["Eerste", "Tweede"]
+        assert len(scenario_from_dict(data).contracts) == 2
 
     def test_engine_problems_map_to_the_table_that_shows_them(self):
         scenario = examples.load_botu()

@@ -15,6 +15,7 @@ from engine_harness import engine_figures, engine_result, mismatches
 from hypothesis import assume, given, settings
 from reference import contract_flows, reference_evaluate
 from strategies import scenarios
+from test_honest_value import both, row
 
 from businesscase import evaluate, parse_scenario, simulate
 from businesscase.scenario import ScenarioError, dump_scenario, scenario_from_dict
@@ -47,17 +48,6 @@ def outcome(name: str, quantity: float, **fields) -> dict:
         "cashable_share": 1.0,
     }
     return line | fields
-
-
-def both(data: dict) -> dict:
-    """The engine's figures, after checking that the reference agrees on every one."""
-    figures = engine_figures(data)
-    assert mismatches(figures, reference_evaluate(data)) == []
-    return figures
-
-
-def row(figures: dict, stakeholder: str) -> dict:
-    return next(r for r in figures["stakeholders"] if r["id"] == stakeholder)
 
 
 # --- the cap, then the return cap ------------------------------------------------------------
@@ -586,8 +576,8 @@ def test_random_contracts_match_the_reference(data):
     assert mismatches(figures, expected) == []
     table = engine_result(data).to_json_dict()["sib_contracts"]
     assert len(table) == len(expected["sib_contracts"])
-    for row, want in zip(table, expected["sib_contracts"], strict=True):
-        assert mismatches_of_row(row, want) == [], row["name"]
+    for contract, want in zip(table, expected["sib_contracts"], strict=True):
+        assert mismatches_of_row(contract, want) == [], contract["name"]
 
 
 def mismatches_of_row(row: dict, want: dict) -> list[str]:
@@ -656,3 +646,58 @@ def test_the_worked_contract_of_the_methodology_page():
     fewer = both(worked_contract(10.0))
     assert fewer["sib_total_payments"] == approx(150_000.0)
     assert fewer["sib_guarantee_payments"] == approx(25_000.0)
+
+
+# --- published cases (docs/methodology.md, "Published cases") -----------------------------
+
+
+def peterborough(drawdown: list[float] | None) -> dict:
+    data = {
+        "scenario": {
+            "name": "Peterborough",
+            "start_year": 2010,
+            "horizon_years": 8,
+            "currency": "GBP",
+            "discount_rate": 0.0,
+        },
+        "stakeholders": [
+            {"id": "moj", "name": "Ministry of Justice", "kind": "public"},
+            {"id": "blf", "name": "Big Lottery Fund", "kind": "fund"},
+            {"id": "investors", "name": "17 trusts and foundations", "kind": "investor"},
+        ],
+        "outcomes": [
+            {
+                "name": "Fewer reconvictions",
+                "quantity": 1.0,
+                "proxy": 0.0,
+                "value_type": "fiscal",
+                "beneficiaries": {"moj": 1.0},
+            }
+        ],
+        "sib": {
+            "investor": "investors",
+            "capital": 5e6,
+            "max_irr": 0.13,
+            "metrics": [
+                {
+                    "outcome": "Fewer reconvictions",
+                    "price": 5.832e6,
+                    "lag": 7,
+                    "payers": {"moj": 0.5, "blf": 0.5},
+                }
+            ],
+        },
+    }
+    if drawdown is not None:
+        data["sib"]["drawdown"] = drawdown
+    return data
+
+
+def test_peterborough_returns_just_over_3_percent_when_capital_is_drawn_as_it_was():
+    # 1 m a year in 2010-2014, 5.832 m in 2017: sum of 1 m * 1.031**(7 - k), k = 0..4, is
+    # 5.832 m, so the IRR is 3.1%; all 5 m in 2010: (5.832 / 5) ** (1/7) - 1 = 2.2%
+    drawn = both(peterborough([0.2] * 5))
+    assert drawn["sib_investor_irr"] == approx(0.0311, abs=5e-4)
+    assert drawn["sib_trimmed_by_return_cap"] == 0.0
+    at_once = both(peterborough(None))
+    assert at_once["sib_investor_irr"] == approx((5.832 / 5) ** (1 / 7) - 1, abs=1e-9)

@@ -16,7 +16,7 @@ from businesscase import formatting as fmt
 from businesscase.cli.common import ScenarioFile, check_lang, computing, header, load
 from businesscase.distributions import base_value
 from businesscase.engine import evaluate
-from businesscase.export import discount_note, verdict
+from businesscase.export import contracts_in_words, discount_note, verdict
 from businesscase.metrics import STAKEHOLDER_COLUMNS
 from businesscase.result import EvaluationResult
 from businesscase.text import t
@@ -143,33 +143,12 @@ def _summary(result: EvaluationResult, lang: str) -> list[Any]:
     return [*parts, note]
 
 
-_CONTRACT_SHARES = frozenset({"investor_irr", "breakeven_share"})
-"""Columns of the contract table shown as percentages (the money multiple is a plain ratio)."""
-
-
 def _contracts(result: EvaluationResult, lang: str) -> Table:
-    """The outcome contracts side by side, one column each: the investor's side and the
-    payers' net PV."""
-    names = {holder.id: holder.name for holder in result.scenario.stakeholders}
-    contracts = result.sib_contracts.to_dict(orient="records")
+    """The outcome contracts side by side, one column each: the investor's side, what the
+    return cap and the guarantee changed, and the payers' net PV."""
+    words = contracts_in_words(result, lang)
     table = Table(title=t("sib_contracts", lang))
-    header(table, t("contract_name", lang), *(markup(row["name"]) for row in contracts))
-    for column in result.sib_contracts.columns[1:]:
-        cells = []
-        for row in contracts:
-            value = row[column]
-            if column == "investor":
-                cells.append(markup(names.get(value, value)))
-            elif column in _CONTRACT_SHARES:
-                cells.append(fmt.percent(_finite(value), lang))
-            elif column == "money_multiple":
-                cells.append(fmt.number(_finite(value), lang))
-            else:
-                cells.append(fmt.money(_finite(value), lang))
-        table.add_row(t(f"contract_{column}", lang), *cells)
+    header(table, t("contract_name", lang), *map(markup, words.columns))
+    for key, values in zip(words.index, words.values, strict=True):
+        table.add_row(t(key, lang), *map(markup, values))
     return table
-
-
-def _finite(value: float) -> float | None:
-    """A table value for the formatters: NaN (no such figure) as None."""
-    return None if value != value else float(value)
