@@ -217,11 +217,4 @@ if not closes:
                 hide_index=True,
             )
         else:
-            st.error(
-                state.tr(
-                    "results_gap_cannot_close",
-                    needed=fmt.money(proposal.pv_needed, lang),
-                    cashable=fmt.money(proposal.pv_cashable_total, lang),
-                    shortfall=fmt.money(proposal.shortfall, lang),
-                )
-            )
+            st.error(state.gap_cannot_close(proposal))

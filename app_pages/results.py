@@ -133,14 +133,7 @@ if proposal is not None:
             st.session_state[ADDED_KEY] = {"name": name, "contributions": proposal.contributions}
             st.rerun()
         else:
-            st.error(
-                state.tr(
-                    "results_gap_cannot_close",
-                    needed=fmt.money(proposal.pv_needed, lang),
-                    cashable=fmt.money(proposal.pv_cashable_total, lang),
-                    shortfall=fmt.money(proposal.shortfall, lang),
-                )
-            )
+            st.error(state.gap_cannot_close(proposal))
 
 # --- charts --------------------------------------------------------------------------------
 left, right = st.columns(2)

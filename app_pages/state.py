@@ -45,6 +45,7 @@ from businesscase import (
 from businesscase import formatting as fmt
 from businesscase.examples import PROGRAMME, example_path, list_examples, load_example
 from businesscase.formatting import LANGUAGES
+from businesscase.gap import GapProposal
 from businesscase.scenario import Problem, scenario_from_dict
 from businesscase.text import t
 from businesscase.uncertainty import SensitivityResult, SimulationResult
@@ -365,6 +366,18 @@ def headline_cards(metrics: dict) -> DeltaGenerator:
         border=True,
     )
     return cards
+
+
+def gap_cannot_close(proposal: GapProposal) -> str:
+    """Why close-the-gap cannot close a gap: what is needed, what the stakeholders' cashable
+    benefits can carry and what must come from elsewhere (Results and Monitoren)."""
+    code = lang()
+    return tr(
+        "results_gap_cannot_close",
+        needed=fmt.money(proposal.pv_needed, code),
+        cashable=fmt.money(proposal.pv_cashable_total, code),
+        shortfall=fmt.money(proposal.shortfall, code),
+    )
 
 
 def what_is_missing(variant: Variant) -> None:

@@ -23,7 +23,15 @@ from reference_monitoring import reforecast_data
 from strategies import scenarios
 from typer.testing import CliRunner
 
-from businesscase import close_the_gap, evaluate, monitor, parse_actuals, parse_scenario, simulate
+from businesscase import (
+    charts,
+    close_the_gap,
+    evaluate,
+    monitor,
+    parse_actuals,
+    parse_scenario,
+    simulate,
+)
 from businesscase.actuals import load_actuals
 from businesscase.cli import app
 from businesscase.examples import load_example
@@ -532,3 +540,14 @@ def test_export_command_takes_actuals(tmp_path):
     bad.write_text(csv("2027,Zonnepanelen,veel"), encoding="utf-8")
     run = runner.invoke(app, [*arguments, "--actuals", str(bad)])
     assert run.exit_code == 2 and 'bad.csv: row 2, line = "Zonnepanelen"' in run.stderr
+
+
+def test_the_charts_draw_the_engines_numbers():
+    found = monitor(load_example("energiecooperatie"), EXAMPLE_ACTUALS)
+    (bars,) = charts.plan_against_actual(found, "nl").data
+    money = found.ranked()[found.ranked()["section"] != "outcomes"]
+    assert list(bars.x) == money["difference"].tolist()
+    assert bars.y[0] == "Exploitatiesubsidie SCE (RVO) (2028)"
+    plan, reforecast = charts.cash_plan_and_reforecast(found.planned, found.reforecast, "nl").data
+    assert list(plan.y) == found.planned.metrics["cash_balance"]
+    assert list(reforecast.y) == found.reforecast.metrics["cash_balance"]
