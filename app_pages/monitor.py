@@ -118,8 +118,13 @@ every = [(a.year, a.path, a.value, a.note) for a in actuals.rows]
 if not problems:
     now = as_csv(sorted([row for row in every if row[0] != year] + typed))
     if now != as_csv(sorted(every)):
-        kept[variant.name] = now
-        st.rerun()
+        try:  # kept only when the engine accepts it (a negative, a loan outside its year)
+            parse_actuals(now, scenario, source=SOURCE)
+        except ScenarioError as error:
+            st.error("\n\n".join(state.markdown_text(line) for line in error.lines(lang)))
+        else:
+            kept[variant.name] = now
+            st.rerun()
 
 if not actuals.rows:
     st.info(state.tr("monitor_nothing_yet"))

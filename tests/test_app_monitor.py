@@ -63,3 +63,31 @@ def test_the_year_table_shows_the_actuals_in_dutch_and_the_plan_beside_them():
 def test_a_bad_actuals_text_is_named_not_a_traceback():
     at = open_monitor("year,line,value\n2027,Huur,5\n")
     assert any('line = "Huur": deze regel bestaat niet' in error.value for error in at.error)
+
+
+def test_a_negative_typed_into_the_year_table_is_refused_and_nothing_is_kept():
+    at = open_monitor()
+    key = f"monitor_table_{COOP}_2027"
+    at.session_state[key] = {
+        "edited_rows": {0: {"gerealiseerd": "-5"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.run()
+    assert not at.exception
+    assert any("moet 0 of meer zijn" in error.value for error in at.error)
+    assert at.session_state[state.ACTUALS_KEY].get(COOP, "") == ""
+
+
+def test_an_amount_typed_the_dutch_way_is_kept_and_makes_the_reforecast():
+    at = open_monitor()
+    at.session_state[f"monitor_table_{COOP}_2027"] = {
+        "edited_rows": {0: {"gerealiseerd": "€ 600.000", "toelichting": "duurder"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.run()
+    assert not at.exception
+    kept = at.session_state[state.ACTUALS_KEY][COOP]
+    assert kept == "year,line,value,note\n2027,costs[0],600000.0,duurder\n"
+    assert at.error[0].value.startswith("Niet meer sluitend")
