@@ -16,11 +16,13 @@ from businesscase.limits import check_scenario_size
 from businesscase.metrics import compute_metrics, contract_table, stakeholder_table, yearly_series
 from businesscase.overflow import QUIET, check_finite
 from businesscase.parameters import compile_parameters
+from businesscase.projects import part_cash, project_table
 from businesscase.result import (
     EvaluationResult,
     contract_frame,
     flow_frame,
     json_metrics,
+    project_frame,
     stakeholder_frame,
     yearly_frame,
 )
@@ -42,7 +44,7 @@ def evaluate(scenario: Scenario, *, actuals: Actuals | None = None) -> Evaluatio
     -------
     EvaluationResult
         ``metrics`` (docs/figures.md, JSON-safe), ``flows``, ``stakeholders``, ``yearly``,
-        ``warnings`` and ``sib_contracts``.
+        ``warnings``, ``sib_contracts`` and ``projects``.
 
     Raises
     ------
@@ -66,6 +68,7 @@ def evaluate(scenario: Scenario, *, actuals: Actuals | None = None) -> Evaluatio
         flows = build_flows(scenario, params, actuals)
         series = yearly_series(flows)
         figures = compute_metrics(flows, series)
+        table = project_table(flows, part_cash(flows))
     check_finite(scenario, flows, figures)
     metrics = json_metrics(figures)
     return EvaluationResult(
@@ -76,6 +79,7 @@ def evaluate(scenario: Scenario, *, actuals: Actuals | None = None) -> Evaluatio
         yearly=yearly_frame(flows, series),
         warnings=tuple(_warnings(scenario, metrics)),
         sib_contracts=contract_frame(scenario, contract_table(flows)),
+        projects=project_frame(flows, table),
     )
 
 

@@ -88,6 +88,11 @@ class FlowBlock:
         Cashable share per line (benefits), 0 otherwise [fraction 0-1].
     kinds : tuple of str
         Funding kind per line (financing), "" otherwise.
+    projects : tuple of str
+        Project id per line, "" for a line of the programme itself.
+    pooled : tuple of bool
+        Per line: money that may pay for any part of the programme (inflows: as marked, by
+        default pooled on programme lines and earmarked on a project's lines); False otherwise.
     """
 
     section: str
@@ -99,6 +104,8 @@ class FlowBlock:
     value_types: tuple[str, ...]
     cashable: FloatArray
     kinds: tuple[str, ...]
+    projects: tuple[str, ...]
+    pooled: tuple[bool, ...]
 
 
 @dataclass(frozen=True)
@@ -152,6 +159,8 @@ class Flows:
     factors ``(1 + inflation) ** t`` that turn real euros into current euros, both (D, T).
     ``payer_value`` (D, T) is the cashable value of the outcome lines the contracts pay for,
     for each payer from each line it pays for once, summed over the payers.
+    ``project_ids`` and ``project_names`` are the declared projects of a programme, in file
+    order (empty without ``[[projects]]``).
     """
 
     start_year: int
@@ -166,6 +175,8 @@ class Flows:
     value_capture: FloatArray
     contracts: tuple[ContractFlows, ...]
     payer_value: FloatArray
+    project_ids: tuple[str, ...] = ()
+    project_names: tuple[str, ...] = ()
 
     def of(self, *flow_kinds: str) -> list[FlowBlock]:
         """The blocks of the given kinds of flow."""
@@ -365,6 +376,8 @@ def build_flows(scenario: Scenario, params: Parameters, actuals: Actuals | None 
         value_capture=captured.sum(axis=1),
         contracts=contracts,
         payer_value=payer_value,
+        project_ids=tuple(project.id for project in scenario.projects),
+        project_names=tuple(project.name for project in scenario.projects),
     )
 
 
@@ -671,4 +684,12 @@ class _Labeller:
             value_types=value_types or ("",) * count,
             cashable=np.zeros((self.draws, count)) if cashable is None else cashable,
             kinds=kinds or ("",) * count,
+            projects=tuple(getattr(line, "project", None) or "" for line in lines),
+            pooled=tuple(_pooled(line) if flow == "financing" else False for line in lines),
         )
+
+
+def _pooled(line: object) -> bool:
+    """Whether an inflow line's money is pooled: as marked, else only on programme lines."""
+    marked = getattr(line, "pooled", None)
+    return getattr(line, "project", None) is None if marked is None else marked

@@ -463,6 +463,40 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en_many": "guarantees given half",
         "nl_many": "half gegeven garanties",
     },
+    # --- projects of a programme (earmarked money)
+    "duplicate_project": {
+        "en": "duplicate project id; each must be unique",
+        "nl": "dubbele id van een project; elke id moet uniek zijn",
+        "en_many": "duplicate project ids",
+        "nl_many": "dubbele project-id's",
+    },
+    "unknown_project": {
+        "en": "names no project{hint}; projects: {known}",
+        "nl": "noemt geen bestaand project{hint}; projecten: {known}",
+        "en_many": "references to unknown projects",
+        "nl_many": "verwijzingen naar onbekende projecten",
+    },
+    "programme_line_earmarked": {
+        "en": "a line without project belongs to the programme, whose money is always pooled; "
+        "give the line a project to earmark it, or leave pooled out",
+        "nl": "een regel zonder project hoort bij het programma, en dat geld is altijd "
+        "gedeeld; geef de regel een project om het te oormerken, of laat pooled weg",
+        "en_many": "programme lines marked not pooled",
+        "nl_many": "programmaregels die niet gedeeld zouden zijn",
+    },
+    "project_without_lines": {
+        "en": 'no line names this project; give lines project = "{id}" or remove it',
+        "nl": 'geen regel noemt dit project; geef regels project = "{id}" of haal het weg',
+        "en_many": "projects without lines",
+        "nl_many": "projecten zonder regels",
+    },
+    "pooled_only_inflows": {
+        "en": "pooled is only for money coming in (funding, value_capture); leave it out here",
+        "nl": "pooled hoort alleen bij geld dat binnenkomt (funding, value_capture); laat het "
+        "hier weg",
+        "en_many": "pooled flags on lines that bring in no money",
+        "nl_many": "pooled bij regels die geen geld binnenbrengen",
+    },
     "sib_pays_for_harm": {
         "en": "names a harm; an impact bond pays only for benefits",
         "nl": "noemt een negatief effect; een impact bond betaalt alleen voor baten",
@@ -628,6 +662,7 @@ PIECES: dict[str, dict[str, str]] = {
     "calendar_year": {"en": "a calendar year", "nl": "een kalenderjaar"},
     "no_ids": {"en": "none (add [[stakeholders]])", "nl": "geen (voeg [[stakeholders]] toe)"},
     "none": {"en": "none", "nl": "geen"},
+    "no_projects": {"en": "none (add [[projects]])", "nl": "geen (voeg [[projects]] toe)"},
     "under_scenario_header": {
         "en": " (put it under the [scenario] header)",
         "nl": " (zet het onder de kop [scenario])",

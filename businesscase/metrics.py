@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from businesscase import projects
 from businesscase.flows import (
     SOCIAL_COSTS,
     SOCIAL_GAINS,
@@ -188,8 +189,12 @@ def yearly_series(flows: Flows) -> Series:
     inflows = total(flows.of("financing"))
     repayments = total(flows.of("repayment"))
     outflows = cash_costs + repayments
-    net_cash = inflows - outflows
-    net_cash *= flows.price_index  # current euros of each year
+    if flows.project_ids:  # earmarked money stays in its project
+        balance = projects.pooled_balance(projects.part_cash(flows))
+    else:
+        balance = inflows - outflows
+        balance *= flows.price_index  # current euros of each year
+        np.cumsum(balance, axis=1, out=balance)
     discounted_net = benefits - costs
     discounted_net *= flows.discount
     return Series(
@@ -205,7 +210,7 @@ def yearly_series(flows: Flows) -> Series:
         subsidy_inflows=subsidy,
         loan_repayments=repayments,
         outflows=outflows,
-        cash_balance=np.cumsum(net_cash, axis=1, out=net_cash),
+        cash_balance=balance,
         discounted_net_benefit=discounted_net,
         sib_payments=total(flows.of("outcome_payment")),
     )
@@ -264,7 +269,7 @@ def compute_metrics(flows: Flows, series: Series) -> dict[str, FloatArray]:
         ),
         "largest_funder_share": np.max(funder_share, axis=1, initial=0.0) + nan_without_inflow,
         "funder_hhi": np.sum(funder_share**2, axis=1) + nan_without_inflow,
-        "subsidy_cliff_year": _subsidy_cliff_year(series),
+        "subsidy_cliff_year": subsidy_cliff_year(series.subsidy_inflows, series.cash_costs),
         "value_capture_total": flows.value_capture.sum(axis=1),
         "value_capture_pv": present_values(flows.value_capture, discount),
         "loan_outstanding_at_horizon": flows.loan_outstanding,
@@ -342,13 +347,26 @@ def _payback_year(discounted_net: FloatArray) -> FloatArray:
     return np.where(stays[:, -1], np.argmax(stays, axis=1), NO_YEAR)
 
 
-def _subsidy_cliff_year(series: Series) -> FloatArray:
-    """Last year with a subsidy or grant inflow + 1, when a later year still carries costs."""
-    horizon = series.costs.shape[1]
+def subsidy_cliff_year(subsidy_inflows: FloatArray, cash_costs: FloatArray) -> FloatArray:
+    """Last year with a subsidy or grant inflow + 1, when a later year still carries costs.
+
+    Parameters
+    ----------
+    subsidy_inflows, cash_costs : array, shape (..., T)
+        Yearly subsidy and grant inflows, and costs that need cash [EUR].
+
+    Returns
+    -------
+    array, shape (...)
+        The year [t], or :data:`NO_YEAR`.
+    """
+    horizon = cash_costs.shape[-1]
     t = np.arange(horizon)
-    has_subsidy = series.subsidy_inflows > 0.0
-    last = np.where(has_subsidy.any(axis=1), horizon - 1 - np.argmax(has_subsidy[:, ::-1], 1), -1)
-    later_costs = ((series.cash_costs > 0.0) & (t[None, :] > last[:, None])).any(axis=1)
+    has_subsidy = subsidy_inflows > 0.0
+    last = np.where(
+        has_subsidy.any(axis=-1), horizon - 1 - np.argmax(has_subsidy[..., ::-1], -1), -1
+    )
+    later_costs = ((cash_costs > 0.0) & (t > last[..., None])).any(axis=-1)
     return np.where((last >= 0) & later_costs, last + 1, NO_YEAR)
 
 

@@ -18,6 +18,7 @@ from businesscase.metrics import (
     YEAR_METRICS,
     Series,
 )
+from businesscase.projects import PROJECT_COLUMNS, YEAR_COLUMNS
 from businesscase.scenario import Scenario
 from businesscase.vocabulary import VALUE_TYPES
 
@@ -58,8 +59,9 @@ class EvaluationResult:
         or loses (benefits, harms, residual values, transfers), pays (financing, outcome
         payments, in-kind costs) or receives (loan repayments), empty for costs (the project
         pays);
-        ``counterparty`` is the SIB investor for outcome payments; ``cashable`` is the
-        cashable part of a benefit's amount [EUR].
+        ``counterparty`` is the SIB investor for outcome payments; ``project`` (only when
+        the scenario declares projects) the line's project, "" for programme lines;
+        ``cashable`` is the cashable part of a benefit's amount [EUR].
     stakeholders : pandas.DataFrame
         One row per stakeholder: ``id``, ``name``, ``pv_benefit``, ``pv_cashable_benefit``,
         ``pv_paid``, ``pv_received``, ``net_pv`` [EUR, PV at start_year].
@@ -75,6 +77,10 @@ class EvaluationResult:
         One row per outcome contract: ``name``, ``investor``, ``capital`` (as written) and
         :data:`businesscase.metrics.CONTRACT_COLUMNS` [EUR real, fractions]; no rows without
         contracts.
+    projects : pandas.DataFrame
+        The projects table of a programme, one row per declared project in file order, columns
+        :data:`businesscase.projects.PROJECT_COLUMNS` (docs/figures.md); no rows without
+        ``[[projects]]``.
     """
 
     scenario: Scenario
@@ -84,14 +90,16 @@ class EvaluationResult:
     yearly: pd.DataFrame
     warnings: tuple[str, ...]
     sib_contracts: pd.DataFrame
+    projects: pd.DataFrame
 
     def to_json_dict(self) -> dict[str, Any]:
-        """The figures as the CLI's JSON: docs/figures.md keys plus ``stakeholders`` and
-        ``sib_contracts`` rows."""
+        """The figures as the CLI's JSON: docs/figures.md keys plus ``stakeholders``,
+        ``sib_contracts`` and ``projects`` rows."""
         return {
             **self.metrics,
             "stakeholders": _json_rows(self.stakeholders),
             "sib_contracts": _json_rows(self.sib_contracts),
+            "projects": project_rows(self.projects),
         }
 
 
@@ -101,6 +109,37 @@ def _json_rows(table: pd.DataFrame) -> list[dict[str, Any]]:
         {key: _json_value(value) for key, value in row.items()}
         for row in table.to_dict(orient="records")
     ]
+
+
+def project_frame(flows: Flows, table: dict[str, np.ndarray], draw: int = 0) -> pd.DataFrame:
+    """The projects table of one draw (:func:`businesscase.projects.project_table`)."""
+    columns: dict[str, Any] = {"id": list(flows.project_ids), "name": list(flows.project_names)}
+    for column in PROJECT_COLUMNS[2:]:
+        values = table[column][draw]
+        if column == "closes_alone":
+            columns[column] = pd.Series(values, dtype=bool)
+        elif column in YEAR_COLUMNS:
+            years = [None if year == NO_YEAR else int(year) for year in values]
+            columns[column] = pd.Series(years, dtype=object)
+        else:
+            columns[column] = pd.Series(values, dtype=float)
+    return pd.DataFrame(columns, columns=list(PROJECT_COLUMNS))
+
+
+def project_rows(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """The projects table as JSON rows: bools, whole years or None, floats (NaN as None)."""
+    rows = []
+    for row in frame.to_dict(orient="records"):
+        out: dict[str, Any] = {}
+        for key, value in row.items():
+            if key == "closes_alone":
+                out[key] = bool(value)
+            elif key in YEAR_COLUMNS or key in ("id", "name"):
+                out[key] = value
+            else:
+                out[key] = _json_value(value)
+        rows.append(out)
+    return rows
 
 
 def json_metrics(per_draw: dict[str, np.ndarray], draw: int = 0) -> dict[str, Any]:
@@ -149,7 +188,8 @@ def flow_frame(flows: Flows, draw: int = 0) -> pd.DataFrame:
     """The tidy flow table of one draw (see :attr:`EvaluationResult.flows`)."""
     ids = np.array(flows.stakeholder_ids + ("",), dtype=object)
     nobody = len(flows.stakeholder_ids)
-    parts: dict[str, list[np.ndarray]] = {column: [] for column in FLOW_COLUMNS}
+    names = flow_columns(flows)
+    parts: dict[str, list[np.ndarray]] = {column: [] for column in names}
     for block in flows.blocks:
         party = block.payers if block.flow in _PAID_FLOWS else block.receivers
         party = np.concatenate([party, (party.sum(axis=1) == 0)[:, None]], axis=1)
@@ -167,21 +207,32 @@ def flow_frame(flows: Flows, draw: int = 0) -> pd.DataFrame:
             "flow": np.full(line.size, block.flow, dtype=object),
             "stakeholder": ids[np.minimum(holder, nobody)],
             "counterparty": counterparty,
+            "project": np.array(block.projects, dtype=object)[line],
             "value_type": np.array(block.value_types, dtype=object)[line],
             "cashable": amount * block.cashable[draw][line],
             "amount": amount,
         }
         for column, values in labels.items():
-            parts[column].append(values)
+            if column in parts:
+                parts[column].append(values)
     if not flows.blocks:
-        return pd.DataFrame({column: [] for column in FLOW_COLUMNS})
+        return pd.DataFrame({column: [] for column in names})
     # joined a column at a time, each column's parts let go as soon as it is joined
     columns = {column: np.concatenate(parts.pop(column)) for column in list(parts) if parts[column]}
     t = columns["t"]
     columns["year"] = flows.start_year + t
     columns["pv"] = columns["amount"] * flows.discount[draw][t]
     # copy=False: the columns are fresh arrays; a copy would double the peak for large tables
-    return pd.DataFrame({column: columns[column] for column in FLOW_COLUMNS}, copy=False)
+    return pd.DataFrame({column: columns[column] for column in names}, copy=False)
+
+
+def flow_columns(flows: Flows) -> tuple[str, ...]:
+    """The flow table's columns: :data:`FLOW_COLUMNS`, with ``project`` after ``counterparty``
+    when the scenario declares projects."""
+    if not flows.project_ids:
+        return FLOW_COLUMNS
+    at = FLOW_COLUMNS.index("counterparty") + 1
+    return (*FLOW_COLUMNS[:at], "project", *FLOW_COLUMNS[at:])
 
 
 def yearly_frame(flows: Flows, series: Series, draw: int = 0) -> pd.DataFrame:

@@ -290,6 +290,13 @@ _TRANSFER = (
     "Money that only moves between parties (a benefit payment saved): kept in who pays and who "
     "benefits, left out of the society figures [true or false]."
 )
+_PROJECT = (
+    "The project of the programme this line belongs to; none = the programme itself [project id]."
+)
+_POOLED = (
+    "Whether this money may pay for any part of the programme; default false on a project's "
+    "line (earmarked for its project), true on a programme line [true or false]."
+)
 _NOMINAL = (
     "Amounts fixed in euros of the year they are paid (not indexed); divided by the price "
     "index (1 + inflation) ** t [true or false]."
@@ -373,6 +380,7 @@ class Cost(_Model):
     owner: Name | None = Field(
         None, description="Who owns the residual value; required with life [stakeholder id]."
     )
+    project: Name | None = Field(None, description=_PROJECT)
 
 
 class Outcome(_Model):
@@ -417,6 +425,7 @@ class Outcome(_Model):
         description="A negative outcome: its value counts against the benefits [true or false].",
     )
     transfer: Flag = Field(False, description=_TRANSFER)
+    project: Name | None = Field(None, description=_PROJECT)
     beneficiaries: dict[str, PlainShare] = Field(
         description="Stakeholder id = share of the value; shares add up to 1 "
         "[fraction 0-1 each, plain numbers]."
@@ -461,6 +470,7 @@ class AvoidedCost(_Model):
         0.0, description="Yearly decline of the avoided cost from start on [fraction 0-1]."
     )
     transfer: Flag = Field(False, description=_TRANSFER)
+    project: Name | None = Field(None, description=_PROJECT)
 
 
 class ValueCapture(_Model):
@@ -486,6 +496,8 @@ class ValueCapture(_Model):
     )
     proxy_source: Text = Field("", description=_SOURCE)
     nominal: Flag = Field(False, description=_NOMINAL)
+    project: Name | None = Field(None, description=_PROJECT)
+    pooled: Flag | None = Field(None, description=_POOLED)
 
 
 class Funding(_Model):
@@ -514,6 +526,8 @@ class Funding(_Model):
         description="Loans only, required there: repayment years from start+1 [years, 1 .. 1000].",
     )
     nominal: Flag = Field(False, description=_NOMINAL)
+    project: Name | None = Field(None, description=_PROJECT)
+    pooled: Flag | None = Field(None, description=_POOLED)
 
 
 class SibMetric(_Model):
@@ -648,6 +662,13 @@ Contracts = Annotated[
 """Outcome contracts: one ``[sib]`` table (one contract) or an array ``[[sib]]``."""
 
 
+class Project(_Model):
+    """One project of a programme (an integral investment package of several projects)."""
+
+    id: Name = Field(description="Identifier used by the lines' project field [text, unique].")
+    name: Name = Field(description="Display name [text, not empty].")
+
+
 class Scenario(_Model):
     """One business case (docs/scenario-format.md); attribute names are the TOML names.
 
@@ -660,6 +681,9 @@ class Scenario(_Model):
     settings: Settings = Field(alias="scenario", description="The [scenario] table.")
     stakeholders: list[Stakeholder] = Field(
         default_factory=list, description="Everyone who pays, benefits, invests or receives."
+    )
+    projects: list[Project] = Field(
+        default_factory=list, description="The projects of a programme; none = one project."
     )
     costs: list[Cost] = Field(default_factory=list, description="Cost lines.")
     outcomes: list[Outcome] = Field(default_factory=list, description="Outcome lines.")
@@ -689,6 +713,7 @@ class Scenario(_Model):
 SECTIONS: dict[str, type[BaseModel]] = {
     "scenario": Settings,
     "stakeholders": Stakeholder,
+    "projects": Project,
     "costs": Cost,
     "outcomes": Outcome,
     "avoided_costs": AvoidedCost,
@@ -942,6 +967,8 @@ def _rule(detail: Mapping[str, Any], allowed: tuple[str, ...], what: str) -> Mes
 
 def _unknown_field_rule(field: str, allowed: tuple[str, ...], what: str) -> Message:
     """``unknown field (did you mean deadweight?); allowed here: name, theme, ...``."""
+    if field == "pooled" and what == "field":
+        return Message("pooled_only_inflows")
     hint = Suggestion(field, allowed)
     listed = Listing(allowed)
     if what == "section":
@@ -997,6 +1024,7 @@ def _cross_checks(scenario: Scenario) -> list[Problem]:
     for index, funding in enumerate(scenario.funding):
         reference(f"funding[{index}].funder", funding.funder)
         problems += _loan_fields(f"funding[{index}]", funding)
+    problems += _project_checks(scenario)
     problems += _contract_checks(scenario, reference, within_horizon)
     return problems
 
@@ -1085,6 +1113,37 @@ def _drawdown(path: str, bond: Sib, last: int) -> list[Problem]:
     if final > last:
         return [Problem(path, shares, Message("drawdown_past_horizon", year=final, last=last))]
     return []
+
+
+def _project_checks(scenario: Scenario) -> list[Problem]:
+    """Project ids unique and known, each project with a line, programme lines pooled."""
+    ids = tuple(project.id for project in scenario.projects)
+    problems = _duplicates("projects", "id", ids, "duplicate_project")
+    distinct = tuple(dict.fromkeys(ids))
+    declared = frozenset(ids)
+    known = Listing(distinct) if ids else Message("no_projects")
+    used: set[str] = set()
+    lines = [
+        (f"{section}[{index}]", line)
+        for section in LINE_SECTIONS
+        for index, line in enumerate(getattr(scenario, section))
+    ]
+    for path, line in lines:
+        if line.project is not None:
+            used.add(line.project)
+            if line.project not in declared:
+                hint = Suggestion(line.project, distinct)
+                rule = Message("unknown_project", hint=hint, known=known)
+                problems.append(Problem(f"{path}.project", line.project, rule))
+        elif getattr(line, "pooled", None) is False:
+            problems.append(Problem(f"{path}.pooled", False, Message("programme_line_earmarked")))
+    problems += [
+        Problem(f"projects[{ids.index(project_id)}].id", project_id, rule)
+        for project_id in distinct
+        if project_id not in used
+        for rule in [Message("project_without_lines", id=project_id)]
+    ]
+    return problems
 
 
 def _cost_fields(prefix: str, line: Cost, reference: Callable[[str, str], None]) -> list[Problem]:

@@ -1794,6 +1794,29 @@ TEXT: dict[str, dict[str, str]] = {
         "nl": "Aandeel van het aan het eind niet terugbetaalde kapitaal dat de garantsteller "
         "betaalt; meestal 25% tot 75%.",
     },
+    # programme: projects of a programme and earmarked money (businesscase/projects.py, the
+    # flow table, the build screens' project and pooled columns, exports)
+    "flows_project": {"en": "project", "nl": "project"},
+    "field_project": {"en": "project", "nl": "project"},
+    "field_pooled": {"en": "pooled money", "nl": "gedeeld geld"},
+    "help_project": {
+        "en": "The project of the programme this line belongs to (its id from the projects "
+        "list). Leave it empty for a line of the programme itself, such as a coordinator or a "
+        "neighbourhood fund.",
+        "nl": "Het project van het programma waar deze regel bij hoort (de id uit de lijst "
+        "met projecten). Laat het leeg voor een regel van het programma zelf, zoals een "
+        "coördinator of een wijkfonds.",
+    },
+    "help_pooled": {
+        "en": "Yes: this money may pay for any project of the programme (a neighbourhood fund, "
+        "a programme budget). No: it is earmarked and may only pay for its own project, as a "
+        "baatbelasting pays only for the facility it was levied for. Empty: earmarked on a "
+        "project's line, shared on a programme line.",
+        "nl": "Ja: dit geld mag elk project van het programma betalen (een wijkfonds, een "
+        "programmabudget). Nee: het is geoormerkt en betaalt alleen het eigen project, zoals "
+        "een baatbelasting alleen de voorziening betaalt waarvoor ze is geheven. Leeg: "
+        "geoormerkt op een regel van een project, gedeeld op een regel van het programma.",
+    },
 }
 """Every user-facing string by key and language code (``nl``, ``en``)."""
 

@@ -57,7 +57,8 @@ def engine_figures(data: dict) -> dict:
     frame = result.stakeholders
     if "id" not in frame.columns:
         frame = frame.reset_index()
-    return dict(result.metrics) | {"stakeholders": frame.to_dict("records")}
+    figures = dict(result.metrics) | {"stakeholders": frame.to_dict("records")}
+    return figures | {"projects": result.to_json_dict()["projects"]}
 
 
 def money_scale(figures: dict) -> float:
@@ -88,6 +89,16 @@ def mismatches(actual: dict, expected: dict) -> list[str]:
                 problems.append(
                     f"stakeholders[{row['id']}].{column}: engine {engine_row.get(column)!r}"
                     f" != reference {row[column]!r}"
+                )
+    if [row["id"] for row in actual["projects"]] != [row["id"] for row in expected["projects"]]:
+        problems.append(f"projects: engine ids {[row['id'] for row in actual['projects']]}")
+    for engine_row, row in zip(actual["projects"], expected["projects"], strict=False):
+        for column, value in row.items():
+            absolute = RATE_ABSOLUTE if column == "sroi_ratio" else money
+            if not _same(engine_row[column], value, absolute):
+                problems.append(
+                    f"projects[{row['id']}].{column}: engine {engine_row[column]!r}"
+                    f" != reference {value!r}"
                 )
     return problems
 

@@ -458,6 +458,9 @@ def reference_evaluate(data: dict) -> dict:
     # max(0, 1 - (horizon - s) / life): a benefit of its owner in the last year, economic.
     costs = [0.0] * horizon
     cash_cost_lines = []
+    # methodology.md (programme): every cash flow of a line belongs to its project ("" = the
+    # programme); an inflow is pooled as marked, by default only on a programme line.
+    cash = _Cash(horizon)
     in_kind = [0.0] * horizon
     residual = [0.0] * horizon
     for line in data.get("costs", []):
@@ -471,6 +474,7 @@ def reference_evaluate(data: dict) -> dict:
             ledger.add(line["provider"], "pv_paid", pv(flow))
         else:
             cash_cost_lines.append(flow)
+            cash.outflow(line, flow, cost=True)
         if "life" in line:
             value = sum(
                 flow[s] * max(0.0, 1 - (horizon - s) / line["life"]) for s in range(horizon)
@@ -553,7 +557,8 @@ def reference_evaluate(data: dict) -> dict:
     subsidy_inflows = [0.0] * horizon
     pv_inflow_by_funder: dict[str, float] = {}
 
-    def inflow(funder: str, flow: list[float]) -> None:
+    def inflow(funder: str, flow: list[float], line: dict) -> None:
+        cash.inflow(line, flow, subsidy=line.get("kind") in SUBSIDY_KINDS)
         for t in range(horizon):
             inflows[t] += flow[t]
         pv_inflow_by_funder[funder] = pv_inflow_by_funder.get(funder, 0.0) + pv(flow)
@@ -576,7 +581,7 @@ def reference_evaluate(data: dict) -> dict:
             flow[t] = real(total / line.get("duration", 1), t, line)
         value_capture_total += sum(flow)
         value_capture_pv += pv(flow)
-        inflow(line["payer"], flow)
+        inflow(line["payer"], flow, line)
 
     loan_outstanding = 0.0
     for line in data.get("funding", []):
@@ -598,6 +603,7 @@ def reference_evaluate(data: dict) -> dict:
                 repayments[t] = real(payment, t, line)
                 outflows[t] += repayments[t]
                 owed = owed * (1 + interest) - payment
+            cash.outflow(line, repayments, cost=False)
             # methodology.md: "the expected principal still owed after the repayments in years
             # `start+1 .. horizon_years-1`, undiscounted, summed over loans"
             # methodology.md (honest value): a nominal loan's divided by
@@ -614,7 +620,7 @@ def reference_evaluate(data: dict) -> dict:
             if line["kind"] in SUBSIDY_KINDS:
                 for t in range(horizon):
                     subsidy_inflows[t] += flow[t]
-        inflow(line["funder"], flow)
+        inflow(line["funder"], flow, line)
 
     # methodology.md (outcome contracts): every figure over all contracts; the table per
     # contract. Money of a nominal contract is divided by (1+inflation)**year after the cap, the
@@ -648,7 +654,7 @@ def reference_evaluate(data: dict) -> dict:
         drawn = [0.0] * horizon
         for year, amount in flows["drawdown"].items():
             drawn[year] = real_at(amount, year)
-        inflow(bond["investor"], drawn)
+        inflow(bond["investor"], drawn, bond)
         payments = [0.0] * horizon
         beyond = 0.0
         within_written = 0.0
@@ -736,6 +742,9 @@ def reference_evaluate(data: dict) -> dict:
         # of net_cash_flow_real(s) * (1+inflation)**s" (current euros)
         running += (inflows[t] - outflows[t]) * (1 + inflation) ** t
         cash_balance.append(running)
+    projects = data.get("projects", [])
+    if projects:
+        cash_balance = cash.pooled_balance(inflation)
     min_cash_balance = min(cash_balance)
     # figures.md: "`first_short_year` | first `t` with a balance below -0.005; null when it closes"
     short_years = [t for t in range(horizon) if cash_balance[t] < -CLOSE_TOLERANCE]
@@ -791,6 +800,7 @@ def reference_evaluate(data: dict) -> dict:
         "public_dependence": ratio(pv_public, pv_financing),
         "stakeholders": ledger.table(),
         "sib_contracts": contract_rows,
+        "projects": [cash.project_row(project, data, inflation) for project in projects],
     }
 
 
@@ -806,3 +816,96 @@ def subsidy_cliff_year(subsidy_inflows: list[float], cost_lines: list[list[float
     last = subsidy_years[-1]
     later_costs = any(flow[t] > 0 for flow in cost_lines for t in range(last + 1, len(flow)))
     return last + 1 if later_costs else None
+
+
+class _Cash:
+    """Cash flows per line with their project and pooled flag (methodology.md, programme)."""
+
+    def __init__(self, horizon: int) -> None:
+        self.horizon = horizon
+        self.lines: list[dict] = []
+
+    def inflow(self, line: dict, flow: list[float], *, subsidy: bool) -> None:
+        project = line.get("project", "")
+        pooled = line.get("pooled", project == "")
+        self.lines.append(
+            {"project": project, "pooled": pooled, "in": flow, "out": None, "subsidy": subsidy}
+            | {"cost": False}
+        )
+
+    def outflow(self, line: dict, flow: list[float], *, cost: bool) -> None:
+        """A cash cost line's costs (``cost``) or a loan's repayments."""
+        self.lines.append(
+            {"project": line.get("project", ""), "in": None, "out": flow, "cost": cost}
+        )
+
+    def _cumulative(self, part: str, inflation: float, which: str, pooled: bool | None) -> list:
+        """Cumulative current-euro sums of a part's inflows ("in") or outflows ("out"); for
+        inflows only the pooled (True), earmarked (False) or all (None) lines."""
+        total, out = 0.0, []
+        for t in range(self.horizon):
+            for line in self.lines:
+                if line["project"] != part or line[which] is None:
+                    continue
+                if pooled is not None and line["pooled"] != pooled:
+                    continue
+                total += line[which][t] * (1 + inflation) ** t
+            out.append(total)
+        return out
+
+    def _needs(self, part: str, inflation: float) -> list[float]:
+        """C_p(t) - E_p(t): what the part has spent beyond its earmarked money."""
+        spent = self._cumulative(part, inflation, "out", None)
+        earmarked = self._cumulative(part, inflation, "in", False)
+        return [spent[t] - earmarked[t] for t in range(self.horizon)]
+
+    def pooled_balance(self, inflation: float) -> list[float]:
+        """methodology.md: b(t) = P(t) - sum_p max(0, C_p(t) - E_p(t)), the programme a part."""
+        parts = {line["project"] for line in self.lines} | {""}
+        pooled = [0.0] * self.horizon
+        for part in parts:
+            own = self._cumulative(part, inflation, "in", True)
+            pooled = [pooled[t] + own[t] for t in range(self.horizon)]
+        balance = []
+        for t in range(self.horizon):
+            lent = sum(max(0.0, self._needs(part, inflation)[t]) for part in parts)
+            balance.append(pooled[t] - lent)
+        return balance
+
+    def project_row(self, project: dict, data: dict, inflation: float) -> dict:
+        """figures.md, the projects table: one project's own lines, as if it stood alone."""
+        part = project["id"]
+        alone_in = self._cumulative(part, inflation, "in", None)
+        alone_out = self._cumulative(part, inflation, "out", None)
+        alone = [alone_in[t] - alone_out[t] for t in range(self.horizon)]
+        short = [t for t in range(self.horizon) if alone[t] < -CLOSE_TOLERANCE]
+        own = {
+            key: [line for line in data.get(key, []) if line.get("project", "") == part]
+            for key in ("costs", "outcomes", "avoided_costs", "value_capture", "funding")
+        }
+        own_figures = reference_evaluate(
+            {"scenario": data["scenario"], "stakeholders": data["stakeholders"], **own}
+        )
+        subsidy = [
+            sum(
+                line["in"][t]
+                for line in self.lines
+                if line["project"] == part and line["in"] is not None and line["subsidy"]
+            )
+            for t in range(self.horizon)
+        ]
+        cash_costs = [
+            line["out"] for line in self.lines if line["project"] == part and line["cost"]
+        ]
+        return {
+            "id": part,
+            "name": project["name"],
+            "pv_costs": own_figures["pv_costs"],
+            "pv_benefits": own_figures["pv_benefits"],
+            "sroi_ratio": own_figures["sroi_ratio"],
+            "closes_alone": min(alone) >= -CLOSE_TOLERANCE,
+            "gap_alone": max(0.0, -min(alone)),
+            "first_short_year_alone": short[0] if short else None,
+            "pool_needed": max(0.0, *self._needs(part, inflation)),
+            "subsidy_cliff_year": subsidy_cliff_year(subsidy, cash_costs),
+        }

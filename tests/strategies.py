@@ -340,3 +340,33 @@ def scenarios(draw, *, with_sib: bool | None = None, contracts: bool = False) ->
             data["sib"] = _sib(draw, horizon, ids, data["outcomes"])
     # An empty section may be left out of the file altogether.
     return {key: value for key, value in data.items() if value or draw(st.booleans())}
+
+
+PROJECT_IDS = ("plein", "buurthuis", "coop")
+
+
+@st.composite
+def programmes(draw, *, pooled: bool | None = None) -> dict:
+    """A random valid scenario with ``[[projects]]``: each line belongs to a project or to the
+    programme; inflows of projects earmarked, pooled or left to the default. ``pooled=True``
+    marks every inflow pooled."""
+    data = draw(scenarios())
+    ids = draw(st.lists(st.sampled_from(PROJECT_IDS), min_size=1, max_size=3, unique=True))
+    used: set[str] = set()
+    for section in ("costs", "outcomes", "avoided_costs", "value_capture", "funding"):
+        for line in data.get(section, []):
+            project = draw(st.sampled_from((*ids, None)))
+            if project is not None:
+                line["project"] = project
+                used.add(project)
+            if section in ("value_capture", "funding"):
+                if pooled:
+                    line["pooled"] = True
+                elif project is not None:
+                    _maybe(draw, line, "pooled", draw(st.booleans()))
+                else:
+                    _maybe(draw, line, "pooled", True)
+    declared = [i for i in ids if i in used]
+    if declared:
+        data["projects"] = [{"id": i, "name": i.title()} for i in declared]
+    return data

@@ -56,7 +56,12 @@ def test_json_output_equals_the_engine(name):
     assert outcome.exit_code == 0, outcome.stderr
     payload = json.loads(outcome.stdout)
     expected = evaluate(load_scenario(path))
-    assert set(payload) == set(SCALAR_METRICS) | {"cash_balance", "stakeholders", "sib_contracts"}
+    assert set(payload) == set(SCALAR_METRICS) | {
+        "cash_balance",
+        "stakeholders",
+        "sib_contracts",
+        "projects",
+    }
     assert payload == json.loads(json.dumps(expected.to_json_dict()))
     assert [row["id"] for row in payload["stakeholders"]] == expected.stakeholders.id.tolist()
 

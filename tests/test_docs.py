@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 from businesscase import evaluate
 from businesscase.cli import app
 from businesscase.examples import load_example
+from businesscase.projects import PROJECT_COLUMNS
 
 REPO = Path(__file__).resolve().parent.parent
 DOCS = REPO / "docs"
@@ -216,5 +217,6 @@ def test_figures_page_explains_every_key_of_the_json():
     documented = set(re.findall(r"^\| `(\w+)` \|", page, re.MULTILINE))
     result = evaluate(load_example("west_practice")).to_json_dict()
     stakeholder_columns = set(result["stakeholders"][0]) - {"id", "name"}
-    assert set(result) - {"stakeholders", "sib_contracts"} <= documented
+    assert set(result) - {"stakeholders", "sib_contracts", "projects"} <= documented
+    assert set(PROJECT_COLUMNS) <= documented
     assert stakeholder_columns <= documented

@@ -307,7 +307,7 @@ def test_metrics_are_json_safe_and_complete():
     result = run(SIB)
     payload = result.to_json_dict()
     text = json.dumps(payload, allow_nan=False)
-    keys = {"cash_balance", "stakeholders", "sib_contracts"}
+    keys = {"cash_balance", "stakeholders", "sib_contracts", "projects"}
     assert set(SCALAR_METRICS) | keys == set(json.loads(text))
     assert payload["stakeholders"][0] == {
         "id": "gemeente",

@@ -105,7 +105,7 @@ def test_one_cohort_sroi():
     assert figures["pv_financing"] == 0.0
     assert figures["subsidy_dependence"] is figures["largest_funder_share"] is None
     assert figures["funder_hhi"] is figures["sib_total_payments"] is None
-    assert set(figures) == {*METRIC_KEYS, "stakeholders", "sib_contracts"}
+    assert set(figures) == {*METRIC_KEYS, "stakeholders", "sib_contracts", "projects"}
 
 
 def growing_cohorts(horizon: int) -> dict:
