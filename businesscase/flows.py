@@ -576,16 +576,16 @@ def _contract_blocks(
         labeller.block(
             "sib",
             "financing",
-            [None],
+            [bond],
             drawn[:, None, :],
             payers=investor,
             kinds=("sib",),
-            label=f"{bond.name} capital",
+            labels=(f"{bond.name} capital",),
         ),
         labeller.block(
             "sib",
             "outcome_payment",
-            [None] * len(metrics),
+            [bond] * len(metrics),
             payments,
             payers=payers,
             receivers=np.repeat(investor, len(metrics), axis=0),
@@ -599,11 +599,11 @@ def _contract_blocks(
             labeller.block(
                 "sib",
                 "guarantee_payment",
-                [None],
+                [bond],
                 guarantee[:, None, :],
                 payers=labeller.one_each([bond.guarantor]),
                 receivers=investor,
-                label=f"{bond.name} guarantee",
+                labels=(f"{bond.name} guarantee",),
             )
         )
     return found
@@ -669,7 +669,6 @@ class _Labeller:
         value_types: tuple[str, ...] | None = None,
         cashable: FloatArray | None = None,
         kinds: tuple[str, ...] | None = None,
-        label: str = "",
         labels: tuple[str, ...] | None = None,
     ) -> FlowBlock:
         count = len(lines)
@@ -677,7 +676,7 @@ class _Labeller:
         return FlowBlock(
             section=section,
             flow=flow,
-            lines=labels or tuple(getattr(line, "name", label) for line in lines),
+            lines=labels or tuple(line.name for line in lines),
             amounts=amounts,
             payers=nobody if payers is None else payers,
             receivers=nobody if receivers is None else receivers,

@@ -624,6 +624,8 @@ class Sib(_Model):
         "pays in the last year [fraction 0-1].",
     )
     nominal: Flag = Field(False, description=_NOMINAL)
+    project: Name | None = Field(None, description=_PROJECT)
+    pooled: Flag | None = Field(None, description=_POOLED)
     metrics: list[SibMetric] | None = Field(
         None,
         description="What the contract pays for: one [[sib.metrics]] table per metric; instead "
@@ -1128,6 +1130,7 @@ def _project_checks(scenario: Scenario) -> list[Problem]:
         for section in LINE_SECTIONS
         for index, line in enumerate(getattr(scenario, section))
     ]
+    lines += [(scenario.contract_path(i), bond) for i, bond in enumerate(scenario.contracts)]
     for path, line in lines:
         if line.project is not None:
             used.add(line.project)

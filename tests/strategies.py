@@ -345,27 +345,33 @@ def scenarios(draw, *, with_sib: bool | None = None, contracts: bool = False) ->
 PROJECT_IDS = ("plein", "buurthuis", "coop")
 
 
+def _place(draw, line: dict, ids: list[str], used: set[str], *, inflow: bool, pooled) -> None:
+    """Give a line a project or leave it to the programme; mark an inflow pooled or not."""
+    project = draw(st.sampled_from((*ids, None)))
+    if project is not None:
+        line["project"] = project
+        used.add(project)
+    if inflow and pooled:
+        line["pooled"] = True
+    elif inflow:
+        _maybe(draw, line, "pooled", True if project is None else draw(st.booleans()))
+
+
 @st.composite
 def programmes(draw, *, pooled: bool | None = None) -> dict:
-    """A random valid scenario with ``[[projects]]``: each line belongs to a project or to the
-    programme; inflows of projects earmarked, pooled or left to the default. ``pooled=True``
-    marks every inflow pooled."""
+    """A random valid scenario with ``[[projects]]``: each line and contract belongs to a
+    project or to the programme; inflows of projects earmarked, pooled or left to the default.
+    ``pooled=True`` marks every inflow pooled."""
     data = draw(scenarios())
     ids = draw(st.lists(st.sampled_from(PROJECT_IDS), min_size=1, max_size=3, unique=True))
     used: set[str] = set()
     for section in ("costs", "outcomes", "avoided_costs", "value_capture", "funding"):
         for line in data.get(section, []):
-            project = draw(st.sampled_from((*ids, None)))
-            if project is not None:
-                line["project"] = project
-                used.add(project)
-            if section in ("value_capture", "funding"):
-                if pooled:
-                    line["pooled"] = True
-                elif project is not None:
-                    _maybe(draw, line, "pooled", draw(st.booleans()))
-                else:
-                    _maybe(draw, line, "pooled", True)
+            inflow = section in ("value_capture", "funding")
+            _place(draw, line, ids, used, inflow=inflow, pooled=pooled)
+    bonds = data.get("sib", [])
+    for bond in bonds if isinstance(bonds, list) else [bonds]:
+        _place(draw, bond, ids, used, inflow=True, pooled=pooled)
     declared = [i for i in ids if i in used]
     if declared:
         data["projects"] = [{"id": i, "name": i.title()} for i in declared]

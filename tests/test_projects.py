@@ -20,6 +20,7 @@ from businesscase.metrics import SCALAR_METRICS
 from businesscase.scenario import ScenarioError, scenario_from_dict
 
 approx = pytest.approx
+SECTIONS = ("costs", "outcomes", "avoided_costs", "value_capture", "funding")
 CASH_FIGURES = ("cash_balance", "min_cash_balance", "closes", "funding_gap", "first_short_year")
 
 
@@ -215,10 +216,11 @@ PROPERTY = settings(max_examples=60, deadline=None, suppress_health_check=list(H
 def without_projects(data: dict) -> dict:
     plain = copy.deepcopy(data)
     plain.pop("projects", None)
-    for section in ("costs", "outcomes", "avoided_costs", "value_capture", "funding"):
-        for line in plain.get(section, []):
-            line.pop("project", None)
-            line.pop("pooled", None)
+    bonds = plain.get("sib", [])
+    lines = [line for section in SECTIONS for line in plain.get(section, [])]
+    for line in lines + (bonds if isinstance(bonds, list) else [bonds]):
+        line.pop("project", None)
+        line.pop("pooled", None)
     return plain
 
 
