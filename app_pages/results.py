@@ -49,15 +49,29 @@ def dependence_cards(cards) -> None:
         )
 
 
+def side_by_side(table: pd.DataFrame, title: str, first: str) -> None:
+    """A table in words, one row per figure and one column per contract or project, under
+    its title (nothing when the table is empty)."""
+    if table.empty:
+        return
+    st.subheader(state.tr(title))
+    table.index = [state.tr(key) for key in table.index]
+    st.dataframe(table.rename_axis(state.tr(first)).reset_index(), hide_index=True)
+
+
 def contract_views() -> None:
     """Each outcome contract from the investor's side: drawdowns, payments, guarantee, return,
     break-even, and what the return cap removed (nothing without contracts)."""
-    table = export.contracts_in_words(result, lang)
-    if table.empty:
-        return
-    st.subheader(state.tr("sib_contracts"))
-    table.index = [state.tr(key) for key in table.index]
-    st.dataframe(table.rename_axis(state.tr("contract_name")).reset_index(), hide_index=True)
+    side_by_side(export.contracts_in_words(result, lang), "sib_contracts", "contract_name")
+
+
+def programme_views() -> None:
+    """A programme's projects side by side: each on its own money, the most it needs from the
+    pooled money, its own subsidy cliff; and what earmarked and pooled money mean (nothing
+    without projects). The cash chart above shows the pooled money over the years."""
+    side_by_side(export.projects_in_words(result, lang), "projects_table", "project_name")
+    if not result.projects.empty:
+        st.caption(state.tr("projects_note"))
 
 
 def current_euros_note(container) -> None:
@@ -169,6 +183,7 @@ with st.expander(state.tr("results_flows")):
 
 value_views()
 contract_views()
+programme_views()
 
 for warning in result.warnings:
     st.warning(state.markdown_text(warning.text(lang)), icon=":material/info:")

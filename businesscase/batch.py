@@ -44,10 +44,13 @@ import pandas as pd
 
 from businesscase.distributions import base_value, distribution_text, is_distribution
 from businesscase.examples import combine_scenarios
+from businesscase.flows import build_flows
 from businesscase.limits import check_sweep_points
 from businesscase.limits import chunk_size as fitting_chunk_size
 from businesscase.metrics import NO_YEAR, SCALAR_METRICS, YEAR_METRICS
-from businesscase.parameters import numeric_inputs, section_lines
+from businesscase.overflow import QUIET
+from businesscase.parameters import compile_parameters, numeric_inputs, section_lines
+from businesscase.projects import PartCash, part_cash
 from businesscase.result import json_metrics
 from businesscase.scenario import (
     NO_VALUE,
@@ -112,6 +115,9 @@ PROGRAMME_COLUMNS: tuple[str, ...] = (
     "funding_gap",
     "min_cash_balance",
     "surplus",
+    "earmarked",
+    "pooled",
+    "pool_needed",
 )
 """Columns of :func:`programme_comparison`."""
 
@@ -798,13 +804,18 @@ def combine(
     description: str = "",
     horizon_years: int | None = None,
     discount_rate: float | None = None,
+    pool: Iterable[str] = (),
+    fund: Mapping[str, Any] | None = None,
 ) -> Scenario:
     """Merge several project scenarios into one programme scenario (an investment package).
 
-    Stakeholders are merged by id (one id defined differently is an error); every line is
-    copied with its name prefixed by its project's label (``"Nabuurschap: Buurtverbinder"``);
-    the themes are the union; at most one project may have an SIB
-    (:func:`businesscase.examples.combine_scenarios`). The projects must share currency,
+    Each scenario becomes a project of the programme (``[[projects]]``) and every line names
+    it, so its money stays earmarked for it unless its label is in ``pool``; ``fund`` adds a
+    funding line of the programme itself, pooled (docs/methodology.md, "A programme of
+    projects"). Stakeholders are merged by id (one id defined differently is an error); every
+    line is copied with its name prefixed by its project's label
+    (``"Nabuurschap: Buurtverbinder"``); the themes are the union; at most one project may have
+    an SIB (:func:`businesscase.examples.combine_scenarios`). The projects must share currency,
     start year, horizon and discount rate. A different horizon or discount rate is an error,
     unless ``horizon_years`` or ``discount_rate`` chooses one for all projects explicitly.
 
@@ -822,6 +833,11 @@ def combine(
     discount_rate : float, optional
         Discount rate of the programme [fraction per year]; by default the projects' common
         rate.
+    pool : iterable of str, optional
+        Labels of the projects whose money may pay for any project (marked ``pooled``).
+    fund : mapping, optional
+        A ``[[funding]]`` line (TOML-shaped: ``name``, ``funder``, ``kind``, ``amount``, ...)
+        of the programme itself: a neighbourhood fund or programme budget, pooled.
 
     Returns
     -------
@@ -841,8 +857,8 @@ def combine(
     >>> programme = combine(parts, "Veerkrachtig BoTu 2028")
     >>> programme.costs[0].name
     'West Practice: Werving en opzet programma'
-    >>> evaluate(programme).metrics["first_short_year"]  # short only in its last year
-    9
+    >>> evaluate(programme).metrics["first_short_year"]  # earmarked: the square short in 2028
+    1
     """
     labels, items = _labelled(scenarios)
     if not items:
@@ -876,10 +892,41 @@ def combine(
         parts[label] = data | {"scenario": head}
     settings = {"name": name, "area": area, "description": description}
     try:
-        combined = combine_scenarios(parts, settings)
+        combined = combine_scenarios(parts, settings, pool=pool, fund=fund)
     except ValueError as error:
         raise ScenarioError(name, [Problem("", NO_VALUE, str(error))]) from None
     return scenario_from_dict(combined, source=name)
+
+
+def programme_fund(amount: float, funder: str, years: int = 1) -> dict[str, Any]:
+    """A pooled funding line of a programme itself, for :func:`combine`'s ``fund``.
+
+    Parameters
+    ----------
+    amount : float
+        Paid each year [EUR a year, constant prices of start_year].
+    funder : str
+        Stakeholder id of who gives it (a municipal programme budget, a neighbourhood fund).
+    years : int, default 1
+        Years it pays, from the first year.
+
+    Returns
+    -------
+    dict
+        A ``[[funding]]`` line of kind ``budget`` without project: pooled money.
+
+    Examples
+    --------
+    >>> programme_fund(50_000.0, "gemeente", 3)["duration"]
+    3
+    """
+    return {
+        "name": "Programme fund",
+        "funder": funder,
+        "kind": "budget",
+        "amount": float(amount),
+        "duration": years,
+    }
 
 
 def programme_comparison(
@@ -888,6 +935,8 @@ def programme_comparison(
     *,
     horizon_years: int | None = None,
     discount_rate: float | None = None,
+    pool: Iterable[str] = (),
+    fund: Mapping[str, Any] | None = None,
 ) -> pd.DataFrame:
     """Each project alone and the programme package together: which projects carry which.
 
@@ -897,7 +946,7 @@ def programme_comparison(
         Project label -> scenario, as for :func:`combine`.
     programme_name : str, default "programme"
         Label (and name) of the package row.
-    horizon_years, discount_rate : optional
+    horizon_years, discount_rate, pool, fund : optional
         As :func:`combine`.
 
     Returns
@@ -907,23 +956,68 @@ def programme_comparison(
         ``kind`` (``"project"`` or ``"programme"``), ``sroi_ratio`` (gross), ``npv_social``
         [EUR, PV], ``closes``, ``funding_gap`` (the shortfall still to be found [EUR]),
         ``min_cash_balance`` [EUR] and ``surplus`` = ``max(0, min_cash_balance)``: cash the
-        plan has to spare in every year [EUR]. Projects with a surplus carry those with a
-        funding gap; the package closes when the surpluses come in time.
+        plan has to spare in every year [EUR]; then, within the programme, ``earmarked`` (its
+        money that only it may spend), ``pooled`` (what it brings to the pool) and
+        ``pool_needed`` (the most it draws from the pool at any year end), all over the horizon
+        in current euros. The programme row sums ``earmarked`` and ``pooled`` (the fund
+        included) and gives the most the parts draw from the pool at once. A surplus that is
+        earmarked carries no other project; the package closes only when pooled money covers
+        every part's shortfall in time (docs/methodology.md, "A programme of projects").
 
     Examples
     --------
     >>> from businesscase import examples
     >>> parts = {label: examples.load_example(stem) for stem, label in examples.PROJECTS.items()}
     >>> table = programme_comparison(parts, "BoTu 2028")
-    >>> table.loc[["Nabuurschap", "BoTu 2028"], "funding_gap"].round(-3).tolist()  # carried
-    [452000.0, 28000.0]
+    >>> table.loc[["Nabuurschap", "BoTu 2028"], "funding_gap"].round(-3).tolist()
+    [452000.0, 477000.0]
+    >>> table.loc["Nabuurschap", ["earmarked", "pool_needed"]].round(-3).tolist()
+    [394000.0, 452000.0]
     """
     programme = combine(
-        projects, programme_name, horizon_years=horizon_years, discount_rate=discount_rate
+        projects,
+        programme_name,
+        horizon_years=horizon_years,
+        discount_rate=discount_rate,
+        pool=pool,
+        fund=fund,
     )
     labels = [*map(str, projects), programme_name]
     frame = evaluate_many(dict(zip(labels, [*projects.values(), programme], strict=True)))
     frame = frame.set_index("scenario").rename_axis(None)
     frame["kind"] = ["project"] * len(projects) + ["programme"]
     frame["surplus"] = frame["min_cash_balance"].clip(lower=0.0)
+    use = _pool_use(programme)
+    parts = use.iloc[: len(projects)].set_axis(labels[:-1])
+    whole = {"earmarked": use["earmarked"].sum(), "pooled": use["pooled"].sum()}
+    whole["pool_needed"] = _most_drawn_at_once(programme)
+    frame.loc[labels[:-1], list(use.columns)] = parts.to_numpy()
+    frame.loc[programme_name, list(whole)] = list(whole.values())
     return frame[list(PROGRAMME_COLUMNS)]
+
+
+def _pool_use(programme: Scenario) -> pd.DataFrame:
+    """Per part of a programme (its projects, then its own lines): money earmarked for it,
+    money it brings to the pool and the most it draws from the pool [EUR, current euros]."""
+    cash = _part_cash(programme)
+    needed = np.cumsum(cash.outflows - cash.earmarked, axis=2).max(axis=2)
+    return pd.DataFrame(
+        {
+            "earmarked": cash.earmarked[0].sum(axis=1),
+            "pooled": cash.own_pooled[0].sum(axis=1),
+            "pool_needed": np.maximum(needed[0], 0.0) + 0.0,
+        }
+    )
+
+
+def _most_drawn_at_once(programme: Scenario) -> float:
+    """``max_t sum_p max(0, C_p(t) - E_p(t))``: the most pooled money lent out at a year end."""
+    cash = _part_cash(programme)
+    drawn = np.maximum(np.cumsum(cash.outflows - cash.earmarked, axis=2), 0.0).sum(axis=1)
+    return float(drawn[0].max())
+
+
+def _part_cash(programme: Scenario) -> PartCash:
+    """The programme's cash per part at base values (:func:`businesscase.projects.part_cash`)."""
+    with np.errstate(**QUIET):
+        return part_cash(build_flows(programme, compile_parameters(programme)))

@@ -25,12 +25,14 @@ True
 from __future__ import annotations
 
 import json
+import re
 import tomllib
-from collections.abc import Mapping
+import unicodedata
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from businesscase.vocabulary import THEMES
+from businesscase.vocabulary import INFLOW_SECTIONS, THEMES
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -62,9 +64,13 @@ PROGRAMME_SETTINGS: dict[str, Any] = {
     "area": "Bospolder-Tussendijken",
     "description": (
         "West Practice, Driehoeksplein, de energiecoöperatie en nabuurschap als één "
-        "investeringspakket (Social Impact by Design). Waardeafroming rond het plein en de "
-        "opbrengsten van de projecten dekken samen tot het laatste jaar wat één project na "
-        "het stoppen van zijn subsidie niet kan dragen."
+        "investeringspakket (Social Impact by Design), met het geld geoormerkt zoals het "
+        "juridisch is: de baatbelasting alleen voor het plein, het SIB-kapitaal alleen voor "
+        "West Practice, het overschot van de coöperatie voor haar leden. Zo sluit het "
+        "programma niet: nabuurschap staat na het stoppen van zijn subsidie in 2030 alleen, "
+        "en het tekort loopt op tot ca. € 477.000 in 2036. Een gedeeld programmabudget "
+        "(een wijkfonds of een gemeentelijk programmabudget) van € 44.000 per jaar vanaf "
+        "2027 zou het sluiten."
     ),
 }
 """The programme's own ``[scenario]`` texts; the other settings must agree across the projects."""
@@ -147,12 +153,20 @@ def load_baseline() -> pd.DataFrame:
 
 
 def combine_scenarios(
-    parts: Mapping[str, Mapping[str, Any]], settings: Mapping[str, Any]
+    parts: Mapping[str, Mapping[str, Any]],
+    settings: Mapping[str, Any],
+    *,
+    pool: Iterable[str] = (),
+    fund: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Combine project scenarios, as TOML-shaped dicts, into one programme scenario.
 
-    Stakeholders are merged by id; every line is copied with its name prefixed by its project's
-    label (``"Nabuurschap: Buurtverbinder (0,8 fte)"``); an SIB keeps its terms and names its
+    Each part becomes a project of the programme (``[[projects]]``, its id made from its
+    label: ``"West Practice"`` -> ``west_practice``) and every line names it in ``project``, so
+    that each project's money stays earmarked for it (docs/methodology.md, "A programme of
+    projects"); the money of the projects in ``pool`` is marked ``pooled``. Stakeholders are
+    merged by id; every line is copied with its name prefixed by its project's label
+    (``"Nabuurschap: Buurtverbinder (0,8 fte)"``); an SIB keeps its terms and names its
     outcome line by the new name; the themes are the union, in checklist order.
 
     Parameters
@@ -165,6 +179,11 @@ def combine_scenarios(
         settings (``currency``, ``start_year``, ``horizon_years``, ``discount_rate``,
         ``inflation``) are taken
         from the projects, which must agree on them.
+    pool : iterable of str, optional
+        Labels of the projects whose inflows may pay for the whole programme (pooled).
+    fund : mapping, optional
+        A ``[[funding]]`` line of the programme itself (pooled): a neighbourhood fund or a
+        municipal programme budget that may pay for any project.
 
     Returns
     -------
@@ -174,9 +193,15 @@ def combine_scenarios(
     Raises
     ------
     ValueError
-        When projects disagree on a shared setting or define one stakeholder id differently, or
-        when more than one project has an SIB.
+        When projects disagree on a shared setting or define one stakeholder id differently,
+        when more than one project has an SIB, when a part is itself a programme, or when
+        ``pool`` names no part.
     """
+    pooled = set(pool)
+    unknown = sorted(pooled - set(parts))
+    if unknown:
+        raise ValueError(f"cannot pool {unknown[0]!r}: the projects are {', '.join(parts)}")
+    ids = project_ids(parts)
     shared = ("currency", "start_year", "horizon_years", "discount_rate", "inflation")
     heads = [dict(part["scenario"]) for part in parts.values()]
     for key in shared:
@@ -198,16 +223,28 @@ def combine_scenarios(
             if known != stakeholder:
                 raise ValueError(f"{label} defines stakeholder {stakeholder['id']!r} differently")
     combined["stakeholders"] = list(seen.values())
+    for label, part in parts.items():
+        if part.get("projects"):
+            raise ValueError(f"{label} is a programme of projects already; combine its files")
+    combined["projects"] = [{"id": ids[label], "name": label} for label in parts]
+
+    def share(label: str) -> dict[str, bool]:
+        """``pooled = true`` for the money of a project the user chose to pool."""
+        return {"pooled": True} if label in pooled else {}
+
     for section in LINE_SECTIONS:
         lines = [
-            {**line, "name": f"{label}: {line['name']}"}
+            {**line, "name": f"{label}: {line['name']}", "project": ids[label]}
+            | (share(label) if section in INFLOW_SECTIONS else {})
             for label, part in parts.items()
             for line in part.get(section, [])
         ]
+        if section == "funding" and fund is not None:
+            lines.append(dict(fund))
         if lines:
             combined[section] = lines
     bonds = [
-        (label, _outcomes_prefixed(label, bond))
+        (label, _outcomes_prefixed(label, bond) | {"project": ids[label]} | share(label))
         for label, part in parts.items()
         for bond in ([part["sib"]] if isinstance(part.get("sib"), dict) else part.get("sib", []))
     ]
@@ -230,6 +267,27 @@ def _outcomes_prefixed(label: str, bond: dict) -> dict:
             {**metric, "outcome": f"{label}: {metric['outcome']}"} for metric in bond["metrics"]
         ]
     return bond
+
+
+def project_ids(labels: Iterable[str]) -> dict[str, str]:
+    """A project id for each label: lower case ASCII letters, digits and ``_``, unique.
+
+    Examples
+    --------
+    >>> project_ids(["West Practice", "Energiecoöperatie", "west practice"])
+    {'West Practice': 'west_practice', 'Energiecoöperatie': 'energiecooperatie', \
+'west practice': 'west_practice_2'}
+    """
+    ids: dict[str, str] = {}
+    for label in labels:
+        plain = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode()
+        stem = re.sub(r"[^a-z0-9]+", "_", plain.lower()).strip("_") or "project"
+        made, count = stem, 1
+        while made in ids.values():
+            count += 1
+            made = f"{stem}_{count}"
+        ids[label] = made
+    return ids
 
 
 def programme_text() -> str:

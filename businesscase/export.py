@@ -56,6 +56,8 @@ from businesscase.metrics import SCALAR_METRICS, STAKEHOLDER_COLUMNS
 from businesscase.monitoring import MonitorResult, amount_text, planned_values
 from businesscase.monitoring import verdict as monitor_verdict
 from businesscase.parameters import section_lines, uncertain_inputs
+from businesscase.projects import PROJECT_COLUMNS
+from businesscase.projects import YEAR_COLUMNS as PROJECT_YEARS
 from businesscase.result import EvaluationResult
 from businesscase.scenario import SECTIONS, SHORTHAND_FIELDS, Scenario
 from businesscase.text import t
@@ -501,6 +503,38 @@ def contracts_in_words(result: EvaluationResult, lang: str) -> pd.DataFrame:
         rows[f"contract_{column}"] = cells
     return pd.DataFrame.from_dict(
         rows, orient="index", columns=[str(row["name"]) for row in contracts]
+    )
+
+
+def projects_in_words(result: EvaluationResult, lang: str) -> pd.DataFrame:
+    """``result.projects`` for people: one row per figure, one column per project (its name),
+    money, ratios, yes/no and calendar years as text in ``lang`` (for the CLI, the app and the
+    report). Empty without projects (docs/figures.md, "The projects table").
+
+    >>> from businesscase import evaluate
+    >>> from businesscase.examples import load_botu
+    >>> table = projects_in_words(evaluate(load_botu()), "nl")
+    >>> table.loc["project_subsidy_cliff_year", "Nabuurschap"]
+    '2030 (t=3)'
+    """
+    start = result.scenario.settings.start_year
+    projects = result.projects.to_dict(orient="records")
+    rows = {}
+    for column in PROJECT_COLUMNS[2:]:
+        cells = []
+        for row in projects:
+            value = row[column]
+            if column == "closes_alone":
+                cells.append(t("yes" if value else "no", lang))
+            elif column in PROJECT_YEARS:
+                cells.append(fmt.year(value, start))
+            elif column == "sroi_ratio":
+                cells.append(fmt.number(None if pd.isna(value) else value, lang))
+            else:
+                cells.append(fmt.money(value, lang))
+        rows[f"project_{column}"] = cells
+    return pd.DataFrame.from_dict(
+        rows, orient="index", columns=[str(row["name"]) for row in projects]
     )
 
 

@@ -1174,10 +1174,8 @@ TEXT: dict[str, dict[str, str]] = {
         "nl": "{name}: elk project apart en het pakket samen",
     },
     "combine_written": {
-        "en": "Programme of {count} projects written to {out}. Projects with a surplus carry "
-        "those with a funding gap.",
-        "nl": "Programma van {count} projecten geschreven naar {out}. Projecten met een "
-        "overschot dragen die met een financieringstekort.",
+        "en": "Programme of {count} projects written to {out}.",
+        "nl": "Programma van {count} projecten geschreven naar {out}.",
     },
     # limits: numbers too large to compute, work beyond the memory budget (app.py)
     "cannot_compute": {
@@ -1799,6 +1797,49 @@ TEXT: dict[str, dict[str, str]] = {
     "flows_project": {"en": "project", "nl": "project"},
     "field_project": {"en": "project", "nl": "project"},
     "field_pooled": {"en": "pooled money", "nl": "gedeeld geld"},
+    "earmarked": {
+        "en": "Earmarked money (only for this project)",
+        "nl": "Geoormerkt geld (alleen voor dit project)",
+    },
+    "pooled": {
+        "en": "Brought to the pool (may pay for any project)",
+        "nl": "Ingebracht in de pot (mag elk project betalen)",
+    },
+    "pool_needed": {
+        "en": "Most needed from the pool",
+        "nl": "Hoogstens nodig uit de pot",
+    },
+    "projects_table": {"en": "Projects of the programme", "nl": "Projecten van het programma"},
+    "project_name": {"en": "project", "nl": "project"},
+    "project_pv_costs": {"en": "costs (PV)", "nl": "kosten (CW)"},
+    "project_pv_benefits": {"en": "benefits (PV)", "nl": "baten (CW)"},
+    "project_sroi_ratio": {"en": "SROI", "nl": "SROI"},
+    "project_closes_alone": {"en": "closes alone", "nl": "sluit op eigen geld"},
+    "project_gap_alone": {"en": "gap alone", "nl": "tekort op eigen geld"},
+    "project_first_short_year_alone": {
+        "en": "first short year alone",
+        "nl": "eerste tekortjaar op eigen geld",
+    },
+    "project_pool_needed": {"en": "most needed from the pool", "nl": "hoogstens nodig uit de pot"},
+    "project_subsidy_cliff_year": {"en": "own subsidy cliff", "nl": "eigen subsidieklif"},
+    "projects_note": {
+        "en": "Earmarked money pays only for its own project; pooled money (a neighbourhood "
+        "fund, a programme budget) may pay for any project and bridge one until its own money "
+        "comes. The programme's cash balance counts only what pooled money can cover.",
+        "nl": "Geoormerkt geld betaalt alleen het eigen project; gedeeld geld (een wijkfonds, "
+        "een programmabudget) mag elk project betalen en een project overbruggen tot zijn eigen "
+        "geld binnenkomt. Het kassaldo van het programma telt alleen wat gedeeld geld kan "
+        "dekken.",
+    },
+    "combine_pool_note": {
+        "en": "Each project's money is earmarked: a project's surplus cannot pay for another "
+        "project. The programme closes only where pooled money (--pool, --fund) covers every "
+        "project's shortfall in time; the pool may bridge a project until its own money comes.",
+        "nl": "Het geld van elk project is geoormerkt: het overschot van het ene project kan "
+        "een ander project niet betalen. Het programma sluit alleen als gedeeld geld (--pool, "
+        "--fund) elk tekort op tijd dekt; de pot mag een project overbruggen tot zijn eigen "
+        "geld binnenkomt.",
+    },
     "help_project": {
         "en": "The project of the programme this line belongs to (its id from the projects "
         "list). Leave it empty for a line of the programme itself, such as a coordinator or a "

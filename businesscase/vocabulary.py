@@ -54,3 +54,6 @@ COST_CATEGORIES: tuple[str, ...] = ("opex", "capex")
 
 CLOSE_TOLERANCE: float = 0.005
 """A cash balance above ``-CLOSE_TOLERANCE`` counts as not short [EUR]: half a cent."""
+
+INFLOW_SECTIONS: tuple[str, ...] = ("value_capture", "funding")
+"""Scenario sections whose lines bring money in; in a programme they take ``pooled``."""

@@ -58,10 +58,10 @@ def test_the_programme_shows_the_engines_figures():
     shown = metrics(at)
     assert shown[t("sroi_ratio", "nl")] == fmt.number(m["sroi_ratio"], "nl")
     assert shown[t("npv_social", "nl")] == fmt.money(m["npv_social"], "nl")
-    # the projects together carry nabuurschap's subsidy cliff until the last year: short in 2036
+    # with each project's money earmarked, the square is short from 2028 on its own money
     assert shown[t("closes", "nl")] == "NEE"
-    assert m["first_short_year"] == 9
-    assert shown[t("first_short_year", "nl")] == fmt.year(9, start)  # 2036
+    assert m["first_short_year"] == 1
+    assert shown[t("first_short_year", "nl")] == fmt.year(1, start)  # 2028
     assert shown[t("subsidy_dependence", "nl")] == fmt.percent(m["subsidy_dependence"], "nl")
     assert shown[t("payback_year", "nl")] == fmt.year(m["payback_year"], start)
     assert fmt.money(m["funding_gap"], "nl") in at.error[0].value

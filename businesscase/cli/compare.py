@@ -23,6 +23,7 @@ from businesscase.batch import (
     combine,
     compare,
     programme_comparison,
+    programme_fund,
 )
 from businesscase.cli.common import (
     BAD_INPUT,
@@ -129,10 +130,34 @@ def combine_command(
             "--discount-rate", help="Discount rate [fraction, e.g. 0.0225], when projects differ."
         ),
     ] = None,
+    pool: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--pool",
+            help="Let this project's money pay for any project (its scenario name); repeatable. "
+            "Without it each project's money is earmarked for that project.",
+        ),
+    ] = None,
+    fund: Annotated[
+        float | None,
+        typer.Option(
+            "--fund",
+            help="Add a pooled programme fund of this many euros a year (a neighbourhood fund, "
+            "a municipal programme budget) [EUR a year].",
+        ),
+    ] = None,
+    fund_from: Annotated[
+        str,
+        typer.Option("--fund-from", help="Stakeholder id of who gives the fund."),
+    ] = "gemeente",
+    fund_years: Annotated[
+        int, typer.Option("--fund-years", help="Years the fund pays, from the first year.")
+    ] = 1,
     lang: LangOption = "en",
 ) -> None:
     """Combine project files into one programme package; show each project alone and the
-    package together (who carries whom)."""
+    package together: what each project's earmarked money covers, what it brings to the pool
+    and what it needs from it."""
     check_lang(lang)
     check_out(out, files, (".toml",))
     loaded = [load(file, lang) for file in files]
@@ -142,11 +167,15 @@ def combine_command(
         fail([f"two projects are called {duplicates[0]!r}: give them different names"])
     projects = dict(zip(labels, loaded, strict=True))
     title = name or out.stem
+    options: dict[str, Any] = {
+        "horizon_years": horizon,
+        "discount_rate": discount_rate,
+        "pool": pool or (),
+        "fund": None if fund is None else programme_fund(fund, fund_from, fund_years),
+    }
     try:
-        programme = combine(projects, title, horizon_years=horizon, discount_rate=discount_rate)
-        table = programme_comparison(
-            projects, title, horizon_years=horizon, discount_rate=discount_rate
-        )
+        programme = combine(projects, title, **options)
+        table = programme_comparison(projects, title, **options)
     except ScenarioError as error:
         fail(error.lines(lang))
     try:
@@ -161,4 +190,5 @@ def combine_command(
         view.add_row(markup(t(column, lang)), *cells)
     console = table_console()
     console.print(view)
+    console.print(f"[dim]{markup(t('combine_pool_note', lang))}[/dim]")
     console.print(t("combine_written", lang, count=len(projects), out=markup(str(out))))

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import Annotated, Any
 
+import pandas as pd
 import typer
 from rich.console import Console, Group
 from rich.table import Table
@@ -16,7 +17,7 @@ from businesscase import formatting as fmt
 from businesscase.cli.common import ScenarioFile, check_lang, computing, header, load
 from businesscase.distributions import base_value
 from businesscase.engine import evaluate
-from businesscase.export import contracts_in_words, discount_note, verdict
+from businesscase.export import contracts_in_words, discount_note, projects_in_words, verdict
 from businesscase.metrics import STAKEHOLDER_COLUMNS
 from businesscase.result import EvaluationResult
 from businesscase.text import t
@@ -139,16 +140,20 @@ def _summary(result: EvaluationResult, lang: str) -> list[Any]:
     note = f"[dim]{markup(discount_note(result, lang))}[/dim]"
     parts = [figures, *([meanings] if meaning else []), closing, holders]
     if not result.sib_contracts.empty:
-        parts.append(_contracts(result, lang))
+        words = contracts_in_words(result, lang)
+        parts.append(_side_by_side(words, "sib_contracts", "contract_name", lang))
+    if not result.projects.empty:
+        words = projects_in_words(result, lang)
+        parts.append(_side_by_side(words, "projects_table", "project_name", lang))
+        parts.append(f"[dim]{markup(t('projects_note', lang))}[/dim]")
     return [*parts, note]
 
 
-def _contracts(result: EvaluationResult, lang: str) -> Table:
-    """The outcome contracts side by side, one column each: the investor's side, what the
-    return cap and the guarantee changed, and the payers' net PV."""
-    words = contracts_in_words(result, lang)
-    table = Table(title=t("sib_contracts", lang))
-    header(table, t("contract_name", lang), *map(markup, words.columns))
+def _side_by_side(words: pd.DataFrame, title: str, first: str, lang: str) -> Table:
+    """A table in words (one row per figure, one column per contract or project) for the
+    terminal: the contracts' investor side, or each project on its own money and the pool."""
+    table = Table(title=t(title, lang))
+    header(table, t(first, lang), *map(markup, words.columns))
     for key, values in zip(words.index, words.values, strict=True):
         table.add_row(t(key, lang), *map(markup, values))
     return table
