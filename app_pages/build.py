@@ -59,7 +59,7 @@ HOLDER_FIELDS = frozenset(
         "guarantor",
     }
 )
-EXPLAINED = tables.FLAGS | {"provider", "owner", "life", "inflation"}
+EXPLAINED = tables.FLAGS | {"provider", "owner", "life", "inflation", "project", "pooled"}
 # Fields whose column help starts with the plain explanation the guided build gives them.
 
 

@@ -51,9 +51,11 @@ TABLES: tuple[str, ...] = (
     "value_capture",
     "funding",
     "sib",
+    "projects",
 )
 """The Build page's tables in page order: the sections of the scenario file (the outcome
-contracts one row each) and the outcomes' beneficiary shares as a table of their own."""
+contracts one row each) and the outcomes' beneficiary shares as a table of their own; the
+projects of a programme last, since most cases have none."""
 
 BENEFICIARY_COLUMNS: tuple[str, ...] = ("outcome", "stakeholder", "share")
 """Columns of the beneficiaries table: outcome name, stakeholder id, share (a percentage)."""
@@ -71,7 +73,7 @@ kept unchanged when the other cells are edited."""
 SETTINGS_UNCERTAIN: tuple[str, ...] = ("discount_rate", "inflation")
 """The ``[scenario]`` fields that may be written as a distribution."""
 
-FLAGS: frozenset[str] = frozenset({"in_kind", "harm", "transfer", "nominal"})
+FLAGS: frozenset[str] = frozenset({"in_kind", "harm", "transfer", "nominal", "pooled"})
 """Fields that are true or false: cells hold ``true`` or ``false`` (as in the file), which the
 table view's pick-list says as ja/nee or yes/no."""
 DRAWDOWN_SEPARATOR = "; "

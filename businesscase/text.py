@@ -1840,6 +1840,19 @@ TEXT: dict[str, dict[str, str]] = {
         "--fund) elk tekort op tijd dekt; de pot mag een project overbruggen tot zijn eigen "
         "geld binnenkomt.",
     },
+    "section_projects": {"en": "Projects", "nl": "Projecten"},
+    "table_projects": {
+        "en": "Projects of the programme (leave empty for a single project)",
+        "nl": "Projecten van het programma (leeg laten bij één project)",
+    },
+    "help_projects_id": {
+        "en": "A short id that the lines' project column uses, e.g. plein.",
+        "nl": "Een korte id die de kolom project van de regels gebruikt, bijvoorbeeld plein.",
+    },
+    "help_projects_name": {
+        "en": "The project's name, e.g. Driehoeksplein.",
+        "nl": "De naam van het project, bijvoorbeeld Driehoeksplein.",
+    },
     "help_project": {
         "en": "The project of the programme this line belongs to (its id from the projects "
         "list). Leave it empty for a line of the programme itself, such as a coordinator or a "
