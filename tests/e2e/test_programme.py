@@ -37,7 +37,7 @@ def test_a_team_reads_each_projects_own_money_and_the_pool_on_results(page, serv
     shoot(page, "programme_results")
     # the grid draws on a canvas; its cells are also in the page for screen readers
     for text in (
-        "Hoogstens nodig uit de pot",
+        "hoogstens nodig uit de pot",
         fmt.money(projects.loc["nabuurschap", "pool_needed"], "nl"),
         "2030 (t=3)",
         "Nabuurschap",
