@@ -345,6 +345,174 @@ def _add_form(step: str, case: dict[str, Any]) -> None:
     st.rerun()
 
 
+def _contract_form(case: dict[str, Any]) -> None:
+    """Step 6: add an outcome contract: investor, capital and its drawdown, one outcome paid
+    for by one payer or two payers' shares, price, cap, return cap and guarantee."""
+    names = {holder["id"]: holder["name"] for holder in case.get("stakeholders", [])}
+    outcomes = [line["name"] for line in case.get("outcomes", []) if not line.get("harm")]
+    with st.expander(state.tr("guided_add_contract"), icon=":material/handshake:"):
+        st.markdown(state.tr("guided_contract_intro"))
+        if not names or not outcomes:
+            st.info(state.tr("guided_contract_needs"))
+            return
+        with st.form("form_sib", clear_on_submit=True, border=False):
+            contract = _contract_fields(names, outcomes)
+            if not st.form_submit_button(
+                state.tr("guided_add_contract_button"), type="primary", key="add_sib"
+            ):
+                return
+    if contract is None:
+        return
+    found = case.get("sib")
+    contracts = [] if found is None else [found] if isinstance(found, dict) else list(found)
+    contracts = [{"name": "SIB"} | bond for bond in contracts] + [contract]
+    case["sib"] = contracts[0] if len(contracts) == 1 else contracts
+    _save(case)
+    st.rerun()
+
+
+def _contract_fields(names: dict[str, str], outcomes: list[str]) -> dict[str, Any] | None:
+    """The contract form's fields; the contract as the file writes it, or None (said why)."""
+    ids = list(names)
+    pick = {"format_func": lambda id_: names[id_]}
+    left, right = st.columns(2)
+    name = left.text_input(
+        state.tr("field_name"), "SIB", help=state.tr("help_sib_name"), key="add_sib_name"
+    )
+    investor = right.selectbox(
+        state.tr("field_investor"),
+        ids,
+        help=state.tr("help_guided_contract_investor"),
+        key="add_sib_investor",
+        **pick,
+    )
+    capital = left.number_input(
+        state.tr("field_capital"),
+        min_value=0.0,
+        value=None,
+        step=1000.0,
+        format="%.0f",
+        help=state.tr("help_guided_contract_capital"),
+        key="add_sib_capital",
+        placeholder=state.tr("type_a_number"),
+    )
+    drawdown = right.text_input(
+        state.tr("field_drawdown"), help=state.tr("help_sib_drawdown"), key="add_sib_drawdown"
+    )
+    outcome = left.selectbox(
+        state.tr("field_outcome"),
+        outcomes,
+        help=state.tr("help_guided_contract_outcome"),
+        key="add_sib_outcome",
+    )
+    price = right.number_input(
+        state.tr("field_price"),
+        min_value=0.0,
+        value=None,
+        step=1000.0,
+        format="%.0f",
+        help=state.tr("help_guided_contract_price"),
+        key="add_sib_price",
+        placeholder=state.tr("type_a_number"),
+    )
+    payer = left.selectbox(
+        state.tr("field_payer"),
+        ids,
+        help=state.tr("help_guided_contract_payer"),
+        key="add_sib_payer",
+        **pick,
+    )
+    second = right.selectbox(
+        state.tr("guided_contract_second_payer"),
+        ["", *ids],
+        format_func=lambda id_: names.get(id_, "–"),
+        help=state.tr("help_guided_contract_second_payer"),
+        key="add_sib_second_payer",
+    )
+    share = left.number_input(
+        state.tr("guided_contract_payer_share"),
+        min_value=0.0,
+        max_value=100.0,
+        value=100.0,
+        step=5.0,
+        format="%.0f",
+        help=state.tr("help_guided_contract_payer_share"),
+        key="add_sib_payer_share",
+    )
+    cap = right.number_input(
+        state.tr("field_cap"),
+        min_value=0.0,
+        value=None,
+        step=1000.0,
+        format="%.0f",
+        help=state.tr("help_guided_contract_cap"),
+        key="add_sib_cap",
+        placeholder=state.tr("type_a_number"),
+    )
+    max_irr = left.number_input(
+        state.tr("field_max_irr") + " (%)",
+        min_value=0.0,
+        value=None,
+        step=1.0,
+        format="%g",
+        help=state.tr("help_sib_max_irr"),
+        key="add_sib_max_irr",
+    )
+    guarantor = right.selectbox(
+        state.tr("field_guarantor"),
+        ["", *ids],
+        format_func=lambda id_: names.get(id_, "–"),
+        help=state.tr("help_sib_guarantor"),
+        key="add_sib_guarantor",
+    )
+    guaranteed = left.number_input(
+        state.tr("field_guarantee_share") + " (%)",
+        min_value=0.0,
+        max_value=100.0,
+        value=None,
+        step=5.0,
+        format="%.0f",
+        help=state.tr("help_sib_guarantee_share"),
+        key="add_sib_guarantee_share",
+    )
+    if second == payer:
+        st.error(state.tr("guided_contract_same_payer"))
+        return None
+    shares = _drawdown_shares(drawdown)
+    if drawdown.strip() and shares is None:
+        return None
+    payers = {payer: share / 100} | ({second: 1 - share / 100} if second else {})
+    metric = {"outcome": outcome, "price": price}
+    metric |= {"payers": payers} if second else {"payer": payer}
+    terms = {
+        "name": name.strip() or None,
+        "investor": investor,
+        "capital": capital,
+        "drawdown": shares,
+        "cap": cap,
+        "max_irr": None if max_irr is None else max_irr / 100,
+        "guarantor": guarantor or None,
+        "guarantee_share": None if guaranteed is None else guaranteed / 100,
+    }
+    written = {field: value for field, value in terms.items() if value is not None}
+    return written | {"metrics": [{k: v for k, v in metric.items() if v is not None}]}
+
+
+def _drawdown_shares(text: str) -> list[float] | None:
+    """The drawdown typed as ``50%; 30%; 20%`` (as in the table view): fractions; None when
+    empty or unreadable (the reason said on the page)."""
+    if not text.strip():
+        return None
+    shares = []
+    for part in text.split(tables.DRAWDOWN_SEPARATOR.strip()):
+        try:
+            shares.append(cells.read(part.strip(), "share", state.lang()))
+        except ValueError as error:
+            st.error(state.tr("guided_contract_bad_drawdown", value=text, reason=str(error)))
+            return None
+    return shares
+
+
 def _line(section: str, values: dict[str, Any], picked: library.Entry | None) -> dict[str, Any]:
     """The line as the file writes it: fields left empty stay out; a loan takes no duration,
     another kind no interest or term; a value picked from the library fills an empty value."""
@@ -612,6 +780,7 @@ else:
     _lines(section, case, columns)
     _add_form(step, case)
     if step == "betalen":
+        _contract_form(case)
         st.caption(state.tr("guided_more_routes"))
         st.page_link(
             "app_pages/build.py", label=state.tr("start_to_table"), icon=":material/table:"

@@ -12,6 +12,7 @@ import streamlit as st
 from app_pages import state
 from businesscase import charts, close_the_gap, export, perspectives
 from businesscase import formatting as fmt
+from businesscase.contract_payers import payer_table
 from businesscase.distributions import base_value
 from businesscase.gap import GapProposal
 from businesscase.metrics import STAKEHOLDER_COLUMNS
@@ -72,6 +73,54 @@ def programme_views() -> None:
     side_by_side(export.projects_in_words(result, lang), "projects_table", "project_name")
     if not result.projects.empty:
         st.caption(state.tr("projects_note"))
+
+
+def payer_views() -> None:
+    """Each outcome contract from its payers' side: payments against cashable benefits per
+    payer, then what the return cap and the guarantee changed (nothing without contracts)."""
+    table = payer_table(result.scenario, result)
+    if table.empty:
+        return
+    st.subheader(state.tr("sib_payers"))
+    st.caption(state.tr("sib_payers_caption", start=start))
+    money = ["pv_paid", "pv_cashable_benefit", "net_pv"]
+    shown = money_table(table.drop(columns="payer"), money)
+    st.dataframe(
+        shown.rename(columns={column: state.tr(f"payers_{column}") for column in shown.columns}),
+        hide_index=True,
+    )
+    for line in contract_changes():
+        st.markdown(state.markdown_text(line))
+
+
+def contract_changes() -> list[str]:
+    """One sentence per return cap and per guarantee of the contracts: what it changed."""
+    names = dict(zip(result.stakeholders["id"], result.stakeholders["name"], strict=True))
+    lines = []
+    for bond, row in zip(result.scenario.contracts, result.sib_contracts.itertuples(), strict=True):
+        if bond.max_irr is not None:
+            key = "trimmed" if row.trimmed_by_return_cap > 0.0 else "untouched"
+            lines.append(
+                state.tr(
+                    f"payers_return_cap_{key}",
+                    contract=bond.name,
+                    max_irr=fmt.percent(base_value(bond.max_irr), lang),
+                    amount=fmt.money(row.trimmed_by_return_cap, lang),
+                    irr=fmt.percent(None if pd.isna(row.investor_irr) else row.investor_irr, lang),
+                )
+            )
+        if bond.guarantor is not None:
+            key = "called" if row.guarantee_payment > 0.0 else "untouched"
+            lines.append(
+                state.tr(
+                    f"payers_guarantee_{key}",
+                    contract=bond.name,
+                    guarantor=names.get(bond.guarantor, bond.guarantor),
+                    amount=fmt.money(row.guarantee_payment, lang),
+                    year=start + settings.horizon_years - 1,
+                )
+            )
+    return lines
 
 
 def current_euros_note(container) -> None:
@@ -184,6 +233,7 @@ with st.expander(state.tr("results_flows")):
 value_views()
 contract_views()
 programme_views()
+payer_views()
 
 for warning in result.warnings:
     st.warning(state.markdown_text(warning.text(lang)), icon=":material/info:")

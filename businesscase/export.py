@@ -483,7 +483,7 @@ def contracts_in_words(result: EvaluationResult, lang: str) -> pd.DataFrame:
     >>> from businesscase.examples import load_example
     >>> table = contracts_in_words(evaluate(load_example("west_practice")), "nl")
     >>> table.loc["contract_investor_irr"].tolist()
-    ['3,1%']
+    ['6,3%']
     """
     names = dict(zip(result.stakeholders["id"], result.stakeholders["name"], strict=True))
     contracts = result.sib_contracts.to_dict(orient="records")

@@ -776,10 +776,10 @@ TEXT: dict[str, dict[str, str]] = {
         "nl": "Bewaar dit voorstel als nieuwe variant",
     },
     "guided_more_routes": {
-        "en": "Value capture (e.g. ground lease or betterment levy) and a social impact bond are "
-        "entered in the table view.",
-        "nl": "Waardeafroming (bijv. erfpacht of baatbelasting) en een social impact bond vul je "
-        "in de tabelweergave in.",
+        "en": "Value capture (e.g. ground lease or betterment levy) and contracts that pay for "
+        "several outcomes are entered in the table view.",
+        "nl": "Waardeafroming (bijv. erfpacht of baatbelasting) en contracten die voor meerdere "
+        "effecten betalen vul je in de tabelweergave in.",
     },
     "guided_next": {"en": "Next: {step}", "nl": "Verder: {step}"},
     "type_a_number": {"en": "type a number", "nl": "typ een getal"},
@@ -1870,6 +1870,128 @@ TEXT: dict[str, dict[str, str]] = {
         "programmabudget). Nee: het is geoormerkt en betaalt alleen het eigen project, zoals "
         "een baatbelasting alleen de voorziening betaalt waarvoor ze is geheven. Leeg: "
         "geoormerkt op een regel van een project, gedeeld op een regel van het programma.",
+    },
+    # outcome contracts from the payers' side, and what the return cap and the guarantee
+    # changed (businesscase/contract_payers.py, the Results page)
+    "sib_payers": {
+        "en": "Outcome contracts from the payers' side",
+        "nl": "Resultaatcontracten vanuit de betalers",
+    },
+    "sib_payers_caption": {
+        "en": "Per payer: what it pays the investor for the outcomes, against the cashable "
+        "part of its own benefit from those outcomes (present values at {start}). A negative "
+        "net means the payer pays more than it saves in money this case counts.",
+        "nl": "Per betaler: wat hij de investeerder betaalt voor de resultaten, tegenover het "
+        "deel van zijn eigen baten van die resultaten dat in geld vrijkomt (contante waarden "
+        "in {start}). Negatief netto: de betaler betaalt meer dan hij in deze businesscase "
+        "aan geld bespaart.",
+    },
+    "payers_contract": {"en": "outcome contract", "nl": "resultaatcontract"},
+    "payers_name": {"en": "payer", "nl": "betaler"},
+    "payers_pv_paid": {"en": "pays (PV)", "nl": "betaalt (CW)"},
+    "payers_pv_cashable_benefit": {
+        "en": "saves in money (PV)",
+        "nl": "bespaart in geld (CW)",
+    },
+    "payers_net_pv": {"en": "net (PV)", "nl": "netto (CW)"},
+    "payers_return_cap_trimmed": {
+        "en": "{contract}: the return cap of {max_irr} a year removed {amount} of outcome "
+        "payments; the investor earns {irr} a year.",
+        "nl": "{contract}: het rendementsplafond van {max_irr} per jaar haalde {amount} van de "
+        "uitbetalingen weg; de investeerder verdient {irr} per jaar.",
+    },
+    "payers_return_cap_untouched": {
+        "en": "{contract}: the return cap of {max_irr} a year removed nothing; the investor "
+        "earns {irr} a year, below it.",
+        "nl": "{contract}: het rendementsplafond van {max_irr} per jaar haalde niets weg; de "
+        "investeerder verdient {irr} per jaar, daaronder.",
+    },
+    "payers_guarantee_called": {
+        "en": "{contract}: the payments do not repay the capital; the guarantor ({guarantor}) "
+        "pays the investor {amount} in {year}.",
+        "nl": "{contract}: de uitbetalingen lossen het kapitaal niet af; de garantsteller "
+        "({guarantor}) betaalt de investeerder {amount} in {year}.",
+    },
+    "payers_guarantee_untouched": {
+        "en": "{contract}: the guarantee of {guarantor} is not called; the payments repay the "
+        "capital.",
+        "nl": "{contract}: de garantie van {guarantor} wordt niet aangesproken; de "
+        "uitbetalingen lossen het kapitaal af.",
+    },
+    # the guided build's contract form in step 6 (app_pages/guided.py)
+    "guided_add_contract": {
+        "en": "Add an outcome contract (social impact bond)",
+        "nl": "Resultaatcontract (social impact bond) toevoegen",
+    },
+    "guided_add_contract_button": {"en": "Create contract", "nl": "Contract aanmaken"},
+    "guided_contract_intro": {
+        "en": "An investor pre-finances the work; one or two payers pay the investor per result "
+        "achieved. First add the investor, the payers and the outcome paid for in the steps "
+        "above.",
+        "nl": "Een investeerder financiert het werk voor; een of twee betalers betalen de "
+        "investeerder per behaald resultaat. Voeg eerst de investeerder, de betalers en het "
+        "effect waarvoor betaald wordt toe in de stappen hierboven.",
+    },
+    "guided_contract_needs": {
+        "en": "A contract needs at least one stakeholder and one outcome (not a harm).",
+        "nl": "Een contract heeft minstens één belanghebbende en één effect (geen schade) nodig.",
+    },
+    "guided_contract_second_payer": {
+        "en": "second payer (optional)",
+        "nl": "tweede betaler (mag leeg)",
+    },
+    "guided_contract_payer_share": {
+        "en": "share of the first payer (%)",
+        "nl": "aandeel eerste betaler (%)",
+    },
+    "guided_contract_same_payer": {
+        "en": "The second payer is the first payer again: choose another, or leave it empty.",
+        "nl": "De tweede betaler is dezelfde als de eerste: kies een andere, of laat hem leeg.",
+    },
+    "guided_contract_bad_drawdown": {
+        "en": "Drawdown '{value}': {reason} Write shares per year like 50%; 30%; 20%.",
+        "nl": "Opname '{value}': {reason} Schrijf aandelen per jaar, zoals 50%; 30%; 20%.",
+    },
+    "help_guided_contract_investor": {
+        "en": "Who puts in the money up front: a social investor, a bank's impact fund, a "
+        "foundation.",
+        "nl": "Wie het geld vooraf inbrengt: een sociale investeerder, een impactfonds van een "
+        "bank, een vermogensfonds.",
+    },
+    "help_guided_contract_capital": {
+        "en": "The money the investor puts in, in euros. Rotterdam's first impact bond raised "
+        "EUR 680,000 for 160 young people.",
+        "nl": "Het geld dat de investeerder inbrengt, in euro. De eerste Rotterdamse impact bond "
+        "haalde € 680.000 op voor 160 jongeren.",
+    },
+    "help_guided_contract_outcome": {
+        "en": "The result the payers pay for; the count of each year, less what would have "
+        "happened anyway (deadweight), is paid a year later.",
+        "nl": "Het resultaat waarvoor de betalers betalen; het aantal van elk jaar, min wat "
+        "toch al was gebeurd (deadweight), wordt een jaar later betaald.",
+    },
+    "help_guided_contract_price": {
+        "en": "Paid per result, in euros; keep it below what the payers save per result.",
+        "nl": "Betaald per resultaat, in euro; houd het onder wat de betalers per resultaat "
+        "besparen.",
+    },
+    "help_guided_contract_payer": {
+        "en": "Who pays per result, usually the municipality (it saves the benefit payments).",
+        "nl": "Wie per resultaat betaalt, meestal de gemeente (die bespaart op uitkeringen).",
+    },
+    "help_guided_contract_second_payer": {
+        "en": "A co-payer that also gains from the result: UWV, a health insurer, a housing "
+        "corporation.",
+        "nl": "Een medebetaler die ook baat heeft bij het resultaat: UWV, een zorgverzekeraar, "
+        "een woningcorporatie.",
+    },
+    "help_guided_contract_payer_share": {
+        "en": "Which part of each payment the first payer pays; the second pays the rest.",
+        "nl": "Welk deel van elke betaling de eerste betaler betaalt; de tweede betaalt de rest.",
+    },
+    "help_guided_contract_cap": {
+        "en": "The most the payers pay in total, in euros; empty: no cap.",
+        "nl": "Het meeste dat de betalers samen betalen, in euro; leeg: geen plafond.",
     },
 }
 """Every user-facing string by key and language code (``nl``, ``en``)."""

@@ -258,7 +258,7 @@ def test_what_counts_shows_society_and_who_benefits_side_by_side():
     assert t("views_note", "nl", transfers="€ 1.522.897") in notes
     shown = metrics(at)
     assert shown[t("public_dependence", "nl")] == fmt.percent(m["public_dependence"], "nl")
-    assert shown[t("public_dependence", "nl")] == "29,9%"
+    assert shown[t("public_dependence", "nl")] == "30,3%"
     assert t("cash_in_current_euros", "nl", inflation="2,0%", start=2027) in notes
 
 

@@ -119,7 +119,7 @@ def test_scenarios_of_one_structure_are_evaluated_together_and_equal_evaluate(sh
                 "outcomes[0].proxy": 8_000.0 + 1_000 * i,
                 "costs[0].amount": 50_000.0 * (i + 1),
                 "scenario.discount_rate": 0.01 * i,
-                "sib.price": 5_000.0 + 500 * i,
+                "sib.capital": 1_000_000.0 + 50_000 * i,
             },
         )
         for i in range(6)

@@ -193,7 +193,12 @@ def test_sib_view_shows_capital_payments_and_the_payers_value(name):
     bond = result.scenario.sib
     capital = bars["Capital paid in"]
     assert_allclose(capital.sum(), -evaluate_capital(result))
-    assert capital[bond.start] < 0 and np.count_nonzero(capital) == 1
+    # drawn as the contract says, each share in euros of its year (real at the inflation)
+    shares = np.array(bond.drawdown_shares())
+    drawn = bond.start + np.arange(len(shares))
+    assert np.count_nonzero(capital) == len(shares)
+    index = (1 + result.scenario.settings.inflation) ** drawn
+    assert_allclose(-capital[drawn] * index / bond.capital, shares)
     payments = bars["Outcome payments received"]
     assert_allclose(payments.sum(), result.metrics["sib_total_payments"])
     assert_allclose(bars["Outcome payments made"], payments)

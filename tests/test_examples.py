@@ -124,9 +124,11 @@ def test_programme_is_the_combination_of_the_four_projects():
                 for line in project.get(section, [])
             ]
         assert programme.get(section, []) == expected, section
-    sib = projects["West Practice"]["sib"]
-    expected = sib | {"outcome": f"West Practice: {sib['outcome']}", "project": "west_practice"}
-    assert programme["sib"] == expected
+    # West Practice's contract, earmarked for its project, its metrics' outcomes renamed like
+    # the lines they pay for
+    bond = projects["West Practice"]["sib"]
+    metrics = [m | {"outcome": f"West Practice: {m['outcome']}"} for m in bond["metrics"]]
+    assert programme["sib"] == bond | {"metrics": metrics, "project": "west_practice"}
 
 
 def test_programme_file_is_regenerated_from_the_projects():
@@ -278,14 +280,29 @@ def test_west_practice_sib_pays_out_while_the_bijstand_saved_is_a_transfer(figur
     assert not result["closes"]
     assert result["first_short_year"] == 5
     assert result["subsidy_dependence"] == 0
-    # the gemeente's budget of 100,000 a year for five years, against it and the SIB capital
+    # the gemeente's budget of 100,000 a year for five years, against it and the SIB capital,
+    # drawn 30/25/20/15/10% in years 0-4, fixed in euros (real at 2%), discounted at 2.25%
     budget = sum(100_000 / 1.0225**t for t in range(5))
-    assert result["public_dependence"] == pytest.approx(budget / (budget + 1_100_000))
-    # 16 x 0.7 paid-for outcomes a year at 24,000 as written, paid in years 2-6, real at 2%
+    shares = (0.30, 0.25, 0.20, 0.15, 0.10)
+    drawn = [1_100_000 * share / 1.02**t for t, share in enumerate(shares)]
+    capital = sum(amount / 1.0225**t for t, amount in enumerate(drawn))
+    assert result["public_dependence"] == pytest.approx(budget / (budget + capital))
+    # 16 x 0.7 paid-for outcomes a year at 24,000 as written, paid in years 2-6, real at 2%:
+    # 5 x 268,800 = 1,344,000 as written, under the cap of 1.4 mln
     paid = 16 * 0.7 * 24_000
-    assert result["sib_total_payments"] == pytest.approx(sum(paid / 1.02**t for t in range(2, 7)))
-    assert result["sib_money_multiple"] > 1
-    assert result["sib_investor_irr"] > 0
+    payments = [paid / 1.02**t for t in range(2, 7)]
+    assert result["sib_total_payments"] == pytest.approx(sum(payments))
+    assert result["sib_money_multiple"] == pytest.approx(sum(payments) / sum(drawn))
+    # the investor's IRR, about 6.3% a year, lies under the 12% return cap: nothing trimmed;
+    # the payments exceed the capital: the foundation's guarantee is not called
+    flows = [-d for d in drawn] + [0.0] * 5
+    for t, amount in zip(range(2, 7), payments, strict=True):
+        flows[t] += amount
+    irr = result["sib_investor_irr"]
+    assert sum(f / (1 + irr) ** t for t, f in enumerate(flows)) == pytest.approx(0.0, abs=1e-6)
+    assert 0.06 < irr < 0.12
+    assert result["sib_trimmed_by_return_cap"] == 0
+    assert result["sib_guarantee_payments"] == 0
     assert result["sib_payments_beyond_horizon"] == 0
     assert result["sib_payer_net_pv"] > 0
 

@@ -200,8 +200,14 @@ def test_one_sheet_per_section_present():
     for section in ("avoided_costs", "value_capture", "sib"):
         assert t(f"section_{section}", "en") in titles
     sib = _table(_book(WEST, lang="en")[t("section_sib", "en")])
-    assert {row["field"]: row["value"] for row in sib}["capital"] == WEST.sib.capital
-    assert {row["field"]: row["value"] for row in sib}["investor"] == "Sociale investeerder"
+    fields = {row["field"]: row["value"] for row in sib}
+    (bond,) = WEST.contracts
+    assert fields["capital"] == bond.capital
+    assert fields["investor"] == "Sociale investeerder"
+    assert fields["drawdown (share per year)"] == "30%, 25%, 20%, 15%, 10%"
+    assert fields["metrics paid for 1: payers (shares)"] == (
+        "Gemeente Rotterdam 80%, Zorgverzekeraars 20%"
+    )
 
 
 def test_monte_carlo_sheets_only_with_distributions():

@@ -46,6 +46,7 @@ FREE_TEXT = (
     "payer",
     "investor",
     "outcome_payer",
+    "guarantor",
     "outcome",
     "indicator",
     "proxy_source",
@@ -53,16 +54,17 @@ FREE_TEXT = (
 )
 """Fields whose text a user chooses freely (names, ids and the references to them, sources)."""
 
+KEYED_BY_ID = ("beneficiaries", "payers")
+"""Tables whose keys are stakeholder ids: a beneficiary's share, a payer's share."""
+
 
 def _with_texts(data: dict, texts: dict[str, str]) -> dict:
-    """TOML-shaped scenario data with every free text (and beneficiary key) replaced through
-    ``texts``; references stay consistent because equal texts get equal replacements."""
+    """TOML-shaped scenario data with every free text (and beneficiary or payer key) replaced
+    through ``texts``; references stay consistent because equal texts get equal replacements."""
 
     def walk(value, key=None):
         if isinstance(value, dict):
-            return {
-                (texts[k] if key == "beneficiaries" else k): walk(v, k) for k, v in value.items()
-            }
+            return {(texts[k] if key in KEYED_BY_ID else k): walk(v, k) for k, v in value.items()}
         if isinstance(value, list):
             return [walk(item, key) for item in value]
         if isinstance(value, str) and key in FREE_TEXT:
@@ -77,7 +79,7 @@ def _free_texts(data: dict) -> list[str]:
 
     def walk(value, key=None):
         if isinstance(value, dict):
-            if key == "beneficiaries":
+            if key in KEYED_BY_ID:
                 found.extend(value)
             for k, v in value.items():
                 walk(v, k)
