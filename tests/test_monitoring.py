@@ -16,7 +16,7 @@ import openpyxl
 import pytest
 import tomli_w
 from engine_harness import mismatches
-from hypothesis import given, settings
+from hypothesis import given, reject, settings
 from hypothesis import strategies as st
 from reference import reference_evaluate
 from reference_monitoring import reforecast_data
@@ -38,6 +38,7 @@ from businesscase.examples import load_example
 from businesscase.excel_style import MONEY_FORMAT
 from businesscase.export import html_report, write_workbook
 from businesscase.monitoring import planned_values, verdict
+from businesscase.overflow import TooLargeToComputeError
 from businesscase.scenario import ScenarioError
 from businesscase.uncertainty import sensitivity
 
@@ -476,7 +477,10 @@ def test_reforecast_agrees_with_the_reference(case):
         for (section, index), years in reports.items()
         for t, value in years.items()
     ]
-    reforecast = monitor(scenario, parse_actuals(csv(*rows), scenario)).reforecast
+    try:
+        reforecast = monitor(scenario, parse_actuals(csv(*rows), scenario)).reforecast
+    except TooLargeToComputeError:  # a huge plan times a reported count beyond float64: refused
+        reject()  # as tests/test_overflow.py checks; nothing to compare
     engine = dict(reforecast.metrics) | {"stakeholders": reforecast.stakeholders.to_dict("records")}
     problems = mismatches(engine, reference_evaluate(reforecast_data(data, reports)))
     assert not problems, "\n".join(problems)
