@@ -20,6 +20,7 @@ from businesscase.cli.common import (
     load,
     monitored,
 )
+from businesscase.export import MONITOR_FIGURES
 from businesscase.monitoring import MonitorResult, amount_text, verdict
 from businesscase.text import t
 from businesscase.user_text import markup, visible
@@ -30,18 +31,9 @@ SHOWN_ROWS = 15
 NAME_WIDTH = 20
 """Least width of the line names in the variance table [characters]."""
 
-FIGURES: tuple[str, ...] = (
-    "pv_costs",
-    "pv_benefits",
-    "npv_social",
-    "sroi_ratio",
-    "pv_financing",
-    "closes",
-    "funding_gap",
-    "first_short_year",
-    "min_cash_balance",
-)
-"""The figures the summary puts side by side, plan and reforecast."""
+FIGURES = MONITOR_FIGURES
+"""The figures the summary puts side by side, plan and reforecast: those of the workbook and
+the app."""
 
 
 def monitor_command(

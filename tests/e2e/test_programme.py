@@ -31,7 +31,8 @@ def test_a_team_reads_each_projects_own_money_and_the_pool_on_results(page, serv
     heading = page.get_by_role("heading", name="Projecten van het programma")
     heading.scroll_into_view_if_needed()
     expect(heading).to_be_visible(timeout=30_000)
-    table = page.get_by_test_id("stDataFrame").last
+    # the projects' table: the one with the pool row (Results has several tables)
+    table = page.get_by_test_id("stDataFrame").filter(has_text="hoogstens nodig uit de pot")
     table.scroll_into_view_if_needed()
     settle(page)
     shoot(page, "programme_results")
