@@ -223,18 +223,19 @@ def _widget(section: str, field: str, case: dict[str, Any], key: str) -> Any:
             help=help_text,
             key=key,
         )
-    if field in cells.MONEY or field in cells.NUMBERS:
-        typed = st.number_input(
+    if field in cells.MONEY:
+        return state.money_input(label, help=help_text, key=key)
+    if field in cells.NUMBERS:
+        return st.number_input(
             label,
             min_value=0.0,
             value=None,
-            step=1000.0 if field in cells.MONEY else 1.0,
-            format="%.0f" if field in cells.MONEY else "%g",
+            step=1.0,
+            format="%g",
             help=help_text,
             key=key,
             placeholder=state.tr("type_a_number"),
         )
-        return typed
     return st.text_input(label, help=help_text, key=key).strip() or None
 
 
@@ -386,15 +387,11 @@ def _contract_fields(names: dict[str, str], outcomes: list[str]) -> dict[str, An
         key="add_sib_investor",
         **pick,
     )
-    capital = left.number_input(
+    capital = state.money_input(
         state.tr("field_capital"),
-        min_value=0.0,
-        value=None,
-        step=1000.0,
-        format="%.0f",
+        where=left,
         help=state.tr("help_guided_contract_capital"),
         key="add_sib_capital",
-        placeholder=state.tr("type_a_number"),
     )
     drawdown = right.text_input(
         state.tr("field_drawdown"), help=state.tr("help_sib_drawdown"), key="add_sib_drawdown"
@@ -405,15 +402,11 @@ def _contract_fields(names: dict[str, str], outcomes: list[str]) -> dict[str, An
         help=state.tr("help_guided_contract_outcome"),
         key="add_sib_outcome",
     )
-    price = right.number_input(
+    price = state.money_input(
         state.tr("field_price"),
-        min_value=0.0,
-        value=None,
-        step=1000.0,
-        format="%.0f",
+        where=right,
         help=state.tr("help_guided_contract_price"),
         key="add_sib_price",
-        placeholder=state.tr("type_a_number"),
     )
     payer = left.selectbox(
         state.tr("field_payer"),
@@ -439,15 +432,11 @@ def _contract_fields(names: dict[str, str], outcomes: list[str]) -> dict[str, An
         help=state.tr("help_guided_contract_payer_share"),
         key="add_sib_payer_share",
     )
-    cap = right.number_input(
+    cap = state.money_input(
         state.tr("field_cap"),
-        min_value=0.0,
-        value=None,
-        step=1000.0,
-        format="%.0f",
+        where=right,
         help=state.tr("help_guided_contract_cap"),
         key="add_sib_cap",
-        placeholder=state.tr("type_a_number"),
     )
     max_irr = left.number_input(
         state.tr("field_max_irr") + " (%)",

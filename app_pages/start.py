@@ -73,14 +73,8 @@ with st.form("quick_start", border=True):
             state.tr("quick_years"), 1, 50, 4, help=state.tr("help_horizon_years")
         ),
     }
-    values["cost"] = first.number_input(
-        state.tr("quick_cost"),
-        min_value=0.0,
-        value=None,
-        step=1000.0,
-        format="%.0f",
-        placeholder=state.tr("type_a_number"),
-        help=state.tr("help_costs_amount"),
+    values["cost"] = state.money_input(
+        state.tr("quick_cost"), where=first, help=state.tr("help_costs_amount")
     )
     first, second, third = st.columns([2, 1, 1])
     values["library"] = state.library_pick(
@@ -98,14 +92,8 @@ with st.form("quick_start", border=True):
         placeholder=state.tr("type_a_number"),
         help=state.tr("help_quantity"),
     )
-    values["proxy"] = third.number_input(
-        state.tr("ask_proxy"),
-        min_value=0.0,
-        value=None,
-        step=100.0,
-        format="%.0f",
-        placeholder=state.tr("type_a_number"),
-        help=state.tr("help_proxy"),
+    values["proxy"] = state.money_input(
+        state.tr("ask_proxy"), where=third, step=100.0, help=state.tr("help_proxy")
     )
     values["funders"] = []
     for number in (1, 2):
@@ -125,14 +113,8 @@ with st.form("quick_start", border=True):
                     format_func=state.words("funding_"),
                     key=f"quick_route_{number}_{state.lang()}",
                 ),
-                fourth.number_input(
-                    state.tr("ask_costs_amount"),
-                    min_value=0.0,
-                    value=None,
-                    step=1000.0,
-                    format="%.0f",
-                    placeholder=state.tr("type_a_number"),
-                    key=f"quick_amount_{number}",
+                state.money_input(
+                    state.tr("ask_costs_amount"), where=fourth, key=f"quick_amount_{number}"
                 ),
             )
         )

@@ -380,6 +380,23 @@ def gap_cannot_close(proposal: GapProposal) -> str:
     )
 
 
+def money_input(
+    label: str, *, where: DeltaGenerator | None = None, step: float = 1000.0, **options: Any
+) -> float | None:
+    """An amount in euros a person types: empty until typed (None), whole euros, never negative;
+    ``options`` (``help``, ``key``) go to ``st.number_input`` of ``where`` (the page itself by
+    default)."""
+    return (st if where is None else where).number_input(
+        label,
+        min_value=0.0,
+        value=None,
+        step=step,
+        format="%.0f",
+        placeholder=tr("type_a_number"),
+        **options,
+    )
+
+
 def what_is_missing(variant: Variant) -> None:
     """What keeps ``variant`` from being a complete case, each problem said in words."""
     st.warning(tr("guided_not_complete"), icon=":material/construction:")
