@@ -10,9 +10,8 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import state
-from businesscase import charts, close_the_gap, export, perspectives
+from businesscase import charts, close_the_gap, export
 from businesscase import formatting as fmt
-from businesscase.contract_payers import payer_table
 from businesscase.distributions import base_value
 from businesscase.gap import GapProposal
 from businesscase.metrics import STAKEHOLDER_COLUMNS
@@ -78,49 +77,14 @@ def programme_views() -> None:
 def payer_views() -> None:
     """Each outcome contract from its payers' side: payments against cashable benefits per
     payer, then what the return cap and the guarantee changed (nothing without contracts)."""
-    table = payer_table(result.scenario, result)
+    table = export.payers_in_words(result, lang)
     if table.empty:
         return
     st.subheader(state.tr("sib_payers"))
     st.caption(state.tr("sib_payers_caption", start=start))
-    money = ["pv_paid", "pv_cashable_benefit", "net_pv"]
-    shown = money_table(table.drop(columns="payer"), money)
-    st.dataframe(
-        shown.rename(columns={column: state.tr(f"payers_{column}") for column in shown.columns}),
-        hide_index=True,
-    )
-    for line in contract_changes():
+    st.dataframe(table.rename(columns=state.tr), hide_index=True)
+    for line in export.contract_changes(result, lang):
         st.markdown(state.markdown_text(line))
-
-
-def contract_changes() -> list[str]:
-    """One sentence per return cap and per guarantee of the contracts: what it changed."""
-    names = dict(zip(result.stakeholders["id"], result.stakeholders["name"], strict=True))
-    lines = []
-    for bond, row in zip(result.scenario.contracts, result.sib_contracts.itertuples(), strict=True):
-        if bond.max_irr is not None:
-            key = "trimmed" if row.trimmed_by_return_cap > 0.0 else "untouched"
-            lines.append(
-                state.tr(
-                    f"payers_return_cap_{key}",
-                    contract=bond.name,
-                    max_irr=fmt.percent(base_value(bond.max_irr), lang),
-                    amount=fmt.money(row.trimmed_by_return_cap, lang),
-                    irr=fmt.percent(None if pd.isna(row.investor_irr) else row.investor_irr, lang),
-                )
-            )
-        if bond.guarantor is not None:
-            key = "called" if row.guarantee_payment > 0.0 else "untouched"
-            lines.append(
-                state.tr(
-                    f"payers_guarantee_{key}",
-                    contract=bond.name,
-                    guarantor=names.get(bond.guarantor, bond.guarantor),
-                    amount=fmt.money(row.guarantee_payment, lang),
-                    year=start + settings.horizon_years - 1,
-                )
-            )
-    return lines
 
 
 def current_euros_note(container) -> None:
@@ -134,20 +98,9 @@ def current_euros_note(container) -> None:
 
 def value_views() -> None:
     """Society's value and who pays, who benefits side by side: harms, residual value,
-    transfers and inputs in kind next to the benefits (:mod:`businesscase.perspectives`)."""
-    table = perspectives.value_by_perspective(result)
-    st.subheader(state.tr("views_title"))
-    st.dataframe(
-        pd.DataFrame(
-            {
-                state.tr("views_line"): [state.tr(f"views_row_{row}") for row in table.index],
-                **{
-                    state.tr(f"views_{view}"): [fmt.money(v, lang) for v in table[view]]
-                    for view in perspectives.COLUMNS
-                },
-            }
-        ),
-        hide_index=True,
+    transfers and inputs in kind next to the benefits (:func:`export.views_in_words`)."""
+    side_by_side(
+        export.views_in_words(result, lang).rename(columns=state.tr), "views_title", "views_line"
     )
     st.caption(state.tr("views_note", transfers=fmt.money(m["pv_transfers"], lang)))
 

@@ -43,6 +43,9 @@ PAYER_COLUMNS: tuple[str, ...] = (
 )
 """Columns of :func:`payer_table`."""
 
+PAYER_MONEY: tuple[str, ...] = ("pv_paid", "pv_cashable_benefit", "net_pv")
+"""The money columns of :func:`payer_table` [EUR, PV at start_year]."""
+
 VALUE_FLOWS: tuple[str, ...] = ("benefit", "transfer")
 """Kinds of flow of an outcome line that carry its value to a beneficiary."""
 

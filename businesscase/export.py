@@ -32,10 +32,11 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from businesscase import __version__, charts
+from businesscase import __version__, charts, perspectives
 from businesscase import formatting as fmt
 from businesscase.actuals import COUNTED
 from businesscase.actuals import SECTIONS as ACTUAL_SECTIONS
+from businesscase.contract_payers import PAYER_MONEY, payer_table
 from businesscase.distributions import base_value, distribution_text, is_distribution
 from businesscase.engine import evaluate
 from businesscase.excel_style import (
@@ -538,6 +539,81 @@ def projects_in_words(result: EvaluationResult, lang: str) -> pd.DataFrame:
     )
 
 
+def views_in_words(result: EvaluationResult, lang: str) -> pd.DataFrame:
+    """What counts, in society's view and in who pays, who benefits, as money text in ``lang``:
+    :func:`businesscase.perspectives.value_by_perspective` with its row and column keys kept
+    (``views_row_*`` rows, ``views_society`` and ``views_stakeholders`` columns), for the CLI,
+    the app and the report.
+
+    >>> from businesscase import evaluate
+    >>> from businesscase.examples import load_example
+    >>> table = views_in_words(evaluate(load_example("nabuurschap")), "nl")
+    >>> list(table.columns)
+    ['views_society', 'views_stakeholders']
+    """
+    table = perspectives.value_by_perspective(result)
+    return pd.DataFrame(
+        {
+            f"views_{view}": [fmt.money(value, lang) for value in table[view]]
+            for view in perspectives.COLUMNS
+        },
+        index=[f"views_row_{row}" for row in table.index],
+    )
+
+
+def payers_in_words(result: EvaluationResult, lang: str) -> pd.DataFrame:
+    """Each outcome contract from its payers' side
+    (:func:`businesscase.contract_payers.payer_table`) with money as text in ``lang``: columns
+    ``payers_contract``, ``payers_name``, ``payers_pv_paid``, ``payers_pv_cashable_benefit``
+    and ``payers_net_pv`` (keys of :mod:`businesscase.text`). Empty without contracts.
+
+    >>> from businesscase import evaluate
+    >>> from businesscase.examples import load_example
+    >>> payers_in_words(evaluate(load_example("west_practice")), "nl")["payers_name"].tolist()
+    ['Gemeente Rotterdam', 'Zorgverzekeraars']
+    """
+    table = payer_table(result.scenario, result).drop(columns="payer")
+    for column in PAYER_MONEY:
+        table[column] = [fmt.money(value, lang) for value in table[column]]
+    return table.rename(columns={column: f"payers_{column}" for column in table.columns})
+
+
+def contract_changes(result: EvaluationResult, lang: str) -> list[str]:
+    """One sentence per return cap and per guarantee of the contracts: what it changed (the
+    amount trimmed and the investor's return; the amount the guarantor paid, and when)."""
+    scenario = result.scenario
+    last_year = scenario.settings.start_year + scenario.settings.horizon_years - 1
+    names = dict(zip(result.stakeholders["id"], result.stakeholders["name"], strict=True))
+    lines = []
+    for bond, row in zip(scenario.contracts, result.sib_contracts.itertuples(), strict=True):
+        if bond.max_irr is not None:
+            key = "trimmed" if row.trimmed_by_return_cap > 0.0 else "untouched"
+            irr = None if pd.isna(row.investor_irr) else row.investor_irr
+            lines.append(
+                t(
+                    f"payers_return_cap_{key}",
+                    lang,
+                    contract=bond.name,
+                    max_irr=fmt.percent(base_value(bond.max_irr), lang),
+                    amount=fmt.money(row.trimmed_by_return_cap, lang),
+                    irr=fmt.percent(irr, lang),
+                )
+            )
+        if bond.guarantor is not None:
+            key = "called" if row.guarantee_payment > 0.0 else "untouched"
+            lines.append(
+                t(
+                    f"payers_guarantee_{key}",
+                    lang,
+                    contract=bond.name,
+                    guarantor=names.get(bond.guarantor, bond.guarantor),
+                    amount=fmt.money(row.guarantee_payment, lang),
+                    year=last_year,
+                )
+            )
+    return lines
+
+
 def _contracts_sheet(book: Workbook, result: EvaluationResult, lang: str) -> None:
     """The outcome contracts' figures: one row per figure, one column per contract."""
     table = result.sib_contracts
@@ -558,6 +634,47 @@ def _contracts_sheet(book: Workbook, result: EvaluationResult, lang: str) -> Non
         rows.append([(t(f"contract_{column}", lang), None), *cells])
     headers = [t("contract_name", lang), *(str(name) for name in table["name"])]
     _sheet(book, t("sib_contracts", lang), headers, rows, freeze="B2")
+
+
+def _views_sheet(book: Workbook, result: EvaluationResult, lang: str) -> None:
+    """What counts: society's view and who pays, who benefits side by side [EUR, PV]."""
+    table = perspectives.value_by_perspective(result)
+    rows = [
+        [(t(f"views_row_{row}", lang), None), *((float(v), MONEY_FORMAT) for v in values)]
+        for row, values in zip(table.index, table.values, strict=True)
+    ]
+    headers = [t("views_line", lang), *(t(f"views_{view}", lang) for view in table.columns)]
+    _sheet(book, t("sheet_views", lang), headers, rows, freeze="B2")
+
+
+def _projects_sheet(book: Workbook, result: EvaluationResult, lang: str) -> None:
+    """The programme's projects, one row each: on their own money and what they need from
+    the pool (calendar years for the year columns)."""
+    start = result.scenario.settings.start_year
+    rows = []
+    for project in result.projects.to_dict(orient="records"):
+        cells: list[Cell] = [(project["name"], None)]
+        for column in PROJECT_COLUMNS[2:]:
+            value = _cell_value(project[column])
+            if column in PROJECT_YEARS:
+                cells.append((None if value is None else start + value, INTEGER_FORMAT))
+            elif column == "sroi_ratio":
+                cells.append((value, RATIO_FORMAT))
+            elif column == "closes_alone":
+                cells.append((t("yes" if value else "no", lang), None))
+            else:
+                cells.append((value, MONEY_FORMAT))
+        rows.append(cells)
+    headers = [t(f"project_{column}", lang) for column in PROJECT_COLUMNS[1:]]
+    _sheet(book, t("projects_table", lang), headers, rows, freeze="B2")
+
+
+def _payers_sheet(book: Workbook, result: EvaluationResult, lang: str) -> None:
+    """Each outcome contract from its payers' side, one row per contract and payer [EUR, PV]."""
+    table = payer_table(result.scenario, result).drop(columns="payer")
+    formats = dict.fromkeys(PAYER_MONEY, MONEY_FORMAT)
+    headers = [t(f"payers_{column}", lang) for column in table.columns]
+    _sheet(book, t("sheet_payers", lang), headers, _frame_rows(table, formats), freeze="C2")
 
 
 def _money_columns(frame: pd.DataFrame, other: dict[str, str]) -> dict[str, str | None]:
@@ -763,8 +880,12 @@ def build_workbook(
     for (cell,) in sheet.iter_rows(min_row=2, max_col=1):  # the stakeholder's chart colour
         cell.fill = PatternFill("solid", fgColor=colours[cell.value].lstrip("#").upper())
         cell.font = Font(bold=True, color="FFFFFF")
+    _views_sheet(book, result, lang)
     if not result.sib_contracts.empty:
         _contracts_sheet(book, result, lang)
+        _payers_sheet(book, result, lang)
+    if not result.projects.empty:
+        _projects_sheet(book, result, lang)
     yearly = result.yearly
     _sheet(
         book,
@@ -948,15 +1069,52 @@ def _figures_table(result: EvaluationResult, lang: str) -> str:
     return _html_table([t("figures", lang), t("value", lang)], rows, [False, True], "figures")
 
 
-def _contracts_section(result: EvaluationResult, lang: str) -> str:
-    """The outcome contracts side by side (nothing without contracts)."""
-    table = contracts_in_words(result, lang)
+def _side_by_side_section(table: pd.DataFrame, title: str, first: str, lang: str) -> str:
+    """A table in words under its heading: one row per figure (its text key as index), one
+    column per contract, project or view (nothing when the table is empty)."""
     if table.empty:
         return ""
     rows = [[t(key, lang), *values] for key, values in zip(table.index, table.values, strict=True)]
-    headers = [t("contract_name", lang), *table.columns]
+    headers = [t(first, lang), *table.columns]
     html = _html_table(headers, rows, [False] + [True] * len(table.columns))
-    return f"<h2>{_esc(t('sib_contracts', lang))}</h2>{html}"
+    return f"<h2>{_esc(t(title, lang))}</h2>{html}"
+
+
+def _views_section(result: EvaluationResult, lang: str) -> str:
+    """What counts: society's view and who pays, who benefits, and why they differ."""
+    views = views_in_words(result, lang)
+    views.columns = [t(column, lang) for column in views.columns]
+    note = t("views_note", lang, transfers=fmt.money(result.metrics["pv_transfers"], lang))
+    section = _side_by_side_section(views, "views_title", "views_line", lang)
+    return f'{section}<p class="note">{_esc(note)}</p>'
+
+
+def _payers_section(result: EvaluationResult, lang: str) -> str:
+    """The outcome contracts from the payers' side and what a return cap or guarantee changed
+    (nothing without contracts)."""
+    table = payers_in_words(result, lang)
+    if table.empty:
+        return ""
+    start = result.scenario.settings.start_year
+    headers = [t(column, lang) for column in table.columns]
+    rows = table.itertuples(index=False, name=None)
+    numeric = [column.removeprefix("payers_") in PAYER_MONEY for column in table.columns]
+    changes = "".join(f"<p>{_esc(line)}</p>" for line in contract_changes(result, lang))
+    return (
+        f"<h2>{_esc(t('sib_payers', lang))}</h2>"
+        f'<p class="note">{_esc(t("sib_payers_caption", lang, start=start))}</p>'
+        f"{_html_table(headers, rows, numeric)}{changes}"
+    )
+
+
+def _projects_section(result: EvaluationResult, lang: str) -> str:
+    """The programme's projects side by side, and what earmarked and pooled money mean
+    (nothing without projects)."""
+    table = projects_in_words(result, lang)
+    if table.empty:
+        return ""
+    section = _side_by_side_section(table, "projects_table", "project_name", lang)
+    return f'{section}<p class="note">{_esc(t("projects_note", lang))}</p>'
 
 
 def _stakeholder_table(result: EvaluationResult, lang: str) -> str:
@@ -1176,7 +1334,12 @@ def html_report(
     parts += [
         f"<h2>{_esc(t('who_pays_who_benefits', lang))}</h2>",
         _stakeholder_table(result, lang),
-        _contracts_section(result, lang),
+        _views_section(result, lang),
+        _side_by_side_section(
+            contracts_in_words(result, lang), "sib_contracts", "contract_name", lang
+        ),
+        _payers_section(result, lang),
+        _projects_section(result, lang),
         f"<h2>{_esc(t('report_yearly', lang))}</h2>",
         _yearly_table(result, lang),
         f"<h2>{_esc(t('report_assumptions', lang))}</h2>",

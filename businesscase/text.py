@@ -1336,6 +1336,9 @@ TEXT: dict[str, dict[str, str]] = {
     "yearly_transfers": {"en": "transfers", "nl": "overdrachten"},
     "yearly_price_index": {"en": "price index", "nl": "prijsindex"},
     "sheet_value_map": {"en": "Value Map", "nl": "Value Map"},
+    # the exports' sheets for what counts and the payers' side (businesscase/export.py)
+    "sheet_views": {"en": "What counts", "nl": "Wat telt mee"},
+    "sheet_payers": {"en": "Payers of the contracts", "nl": "Betalers van de contracten"},
     "value_map_note": {
         "en": "The SROI Value Map: inputs as numbers (base values), every other cell a formula "
         "on them. Value in a year = last year's value × (1 − drop-off) + this year's new "

@@ -17,7 +17,15 @@ from businesscase import formatting as fmt
 from businesscase.cli.common import ScenarioFile, check_lang, computing, header, load
 from businesscase.distributions import base_value
 from businesscase.engine import evaluate
-from businesscase.export import contracts_in_words, discount_note, projects_in_words, verdict
+from businesscase.export import (
+    contract_changes,
+    contracts_in_words,
+    discount_note,
+    payers_in_words,
+    projects_in_words,
+    verdict,
+    views_in_words,
+)
 from businesscase.metrics import STAKEHOLDER_COLUMNS
 from businesscase.result import EvaluationResult
 from businesscase.text import t
@@ -37,7 +45,7 @@ def evaluate_command(
     if as_json:
         typer.echo(json.dumps(result.to_json_dict(), indent=2, allow_nan=False))
     else:
-        Console(highlight=False).print(*_summary(result, lang))
+        Console(highlight=False).print(*_summary(result, lang), sep="\n")
     for warning in result.warnings:
         typer.echo(visible(f"warning: {file.name}: {warning.text(lang)}"), err=True)
 
@@ -139,14 +147,37 @@ def _summary(result: EvaluationResult, lang: str) -> list[Any]:
 
     note = f"[dim]{markup(discount_note(result, lang))}[/dim]"
     parts = [figures, *([meanings] if meaning else []), closing, holders]
+    views = views_in_words(result, lang)
+    views.columns = [t(column, lang) for column in views.columns]
+    parts.append(_side_by_side(views, "views_title", "views_line", lang))
+    transfers = money(m["pv_transfers"])
+    parts.append(f"[dim]{markup(t('views_note', lang, transfers=transfers))}[/dim]")
     if not result.sib_contracts.empty:
         words = contracts_in_words(result, lang)
         parts.append(_side_by_side(words, "sib_contracts", "contract_name", lang))
+        parts += _payers(result, lang)
     if not result.projects.empty:
         words = projects_in_words(result, lang)
         parts.append(_side_by_side(words, "projects_table", "project_name", lang))
         parts.append(f"[dim]{markup(t('projects_note', lang))}[/dim]")
     return [*parts, note]
+
+
+def _payers(result: EvaluationResult, lang: str) -> list:
+    """The contracts from the payers' side, a table per contract with a row per payer; what
+    the table means; what a return cap or a guarantee changed."""
+    words = payers_in_words(result, lang)
+    parts: list[Any] = []
+    for contract, rows in words.groupby("payers_contract", sort=False):
+        table = Table(title=f"{t('sib_payers', lang)}: {markup(contract)}")
+        shown = rows.drop(columns="payers_contract")
+        header(table, *(t(column, lang) for column in shown.columns))
+        for row in shown.itertuples(index=False, name=None):
+            table.add_row(*map(markup, row))
+        parts.append(table)
+    caption = t("sib_payers_caption", lang, start=result.scenario.settings.start_year)
+    changes = [markup(line) for line in contract_changes(result, lang)]
+    return [*parts, f"[dim]{markup(caption)}[/dim]", *changes]
 
 
 def _side_by_side(words: pd.DataFrame, title: str, first: str, lang: str) -> Table:
