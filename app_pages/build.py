@@ -157,6 +157,21 @@ def _column(field: str, table: str, lists: dict[str, dict[str, str]]) -> Any:
         return st.column_config.SelectboxColumn(
             label, options=options, format_func=state.words(prefix), help=label
         )
+    if field == "project":  # empty: a line of the programme itself
+        projects = lists["projects"]
+        return st.column_config.SelectboxColumn(
+            label,
+            options=["", *projects],
+            format_func=lambda key: projects.get(key) or state.tr("programme_level"),
+            help=help_text,
+        )
+    if field == "pooled":  # empty: the default, earmarked on a project's line
+        return st.column_config.SelectboxColumn(
+            label,
+            options=("", "true", "false"),
+            format_func=state.words("flag_", none=state.tr("flag_default")),
+            help=help_text,
+        )
     if field in tables.FLAGS:  # the file's true/false, said as ja/nee or yes/no
         return st.column_config.SelectboxColumn(
             label, options=("true", "false"), format_func=state.words("flag_"), help=help_text
@@ -244,25 +259,30 @@ def _settings(row: dict[str, Any], generation: int) -> dict[str, Any]:
 
 
 def _lists(edited: dict[str, pd.DataFrame]) -> dict[str, dict[str, str]]:
-    """The pick-lists as the tables now stand (edits included): stakeholder id -> name, outcome
-    name -> name."""
-    holders = edited["stakeholders"].dropna(subset=["id"]).to_dict(orient="records")
+    """The pick-lists as the tables now stand (edits included): stakeholder id -> name, project
+    id -> name, outcome name -> name."""
+
+    def named(table: str) -> dict[str, str]:
+        rows = (
+            edited[table].dropna(subset=["id"]).to_dict(orient="records") if table in edited else []
+        )
+        return {str(row["id"]): f"{row['name'] or row['id']} ({row['id']})" for row in rows}
+
     outcomes = edited["outcomes"]["name"].dropna() if "outcomes" in edited else []
     return {
-        "holders": {str(row["id"]): f"{row['name'] or row['id']} ({row['id']})" for row in holders},
+        "holders": named("stakeholders"),
+        "projects": named("projects"),
         "outcomes": {str(name): str(name) for name in outcomes},
     }
 
 
 def _editor(table: str, drawn: dict[str, Any], lists: dict[str, dict[str, str]]) -> pd.DataFrame:
     """One table's editor. Drawn afresh from the current variant when its pick-lists changed."""
+    picked_by = {"holders": HOLDER_FIELDS, "projects": {"project"}, "outcomes": {"outcome"}}
     used = {
         name: lists[name]
-        for name in ("holders", "outcomes")
-        if any(
-            field in HOLDER_FIELDS or (name == "outcomes" and field == "outcome")
-            for field in tables.fields(table)
-        )
+        for name, picking in picked_by.items()
+        if picking.intersection(tables.fields(table))
     }
     signature = repr(sorted((name, sorted(items.items())) for name, items in used.items()))
     if drawn["lists"].setdefault(table, signature) != signature:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import zlib
 from typing import Any
 
 import pandas as pd
@@ -70,6 +71,7 @@ FORMS: dict[str, tuple[str, tuple[str, ...]]] = {
             "life",
             "owner",
             "proxy_source",
+            "project",
         ),
     ),
     "baten": (
@@ -90,6 +92,7 @@ FORMS: dict[str, tuple[str, tuple[str, ...]]] = {
             "cashable_share",
             "start",
             "duration",
+            "project",
         ),
     ),
     "voorkomen": (
@@ -109,6 +112,7 @@ FORMS: dict[str, tuple[str, tuple[str, ...]]] = {
             "transfer",
             "start",
             "duration",
+            "project",
         ),
     ),
     "betalen": (
@@ -121,16 +125,38 @@ FORMS: dict[str, tuple[str, tuple[str, ...]]] = {
             "start",
             "duration",
             "nominal",
+            "project",
+            "pooled",
             "interest_rate",
             "term",
         ),
     ),
+    "projecten": ("projects", ("name",)),
 }
-# Per step: the section its form adds a line to and the fields it asks, in order.
+# Per step (and the plan's projects): the section its form adds a line to and the fields it
+# asks, in order.
 PROXY_SECTIONS = {"outcomes": "proxy", "avoided_costs": "unit_cost"}
 # Sections whose value may be picked from the library, and the field it fills.
 LOAN_ONLY = frozenset({"interest_rate", "term"})
 NOT_FOR_LOANS = frozenset({"duration"})
+PROGRAMME_FIELDS = frozenset({"project", "pooled"})
+# Asked only of a programme (a case with projects): the line's project, and whether its money
+# is pooled.
+PROJECT_SECTIONS: tuple[str, ...] = (
+    "costs",
+    "outcomes",
+    "avoided_costs",
+    "value_capture",
+    "funding",
+    "sib",
+)
+# The sections whose lines may belong to a project, in file order.
+INFLOWS = frozenset({"value_capture", "funding", "sib"})
+# The sections whose money may be pooled or earmarked.
+POOLED_CHOICES: dict[str, bool | None] = {"default": None, "true": True, "false": False}
+# The pooled pick-list: the default (earmarked on a project's line, pooled on a programme
+# line), pooled, earmarked; each said by its text key ``pooled_<choice>``.
+POOLED_WORDS: dict[bool | None, str] = {value: choice for choice, value in POOLED_CHOICES.items()}
 
 
 def _help(section: str, field: str) -> str:
@@ -144,10 +170,10 @@ def _label(section: str, field: str) -> str:
     return state.tr(key if key in TEXT else f"ask_{field}")
 
 
-def _slug(name: str, taken: set[str]) -> str:
-    """An id for a new stakeholder from its name: ``Gemeente Rotterdam`` ->
-    ``gemeente_rotterdam`` (numbered when taken)."""
-    base = re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_") or "partij"
+def _slug(name: str, taken: set[str], fallback: str) -> str:
+    """An id for a new stakeholder or project from its name: ``Gemeente Rotterdam`` ->
+    ``gemeente_rotterdam`` (numbered when taken; ``fallback`` for a name without letters)."""
+    base = re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_") or fallback
     candidate, number = base, 2
     while candidate in taken:
         candidate, number = f"{base}_{number}", number + 1
@@ -167,6 +193,27 @@ def _widget(section: str, field: str, case: dict[str, Any], key: str) -> Any:
         return st.selectbox(
             label, list(names), format_func=lambda id_: names[id_], help=help_text, key=key
         )
+    if field == "project":  # "": a line of the programme itself
+        projects = _projects(case)
+        return (
+            st.selectbox(
+                label,
+                ["", *projects],
+                format_func=lambda id_: projects.get(id_) or state.tr("programme_level"),
+                help=help_text,
+                key=f"{key}_{state.lang()}",
+            )
+            or None
+        )
+    if field == "pooled":
+        choice = st.selectbox(
+            label,
+            list(POOLED_CHOICES),
+            format_func=state.words("pooled_"),
+            help=help_text,
+            key=f"{key}_{state.lang()}",
+        )
+        return POOLED_CHOICES[choice]
     if field in tables.FLAGS:  # unticked leaves the field out: false
         return st.checkbox(label, help=help_text, key=key) or None
     if field in OPTIONAL_HOLDERS:
@@ -239,6 +286,24 @@ def _widget(section: str, field: str, case: dict[str, Any], key: str) -> Any:
     return st.text_input(label, help=help_text, key=key).strip() or None
 
 
+def _projects(case: dict[str, Any]) -> dict[str, str]:
+    """The declared projects of a programme: id -> name (empty for a single project)."""
+    return {
+        project["id"]: project.get("name") or project["id"] for project in case.get("projects", [])
+    }
+
+
+def _asked(section: str, fields: tuple[str, ...], case: dict[str, Any]) -> tuple[str, ...]:
+    """The fields a form asks of this case: a line's project and pooled flag only in a
+    programme, the pooled flag only of money coming in."""
+    return tuple(
+        field
+        for field in fields
+        if field not in PROGRAMME_FIELDS
+        or (_projects(case) and (field == "project" or section in INFLOWS))
+    )
+
+
 def _save(case: dict[str, Any]) -> None:
     state.update_case(state.current().name, case)
 
@@ -280,11 +345,15 @@ def _lines(section: str, case: dict[str, Any], columns: tuple[str, ...]) -> None
             elif field in ("kind", "category", "value_type"):
                 choice = "funding_kind" if (section, field) == ("funding", "kind") else field
                 value = state.words(CHOICES[choice][1])(value) if value else "–"
+            elif field == "pooled":
+                value = state.tr(f"pooled_{POOLED_WORDS[value]}")
             elif field in tables.FLAGS:
                 value = state.tr("yes") if value else ""
             elif field in HOLDERS | OPTIONAL_HOLDERS:
                 names = {holder["id"]: holder["name"] for holder in case.get("stakeholders", [])}
                 value = names.get(value, value)
+            elif field == "project":
+                value = _projects(case).get(value, value) or state.tr("programme_level")
             elif field == "beneficiaries":
                 value = ", ".join(
                     f"{who} {cells.show(share, 'share', code)}" for who, share in value.items()
@@ -304,6 +373,8 @@ def _lines(section: str, case: dict[str, Any], columns: tuple[str, ...]) -> None
         removed = lines.pop(gone)
         if section == "stakeholders":
             _drop_references(case, removed["id"])
+        if section == "projects":
+            _drop_project(case, removed["id"])
         _save(case)
         st.rerun()
 
@@ -314,9 +385,22 @@ def _drop_references(case: dict[str, Any], holder: str) -> None:
         outcome.get("beneficiaries", {}).pop(holder, None)
 
 
+def _drop_project(case: dict[str, Any], project: str) -> None:
+    """The lines of a removed project become lines of the programme itself; money marked
+    earmarked becomes the programme's (pooled) money, as a programme line's money is."""
+    for section in PROJECT_SECTIONS:
+        found = case.get(section, [])
+        for line in [found] if isinstance(found, dict) else found:
+            if line.get("project") == project:
+                line.pop("project")
+                if line.get("pooled") is False:
+                    line.pop("pooled")
+
+
 def _add_form(step: str, case: dict[str, Any]) -> None:
     """The form that adds one line to the step's section."""
     section, asked = FORMS[step]
+    asked = _asked(section, asked, case)
     prefix = f"add_{section}_"
     with st.form(f"form_{section}", clear_on_submit=True, border=True):
         st.markdown(f"**{state.tr(f'guided_add_{section}')}**")
@@ -336,9 +420,10 @@ def _add_form(step: str, case: dict[str, Any]) -> None:
         if not st.form_submit_button(state.tr("guided_add"), type="primary"):
             return
     line = _line(section, values, picked)
-    if section == "stakeholders":
-        taken = {holder["id"] for holder in case.get("stakeholders", [])}
-        line = {"id": _slug(line.get("name", ""), taken), **line}
+    if section in ("stakeholders", "projects"):
+        taken = {each["id"] for each in case.get(section, [])}
+        fallback = "partij" if section == "stakeholders" else "project"
+        line = {"id": _slug(line.get("name", ""), taken, fallback), **line}
     if section == "outcomes":
         line["beneficiaries"] = {who: share / 100 for who, share in shares.items() if share}
     case.setdefault(section, []).append(line)
@@ -358,12 +443,16 @@ def _contract_form(case: dict[str, Any]) -> None:
             return
         with st.form("form_sib", clear_on_submit=True, border=False):
             contract = _contract_fields(names, outcomes)
+            project = (
+                _widget("sib", "project", case, "add_sib_project") if _projects(case) else None
+            )
             if not st.form_submit_button(
                 state.tr("guided_add_contract_button"), type="primary", key="add_sib"
             ):
                 return
     if contract is None:
         return
+    contract |= {"project": project} if project else {}
     found = case.get("sib")
     contracts = [] if found is None else [found] if isinstance(found, dict) else list(found)
     contracts = [{"name": "SIB"} | bond for bond in contracts] + [contract]
@@ -596,6 +685,10 @@ def _plan(case: dict[str, Any]) -> None:
             if state.current().name.startswith(state.tr("empty_name")) and settings["name"]:
                 state.rename_variant(state.current().name, settings["name"])
             st.rerun()
+
+
+def _baseline() -> None:
+    """The neighbourhood analysis: the BoTu baseline table."""
     st.subheader(state.tr("guided_baseline_title"))
     st.caption(state.tr("guided_baseline_intro"))
     baseline = load_baseline()
@@ -614,6 +707,81 @@ def _plan(case: dict[str, Any]) -> None:
         hide_index=True,
         width="stretch",
     )
+
+
+def _programme(case: dict[str, Any]) -> None:
+    """Step 1, for a programme: its projects, and which project each line so far belongs to,
+    with its money earmarked or pooled (explained)."""
+    st.subheader(state.tr("guided_projects_title"))
+    st.markdown(state.tr("guided_projects_intro"))
+    st.caption(state.tr("guided_earmarked_explained"))
+    if case.get("projects"):
+        _lines("projects", case, ("name",))
+    _add_form("projecten", case)
+    if case.get("projects") and any(case.get(section) for section in PROJECT_SECTIONS):
+        _line_projects(case)
+
+
+def _line_projects(case: dict[str, Any]) -> None:
+    """A table of every line so far with its project and, for money coming in, pooled or
+    earmarked; saved with one button."""
+    projects = _projects(case)
+    lines = [
+        (section, line)
+        for section in PROJECT_SECTIONS
+        for line in (
+            [case[section]] if isinstance(case.get(section), dict) else case.get(section, [])
+        )
+    ]
+    shown = pd.DataFrame(
+        {
+            "section": [state.tr(f"section_{section}") for section, _ in lines],
+            "name": [line.get("name", "") for _, line in lines],
+            "project": [line.get("project", "") for _, line in lines],
+            "pooled": [
+                POOLED_WORDS.get(line.get("pooled"), "default") if section in INFLOWS else None
+                for section, line in lines
+            ],
+        }
+    )
+    st.markdown(f"**{state.tr('guided_line_projects')}**")
+    st.caption(state.tr("guided_line_projects_intro"))
+    signature = zlib.crc32(shown.to_json().encode())
+    with st.form("form_line_projects", border=False):
+        edited = st.data_editor(
+            shown,
+            key=f"guided_line_projects_{signature}",
+            hide_index=True,
+            width="stretch",
+            disabled=("section", "name"),
+            column_config={
+                "section": st.column_config.TextColumn(state.tr("guided_line_section")),
+                "name": st.column_config.TextColumn(state.tr("guided_line_name")),
+                "project": st.column_config.SelectboxColumn(
+                    state.tr("ask_project"),
+                    options=["", *projects],
+                    format_func=lambda id_: projects.get(id_) or state.tr("programme_level"),
+                    help=state.tr("help_project"),
+                ),
+                "pooled": st.column_config.SelectboxColumn(
+                    state.tr("ask_pooled"),
+                    options=list(POOLED_CHOICES),
+                    format_func=state.words("pooled_", none=""),
+                    help=state.tr("help_pooled"),
+                ),
+            },
+        )
+        if not st.form_submit_button(state.tr("guided_line_projects_save"), type="primary"):
+            return
+    for (section, line), row in zip(lines, edited.to_dict(orient="records"), strict=True):
+        line.pop("project", None)
+        line.update({"project": row["project"]} if row["project"] else {})
+        if section in INFLOWS:
+            line.pop("pooled", None)
+            chosen = POOLED_CHOICES.get(row["pooled"] or "default")
+            line.update({} if chosen is None else {"pooled": chosen})
+    _save(case)
+    st.rerun()
 
 
 def _inflation_input(settings: dict[str, Any]) -> float | None:
@@ -761,11 +929,15 @@ st.markdown(state.tr(f"step_{step}_intro"))
 case = variant.data
 if step == "plan":
     _plan(case)
+    _programme(case)
+    _baseline()
 elif step == "sluit":
     _closing(variant)
 else:
     section, asked = FORMS[step]
-    columns = asked if section != "outcomes" else (*asked[:5], "beneficiaries")
+    asked = _asked(section, asked, case)
+    programme = tuple(field for field in asked if field in PROGRAMME_FIELDS)
+    columns = asked if section != "outcomes" else (*asked[:5], "beneficiaries", *programme)
     _lines(section, case, columns)
     _add_form(step, case)
     if step == "betalen":

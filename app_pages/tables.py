@@ -44,6 +44,7 @@ from businesscase.text import TEXT, t
 
 TABLES: tuple[str, ...] = (
     "stakeholders",
+    "projects",
     "costs",
     "outcomes",
     "beneficiaries",
@@ -51,11 +52,11 @@ TABLES: tuple[str, ...] = (
     "value_capture",
     "funding",
     "sib",
-    "projects",
 )
 """The Build page's tables in page order: the sections of the scenario file (the outcome
-contracts one row each) and the outcomes' beneficiary shares as a table of their own; the
-projects of a programme last, since most cases have none."""
+contracts one row each) and the outcomes' beneficiary shares as a table of their own. The
+projects of a programme come right after the parties, before the lines that name them, so a
+project typed there is at once in the lines' pick-list of projects."""
 
 BENEFICIARY_COLUMNS: tuple[str, ...] = ("outcome", "stakeholder", "share")
 """Columns of the beneficiaries table: outcome name, stakeholder id, share (a percentage)."""

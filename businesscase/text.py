@@ -1857,23 +1857,93 @@ TEXT: dict[str, dict[str, str]] = {
         "nl": "De naam van het project, bijvoorbeeld Driehoeksplein.",
     },
     "help_project": {
-        "en": "The project of the programme this line belongs to (its id from the projects "
-        "list). Leave it empty for a line of the programme itself, such as a coordinator or a "
-        "neighbourhood fund.",
-        "nl": "Het project van het programma waar deze regel bij hoort (de id uit de lijst "
-        "met projecten). Laat het leeg voor een regel van het programma zelf, zoals een "
-        "coördinator of een wijkfonds.",
+        "en": "The project of the programme this line belongs to. (programme itself): a line "
+        "of the programme as a whole, such as a coordinator or a neighbourhood fund.",
+        "nl": "Het project van het programma waar deze regel bij hoort. (programma zelf): een "
+        "regel van het programma als geheel, zoals een coördinator of een wijkfonds.",
     },
     "help_pooled": {
-        "en": "Yes: this money may pay for any project of the programme (a neighbourhood fund, "
-        "a programme budget). No: it is earmarked and may only pay for its own project, as a "
-        "baatbelasting pays only for the facility it was levied for. Empty: earmarked on a "
-        "project's line, shared on a programme line.",
-        "nl": "Ja: dit geld mag elk project van het programma betalen (een wijkfonds, een "
-        "programmabudget). Nee: het is geoormerkt en betaalt alleen het eigen project, zoals "
-        "een baatbelasting alleen de voorziening betaalt waarvoor ze is geheven. Leeg: "
-        "geoormerkt op een regel van een project, gedeeld op een regel van het programma.",
+        "en": "Pooled: this money may pay for any project of the programme (a neighbourhood "
+        "fund, a programme budget). Earmarked: it may only pay for its own project, as a "
+        "baatbelasting pays only for the facility it was levied for and a fund's grant for "
+        "one project only the project it was given for. Default: earmarked on a project's "
+        "line, pooled on a line of the programme itself (which cannot be earmarked).",
+        "nl": "Gedeeld: dit geld mag elk project van het programma betalen (een wijkfonds, een "
+        "programmabudget). Geoormerkt: het betaalt alleen het eigen project, zoals een "
+        "baatbelasting alleen de voorziening betaalt waarvoor ze is geheven en de subsidie van "
+        "een fonds voor één project alleen dat project. Standaard: geoormerkt op een regel van "
+        "een project, gedeeld op een regel van het programma zelf (die kan niet geoormerkt "
+        "zijn).",
     },
+    # programme2: the guided build's projects and the table view's project and pooled
+    # pick-lists (app_pages/guided.py, app_pages/build.py)
+    "programme_level": {"en": "(programme itself)", "nl": "(programma zelf)"},
+    "flag_default": {"en": "(default)", "nl": "(standaard)"},
+    "pooled_default": {
+        "en": "default: earmarked on a project, pooled on the programme",
+        "nl": "standaard: geoormerkt bij een project, gedeeld bij het programma",
+    },
+    "pooled_true": {
+        "en": "pooled: may pay for any project",
+        "nl": "gedeeld: mag elk project betalen",
+    },
+    "pooled_false": {
+        "en": "earmarked: only for its own project",
+        "nl": "geoormerkt: alleen voor het eigen project",
+    },
+    "ask_project": {"en": "Which project is it part of?", "nl": "Bij welk project hoort het?"},
+    "ask_pooled": {"en": "Earmarked or pooled money?", "nl": "Geoormerkt of gedeeld geld?"},
+    "ask_projects_name": {"en": "Name of the project", "nl": "Naam van het project"},
+    "guided_add_projects": {"en": "Add a project", "nl": "Project toevoegen"},
+    "guided_projects_title": {
+        "en": "Projects (only for a programme)",
+        "nl": "Projecten (alleen bij een programma)",
+    },
+    "guided_projects_intro": {
+        "en": "Is this a programme of several projects, one integral investment package? Then "
+        "add its projects here and give each line its project; a line without a project "
+        "belongs to the programme itself (a coordinator, a neighbourhood fund). One project? "
+        "Leave this empty.",
+        "nl": "Is dit een programma van meerdere projecten, één integraal investeringspakket? "
+        "Voeg hier dan de projecten toe en geef elke regel zijn project; een regel zonder "
+        "project hoort bij het programma zelf (een coördinator, een wijkfonds). Eén project? "
+        "Laat dit leeg.",
+    },
+    "guided_earmarked_explained": {
+        "en": "Earmarked money may only pay for its own project: a baatbelasting only for the "
+        "facility it was levied for, a fund's grant for one project only that project, an "
+        "investor's capital only its contract. Pooled money (a neighbourhood fund, a "
+        "municipal programme budget) may pay for any project, and may bridge a project until "
+        "its own money comes in. By default money on a project's line is earmarked and money "
+        "on a line of the programme is pooled. The programme closes only when pooled money "
+        "covers every project's shortfall in time: one project's surplus does not pay for "
+        "another.",
+        "nl": "Geoormerkt geld mag alleen het eigen project betalen: een baatbelasting alleen "
+        "de voorziening waarvoor ze is geheven, de subsidie van een fonds voor één project "
+        "alleen dat project, het kapitaal van een investeerder alleen zijn contract. Gedeeld "
+        "geld (een wijkfonds, een gemeentelijk programmabudget) mag elk project betalen, en "
+        "mag een project voorschieten tot zijn eigen geld binnenkomt. Standaard is geld op de "
+        "regel van een project geoormerkt en geld op een regel van het programma gedeeld. Het "
+        "programma sluit alleen als het gedeelde geld elk tekort op tijd dekt: het overschot "
+        "van het ene project betaalt niet voor een ander.",
+    },
+    "guided_line_projects": {
+        "en": "Which line belongs to which project",
+        "nl": "Welke regel hoort bij welk project",
+    },
+    "guided_line_projects_intro": {
+        "en": "Choose each line's project and, for money coming in, whether it is earmarked or "
+        "pooled; then save. Lines added later get their project in their own form.",
+        "nl": "Kies per regel het project en, voor geld dat binnenkomt, of het geoormerkt of "
+        "gedeeld is; sla daarna op. Regels die later komen, krijgen hun project in hun eigen "
+        "formulier.",
+    },
+    "guided_line_projects_save": {
+        "en": "Save the lines' projects",
+        "nl": "Projecten van de regels opslaan",
+    },
+    "guided_line_section": {"en": "part", "nl": "onderdeel"},
+    "guided_line_name": {"en": "line", "nl": "regel"},
     # outcome contracts from the payers' side, and what the return cap and the guarantee
     # changed (businesscase/contract_payers.py, the Results page)
     "sib_payers": {

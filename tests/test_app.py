@@ -53,7 +53,7 @@ def editor_key(at, table):
 
 def first_fixed_amount(at):
     """The first cost line whose amount is a plain number (no distribution)."""
-    costs = at.data_editor[1].value
+    [costs] = [e.value for e in at.data_editor if e.key.startswith("build_costs_")]
     return int(costs.index[costs["amount~"].fillna("") == ""][0])
 
 
