@@ -44,13 +44,11 @@ import pandas as pd
 
 from businesscase.distributions import base_value, distribution_text, is_distribution
 from businesscase.examples import combine_scenarios
-from businesscase.flows import build_flows
 from businesscase.limits import check_sweep_points
 from businesscase.limits import chunk_size as fitting_chunk_size
 from businesscase.metrics import NO_YEAR, SCALAR_METRICS, YEAR_METRICS
-from businesscase.overflow import QUIET
-from businesscase.parameters import compile_parameters, numeric_inputs, section_lines
-from businesscase.projects import PartCash, part_cash
+from businesscase.parameters import numeric_inputs, section_lines
+from businesscase.projects import base_part_cash
 from businesscase.result import json_metrics
 from businesscase.scenario import (
     NO_VALUE,
@@ -999,7 +997,7 @@ def programme_comparison(
 def _pool_use(programme: Scenario) -> pd.DataFrame:
     """Per part of a programme (its projects, then its own lines): money earmarked for it,
     money it brings to the pool and the most it draws from the pool [EUR, current euros]."""
-    cash = _part_cash(programme)
+    cash = base_part_cash(programme)
     needed = np.cumsum(cash.outflows - cash.earmarked, axis=2).max(axis=2)
     return pd.DataFrame(
         {
@@ -1012,12 +1010,6 @@ def _pool_use(programme: Scenario) -> pd.DataFrame:
 
 def _most_drawn_at_once(programme: Scenario) -> float:
     """``max_t sum_p max(0, C_p(t) - E_p(t))``: the most pooled money lent out at a year end."""
-    cash = _part_cash(programme)
+    cash = base_part_cash(programme)
     drawn = np.maximum(np.cumsum(cash.outflows - cash.earmarked, axis=2), 0.0).sum(axis=1)
     return float(drawn[0].max())
-
-
-def _part_cash(programme: Scenario) -> PartCash:
-    """The programme's cash per part at base values (:func:`businesscase.projects.part_cash`)."""
-    with np.errstate(**QUIET):
-        return part_cash(build_flows(programme, compile_parameters(programme)))

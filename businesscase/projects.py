@@ -22,8 +22,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import pandas as pd
 
-from businesscase.flows import SOCIAL_COSTS, SOCIAL_GAINS, SOCIAL_LOSSES, FlowBlock, Flows
+from businesscase.flows import (
+    SOCIAL_COSTS,
+    SOCIAL_GAINS,
+    SOCIAL_LOSSES,
+    FlowBlock,
+    Flows,
+    build_flows,
+)
+from businesscase.parameters import compile_parameters
+from businesscase.scenario import Scenario
 from businesscase.timeline import FloatArray
 from businesscase.vocabulary import CLOSE_TOLERANCE, SUBSIDY_KINDS
 
@@ -49,6 +59,16 @@ NUMBER_COLUMNS: tuple[str, ...] = (
     "pool_needed",
 )
 YEAR_COLUMNS: tuple[str, ...] = ("first_short_year_alone", "subsidy_cliff_year")
+
+PROGRAMME_PART = ""
+"""The part id of the programme's own lines in :func:`pool_by_year` and :func:`lending` (a
+project's id is never empty)."""
+
+POOL_COLUMNS: tuple[str, ...] = ("year", "t", "part", "brought", "drawn", "net")
+"""Columns of :func:`pool_by_year`."""
+
+LENDING_COLUMNS: tuple[str, ...] = ("year", "t", "borrower", "lender", "amount")
+"""Columns of :func:`lending`; ``lender`` is None on the part of a need no pooled money covers."""
 
 
 @dataclass(frozen=True)
@@ -103,6 +123,118 @@ def part_cash(flows: Flows) -> PartCash:
         outflows=(cash_costs + by_part(("repayment",))) * index,
         subsidy=by_part(("financing",), subsidy),
         cash_costs=cash_costs,
+    )
+
+
+def base_part_cash(scenario: Scenario) -> PartCash:
+    """The cash of each part of a programme at base values, one draw (:func:`part_cash`)."""
+    from businesscase.overflow import QUIET  # overflow reads the figures of metrics
+
+    with np.errstate(**QUIET):
+        return part_cash(build_flows(scenario, compile_parameters(scenario)))
+
+
+def pool_by_year(scenario: Scenario) -> pd.DataFrame:
+    """Each part's position in the pool at the end of each year, at base values.
+
+    Parameters
+    ----------
+    scenario : Scenario
+        A programme (a scenario with ``[[projects]]``); without projects every line is the
+        programme's own.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per year and part (the declared projects in file order, then the programme's
+        own lines, part :data:`PROGRAMME_PART`), columns :data:`POOL_COLUMNS`, cumulative
+        amounts up to the end of the year [EUR, current euros]: ``brought``, the pooled money
+        of the part's own lines ``P_p(t)``; ``drawn``, what it needs from the pool because it
+        spent more than its earmarked money, ``max(0, C_p(t) - E_p(t))``; ``net`` =
+        ``brought - drawn``. Per year, ``net`` sums to the programme's free pooled cash
+        ``b(t)``, its cash balance (docs/methodology.md, "A programme of projects").
+
+    Examples
+    --------
+    >>> from businesscase.examples import load_botu
+    >>> pool = pool_by_year(load_botu())
+    >>> nabuurschap = pool[pool["part"] == "nabuurschap"].set_index("year")
+    >>> nabuurschap.loc[[2029, 2030, 2036], "drawn"].round(-3).tolist()
+    [0.0, 8000.0, 452000.0]
+    """
+    cash = base_part_cash(scenario)
+    parts = [project.id for project in scenario.projects] + [PROGRAMME_PART]
+    brought = np.cumsum(cash.own_pooled[0], axis=1)
+    drawn = np.maximum(np.cumsum(cash.outflows[0] - cash.earmarked[0], axis=1), 0.0) + 0.0
+    years = np.arange(brought.shape[1])
+    return pd.DataFrame(
+        {
+            "year": np.repeat(scenario.settings.start_year + years, len(parts)),
+            "t": np.repeat(years, len(parts)),
+            "part": np.tile(np.array(parts, dtype=object), len(years)),
+            "brought": brought.T.ravel(),
+            "drawn": drawn.T.ravel(),
+            "net": (brought - drawn).T.ravel(),
+        }
+    )
+
+
+def lending(pool: pd.DataFrame) -> pd.DataFrame:
+    """Who lends to whom, each year: whose pooled money covers which part's need.
+
+    Pooled money is one pot, so whose euros a part uses is a convention. This one: a part uses
+    its own pooled money first, so a part whose ``net`` (:func:`pool_by_year`) is below zero
+    borrows ``-net`` and one above zero lends. Each borrower is covered by every lender in
+    proportion to what that lender has to lend; when the lenders have less than the borrowers
+    need, every borrower is covered by the same share and the rest of its need is not covered
+    (the programme is short by that much). With ``L`` the lenders' total and ``B`` the
+    borrowers', lender q covers ``need_p * net_q / max(L, B)`` of borrower p's need and
+    ``need_p * max(0, B - L) / B`` stays uncovered.
+
+    Parameters
+    ----------
+    pool : pandas.DataFrame
+        :func:`pool_by_year`'s table.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`LENDING_COLUMNS`: one row per year, borrower and lender with an amount
+        above half a cent [EUR, current euros, outstanding at the year end], in year order,
+        borrowers and lenders in part order; ``lender`` None for the need no pooled money
+        covers. Per year the amounts sum to the borrowers' need, the covered rows to
+        ``min(L, B)`` and the uncovered rows to ``max(0, -b(t))``.
+
+    Examples
+    --------
+    Project ``a`` needs 100, project ``b`` has 30 of pooled money to spare and a programme
+    fund 50: ``b`` lends 30, the fund 50, and 20 of ``a``'s need is not covered.
+
+    >>> pool = pd.DataFrame({"year": [2027] * 3, "t": [0] * 3, "part": ["a", "b", ""],
+    ...                      "brought": [0.0, 30.0, 50.0], "drawn": [100.0, 0.0, 0.0],
+    ...                      "net": [-100.0, 30.0, 50.0]})
+    >>> lending(pool)[["borrower", "lender", "amount"]].to_numpy().tolist()
+    [['a', 'b', 30.0], ['a', '', 50.0], ['a', None, 20.0]]
+    """
+    rows = []
+    for (year, t), parts in pool.groupby(["year", "t"], sort=True):
+        net = parts.set_index("part")["net"]
+        lent, needed = net.clip(lower=0.0), (-net).clip(lower=0.0)
+        scale = max(lent.sum(), needed.sum())
+        for borrower, need in needed[needed > CLOSE_TOLERANCE].items():
+            for lender, spare in lent[lent > 0.0].items():
+                rows.append((year, t, borrower, lender, need * spare / scale))
+            rows.append((year, t, borrower, None, need * (scale - lent.sum()) / scale))
+    kept = [row for row in rows if row[-1] > CLOSE_TOLERANCE]
+    columns = dict(zip(LENDING_COLUMNS, zip(*kept, strict=True), strict=True)) if kept else {}
+    return pd.DataFrame(
+        {
+            "year": pd.Series(columns.get("year", ()), dtype=int),
+            "t": pd.Series(columns.get("t", ()), dtype=int),
+            "borrower": pd.Series(columns.get("borrower", ()), dtype=object),
+            "lender": pd.Series(columns.get("lender", ()), dtype=object),
+            "amount": pd.Series(columns.get("amount", ()), dtype=float),
+        }
     )
 
 
