@@ -235,7 +235,7 @@ ROUNDING = 1e-12
 payments at a share computed to repay it exactly."""
 
 BREAKEVEN_BLOCK_BYTES = 1 << 24
-"""Memory for the candidate shares of :func:`weighted_breakeven_share` at once [bytes]."""
+"""Memory for the pieces of :func:`weighted_breakeven_share` at once [bytes]."""
 
 
 def weighted_breakeven_share(
@@ -251,13 +251,17 @@ def weighted_breakeven_share(
     """Break-even share of a nominal contract: payments weighted by year, the cap as written.
 
     The weighted payments within the horizon ``W(s) = sum_c w_(c+lag) pay_c(s)`` are piecewise
-    linear in ``s``. Their pieces end where a year starts to pay (``threshold / n_c``) or where
-    the cumulative payments reach the cap (``cap / (price * N)`` for a cumulative count ``N``
-    of the years paying by then), and an uncapped last piece reaches the capital at
-    ``capital / (price * sum of w n)``. ``W`` is evaluated at all these candidates, from
-    the right and from the left; the smallest ``s`` with ``W(s) >= capital`` lies on the first
-    candidate that reaches it, or on the straight piece just before it. This holds for any
-    weights, falling (inflation) or rising (deflation).
+    linear in ``s``. Between two shares at which a year starts to pay (``threshold / n_c``) the
+    paying years are fixed, and the cumulative payments ``s * price * N(c)`` (``N`` the
+    cumulative count of the paying years in year order) reach the cap in one year ``c`` or not
+    at all. If in year ``c``, the years before it pay in full, year ``c`` pays the rest of the
+    cap and the later years nothing:
+    ``W(s) = w_c * cap + s * price * (sum_(j<c) w_j n_j - w_c * N(c-1))`` for
+    ``cap / (price * N(c)) <= s < cap / (price * N(c-1))``; if not at all,
+    ``W(s) = s * price * sum_c w_c n_c``. Each of these O(T^2) straight pieces gives its
+    smallest share reaching the capital in closed form (its start, or where the line crosses
+    the capital); the break-even share is the smallest over the pieces. This holds for any
+    weights, falling (inflation) or rising (deflation), where ``W`` need not be monotone.
 
     Parameters and result as :func:`breakeven_share`; ``weights`` has shape (D, T).
     """
@@ -274,8 +278,7 @@ def weighted_breakeven_share(
             0.0,
             np.where(counted > 0.0, limit / counted, np.inf),
         )
-    candidates = years * (years + 2) + 1
-    block = max(1, BREAKEVEN_BLOCK_BYTES // (8 * candidates * years * 4))
+    block = max(1, BREAKEVEN_BLOCK_BYTES // (8 * years * (years + 1) * 12))
     share = np.empty(draws)
     for first in range(0, draws, block):
         rows = slice(first, first + block)
@@ -293,52 +296,46 @@ def _first_share_reaching(
     cap: FloatArray,
     capital: FloatArray,
 ) -> FloatArray:
-    """:func:`weighted_breakeven_share` for one block of draws."""
-    draws, years = counted.shape
+    """:func:`weighted_breakeven_share` for one block of draws.
+
+    Axes of the pieces: draw, paying set ``k`` (the years paying from the ``k``-th smallest
+    switch share on), year ``c`` in which the cap is reached, or ``c = T`` for not at all.
+    """
+    draws = counted.shape[0]
     switch = np.sort(pays_from, axis=1)
-    paying = pays_from[:, None, :] <= switch[:, :, None]  # (D, k, c): paying once switch k is on
+    until = np.concatenate([switch[:, 1:], np.full((draws, 1), np.inf)], axis=1)
+    paying = pays_from[:, None, :] <= switch[:, :, None]  # (D, k, c)
+    euros = np.where(paying, counted[:, None, :] * price[:, None, None], 0.0)  # at s = 1
+    real = euros * weight[:, None, :]
+    zero = np.zeros((*euros.shape[:2], 1))
+    through = np.cumsum(np.concatenate([zero, euros], axis=2), axis=2)  # N(c-1), then N(T-1)
+    real_through = np.cumsum(np.concatenate([zero, real], axis=2), axis=2)
+    capped = cap[:, None, None]
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        cumulative = np.cumsum(counted[:, None, :] * paying, axis=2) * price[:, None, None]
-        cap_points = (cap[:, None, None] / cumulative).reshape(draws, -1)
-        weighted = np.sum(counted[:, None, :] * paying * weight[:, None, :], axis=2)
-        reach_points = capital[:, None] / (price[:, None] * weighted)
-    points = np.concatenate([np.zeros((draws, 1)), switch, cap_points, reach_points], axis=1)
-    points = np.where(np.isfinite(points) & (points >= 0.0), points, np.inf)
-    points.sort(axis=1)
-
-    def weighted_total(share: FloatArray, *, left: bool) -> FloatArray:
-        on = (
-            pays_from[:, None, :] < share[:, :, None]
-            if left
-            else (pays_from[:, None, :] <= share[:, :, None])
+        reach_cap = capped / through  # the share at which the payments so far reach the cap
+        # capped pieces (year c takes the rest of the cap), then the uncapped piece
+        low = np.concatenate([reach_cap[:, :, 1:], np.zeros_like(zero)], axis=2)
+        high = reach_cap
+        level = np.concatenate(
+            [np.broadcast_to(weight[:, None, :] * capped, euros.shape), zero], axis=2
         )
-        with np.errstate(invalid="ignore"):
-            raw = np.where(on, share[:, :, None] * counted[:, None, :] * price[:, None, None], 0.0)
-        raw = np.nan_to_num(raw, nan=0.0, posinf=np.inf)
-        before = np.cumsum(raw, axis=2) - raw
-        paid = np.clip(cap[:, None, None] - before, 0.0, raw)
-        paid = np.where(np.isfinite(paid), paid, 0.0)
-        return np.sum(paid * weight[:, None, :], axis=2)
-
-    finite = np.isfinite(points)
-    safe = np.where(finite, points, 0.0)
-    right = np.where(finite, weighted_total(safe, left=False), -np.inf)
-    from_left = np.where(finite, weighted_total(safe, left=True), -np.inf)
-    target = capital[:, None] * (1.0 - ROUNDING)  # a candidate computed to reach it may fall short
-    reached = (right >= target) | (from_left >= target)
-    found = reached.any(axis=1)
-    k = np.argmax(reached, axis=1)
-    rows = np.arange(draws)
-    at = safe[rows, k]
-    before_k = np.maximum(k - 1, 0)
-    start, start_value = safe[rows, before_k], right[rows, before_k]
-    end_value = from_left[rows, k]
-    inside = (k > 0) & (end_value >= capital) & (start_value < capital)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        crossing = start + (capital - start_value) * (at - start) / (end_value - start_value)
-    share = np.where(inside, np.minimum(crossing, at), at)
+        slope = real_through - np.concatenate(
+            [weight[:, None, :] * through[:, :, :-1], zero], axis=2
+        )
+        low = np.maximum(low, switch[:, :, None])
+        high = np.minimum(high, until[:, :, None])
+        target = capital[:, None, None]
+        at_low = level + slope * low
+        crossing = (target - level) / slope
+        share = np.where(
+            at_low >= target * (1.0 - ROUNDING),  # a share computed to reach it may fall short
+            low,
+            np.where((slope > 0.0) & (crossing <= high), np.maximum(crossing, low), np.inf),
+        )
+    share = np.where(low < high, share, np.inf)
+    share = share.reshape(draws, -1).min(axis=1, initial=np.inf)
     share = np.where(capital <= 0.0, 0.0, share)
-    return np.where(found | (capital <= 0.0), share, np.nan)
+    return np.where(np.isfinite(share), share, np.nan)
 
 
 def contract_breakeven_share(

@@ -1,10 +1,15 @@
 """Social impact bond payments and break-even (docs/methodology.md)."""
 
+import math
+
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from numpy.testing import assert_allclose
 
 from businesscase.sib import (
+    ROUNDING,
     breakeven_share,
     capped_payments,
     contract_breakeven_share,
@@ -144,3 +149,95 @@ def test_breakeven_share_pays_back_exactly():
         paid_for * (share * (1 - 1e-6))[:, None], price, threshold, arr(*[np.inf] * 200), 1
     )[0].sum(axis=1)
     assert np.all(below[found] < capital[found])
+
+
+def weighted_total(share, counts, pays_from, weights, price, cap):
+    """The definition at one share: year by year, each paying year pays ``share * price * n``
+    until the payments as written reach the cap; the sum of the payments times their weights."""
+    written, total = 0.0, 0.0
+    for n, switch, weight in zip(counts, pays_from, weights, strict=True):
+        raw = share * price * n if share >= switch else 0.0
+        total += weight * min(raw, max(cap - written, 0.0))
+        written += raw
+    return total
+
+
+def plain_breakeven(paid_for, price, threshold, cap, capital, lag, weights):
+    """docs/methodology.md's break-even share of one draw, the plain way: the smallest
+    ``s >= 0`` whose weighted payments within the horizon reach the capital (``threshold``
+    per cohort year).
+
+    The payments change course only where a year starts to pay or where the payments as
+    written reach the cap, so between two such shares they are a straight line: its value at
+    the start, its slope measured inside; solve each line for the capital, in share order.
+    """
+    if capital <= 0:
+        return 0.0
+    years = max(len(paid_for) - lag, 0)
+    counts, weights = list(paid_for[:years]), list(weights[lag : lag + years])
+    pays_from = [
+        0.0 if limit <= 0 else (limit / n if n > 0 else math.inf)
+        for n, limit in zip(counts, threshold, strict=False)
+    ]
+    points = {0.0, *pays_from}
+    for switch in pays_from:
+        cumulative = 0.0
+        for n, starts in zip(counts, pays_from, strict=True):
+            cumulative += price * n if starts <= switch else 0.0
+            if cumulative > 0:
+                points.add(cap / cumulative)
+    points = sorted(p for p in points if math.isfinite(p))
+    target = capital * (1 - ROUNDING)
+    for k, low in enumerate(points):
+        high = points[k + 1] if k + 1 < len(points) else 2 * low + 1
+        at_low = weighted_total(low, counts, pays_from, weights, price, cap)
+        if at_low >= target:
+            return low
+        inner, outer = low + (high - low) / 4, low + 3 * (high - low) / 4
+        slope = (
+            weighted_total(outer, counts, pays_from, weights, price, cap)
+            - weighted_total(inner, counts, pays_from, weights, price, cap)
+        ) / (outer - inner)
+        crossing = low + (capital - at_low) / slope if slope > 0 else math.inf
+        if crossing <= high or (k + 1 == len(points) and math.isfinite(crossing)):
+            return crossing
+    return math.nan
+
+
+amounts = st.one_of(st.just(0.0), st.floats(0.5, 60.0))
+thresholds = st.one_of(st.just(0.0), st.floats(0.1, 40.0))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    years=st.lists(st.tuples(amounts, thresholds), min_size=1, max_size=7),
+    per_year=st.booleans(),
+    price=st.floats(1.0, 5000.0),
+    cap=st.one_of(st.just(math.inf), st.floats(100.0, 300_000.0)),
+    capital=st.one_of(st.just(0.0), st.floats(100.0, 200_000.0)),
+    lag=st.integers(0, 2),
+    inflation=st.floats(-0.05, 0.2),
+)
+def test_nominal_breakeven_is_the_smallest_share_reaching_the_capital(
+    years, per_year, price, cap, capital, lag, inflation
+):
+    """The engine's closed form per piece agrees with the plain per-draw definition, for
+    inflation (falling weights) and deflation (rising weights), one threshold for all years
+    (one metric) or one per year (several metrics, :func:`contract_breakeven_share`)."""
+    paid_for = [n for n, _ in years]
+    threshold = [limit if per_year else years[0][1] for _, limit in years]
+    weights = (1 + inflation) ** -np.arange(len(paid_for), dtype=float)
+    expected = plain_breakeven(paid_for, price, threshold, cap, capital, lag, weights)
+    share = breakeven_share(
+        np.array([paid_for]),
+        arr(price),
+        np.array([threshold]) if per_year else arr(threshold[0]),
+        arr(cap),
+        arr(capital),
+        lag,
+        weights=weights[None, :],
+    )[0]
+    if math.isnan(expected):
+        assert math.isnan(share)
+    else:
+        assert share == pytest.approx(expected, rel=1e-9, abs=1e-12)
