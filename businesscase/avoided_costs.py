@@ -5,9 +5,10 @@ In an active year a line saves ``incidents * reduction * unit_cost * probability
 Like an outcome it is netted for deadweight, displacement and attribution and declines by its
 drop-off (see ``docs/methodology.md``); a line marked ``transfer`` only moves money between
 parties.
-``probability`` turns a shock that may or may not happen into its expected yearly value (seed
-003: "Upfront investeren (preventie) om herstelkosten door potentieel incident ... te
-voorkomen").
+``probability`` is the yearly chance of a shock that may or may not happen (seed 003: "Upfront
+investeren (preventie) om herstelkosten door potentieel incident ... te voorkomen"): ``evaluate``
+counts its expected yearly value, a Monte Carlo draw counts the whole avoided cost in the years
+the event happens and nothing in the others (docs/uncertainty.md).
 """
 
 from __future__ import annotations
@@ -42,8 +43,9 @@ def gross_avoided_amounts(
         Share of incidents prevented [fraction 0-1].
     unit_cost : array, shape (D, L)
         Cost of one incident [EUR].
-    probability : array, shape (D, L)
-        Yearly chance of the event [fraction 0-1].
+    probability : array, shape (D, L) or (D, L, T)
+        Yearly chance of the event [fraction 0-1]; or per year whether it happens (1 or 0),
+        the events a Monte Carlo draws (docs/uncertainty.md).
     growth : array, shape (D, L)
         Real annual growth [fraction per year].
     start, duration : array of int, shape (L,)
@@ -55,8 +57,14 @@ def gross_avoided_amounts(
     -------
     array, shape (D, L, T) [EUR]
     """
-    amount = incidents * reduction * unit_cost * probability
-    return line_amounts(amount, growth, start, duration, horizon_years)
+    if probability.ndim == 2:
+        amount = incidents * reduction * unit_cost * probability
+        return line_amounts(amount, growth, start, duration, horizon_years)
+    amounts = line_amounts(
+        incidents * reduction * unit_cost, growth, start, duration, horizon_years
+    )
+    amounts *= probability
+    return amounts
 
 
 def net_avoided_amounts(

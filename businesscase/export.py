@@ -1141,7 +1141,7 @@ def _yearly_table(result: EvaluationResult, lang: str) -> str:
 def _years_text(entry: Any, section: str, scenario: Scenario) -> str:
     """The calendar years a line runs, cut at the horizon: ``2027–2031``."""
     settings = scenario.settings
-    if section in ("stakeholders", "projects"):
+    if section in ("stakeholders", "projects", "correlations"):
         return ""
     first = settings.start_year + entry.start
     if section == "sib" or (section == "funding" and entry.kind == "loan"):

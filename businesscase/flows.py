@@ -269,7 +269,7 @@ def build_flows(scenario: Scenario, params: Parameters, actuals: Actuals | None 
             a["incidents"],
             a["reduction"],
             a["unit_cost"],
-            a["probability"],
+            a["probability"] if params.avoided_cost_years is None else params.avoided_cost_years,
             a["growth"],
             *_timing(lines),
             horizon,

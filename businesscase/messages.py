@@ -304,6 +304,57 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en_many": "unknown stakeholder references",
         "nl_many": "verwijzingen naar onbekende belanghebbenden",
     },
+    # --- rank correlations ([[correlations]], docs/uncertainty.md)
+    "correlation_rho": {
+        "en": "rho must lie strictly between -1 and 1: -1 < rho < 1",
+        "nl": "rho moet tussen -1 en 1 liggen (die zelf niet): -1 < rho < 1",
+        "en_many": "correlations out of range",
+        "nl_many": "correlaties buiten het bereik",
+    },
+    "correlation_few": {
+        "en": "a group needs two or more inputs to correlate",
+        "nl": "een groep heeft twee of meer invoerwaarden nodig om te correleren",
+        "en_many": "groups with fewer than two inputs",
+        "nl_many": "groepen met minder dan twee invoerwaarden",
+    },
+    "correlation_unknown": {
+        "en": "names no numeric input of this scenario{hint}; write a field path such as "
+        "outcomes[0].quantity",
+        "nl": "noemt geen getal uit dit scenario{hint}; schrijf een veldpad zoals "
+        "outcomes[0].quantity",
+        "en_many": "unknown inputs in correlations",
+        "nl_many": "onbekende invoer in correlaties",
+    },
+    "correlation_not_uncertain": {
+        "en": "is a fixed number: only inputs written as a distribution can move together",
+        "nl": "is een vast getal: alleen invoer die als kansverdeling is geschreven kan meebewegen",
+        "en_many": "fixed numbers in correlations",
+        "nl_many": "vaste getallen in correlaties",
+    },
+    "correlation_twice": {
+        "en": "this input is already in the group",
+        "nl": "deze invoer staat al in de groep",
+        "en_many": "inputs named twice in a group",
+        "nl_many": "dubbel genoemde invoer in een groep",
+    },
+    "correlation_pair_again": {
+        "en": "{first} and {second} are already correlated in {group}; a pair may be in one "
+        "group only",
+        "nl": "{first} en {second} zijn al gecorreleerd in {group}; een paar mag maar in één "
+        "groep staan",
+        "en_many": "pairs correlated twice",
+        "nl_many": "dubbel gecorreleerde paren",
+    },
+    "correlation_matrix": {
+        "en": "the groups together give no valid correlation matrix (not positive definite): "
+        "inputs shared by groups cannot move together in every combination asked; lower "
+        "the rho of groups that share inputs",
+        "nl": "de groepen samen geven geen geldige correlatiematrix (niet positief definiet): "
+        "invoer die in meerdere groepen staat kan niet in elke gevraagde combinatie "
+        "meebewegen; verlaag de rho van groepen die invoer delen",
+        "en_many": "invalid sets of correlations",
+        "nl_many": "ongeldige sets van correlaties",
+    },
     "outside_horizon": {
         "en": "start must lie within the horizon: 0 <= start <= {last}",
         "nl": "start moet binnen de looptijd liggen: 0 <= start <= {last}",

@@ -8,6 +8,7 @@ sweep grid are all "a value per draw for some of these paths" fed to the same en
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -73,12 +74,17 @@ class Parameters:
     lines : dict of dict of array
         ``lines[section][field]`` has shape (D, L) with L the number of lines of the section
         (the contracts for ``sib``, all their metrics for ``sib_metrics``).
+    avoided_cost_years : array, shape (D, L, T), or None
+        Per draw, avoided cost line and year, whether the line's event happens that year (1)
+        or not (0), in place of its ``probability``: the yearly events a Monte Carlo draws
+        (docs/uncertainty.md). None: the probability is applied as an expected share.
     """
 
     draws: int
     discount_rate: FloatArray
     inflation: FloatArray
     lines: dict[str, dict[str, FloatArray]]
+    avoided_cost_years: FloatArray | None = None
 
 
 def section_lines(scenario: Scenario, section: str) -> list:
@@ -137,6 +143,7 @@ def compile_parameters(
     *,
     draws: int = 1,
     values: Mapping[str, FloatArray] | None = None,
+    yearly: Mapping[str, np.ndarray] | None = None,
 ) -> Parameters:
     """Parameter arrays for ``draws`` draws: base values, with some paths set per draw.
 
@@ -149,6 +156,10 @@ def compile_parameters(
     values : mapping of str to array of shape (D,), optional
         Per-draw values for some field paths (samples, a sweep grid); every other input takes
         its base value (a distribution's ``base``).
+    yearly : mapping of str to bool array of shape (D, T), optional
+        Per avoided cost's ``probability`` path (``avoided_costs[1].probability``), whether its
+        event happens in each draw and year (:attr:`Parameters.avoided_cost_years`); the other
+        avoided costs keep their probability, the same every year.
 
     Returns
     -------
@@ -156,6 +167,7 @@ def compile_parameters(
     """
     values = dict(values or {})
     unknown = set(values) - set(numeric_inputs(scenario))
+    unknown |= {path for path in yearly or {} if not _AVOIDED_PROBABILITY.fullmatch(path)}
     if unknown:
         raise KeyError(f"no numeric input at {', '.join(sorted(unknown))}")
 
@@ -179,4 +191,20 @@ def compile_parameters(
     settings = scenario.settings
     rate = fill(np.empty(draws), DISCOUNT_RATE_PATH, settings.discount_rate, "discount_rate")
     inflation = fill(np.empty(draws), INFLATION_PATH, settings.inflation, "inflation")
-    return Parameters(draws=draws, discount_rate=rate, inflation=inflation, lines=lines)
+    years = None
+    if yearly:
+        chance = lines["avoided_costs"]["probability"]
+        years = np.repeat(chance[:, :, None], settings.horizon_years, axis=2)
+        for path, happens in yearly.items():
+            years[:, int(_AVOIDED_PROBABILITY.fullmatch(path)["line"]), :] = happens
+    return Parameters(
+        draws=draws,
+        discount_rate=rate,
+        inflation=inflation,
+        lines=lines,
+        avoided_cost_years=years,
+    )
+
+
+_AVOIDED_PROBABILITY = re.compile(r"avoided_costs\[(?P<line>\d+)\]\.probability")
+"""The path of an avoided cost's yearly chance, with its line number."""

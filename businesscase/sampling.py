@@ -1,9 +1,15 @@
 """Sampling the uncertain inputs of a scenario (docs/uncertainty.md).
 
-Any numeric input may be written as a distribution. The Monte Carlo draws every one of them from
-one random generator, in a fixed order (field paths sorted), so the same seed gives the same
-draws whatever the chunk size used to evaluate them. Draws that leave the field's valid range
-(docs/scenario-format.md#rules) are clipped to it, and the clipped draws are counted per field.
+Any numeric input may be written as a distribution. Every input has its own random stream,
+derived from the seed and the input's field path (:func:`stream`), so
+
+- the same seed gives the same draws whatever the chunk size, the order of the inputs or the
+  number of threads that sample them side by side;
+- adding, removing or changing one input leaves the draws of every other input as they were: two
+  variants of a plan compared with the same seed are compared on the same draws (paired draws).
+
+Draws that leave the field's valid range (docs/scenario-format.md#rules) are clipped to it, and
+the clipped draws are counted per field.
 
 The five distributions (``low``, ``mode``, ``high``, ``mean``, ``sd`` as written in the file):
 
@@ -24,8 +30,8 @@ The five distributions (``low``, ``mode``, ``high``, ``mean``, ``sd`` as written
   .. math:: \\sigma^2 = \\ln\\left(1 + \\frac{sd^2}{mean^2}\\right), \\quad
             \\mu = \\ln(mean) - \\frac{\\sigma^2}{2}.
 
-Correlation between inputs is not modelled: every input is drawn independently. (A shared
-driver can still be modelled by writing one line instead of two.)
+Inputs are drawn independently; the inputs of a ``[[correlations]]`` group are then reordered
+to the rank correlation asked for (:func:`rank_correlate`, Iman and Conover's method).
 
 References
 ----------
@@ -37,7 +43,9 @@ from __future__ import annotations
 
 import math
 import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from enum import IntEnum
 from statistics import NormalDist
 
 import numpy as np
@@ -127,6 +135,18 @@ def pert_shape(low: float, mode: float, high: float) -> tuple[float, float]:
 def sample(distribution: object, draws: int, rng: np.random.Generator) -> FloatArray:
     """``draws`` independent draws of one distribution, not clipped.
 
+    Every distribution is drawn from uniforms, standard normals or standard gammas, the
+    generator methods that release the GIL while they fill an array (so inputs can be sampled
+    on threads side by side), then transformed with array operations:
+
+    - triangular: the inverse of its distribution function, on the unit triangle with its
+      peak at ``c = (mode - low) / (high - low)``: ``sqrt(u c)`` below ``c``,
+      ``1 - sqrt((1 - u)(1 - c))`` above, then stretched to ``[low, high]``;
+    - PERT: ``B = X / (X + Y)`` with ``X ~ Gamma(alpha)``, ``Y ~ Gamma(beta)`` is
+      ``Beta(alpha, beta)``, stretched to ``[low, high]``;
+    - uniform: a uniform share stretched to ``[low, high]``;
+    - normal: ``mean + sd z``; lognormal: ``exp(mu + sigma z)``.
+
     Parameters
     ----------
     distribution : Triangular, Pert, Uniform, Normal or Lognormal
@@ -142,19 +162,39 @@ def sample(distribution: object, draws: int, rng: np.random.Generator) -> FloatA
     """
     match distribution:
         case Triangular(low=low, mode=mode, high=high):
-            return rng.triangular(low, mode, high, draws)
+            peak = _share_of_width(low, mode, high)
+            share = rng.random(draws)
+            below = share < peak
+            root = np.sqrt(np.where(below, share * peak, (1.0 - share) * (1.0 - peak)))
+            return _stretch(low, high, np.where(below, root, 1.0 - root))
         case Pert(low=low, mode=mode, high=high):
-            return low + (high - low) * rng.beta(*pert_shape(low, mode, high), draws)
+            alpha, beta = pert_shape(low, mode, high)
+            first = rng.standard_gamma(alpha, draws)
+            second = rng.standard_gamma(beta, draws)
+            return _stretch(low, high, first / (first + second))
         case Uniform(low=low, high=high):
-            if math.isinf(high - low):  # wider than float64 reaches: numpy refuses the width
-                share = rng.random(draws)
-                return low * (1.0 - share) + high * share
-            return rng.uniform(low, high, draws)
+            return _stretch(low, high, rng.random(draws))
         case Normal(mean=mean, sd=sd):
-            return rng.normal(mean, sd, draws)
+            return mean + sd * rng.standard_normal(draws)
         case Lognormal(mean=mean, sd=sd):
-            return rng.lognormal(*lognormal_log_parameters(mean, sd), draws)
+            mu, sigma = lognormal_log_parameters(mean, sd)
+            return np.exp(mu + sigma * rng.standard_normal(draws))
     raise TypeError(f"not a distribution: {distribution!r}")
+
+
+def _share_of_width(low: float, point: float, high: float) -> float:
+    """``(point - low) / (high - low)``, also for a width beyond float64 (from the halves)."""
+    width = high - low
+    if math.isfinite(width):
+        return (point - low) / width
+    return (point / 2 - low / 2) / (high / 2 - low / 2)
+
+
+def _stretch(low: float, high: float, share: FloatArray) -> FloatArray:
+    """Shares in ``[0, 1]`` stretched to ``[low, high]``: ``low (1 - s) + high s``, which stays
+    within float64 even where ``high - low`` does not, and gives ``low`` and ``high`` exactly
+    at 0 and 1."""
+    return low * (1.0 - share) + high * share
 
 
 def low_high(distribution: object) -> tuple[float, float]:
@@ -192,13 +232,50 @@ def clip_to_range(path: str, values: FloatArray) -> tuple[FloatArray, int]:
     return (np.clip(values, low, high) if outside else values), outside
 
 
+class Purpose(IntEnum):
+    """What a random stream is for: the first word of its spawn key (:func:`stream`)."""
+
+    VALUE = 0
+    """The draws of an input written as a distribution."""
+    EVENT = 1
+    """Whether money comes, or an event happens (docs/uncertainty.md, all-or-nothing money)."""
+    ORDER = 2
+    """The random order behind the rank correlations of a set of inputs."""
+
+
+def stream(seed: int, purpose: Purpose, path: str) -> np.random.Generator:
+    """The random generator of one input (or one group of inputs) for one purpose.
+
+    Its :class:`numpy.random.SeedSequence` has the seed as entropy and, as spawn key, the
+    purpose followed by the UTF-8 bytes of the field path. Distinct paths give distinct keys
+    (no hash that two paths could share), and a stream depends on nothing but the seed, the
+    purpose and the path.
+
+    Examples
+    --------
+    >>> first = stream(1, Purpose.VALUE, "outcomes[0].proxy").random()
+    >>> first == stream(1, Purpose.VALUE, "outcomes[0].proxy").random()
+    True
+    >>> first == stream(1, Purpose.EVENT, "outcomes[0].proxy").random()
+    False
+    """
+    key = (int(purpose), *path.encode())
+    return np.random.default_rng(np.random.SeedSequence(entropy=seed, spawn_key=key))
+
+
+def sample_input(path: str, distribution: object, draws: int, seed: int) -> tuple[FloatArray, int]:
+    """``draws`` draws of the input at ``path`` from its own stream, clipped to the field's
+    valid range; also the number of draws clipped."""
+    return clip_to_range(path, sample(distribution, draws, stream(seed, Purpose.VALUE, path)))
+
+
 def sample_inputs(
-    inputs: Mapping[str, object], draws: int, seed: int | None
+    inputs: Mapping[str, object], draws: int, seed: int, *, threads: int = 1
 ) -> tuple[dict[str, FloatArray], dict[str, int]]:
     """Draw every uncertain input for all draws, clipped to its field's valid range.
 
-    The inputs are drawn one after the other from one ``numpy.random.default_rng(seed)``, in
-    sorted path order, so a seed fixes every draw.
+    Each input is drawn from its own stream (:func:`stream`), so a seed fixes every draw of an
+    input whatever the other inputs, their order or the number of threads.
 
     Parameters
     ----------
@@ -206,8 +283,11 @@ def sample_inputs(
         Uncertain inputs by field path (:func:`businesscase.parameters.uncertain_inputs`).
     draws : int
         Number of draws ``D``.
-    seed : int or None
-        Seed of the generator; None draws fresh entropy from the operating system.
+    seed : int
+        The seed (a non-negative integer) every stream is derived from.
+    threads : int, default 1
+        Inputs sampled side by side (numpy's generators release the GIL while they fill an
+        array); the draws do not depend on it.
 
     Returns
     -------
@@ -216,9 +296,166 @@ def sample_inputs(
     clipped : dict of str to int
         Per path, the number of draws that were outside the valid range and were clipped.
     """
-    rng = np.random.default_rng(seed)
-    values: dict[str, FloatArray] = {}
-    clipped: dict[str, int] = {}
-    for path in sorted(inputs):
-        values[path], clipped[path] = clip_to_range(path, sample(inputs[path], draws, rng))
+    paths = sorted(inputs)
+
+    def one(path: str) -> tuple[FloatArray, int]:
+        return sample_input(path, inputs[path], draws, seed)
+
+    if threads > 1 and len(paths) > 1:
+        with ThreadPoolExecutor(max_workers=threads) as pool:
+            drawn = list(pool.map(one, paths))
+    else:
+        drawn = [one(path) for path in paths]
+    values = {path: value for path, (value, _) in zip(paths, drawn, strict=True)}
+    clipped = {path: count for path, (_, count) in zip(paths, drawn, strict=True)}
     return values, clipped
+
+
+def draw_events(
+    path: str, chance: FloatArray | float, draws: int, seed: int, years: int | None = None
+) -> np.ndarray:
+    """Whether money comes, or an event happens, per draw (and year): all or nothing.
+
+    One uniform ``u`` per draw (and year) from the event stream of ``path``
+    (:func:`stream`); the money comes, or the event happens, when ``u < p`` with ``p`` the
+    draw's chance, so it does with probability ``p``. The draws do not depend on the chunk
+    size or the other inputs.
+
+    Parameters
+    ----------
+    path : str
+        The field path of the chance (``funding[0].probability``).
+    chance : float or array of shape (D,)
+        The chance, the same in every draw or sampled per draw [fraction 0-1].
+    draws : int
+        Number of draws ``D``.
+    seed : int
+        The seed the stream is derived from.
+    years : int, optional
+        With years, one event per draw and year (an avoided cost's yearly shock).
+
+    Returns
+    -------
+    bool array, shape (D,) or (D, years)
+    """
+    uniforms = stream(seed, Purpose.EVENT, path)
+    if years is None:
+        return uniforms.random(draws) < chance
+    return uniforms.random((draws, years)) < np.reshape(chance, (-1, 1))
+
+
+# --- rank correlation (Iman and Conover 1982) ----------------------------------------------
+
+
+def rank_correlations(
+    groups: Sequence[tuple[Sequence[str], float]],
+) -> tuple[list[str], FloatArray]:
+    """The target rank correlation matrix of every input named in ``[[correlations]]``.
+
+    Parameters
+    ----------
+    groups : sequence of (paths, rho)
+        Per group, its inputs' field paths and the rank correlation of every pair of them.
+
+    Returns
+    -------
+    paths : list of str
+        Every input named in a group, sorted.
+    matrix : array, shape (K, K)
+        1 on the diagonal, ``rho`` for a pair in a group, 0 for a pair in none.
+    """
+    paths = sorted({path for inputs, _ in groups for path in inputs})
+    where = {path: k for k, path in enumerate(paths)}
+    matrix = np.eye(len(paths))
+    for inputs, rho in groups:
+        for first in inputs:
+            for second in inputs:
+                if first != second:
+                    matrix[where[first], where[second]] = rho
+    return paths, matrix
+
+
+def score_correlation(rank: FloatArray) -> FloatArray:
+    """The correlation of normal scores that gives the rank correlation ``rank``.
+
+    Two normal variables with correlation ``r`` have the rank (Spearman) correlation
+    ``(6 / pi) asin(r / 2)``; the inverse, ``r = 2 sin(pi rho / 6)``, is the target for the
+    van der Waerden scores (at most 0.018 away from ``rho``).
+    """
+    return 2.0 * np.sin(np.pi * rank / 6.0)
+
+
+def smallest_eigenvalue(matrix: FloatArray) -> float:
+    """The smallest eigenvalue of a symmetric matrix: above 0 when it is a valid correlation
+    matrix (positive definite)."""
+    return float(np.linalg.eigvalsh(matrix)[0])
+
+
+def is_valid_correlation(rank: FloatArray) -> bool:
+    """Whether a target rank correlation matrix, and the score correlation made from it, are
+    both positive definite (so a Cholesky factor exists)."""
+    return min(smallest_eigenvalue(rank), smallest_eigenvalue(score_correlation(rank))) > 0.0
+
+
+def rank_correlate(
+    samples: Mapping[str, FloatArray], paths: Sequence[str], rank: FloatArray, seed: int
+) -> dict[str, FloatArray]:
+    """Reorder the samples of ``paths`` so that they reach the rank correlation ``rank``.
+
+    Iman and Conover's method [2]_: with ``D`` draws and ``K`` inputs,
+
+    1. the van der Waerden scores ``a_i = Phi^-1(i / (D + 1))``, each of the ``K`` columns of
+       a matrix ``M`` a random permutation of them (from the order stream of the group,
+       :func:`stream`);
+    2. ``T = M (Q^-1)' P'``, with ``P`` the Cholesky factor of the target score correlation
+       (:func:`score_correlation`) and ``Q`` that of ``M``'s own correlation: ``T``'s columns
+       have exactly the target correlation;
+    3. each input's sorted samples are put in the order of the ranks of its column of ``T``.
+
+    Every input keeps exactly its own values (its marginal distribution), only their order
+    changes, so the draws of an input are the same with or without the correlation. With
+    fewer than ``K + 2`` draws the scores' correlation may be singular; the samples are
+    then left as they are.
+
+    Parameters
+    ----------
+    samples : mapping of str to array of shape (D,)
+        The independently drawn inputs (:func:`sample_inputs`).
+    paths : sequence of str
+        The inputs to correlate (:func:`rank_correlations`).
+    rank : array, shape (K, K)
+        Their target rank correlation matrix, positive definite.
+    seed : int
+        The seed of the order stream.
+
+    Returns
+    -------
+    dict of str to array of shape (D,)
+        ``samples`` with the inputs of ``paths`` reordered.
+
+    References
+    ----------
+    .. [2] R. L. Iman and W. J. Conover, "A distribution-free approach to inducing rank
+       correlation among input variables", *Communications in Statistics - Simulation and
+       Computation* 11(3), 311-334 (1982).
+    """
+    draws = len(samples[paths[0]]) if paths else 0
+    if draws < len(paths) + 2:
+        return dict(samples)
+    order = stream(seed, Purpose.ORDER, "|".join(paths))
+    normal = NormalDist()
+    scores = np.array([normal.inv_cdf(i / (draws + 1)) for i in range(1, draws + 1)])
+    columns = np.column_stack([order.permutation(scores) for _ in paths])
+    own = np.corrcoef(columns, rowvar=False)
+    try:
+        target = np.linalg.cholesky(score_correlation(rank))
+        current = np.linalg.cholesky(own)
+    except np.linalg.LinAlgError:
+        return dict(samples)
+    arranged = columns @ (target @ np.linalg.inv(current)).T
+    reordered = dict(samples)
+    ranks = np.empty(draws, dtype=np.int64)
+    for k, path in enumerate(paths):
+        ranks[np.argsort(arranged[:, k], kind="stable")] = np.arange(draws)
+        reordered[path] = np.sort(samples[path])[ranks]
+    return reordered

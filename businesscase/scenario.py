@@ -34,6 +34,7 @@ businesscase.problems.ScenarioError: pilot.toml: scenario.horizon_years = 0: mus
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import stat
@@ -74,6 +75,7 @@ from businesscase.problems import (
     file_error,
     refusal,
 )
+from businesscase.sampling import is_valid_correlation, rank_correlations
 from businesscase.vocabulary import (
     COST_CATEGORIES,
     DEFAULT_DISCOUNT_RATE,
@@ -445,7 +447,9 @@ class AvoidedCost(_Model):
         description="Cost of one incident [EUR, constant prices of start_year, >= 0]."
     )
     probability: Share = Field(
-        1.0, description="Yearly chance of the event (expected value of shocks) [fraction 0-1]."
+        1.0,
+        description="Yearly chance of the event: its expected value in the figures, drawn year "
+        "by year in the Monte Carlo [fraction 0-1].",
     )
     value_type: ValueType = Field(
         "fiscal", description="Kind of value [fiscal, economic or social]."
@@ -516,7 +520,9 @@ class Funding(_Model):
     duration: Years = Field(1, description=_DURATION + " Not for loans.")
     growth: Rate = Field(0.0, description=_GROWTH + " Not for loans.")
     probability: Share = Field(
-        1.0, description="Chance the money actually comes (expected value) [fraction 0-1]."
+        1.0,
+        description="Chance the money comes at all: its expected value in the figures, all or "
+        "nothing in the Monte Carlo [fraction 0-1].",
     )
     interest_rate: NonNegative | None = Field(
         None, description="Loans only, required there [fraction per year, >= 0]."
@@ -664,6 +670,26 @@ Contracts = Annotated[
 """Outcome contracts: one ``[sib]`` table (one contract) or an array ``[[sib]]``."""
 
 
+Rho = Annotated[
+    float,
+    BeforeValidator(_plain_number),
+    _ranged(lambda x: -1.0 < x < 1.0, "correlation_rho"),
+]
+
+
+class Correlation(_Model):
+    """A group of uncertain inputs that move together (docs/uncertainty.md, correlated inputs)."""
+
+    inputs: list[Name] = Field(
+        description="Field paths of two or more inputs written as distributions, such as "
+        "outcomes[0].quantity [paths]."
+    )
+    rho: Rho = Field(
+        description="Rank (Spearman) correlation of every pair of the inputs "
+        "[-1 < rho < 1, a plain number]."
+    )
+
+
 class Project(_Model):
     """One project of a programme (an integral investment package of several projects)."""
 
@@ -699,6 +725,9 @@ class Scenario(_Model):
     sib: Contracts | None = Field(
         None, description="Outcome contracts: one [sib] table or several [[sib]] tables."
     )
+    correlations: list[Correlation] = Field(
+        default_factory=list, description="Groups of uncertain inputs that move together."
+    )
 
     @property
     def contracts(self) -> list[Sib]:
@@ -722,6 +751,7 @@ SECTIONS: dict[str, type[BaseModel]] = {
     "value_capture": ValueCapture,
     "funding": Funding,
     "sib": Sib,
+    "correlations": Correlation,
 }
 """Every section of a scenario file with the model of one entry, in file order."""
 
@@ -1028,6 +1058,47 @@ def _cross_checks(scenario: Scenario) -> list[Problem]:
         problems += _loan_fields(f"funding[{index}]", funding)
     problems += _project_checks(scenario)
     problems += _contract_checks(scenario, reference, within_horizon)
+    problems += _correlation_checks(scenario)
+    return problems
+
+
+def _correlation_checks(scenario: Scenario) -> list[Problem]:
+    """The inputs of each ``[[correlations]]`` group: known, written as distributions, each
+    once, no pair in two groups; then the groups together: a valid correlation matrix."""
+    if not scenario.correlations:
+        return []
+    from businesscase.parameters import numeric_inputs  # parameters imports this module
+
+    written = numeric_inputs(scenario)
+    problems: list[Problem] = []
+    grouped: dict[tuple[str, str], int] = {}
+    for k, group in enumerate(scenario.correlations):
+        where = f"correlations[{k}]"
+        if len(group.inputs) < 2:
+            problems.append(Problem(f"{where}.inputs", group.inputs, Message("correlation_few")))
+        seen: list[str] = []
+        for j, path in enumerate(group.inputs):
+            rule = None
+            if path in seen:
+                rule = Message("correlation_twice")
+            elif path not in written:
+                rule = Message("correlation_unknown", hint=Suggestion(path, tuple(written)))
+            elif not is_distribution(written[path]):
+                rule = Message("correlation_not_uncertain")
+            else:
+                seen.append(path)
+            if rule is not None:
+                problems.append(Problem(f"{where}.inputs[{j}]", path, rule))
+        for first, second in itertools.combinations(sorted(seen), 2):
+            if (first, second) in grouped:
+                earlier = f"correlations[{grouped[first, second]}]"
+                rule = Message("correlation_pair_again", first=first, second=second, group=earlier)
+                problems.append(Problem(f"{where}.inputs", group.inputs, rule))
+            grouped.setdefault((first, second), k)
+    if not problems:
+        _, rank = rank_correlations([(group.inputs, group.rho) for group in scenario.correlations])
+        if not is_valid_correlation(rank):
+            problems.append(Problem("correlations", NO_VALUE, Message("correlation_matrix")))
     return problems
 
 

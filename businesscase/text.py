@@ -2066,6 +2066,34 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "The most the payers pay in total, in euros; empty: no cap.",
         "nl": "Het meeste dat de betalers samen betalen, in euro; leeg: geen plafond.",
     },
+    # risks: what a Monte Carlo draws (all-or-nothing money, yearly events, correlations;
+    # businesscase/uncertainty.py, the simulate command, the Uncertainty page)
+    "risks_title": {"en": "Risks in the draws", "nl": "Risico's in de trekkingen"},
+    "risk_distributions": {
+        "en": "inputs written as distributions: {count}",
+        "nl": "invoer als kansverdeling: {count}",
+    },
+    "risk_money": {
+        "en": "money that comes in full or not at all: {count} funding lines",
+        "nl": "geld dat helemaal komt of helemaal niet: {count} financieringsregels",
+    },
+    "risk_events": {
+        "en": "events that happen or not, year by year: {count} avoided costs",
+        "nl": "gebeurtenissen die elk jaar wel of niet plaatsvinden: {count} vermeden kosten",
+    },
+    "risk_correlations": {
+        "en": "inputs that move together (rank correlation): {count} groups",
+        "nl": "invoer die samen beweegt (rangcorrelatie): {count} groepen",
+    },
+    "section_correlations": {"en": "Correlations", "nl": "Correlaties"},
+    "field_inputs": {"en": "inputs (field paths)", "nl": "invoer (veldpaden)"},
+    "field_rho": {"en": "rank correlation (rho)", "nl": "rangcorrelatie (rho)"},
+    "risks_expected": {
+        "en": "Money that may not come and yearly events count at their expected values "
+        "(probability x amount), as in the deterministic figures.",
+        "nl": "Geld dat misschien niet komt en jaarlijkse gebeurtenissen tellen mee met hun "
+        "verwachte waarde (kans x bedrag), zoals in de vaste cijfers.",
+    },
 }
 """Every user-facing string by key and language code (``nl``, ``en``)."""
 

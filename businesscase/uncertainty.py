@@ -13,8 +13,8 @@ at once. The deterministic figures are the one-draw case of the same code path.
 - :func:`switching_values`: per uncertain input, the value at which ``npv_social`` crosses 0
   and the value at which ``closes`` flips, within a wide search range.
 
-Correlation between inputs is out of scope: inputs are drawn independently
-(:mod:`businesscase.sampling`).
+Inputs are drawn independently, except the groups of ``[[correlations]]``, which get the rank
+correlation asked for (:mod:`businesscase.sampling`).
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ import pandas as pd
 
 from businesscase import limits
 from businesscase.actuals import Actuals
-from businesscase.distributions import base_value
+from businesscase.distributions import base_value, is_distribution
 from businesscase.flows import build_flows
 from businesscase.metrics import (
     NO_YEAR,
@@ -44,7 +44,16 @@ from businesscase.metrics import (
 )
 from businesscase.overflow import QUIET, check_finite
 from businesscase.parameters import compile_parameters, uncertain_inputs
-from businesscase.sampling import NON_NEGATIVE, SHARE, field_range, low_high, sample_inputs
+from businesscase.sampling import (
+    NON_NEGATIVE,
+    SHARE,
+    draw_events,
+    field_range,
+    low_high,
+    rank_correlate,
+    rank_correlations,
+    sample_inputs,
+)
 from businesscase.scenario import Scenario
 from businesscase.timeline import FloatArray
 
@@ -85,6 +94,7 @@ def run_draws(
     draws: int,
     values: Mapping[str, FloatArray] | None = None,
     actuals: Actuals | None = None,
+    yearly: Mapping[str, np.ndarray] | None = None,
 ) -> dict[str, FloatArray]:
     """Every figure per draw: the engine for ``draws`` draws with some inputs set per draw.
 
@@ -102,6 +112,9 @@ def run_draws(
         Per-draw values by field path; other inputs take their base value.
     actuals : Actuals, optional
         Reported values that replace the plan's in every draw (docs/monitoring.md).
+    yearly : mapping of str to bool array of shape (D, T), optional
+        Per avoided cost, whether its event happens in each draw and year
+        (:func:`businesscase.parameters.compile_parameters`).
 
     Returns
     -------
@@ -117,17 +130,25 @@ def run_draws(
     """
     size = limits.chunk_size(scenario, workers=1)
     if draws <= size:
-        return _evaluate_draws(scenario, draws, values, actuals)
+        return _evaluate_draws(scenario, draws, values, actuals, yearly)
     chunks = [
         _evaluate_draws(
             scenario,
             min(start + size, draws) - start,
-            {path: value[start : start + size] for path, value in (values or {}).items()},
+            _rows(values, start, start + size),
             actuals,
+            _rows(yearly, start, start + size),
         )
         for start in range(0, draws, size)
     ]
     return {name: np.concatenate([chunk[name] for chunk in chunks]) for name in chunks[0]}
+
+
+def _rows(
+    per_draw: Mapping[str, np.ndarray] | None, start: int, stop: int
+) -> dict[str, np.ndarray]:
+    """Draws ``start`` to ``stop`` of every per-draw array (the first axis)."""
+    return {path: value[start:stop] for path, value in (per_draw or {}).items()}
 
 
 def _evaluate_draws(
@@ -135,10 +156,11 @@ def _evaluate_draws(
     draws: int,
     values: Mapping[str, FloatArray] | None,
     actuals: Actuals | None = None,
+    yearly: Mapping[str, np.ndarray] | None = None,
 ) -> dict[str, FloatArray]:
     """The engine for one chunk of draws, its figures checked for overflow."""
     with np.errstate(**QUIET):
-        params = compile_parameters(scenario, draws=draws, values=values)
+        params = compile_parameters(scenario, draws=draws, values=values, yearly=yearly)
         flows = build_flows(scenario, params, actuals)
         figures = compute_metrics(flows, yearly_series(flows))
     check_finite(scenario, flows, figures)
@@ -198,6 +220,8 @@ class SimulationResult:
         Per uncertain input, the number of draws clipped to its field's valid range.
     seed : int
         The seed that reproduces these draws (drawn from the OS when none was given).
+    events : {"drawn", "expected"}
+        How money that may not come and yearly events were counted (:func:`simulate`).
     """
 
     summary: pd.DataFrame
@@ -207,6 +231,7 @@ class SimulationResult:
     cash_balance_percentiles: pd.DataFrame
     clipped: dict[str, int]
     seed: int
+    events: str = "drawn"
 
     @cached_property
     def draws(self) -> pd.DataFrame:
@@ -218,6 +243,7 @@ class SimulationResult:
         return {
             "draws": len(self.per_draw["closes"]),
             "seed": self.seed,
+            "events": self.events,
             "p_closes": self.p_closes,
             "p_sroi_above_1": self.p_sroi_above_1,
             "summary": {
@@ -237,16 +263,26 @@ def simulate(
     chunk_size: int | None = None,
     progress: Progress | None = None,
     actuals: Actuals | None = None,
+    events: str = "drawn",
 ) -> SimulationResult:
     """Monte Carlo: the engine evaluated for ``draws`` samples of the uncertain inputs.
 
-    Every distribution is sampled for all draws up front, from one generator seeded with
-    ``seed``, in sorted field-path order (:func:`businesscase.sampling.sample_inputs`); draws
-    outside a field's valid range are clipped and counted. The draws are then evaluated
+    Every distribution is sampled for all draws up front, each from its own stream derived
+    from ``seed`` and its field path, on up to :data:`WORKERS` threads
+    (:func:`businesscase.sampling.sample_inputs`); draws outside a field's valid range are
+    clipped and counted. The draws are then evaluated
     ``chunk_size`` at a time, on up to :data:`WORKERS` threads, which bounds memory (about
     ``WORKERS`` chunks in flight) and leaves the results independent of the chunk size: the
     same seed gives the same numbers. The number of draws is checked against the limits of
-    :mod:`businesscase.limits` before anything is sampled.
+    :mod:`businesscase.limits` before anything is sampled. The inputs of each
+    ``[[correlations]]`` group are then put in an order that gives them the rank correlation
+    asked for (:func:`businesscase.sampling.rank_correlate`), each keeping its own values.
+
+    Money that may not come and shocks that may not happen are drawn, all or nothing
+    (:func:`draw_money_and_events`): a funding line with a ``probability`` below 1 (or
+    uncertain) pays in full in some draws and not at all in the others, an avoided cost's
+    event happens in some years of a draw and not in others. ``events="expected"`` counts their
+    expected values instead, as :func:`businesscase.evaluate` does.
 
     Parameters
     ----------
@@ -264,6 +300,10 @@ def simulate(
     actuals : Actuals, optional
         What happened so far: every draw takes the reported values, so the draws vary only
         what is still to come (the reforecast's Monte Carlo, docs/monitoring.md).
+    events : {"drawn", "expected"}, default "drawn"
+        "drawn": all-or-nothing money and yearly events; "expected": a funding line brings
+        ``probability`` times its amount and an avoided cost counts ``probability`` times its
+        value every year, in every draw.
 
     Returns
     -------
@@ -283,6 +323,8 @@ def simulate(
     >>> 0.0 <= result.p_closes <= 1.0, list(result.summary.columns)
     (True, ['mean', 'p5', 'p50', 'p95', 'share_null'])
     """
+    if events not in EVENTS:
+        raise ValueError(f"events must be one of {', '.join(EVENTS)}, not {events!r}")
     limits.check_draws(scenario, draws)
     fitting = limits.chunk_size(scenario, WORKERS)
     if chunk_size is not None and chunk_size < 1:
@@ -291,7 +333,14 @@ def simulate(
     if seed is None:
         seed = int(np.random.SeedSequence().entropy)
     with np.errstate(**QUIET):  # draws beyond float64 become inf: refused by check_finite
-        samples, clipped = sample_inputs(uncertain_inputs(scenario), draws, seed)
+        samples, clipped = sample_inputs(uncertain_inputs(scenario), draws, seed, threads=WORKERS)
+    if scenario.correlations:
+        groups = [(group.inputs, group.rho) for group in scenario.correlations]
+        samples = rank_correlate(samples, *rank_correlations(groups), seed)
+    money, yearly = {}, {}
+    if events == "drawn":
+        money, yearly = draw_money_and_events(scenario, samples, draws, seed, actuals)
+    engine_values = samples | money
     figures: dict[str, list[FloatArray]] = {name: [] for name in (*SCALAR_METRICS, "cash_balance")}
     starts = range(0, draws, chunk_size)
 
@@ -300,8 +349,9 @@ def simulate(
         return run_draws(
             scenario,
             stop - start,
-            {path: value[start:stop] for path, value in samples.items()},
+            _rows(engine_values, start, stop),
             actuals,
+            _rows(yearly, start, stop),
         )
 
     with ThreadPoolExecutor(max_workers=min(WORKERS, len(starts))) as pool:
@@ -325,7 +375,102 @@ def simulate(
         cash_balance_percentiles=fan,
         clipped=clipped,
         seed=seed,
+        events=events,
     )
+
+
+EVENTS: tuple[str, ...] = ("drawn", "expected")
+"""How :func:`simulate` counts money that may not come and events that may not happen."""
+
+
+def draw_money_and_events(
+    scenario: Scenario,
+    samples: Mapping[str, FloatArray],
+    draws: int,
+    seed: int,
+    actuals: Actuals | None = None,
+) -> tuple[dict[str, FloatArray], dict[str, np.ndarray]]:
+    """All-or-nothing money and yearly events for ``draws`` draws (docs/uncertainty.md).
+
+    A funding line comes in full or not at all: per draw, one uniform from the line's own
+    stream against that draw's ``probability`` (:func:`businesscase.sampling.draw_events`).
+    An avoided cost's event happens, or not, in each year of each draw, with its
+    ``probability`` as the yearly chance. Lines whose probability is a number 0 or 1 have
+    nothing to draw. A funding line with a reported actual has come: it pays in every draw.
+
+    Parameters
+    ----------
+    scenario : Scenario
+        A validated scenario.
+    samples : mapping of str to array of shape (D,)
+        The sampled inputs (an uncertain ``probability`` is the draw's chance).
+    draws : int
+        Number of draws ``D``.
+    seed : int
+        The seed of the streams.
+    actuals : Actuals, optional
+        What happened so far (docs/monitoring.md).
+
+    Returns
+    -------
+    money : dict of str to array of shape (D,)
+        Per funding line's ``probability`` path: 1.0 in the draws in which the money comes,
+        0.0 in the others (the probability the engine uses for that draw).
+    yearly : dict of str to bool array of shape (D, T)
+        Per avoided cost's ``probability`` path: whether its event happens, by draw and year.
+    """
+    reported = {row.index for row in actuals.rows if row.section == "funding"} if actuals else set()
+    years = scenario.settings.horizon_years
+
+    def chance(section: str, line: int) -> FloatArray | float:
+        path = f"{section}[{line}].probability"
+        written = getattr(scenario, section)[line].probability
+        return samples[path] if path in samples else base_value(written)
+
+    money = {
+        path: np.ones(draws)
+        if line in reported
+        else draw_events(path, chance("funding", line), draws, seed) * 1.0
+        for line, path in risky_lines(scenario, "funding").items()
+    }
+    yearly = {
+        path: draw_events(path, chance("avoided_costs", line), draws, seed, years)
+        for line, path in risky_lines(scenario, "avoided_costs").items()
+    }
+    return money, yearly
+
+
+def risky_lines(scenario: Scenario, section: str) -> dict[int, str]:
+    """The lines of ``funding`` or ``avoided_costs`` whose ``probability`` leaves something to
+    draw (uncertain, or a number strictly between 0 and 1), with the path of their
+    probability, by line number."""
+    found = {}
+    for line, written in enumerate(getattr(scenario, section)):
+        chance = written.probability
+        if is_distribution(chance) or 0.0 < chance < 1.0:
+            found[line] = f"{section}[{line}].probability"
+    return found
+
+
+def risks_in_draws(scenario: Scenario, events: str = "drawn") -> dict[str, int]:
+    """Which risks a Monte Carlo of ``scenario`` includes, and how many of each.
+
+    Returns
+    -------
+    dict of str to int
+        ``distributions``: inputs written as distributions; ``correlations``: groups of
+        inputs that move together (``[[correlations]]``); ``money``: funding lines that
+        come all or nothing; ``events``: avoided costs whose event happens or not each year
+        (both 0 with ``events="expected"``). Only the kinds with a count above 0 are listed.
+    """
+    counts = {
+        "distributions": len(uncertain_inputs(scenario)),
+        "correlations": len(scenario.correlations),
+    }
+    if events == "drawn":
+        counts["money"] = len(risky_lines(scenario, "funding"))
+        counts["events"] = len(risky_lines(scenario, "avoided_costs"))
+    return {kind: count for kind, count in counts.items() if count}
 
 
 def _with_nulls(name: str, values: FloatArray) -> FloatArray:

@@ -39,6 +39,23 @@ def test_draws_and_seed_add_the_monte_carlo_percentiles(tmp_path):
     )
 
 
+def test_expected_values_gives_the_percentiles_of_the_expected_money(tmp_path):
+    plein = example_path("driehoeksplein")  # two grants with an uncertain probability
+    percentiles = {}
+    for option in ([], ["--expected-values"]):
+        out = tmp_path / f"plein{len(option)}.xlsx"
+        arguments = ["--xlsx", str(out), "--draws", "300", "--seed", "7", *option]
+        assert runner.invoke(app, ["export", str(plein), *arguments]).exit_code == 0
+        sheet = openpyxl.load_workbook(out)[t("sheet_percentiles", "en")]
+        rows = {row[0]: row[2:6] for row in sheet.iter_rows(min_row=2, values_only=True)}
+        percentiles[bool(option)] = rows["pv_financing"]
+    for events, written in (("drawn", percentiles[False]), ("expected", percentiles[True])):
+        expected = simulate(load_scenario(plein), 300, seed=7, events=events).summary
+        columns = ["mean", "p5", "p50", "p95"]
+        assert written == pytest.approx(tuple(expected.loc["pv_financing", columns]), rel=1e-9)
+    assert percentiles[False] != percentiles[True]
+
+
 def test_draws_without_distributions_warn_and_skip_the_percentiles(tmp_path):
     scenario = tmp_path / "plain.toml"
     scenario.write_text(PLAIN, encoding="utf-8")

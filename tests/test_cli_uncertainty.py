@@ -26,6 +26,25 @@ def test_simulate_json_is_the_python_result():
     assert payload["summary"]["sib_investor_irr"]["mean"] is None
 
 
+def test_simulate_draws_money_all_or_nothing_unless_expected_values_is_asked():
+    # driehoeksplein's two grants have an uncertain probability: drawn, they come or not
+    plein = str(example_path("driehoeksplein"))
+    arguments = ["simulate", plein, "--draws", "400", "--seed", "2", "--json"]
+    drawn = json.loads(runner.invoke(app, arguments).stdout)
+    expected = json.loads(runner.invoke(app, [*arguments, "--expected-values"]).stdout)
+    scenario = load_scenario(plein)
+    old = simulate(scenario, 400, seed=2, events="expected").to_json_dict()
+    assert expected == json.loads(json.dumps(old))
+    assert (drawn["events"], expected["events"]) == ("drawn", "expected")
+    assert drawn["p_closes"] != expected["p_closes"]
+    table = runner.invoke(app, ["simulate", plein, "--draws", "300", "--lang", "nl"]).stdout
+    assert "Risico's in de trekkingen: invoer als kansverdeling: 40; " in table
+    assert "geld dat helemaal komt of helemaal niet: 2 financieringsregels" in table
+    quiet = runner.invoke(app, ["simulate", plein, "--draws", "300", "--expected-values"]).stdout
+    assert "Risks in the draws: inputs written as distributions: 40\n" in quiet
+    assert "count at their expected values" in quiet
+
+
 def nabuurschap_with_clipping(tmp_path):
     """Nabuurschap with a normal attribution around 0.05 whose draws below 0 get clipped."""
     text = (

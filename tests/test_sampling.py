@@ -12,6 +12,7 @@ from businesscase.sampling import (
     FIELD_RANGES,
     RATE_FLOOR,
     Z_95,
+    Purpose,
     clip_to_range,
     field_range,
     lognormal_log_parameters,
@@ -19,6 +20,7 @@ from businesscase.sampling import (
     pert_shape,
     sample,
     sample_inputs,
+    stream,
 )
 
 N = 200_000
@@ -127,15 +129,49 @@ def test_every_numeric_field_has_a_valid_range():
     assert field_range("sib.cap") == (0.0, math.inf)
 
 
-def test_the_same_seed_gives_the_same_draws_in_sorted_path_order():
+def test_the_same_seed_gives_the_same_draws_whatever_the_order_and_the_threads():
     inputs = {"costs[0].amount": DISTRIBUTIONS[2], "b.deadweight": DISTRIBUTIONS[0]}
     first, clipped = sample_inputs(inputs, 1000, 42)
-    again, _ = sample_inputs(dict(reversed(inputs.items())), 1000, 42)
+    again, _ = sample_inputs(dict(reversed(inputs.items())), 1000, 42, threads=4)
     assert list(first) == ["b.deadweight", "costs[0].amount"]
     assert all(np.array_equal(first[path], again[path]) for path in inputs)
     assert clipped == {"b.deadweight": 0, "costs[0].amount": 0}
     other, _ = sample_inputs(inputs, 1000, 43)
     assert not np.array_equal(first["b.deadweight"], other["b.deadweight"])
+
+
+def test_each_input_has_its_own_stream_so_other_inputs_do_not_move_its_draws():
+    # paired draws: adding, removing or changing an input leaves the others' draws as they were
+    base = {"outcomes[0].proxy": DISTRIBUTIONS[1], "outcomes[1].proxy": DISTRIBUTIONS[1]}
+    drawn, _ = sample_inputs(base, 5000, 7)
+    more = base | {"a.deadweight": DISTRIBUTIONS[0], "outcomes[0].proxy": DISTRIBUTIONS[6]}
+    varied, _ = sample_inputs(more, 5000, 7)
+    alone, _ = sample_inputs({"outcomes[1].proxy": DISTRIBUTIONS[1]}, 5000, 7)
+    assert np.array_equal(varied["outcomes[1].proxy"], drawn["outcomes[1].proxy"])
+    assert np.array_equal(alone["outcomes[1].proxy"], drawn["outcomes[1].proxy"])
+    # the same distribution at two paths gives two different, uncorrelated samples
+    first, second = drawn["outcomes[0].proxy"], drawn["outcomes[1].proxy"]
+    assert not np.array_equal(first, second)
+    assert abs(np.corrcoef(first, second)[0, 1]) < 5 / math.sqrt(5000)
+
+
+def test_a_stream_is_fixed_by_seed_purpose_and_path_alone():
+    def words(seed, purpose, path):
+        return stream(seed, purpose, path).random(3).tolist()
+
+    assert words(5, Purpose.VALUE, "costs[1].amount") == words(5, Purpose.VALUE, "costs[1].amount")
+    others = [
+        words(6, Purpose.VALUE, "costs[1].amount"),
+        words(5, Purpose.EVENT, "costs[1].amount"),
+        words(5, Purpose.VALUE, "costs[11].amount"),
+        words(5, Purpose.VALUE, "costs[1].amoun"),
+    ]
+    assert words(5, Purpose.VALUE, "costs[1].amount") not in others
+    # the key is the purpose and the path's bytes, no hash: distinct paths, distinct keys
+    key = np.random.SeedSequence(5, spawn_key=(0, *b"costs[1].amount"))
+    assert np.random.default_rng(key).random(3).tolist() == words(
+        5, Purpose.VALUE, "costs[1].amount"
+    )
 
 
 def test_sample_rejects_a_number():

@@ -39,6 +39,14 @@ LangOption = Annotated[str, LANG_OPTION]
 ScenarioFile = Annotated[
     Path, typer.Argument(help="Scenario file (TOML, docs/scenario-format.md).")
 ]
+ExpectedValuesOption = Annotated[
+    bool,
+    typer.Option(
+        "--expected-values",
+        help="Count money that may not come and yearly events at their expected values "
+        "(probability x amount, as evaluate does) instead of drawing them all or nothing.",
+    ),
+]
 
 PIPE_WIDTH = 160
 """Width of the tables [characters] when stdout is not a terminal (a file, a pipe): rich's

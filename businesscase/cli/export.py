@@ -14,6 +14,7 @@ import typer
 from businesscase import export
 from businesscase.cli.common import (
     ChunkProgress,
+    ExpectedValuesOption,
     ScenarioFile,
     check_lang,
     computing,
@@ -59,6 +60,7 @@ def export_command(
         int | None,
         typer.Option(min=0, help="Random seed of the draws: the same seed gives the same numbers."),
     ] = None,
+    expected_values: ExpectedValuesOption = False,
     actuals: Annotated[
         Path | None,
         typer.Option(
@@ -91,7 +93,8 @@ def export_command(
     if draws is not None:
         if uncertain_inputs(scenario):
             with ChunkProgress() as progress, computing(file, lang):
-                simulation = simulate(scenario, draws, seed=seed, progress=progress)
+                events = "expected" if expected_values else "drawn"
+                simulation = simulate(scenario, draws, seed=seed, progress=progress, events=events)
                 tornado = sensitivity(scenario) if html is not None else None
         else:
             warning = f"warning: {file.name}: {t('export_nothing_uncertain', 'en')}"

@@ -14,6 +14,7 @@ from rich.table import Table
 from businesscase import formatting as fmt
 from businesscase.cli.common import (
     ChunkProgress,
+    ExpectedValuesOption,
     LangOption,
     ScenarioFile,
     check_lang,
@@ -27,9 +28,15 @@ from businesscase.export import input_value
 from businesscase.gap import close_the_gap
 from businesscase.metrics import SIB_METRICS
 from businesscase.sampling import field_range
-from businesscase.scenario import save_scenario
+from businesscase.scenario import Scenario, save_scenario
 from businesscase.text import input_name, t
-from businesscase.uncertainty import records, sensitivity, simulate, switching_values
+from businesscase.uncertainty import (
+    records,
+    risks_in_draws,
+    sensitivity,
+    simulate,
+    switching_values,
+)
 from businesscase.user_text import markup, visible
 
 CANNOT_CLOSE = 3
@@ -50,6 +57,17 @@ def _switch_text(row: dict[str, Any], verdict: str, lang: str) -> str:
     return markup(t(f"no_switch_{verdict}_{outcome}", lang, low=low, high=high))
 
 
+def risks_text(scenario: Scenario, events: str, lang: str) -> str:
+    """Which risks the draws include, one line: ``Risks in the draws: ...``; with
+    ``--expected-values`` also what that means for money and events."""
+    found = risks_in_draws(scenario, events)
+    items = [
+        t(f"risk_{kind}", lang, count=fmt.number(count, lang, 0)) for kind, count in found.items()
+    ]
+    line = f"{t('risks_title', lang)}: {'; '.join(items) or '-'}"
+    return line if events == "drawn" else f"{line}\n{t('risks_expected', lang)}"
+
+
 def simulate_command(
     file: ScenarioFile,
     draws: Annotated[int, typer.Option(min=1, help="Number of Monte Carlo draws.")] = 10_000,
@@ -57,13 +75,15 @@ def simulate_command(
         int | None, typer.Option(min=0, help="Random seed: the same seed gives the same numbers.")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+    expected_values: ExpectedValuesOption = False,
     lang: LangOption = "en",
 ) -> None:
     """Monte Carlo: how sure are the figures? Mean and P5/P50/P95 per figure, P(closes)."""
     check_lang(lang)
     scenario = load(file, lang)
+    events = "expected" if expected_values else "drawn"
     with ChunkProgress(lang) as progress, computing(file, lang):
-        result = simulate(scenario, draws, seed=seed, progress=progress)
+        result = simulate(scenario, draws, seed=seed, progress=progress, events=events)
     if as_json:
         typer.echo(json.dumps(result.to_json_dict(), indent=2, allow_nan=False))
     else:
@@ -87,6 +107,7 @@ def simulate_command(
         console.print(table)
         typer.echo(f"{t('p_closes', lang)}: {fmt.percent(result.p_closes, lang)}")
         typer.echo(f"{t('p_sroi_above_1', lang)}: {fmt.percent(result.p_sroi_above_1, lang)}")
+        typer.echo(risks_text(scenario, events, lang))
     for path, count in result.clipped.items():
         if count:
             low, high = (input_value(path, end, lang) for end in field_range(path))
