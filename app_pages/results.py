@@ -10,11 +10,12 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import state
-from businesscase import charts, close_the_gap, export
+from businesscase import charts, close_the_gap, export, projects
 from businesscase import formatting as fmt
 from businesscase.distributions import base_value
 from businesscase.gap import GapProposal
 from businesscase.metrics import STAKEHOLDER_COLUMNS
+from businesscase.vocabulary import CLOSE_TOLERANCE
 
 # session key of the last variant made by "close the gap": its name and contribution lines
 ADDED_KEY = "gap_closed_variant"
@@ -65,13 +66,57 @@ def contract_views() -> None:
     side_by_side(export.contracts_in_words(result, lang), "sib_contracts", "contract_name")
 
 
+@st.cache_data(max_entries=state.CACHE_ENTRIES, show_spinner=False)
+def pool_of(toml: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """:func:`businesscase.projects.pool_by_year` of a variant and its :func:`lending`, cached
+    on its TOML text."""
+    pool = projects.pool_by_year(state.scenario_of(toml))
+    return pool, projects.lending(pool)
+
+
 def programme_views() -> None:
     """A programme's projects side by side: each on its own money, the most it needs from the
-    pooled money, its own subsidy cliff; and what earmarked and pooled money mean (nothing
-    without projects). The cash chart above shows the pooled money over the years."""
+    pooled money, its own subsidy cliff; what earmarked and pooled money mean; the pool over
+    the years and who lends to whom (nothing without projects)."""
     side_by_side(export.projects_in_words(result, lang), "projects_table", "project_name")
-    if not result.projects.empty:
-        st.caption(state.tr("projects_note"))
+    if result.projects.empty:
+        return
+    st.caption(state.tr("projects_note"))
+    pool, lent = pool_of(variant.toml)
+    parts = {project.id: project.name for project in result.scenario.projects}
+    parts[projects.PROGRAMME_PART] = state.tr("programme_level")
+    st.subheader(state.tr("pool_title"))
+    st.plotly_chart(charts.pool_over_years(pool, parts, lang), key="pool", theme=None)
+    st.caption(state.tr("pool_caption"))
+    free = pool.groupby("year", sort=True)["net"].sum()
+    worst = float(free.min())
+    st.markdown(
+        state.tr(
+            "pool_worst_short" if worst < -CLOSE_TOLERANCE else "pool_worst",
+            year=int(free.idxmin()),
+            amount=state.markdown_text(fmt.money(abs(worst), lang)),
+        )
+    )
+    st.subheader(state.tr("lending_title"))
+    st.caption(state.tr("lending_caption"))
+    if lent.empty:
+        st.info(state.tr("lending_none"))
+        return
+    nobody = state.tr("lending_nobody")
+    st.dataframe(
+        pd.DataFrame(
+            {
+                state.tr("lending_year"): lent["year"].astype(str),
+                state.tr("lending_borrower"): lent["borrower"].map(parts),
+                state.tr("lending_lender"): [
+                    nobody if lender is None else parts[lender] for lender in lent["lender"]
+                ],
+                state.tr("lending_amount"): [fmt.money(v, lang) for v in lent["amount"]],
+            }
+        ),
+        hide_index=True,
+        height="content",
+    )
 
 
 def payer_views() -> None:

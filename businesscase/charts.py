@@ -298,6 +298,67 @@ def cash_balance(result: EvaluationResult, lang: str) -> go.Figure:
     return figure
 
 
+def pool_over_years(pool: pd.DataFrame, names: Mapping[str, str], lang: str) -> go.Figure:
+    """A programme's pooled money over the years: what each part brought to the pool (bars up),
+    what each part needs from it (bars down) and the free pooled cash ``b(t)`` (the line).
+
+    Parameters
+    ----------
+    pool : pandas.DataFrame
+        :func:`businesscase.projects.pool_by_year`'s table.
+    names : mapping of str to str
+        Part id -> name to show (the programme's own part included).
+    lang : {"nl", "en"}
+        Language of labels and number formats.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        Per part with money in the pool a bar trace of ``brought``, per part with a need a bar
+        trace of ``-drawn``, and a line whose ``y`` is the sum of ``net`` per year, the
+        programme's cash balance [EUR, current euros, cumulative].
+    """
+    figure = _figure(lang, t("chart_pool_title", lang))
+    parts = list(dict.fromkeys(pool["part"]))
+    colours = {
+        part: PROJECT_COLOUR if part == "" else STAKEHOLDER_PALETTE[n % len(STAKEHOLDER_PALETTE)]
+        for n, part in enumerate(parts)
+    }
+    hover = _hover(lang)
+    for column, sign, key in (
+        ("brought", 1.0, "chart_pool_brought"),
+        ("drawn", -1.0, "chart_pool_drawn"),
+    ):
+        for part in parts:
+            rows = pool[pool["part"] == part]
+            if not (rows[column] > CLOSE_TOLERANCE).any():
+                continue
+            colour = colours[part] if sign > 0 else _faded(colours[part])
+            figure.add_bar(
+                x=rows["year"],
+                y=sign * rows[column].to_numpy(),
+                name=t(key, lang, part=label(names.get(part, part))),
+                marker_color=colour,
+                hovertemplate=hover,
+            )
+    free = pool.groupby("year", sort=True)["net"].sum()
+    short = free.to_numpy() < -CLOSE_TOLERANCE
+    figure.add_scatter(
+        x=free.index,
+        y=free.to_numpy(),
+        name=t("chart_pool_free", lang),
+        mode="lines+markers",
+        line={"color": "black"},
+        marker={"color": np.where(short, SHORT_COLOUR, "black").tolist(), "size": 8},
+        hovertemplate=hover,
+    )
+    figure.add_hline(y=0.0, line_color="black", line_width=1)
+    figure.update_layout(barmode="relative", height=440 + 22 * len(figure.data))
+    _year_axis(figure, lang)
+    _money_axis(figure, lang)
+    return figure
+
+
 def benefits_by_stakeholder(result: EvaluationResult, lang: str) -> go.Figure:
     """Each stakeholder's PV benefit, split into its cashable and non-cashable part.
 

@@ -1942,6 +1942,61 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Save the lines' projects",
         "nl": "Projecten van de regels opslaan",
     },
+    # programme2: the pool over the years and who lends to whom (app_pages/results.py,
+    # businesscase/charts.py pool_over_years, businesscase/projects.py lending)
+    "pool_title": {"en": "The pool over the years", "nl": "De pot over de jaren"},
+    "chart_pool_title": {
+        "en": "Pooled money: brought in, needed, free",
+        "nl": "Gedeeld geld: ingebracht, nodig, vrij",
+    },
+    "chart_pool_brought": {"en": "{part}: brought in", "nl": "{part}: ingebracht"},
+    "chart_pool_drawn": {"en": "{part}: needs from the pool", "nl": "{part}: nodig uit de pot"},
+    "chart_pool_free": {
+        "en": "Free pooled money (cash balance)",
+        "nl": "Vrij gedeeld geld (kassaldo)",
+    },
+    "pool_caption": {
+        "en": "Up to the end of each year, in current euros. Above zero: the pooled money each "
+        "part has brought in. Below zero: what each project needs from the pool because it has "
+        "spent more than its own earmarked money so far. The line is what is left free: the "
+        "programme's cash balance. A project's earmarked surplus is not in the pool.",
+        "nl": "Tot het eind van elk jaar, in lopende euro's. Boven de nul: het gedeelde geld "
+        "dat elk onderdeel heeft ingebracht. Onder de nul: wat elk project uit de pot nodig "
+        "heeft omdat het tot dan meer uitgaf dan zijn eigen geoormerkte geld. De lijn is wat "
+        "vrij overblijft: het kassaldo van het programma. Het geoormerkte overschot van een "
+        "project zit niet in de pot.",
+    },
+    "pool_worst": {
+        "en": "The pool's tightest year: {year}, with {amount} free.",
+        "nl": "Het krapste jaar van de pot: {year}, met {amount} vrij.",
+    },
+    "pool_worst_short": {
+        "en": "The pool's tightest year: {year}, {amount} short.",
+        "nl": "Het krapste jaar van de pot: {year}, {amount} tekort.",
+    },
+    "lending_title": {"en": "Who lends to whom", "nl": "Wie leent aan wie"},
+    "lending_caption": {
+        "en": "Per year: which project draws on pooled money, and whose pooled money it is "
+        "(outstanding at the end of the year, in current euros). A project first uses its own "
+        "pooled money; the rest of the pot covers each project's need in proportion to what "
+        "each part has to spare. Nobody: the part of the need no pooled money covers, the "
+        "programme's shortfall that year.",
+        "nl": "Per jaar: welk project gedeeld geld gebruikt, en van wie dat geld is (wat aan "
+        "het eind van het jaar uitstaat, in lopende euro's). Een project gebruikt eerst zijn "
+        "eigen gedeelde geld; de rest van de pot dekt de behoefte van elk project naar rato "
+        "van wat elk onderdeel over heeft. Niemand: het deel dat geen gedeeld geld dekt, het "
+        "tekort van het programma in dat jaar.",
+    },
+    "lending_none": {
+        "en": "No project needs pooled money in any year: each pays its way with its own money.",
+        "nl": "Geen project heeft in enig jaar gedeeld geld nodig: elk betaalt zich met zijn "
+        "eigen geld.",
+    },
+    "lending_year": {"en": "year", "nl": "jaar"},
+    "lending_borrower": {"en": "project that draws", "nl": "project dat gebruikt"},
+    "lending_lender": {"en": "whose pooled money", "nl": "van wie het gedeelde geld is"},
+    "lending_amount": {"en": "amount", "nl": "bedrag"},
+    "lending_nobody": {"en": "nobody: not covered", "nl": "niemand: niet gedekt"},
     "guided_line_section": {"en": "part", "nl": "onderdeel"},
     "guided_line_name": {"en": "line", "nl": "regel"},
     # outcome contracts from the payers' side, and what the return cap and the guarantee

@@ -1,6 +1,8 @@
 """A Dutch team opens the BoTu programme (the app's first case) in a real browser and reads on
 Results, per project, whether it closes on its own money, what it needs from the pooled money
-and its own subsidy cliff. Screenshot: ``test-artifacts/screenshots/programme_results.png``.
+and its own subsidy cliff; then the pool over the years and who lends to whom. Screenshots:
+``test-artifacts/screenshots/programme_results.png``, ``programme_pool.png`` and
+``programme_lending.png``.
 
 The expected figures come from :func:`businesscase.evaluate` on the shipped programme,
 independently of the app.
@@ -15,6 +17,7 @@ from playwright.sync_api import expect
 
 from businesscase import evaluate, examples
 from businesscase import formatting as fmt
+from businesscase.projects import lending, pool_by_year
 from tests.e2e.conftest import go_to, settle, shoot
 
 pytestmark = pytest.mark.skipif(
@@ -47,3 +50,32 @@ def test_a_team_reads_each_projects_own_money_and_the_pool_on_results(page, serv
     expect(
         page.get_by_text("Geoormerkt geld betaalt alleen het eigen project").first
     ).to_be_visible()
+
+
+def test_a_team_reads_the_pool_over_the_years_and_who_lends_to_whom(page, server):
+    botu = examples.load_botu()
+    free = evaluate(botu).yearly.set_index("year")["cash_balance"]
+    lent = lending(pool_by_year(botu))
+    page.goto(server)
+    settle(page)
+    go_to(page, "Resultaten")
+    heading = page.get_by_role("heading", name="De pot over de jaren")
+    heading.scroll_into_view_if_needed()
+    expect(heading).to_be_visible(timeout=30_000)
+    chart = page.get_by_test_id("stPlotlyChart").filter(
+        has_text="Gedeeld geld: ingebracht, nodig, vrij"
+    )
+    chart.scroll_into_view_if_needed()
+    expect(chart.get_by_text("Vrij gedeeld geld (kassaldo)")).to_be_visible(timeout=30_000)
+    expect(chart.get_by_text("Nabuurschap: nodig uit de pot")).to_be_visible()
+    settle(page)
+    shoot(page, "programme_pool")
+    worst = f"Het krapste jaar van de pot: 2036, {fmt.money(-free.min(), 'nl')} tekort."
+    expect(page.get_by_text(worst)).to_be_visible()
+    table = page.get_by_test_id("stDataFrame").filter(has_text="van wie het gedeelde geld is")
+    table.scroll_into_view_if_needed()
+    settle(page)
+    shoot(page, "programme_lending")
+    last = lent[(lent["year"] == 2036) & (lent["borrower"] == "nabuurschap")]
+    for text in ("niemand: niet gedekt", "Nabuurschap", fmt.money(last["amount"].iloc[0], "nl")):
+        expect(table.get_by_text(text, exact=True).first).to_be_attached(timeout=30_000)
