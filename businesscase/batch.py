@@ -48,6 +48,7 @@ from businesscase.limits import check_sweep_points
 from businesscase.limits import chunk_size as fitting_chunk_size
 from businesscase.metrics import NO_YEAR, SCALAR_METRICS, YEAR_METRICS
 from businesscase.parameters import numeric_inputs, section_lines
+from businesscase.problems import Message
 from businesscase.projects import base_part_cash
 from businesscase.result import json_metrics
 from businesscase.scenario import (
@@ -870,12 +871,8 @@ def combine(
             for label, scenario in zip(labels, items, strict=True)
         }
         if chosen is None and len(set(given.values())) > 1:
-            rule = (
-                "the projects disagree: "
-                + ", ".join(f"{label} {value:g}" for label, value in given.items())
-                + f"; choose one for the programme ({key}=... in Python, {option} on the "
-                "command line)"
-            )
+            values = ", ".join(f"{label} {value:g}" for label, value in given.items())
+            rule = Message("projects_disagree_choose", given=values, field=key, option=option)
             raise ScenarioError(name, [Problem(f"scenario.{key}", NO_VALUE, rule)])
     parts = {}
     for label, scenario in zip(labels, items, strict=True):
@@ -891,8 +888,8 @@ def combine(
     settings = {"name": name, "area": area, "description": description}
     try:
         combined = combine_scenarios(parts, settings, pool=pool, fund=fund)
-    except ValueError as error:
-        raise ScenarioError(name, [Problem("", NO_VALUE, str(error))]) from None
+    except ScenarioError as error:  # said of the programme being made
+        raise ScenarioError(name, error.problems) from None
     return scenario_from_dict(combined, source=name)
 
 

@@ -32,6 +32,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from businesscase.problems import NO_VALUE, Listing, Message, Problem, ScenarioError, Suggestion
 from businesscase.vocabulary import INFLOW_SECTIONS, THEMES
 
 if TYPE_CHECKING:
@@ -152,6 +153,13 @@ def load_baseline() -> pd.DataFrame:
     return pd.read_csv(BASELINE_CSV, encoding="utf-8")
 
 
+def _near(name: str, labels: Iterable[str]) -> Suggestion:
+    """The "did you mean" of a name to pool: the label it is part of (``nabuurschap`` for
+    ``Nabuurschap: informele hulp in de buurt``), else the label it nearly spells."""
+    within = [label for label in labels if name.strip().casefold() in label.casefold()]
+    return Suggestion(within[0], within) if name.strip() and within else Suggestion(name, labels)
+
+
 def combine_scenarios(
     parts: Mapping[str, Mapping[str, Any]],
     settings: Mapping[str, Any],
@@ -192,21 +200,26 @@ def combine_scenarios(
 
     Raises
     ------
-    ValueError
-        When projects disagree on a shared setting or define one stakeholder id differently,
-        when more than one project has an SIB, when a part is itself a programme, or when
-        ``pool`` names no part.
+    ScenarioError
+        With source ``<programme>`` and every problem in English and Dutch: a name in ``pool``
+        that is no part (path ``pool``), projects that disagree on a shared setting
+        (``scenario.<field>``) or define one stakeholder id differently (``stakeholders``), a
+        part that is itself a programme.
     """
     pooled = set(pool)
-    unknown = sorted(pooled - set(parts))
-    if unknown:
-        raise ValueError(f"cannot pool {unknown[0]!r}: the projects are {', '.join(parts)}")
+    labels = Listing(tuple(parts))
+    problems = [
+        Problem("pool", name, Message("pool_unknown", hint=_near(name, parts), known=labels))
+        for name in sorted(pooled - set(parts))
+    ]
     ids = project_ids(parts)
     shared = ("currency", "start_year", "horizon_years", "discount_rate", "inflation")
     heads = [dict(part["scenario"]) for part in parts.values()]
-    for key in shared:
-        if len({json.dumps(head.get(key)) for head in heads}) > 1:
-            raise ValueError(f"the projects disagree on scenario.{key}")
+    problems += [
+        Problem(f"scenario.{key}", NO_VALUE, Message("projects_disagree"))
+        for key in shared
+        if len({json.dumps(head.get(key)) for head in heads}) > 1
+    ]
     themes = {theme for head in heads for theme in head.get("themes", [])}
     combined: dict[str, Any] = {
         "scenario": {
@@ -221,11 +234,16 @@ def combine_scenarios(
         for stakeholder in part.get("stakeholders", []):
             known = seen.setdefault(stakeholder["id"], dict(stakeholder))
             if known != stakeholder:
-                raise ValueError(f"{label} defines stakeholder {stakeholder['id']!r} differently")
+                rule = Message("stakeholder_differs", project=label)
+                problems.append(Problem("stakeholders", stakeholder["id"], rule))
     combined["stakeholders"] = list(seen.values())
-    for label, part in parts.items():
-        if part.get("projects"):
-            raise ValueError(f"{label} is a programme of projects already; combine its files")
+    problems += [
+        Problem("projects", label, Message("already_a_programme"))
+        for label, part in parts.items()
+        if part.get("projects")
+    ]
+    if problems:
+        raise ScenarioError("<programme>", problems)
     combined["projects"] = [{"id": ids[label], "name": label} for label in parts]
 
     def share(label: str) -> dict[str, bool]:

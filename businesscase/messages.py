@@ -541,6 +541,42 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en_many": "projects without lines",
         "nl_many": "projecten zonder regels",
     },
+    # --- combining project files into a programme (combine, --pool)
+    "pool_unknown": {
+        "en": "names no project to pool{hint}; the projects are {known}",
+        "nl": "noemt geen project om te delen{hint}; de projecten zijn {known}",
+        "en_many": "names to pool that are no project",
+        "nl_many": "te delen namen die geen project zijn",
+    },
+    "projects_disagree": {
+        "en": "the projects disagree on this setting; give every file the same value",
+        "nl": "de projecten verschillen in deze instelling; geef elk bestand dezelfde waarde",
+        "en_many": "settings the projects disagree on",
+        "nl_many": "instellingen waarin de projecten verschillen",
+    },
+    "projects_disagree_choose": {
+        "en": "the projects disagree: {given}; choose one for the programme ({field}=... in "
+        "Python, {option} on the command line)",
+        "nl": "de projecten verschillen: {given}; kies er één voor het programma ({field}=... "
+        "in Python, {option} op de opdrachtregel)",
+        "en_many": "settings the projects disagree on",
+        "nl_many": "instellingen waarin de projecten verschillen",
+    },
+    "stakeholder_differs": {
+        "en": "{project} defines this stakeholder differently from an earlier project; give it "
+        "the same name and kind in every file, or another id",
+        "nl": "{project} beschrijft deze belanghebbende anders dan een eerder project; geef "
+        "hem in elk bestand dezelfde naam en soort, of een andere id",
+        "en_many": "stakeholders defined differently",
+        "nl_many": "verschillend beschreven belanghebbenden",
+    },
+    "already_a_programme": {
+        "en": "is a programme of projects already; combine its project files instead",
+        "nl": "is al een programma van projecten; combineer in plaats daarvan de bestanden van "
+        "zijn projecten",
+        "en_many": "programmes given as projects",
+        "nl_many": "programma's opgegeven als project",
+    },
     "pooled_only_inflows": {
         "en": "pooled is only for money coming in (funding, value_capture); leave it out here",
         "nl": "pooled hoort alleen bij geld dat binnenkomt (funding, value_capture); laat het "

@@ -1997,6 +1997,13 @@ TEXT: dict[str, dict[str, str]] = {
     "lending_lender": {"en": "whose pooled money", "nl": "van wie het gedeelde geld is"},
     "lending_amount": {"en": "amount", "nl": "bedrag"},
     "lending_nobody": {"en": "nobody: not covered", "nl": "niemand: niet gedekt"},
+    # programme2: combine's own messages on the command line (businesscase/cli/compare.py)
+    "combine_same_name": {
+        "en": "two projects are called {name!r}: give them different names (the name in "
+        "[scenario] is the project's label)",
+        "nl": "twee projecten heten {name!r}: geef ze verschillende namen (de naam in "
+        "[scenario] is het label van het project)",
+    },
     "guided_line_section": {"en": "part", "nl": "onderdeel"},
     "guided_line_name": {"en": "line", "nl": "regel"},
     # outcome contracts from the payers' side, and what the return cap and the guarantee

@@ -142,7 +142,7 @@ def test_combining_two_different_stakeholders_with_one_id_is_refused():
     other = {key: value for key, value in west.items() if key != "sib"} | {
         "stakeholders": [utrecht]
     }
-    with pytest.raises(ValueError, match="stakeholder 'gemeente' differently"):
+    with pytest.raises(ValueError, match='stakeholders = "gemeente": B defines this stakeholder'):
         examples.combine_scenarios({"A": west, "B": other}, {"name": "x"})
 
 

@@ -59,7 +59,7 @@ def test_pool_and_fund_mark_only_what_was_asked(parts):
         10_000.0,
         2,
     )
-    with pytest.raises(ScenarioError, match="cannot pool 'Plein'"):
+    with pytest.raises(ScenarioError, match='pool = "Plein": names no project to pool'):
         combine(parts, "BoTu", pool=["Plein"])
 
 
@@ -118,8 +118,45 @@ def test_cli_combine_with_a_fund_and_a_pooled_project(tmp_path):
     assert "geoormerkt" in result.output
     assert evaluate(load_scenario(out)).metrics["closes"] is True
     result = CliRunner().invoke(app, [*args, "--pool", "Buurthuis"])
-    assert result.exit_code != 0
-    assert "cannot pool 'Buurthuis'" in result.output
+    assert result.exit_code == 2
+    assert 'pool = "Buurthuis": noemt geen project om te delen' in result.output
+
+
+def test_combines_messages_speak_dutch_and_name_what_is_wrong(tmp_path):
+    """An unknown --pool name (with the project it is part of), two files with one name, a
+    programme given as a project and a party described twice, each one line on stderr in Dutch
+    with exit status 2; the markers ``error:`` and the field names stay as written."""
+    west, buurt = (str(examples.example_path(stem)) for stem in ("west_practice", "nabuurschap"))
+    out = str(tmp_path / "pakket.toml")
+
+    def errors(*args: str) -> list[str]:
+        result = CliRunner().invoke(app, ["combine", *args, "--out", out, "--lang", "nl"])
+        assert result.exit_code == 2, result.output
+        return result.stderr.splitlines()
+
+    nabuurschap = examples.load_example("nabuurschap").settings.name
+    labels = f"{examples.load_example('west_practice').settings.name}, {nabuurschap}"
+    assert errors(west, buurt, "--pool", "nabuurschap") == [
+        f'error: pakket: pool = "nabuurschap": noemt geen project om te delen (bedoel je '
+        f"{nabuurschap}?); de projecten zijn {labels}"
+    ]
+    assert errors(west, west) == [
+        f"error: twee projecten heten {examples.load_example('west_practice').settings.name!r}: "
+        "geef ze verschillende namen (de naam in [scenario] is het label van het project)"
+    ]
+    programme = examples.load_botu().settings.name
+    assert errors(west, str(examples.example_path("botu_programma"))) == [
+        f'error: pakket: projects = "{programme}": is al een programma van projecten; combineer '
+        "in plaats daarvan de bestanden van zijn projecten"
+    ]
+    other = tmp_path / "utrecht.toml"
+    text = examples.example_path("nabuurschap").read_text(encoding="utf-8")
+    other.write_text(text.replace('name = "Gemeente Rotterdam"', 'name = "Gemeente Utrecht"'))
+    assert errors(west, str(other)) == [
+        f'error: pakket: stakeholders = "gemeente": {nabuurschap} beschrijft deze '
+        "belanghebbende anders dan een eerder project; geef hem in elk bestand dezelfde naam en "
+        "soort, of een andere id"
+    ]
 
 
 def test_results_shows_the_programme_view_in_dutch():

@@ -164,7 +164,7 @@ def combine_command(
     labels = [scenario.settings.name for scenario in loaded]
     duplicates = sorted({label for label in labels if labels.count(label) > 1})
     if duplicates:
-        fail([f"two projects are called {duplicates[0]!r}: give them different names"])
+        fail([t("combine_same_name", lang, name=duplicates[0])])
     projects = dict(zip(labels, loaded, strict=True))
     title = name or out.stem
     options: dict[str, Any] = {
