@@ -81,6 +81,7 @@ def test_charts_tables_and_flows_of_the_programme():
             "chart_benefits_stakeholder_title",
             "chart_value_type_title",
             "chart_sib_title",  # the programme has a social impact bond
+            "chart_pool_title",  # a programme of projects: the pool over the years
         )
     ]
     cash = json.loads(charts(at)[1].proto.spec)["data"][0]

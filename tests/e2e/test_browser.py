@@ -47,11 +47,11 @@ def test_a_cost_typed_into_the_build_grid_reaches_the_results(page, server):
     shoot(page, "results")
 
     go_to(page, "Opbouwen")
-    page.get_by_test_id("stDataFrame").nth(1).wait_for()
+    costs = page.get_by_test_id("stDataFrame").nth(tables.TABLES.index("costs"))
+    costs.wait_for()
     page.get_by_test_id("stTextInput").first.wait_for()
     settle(page)
     shoot(page, "build")
-    costs = page.get_by_test_id("stDataFrame").nth(1)
     costs.scroll_into_view_if_needed()
     frame = tables.frames(botu, "nl")["costs"]
     row = int(frame.index[frame["amount~"] == ""][0])  # a fixed amount, no distribution
