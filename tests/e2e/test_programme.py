@@ -26,14 +26,19 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def test_a_team_reads_each_projects_own_money_and_the_pool_on_results(page, server):
-    projects = evaluate(examples.load_botu()).projects.set_index("id")
+def results_at(page, server, heading: str) -> None:
+    """Open Results on the app's first case (the BoTu programme) and scroll to a heading."""
     page.goto(server)
     settle(page)
     go_to(page, "Resultaten")
-    heading = page.get_by_role("heading", name="Projecten van het programma")
-    heading.scroll_into_view_if_needed()
-    expect(heading).to_be_visible(timeout=30_000)
+    found = page.get_by_role("heading", name=heading)
+    found.scroll_into_view_if_needed()
+    expect(found).to_be_visible(timeout=30_000)
+
+
+def test_a_team_reads_each_projects_own_money_and_the_pool_on_results(page, server):
+    projects = evaluate(examples.load_botu()).projects.set_index("id")
+    results_at(page, server, "Projecten van het programma")
     # the projects' table: the one with the pool row (Results has several tables)
     table = page.get_by_test_id("stDataFrame").filter(has_text="hoogstens nodig uit de pot")
     table.scroll_into_view_if_needed()
@@ -56,12 +61,7 @@ def test_a_team_reads_the_pool_over_the_years_and_who_lends_to_whom(page, server
     botu = examples.load_botu()
     free = evaluate(botu).yearly.set_index("year")["cash_balance"]
     lent = lending(pool_by_year(botu))
-    page.goto(server)
-    settle(page)
-    go_to(page, "Resultaten")
-    heading = page.get_by_role("heading", name="De pot over de jaren")
-    heading.scroll_into_view_if_needed()
-    expect(heading).to_be_visible(timeout=30_000)
+    results_at(page, server, "De pot over de jaren")
     chart = page.get_by_test_id("stPlotlyChart").filter(
         has_text="Gedeeld geld: ingebracht, nodig, vrij"
     )
