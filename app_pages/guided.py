@@ -739,7 +739,7 @@ def _line_projects(case: dict[str, Any]) -> None:
             "name": [line.get("name", "") for _, line in lines],
             "project": [line.get("project", "") for _, line in lines],
             "pooled": [
-                POOLED_WORDS.get(line.get("pooled"), "default") if section in INFLOWS else None
+                POOLED_WORDS.get(line.get("pooled"), "default") if section in INFLOWS else ""
                 for section, line in lines
             ],
         }
@@ -754,6 +754,7 @@ def _line_projects(case: dict[str, Any]) -> None:
             hide_index=True,
             width="stretch",
             disabled=("section", "name"),
+            placeholder="",  # no pooled flag on a line that brings in no money
             column_config={
                 "section": st.column_config.TextColumn(state.tr("guided_line_section")),
                 "name": st.column_config.TextColumn(state.tr("guided_line_name")),

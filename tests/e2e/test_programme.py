@@ -79,3 +79,23 @@ def test_a_team_reads_the_pool_over_the_years_and_who_lends_to_whom(page, server
     last = lent[(lent["year"] == 2036) & (lent["borrower"] == "nabuurschap")]
     for text in ("niemand: niet gedekt", "Nabuurschap", fmt.money(last["amount"].iloc[0], "nl")):
         expect(table.get_by_text(text, exact=True).first).to_be_attached(timeout=30_000)
+
+
+def test_a_team_sees_each_lines_project_and_what_earmarked_means_in_the_guided_build(page, server):
+    page.goto(server)
+    settle(page)
+    go_to(page, "Stap voor stap")
+    heading = page.get_by_role("heading", name="Projecten (alleen bij een programma)")
+    heading.scroll_into_view_if_needed()
+    expect(heading).to_be_visible(timeout=30_000)
+    expect(
+        page.get_by_text("een baatbelasting alleen de voorziening waarvoor ze is geheven").first
+    ).to_be_visible()
+    table = page.get_by_test_id("stDataFrame").filter(has_text="Bij welk project hoort het?")
+    table.scroll_into_view_if_needed()
+    settle(page)
+    shoot(page, "programme_guided")
+    # the grid draws on a canvas (the screenshot shows the project's name); its cells are also
+    # in the page for screen readers, a pick-list cell as its value (the project's id)
+    for text in ("Kosten", "West Practice: Werving en opzet programma", "west_practice"):
+        expect(table.get_by_text(text, exact=True).first).to_be_attached(timeout=30_000)
