@@ -711,14 +711,17 @@ def _baseline() -> None:
 
 def _programme(case: dict[str, Any]) -> None:
     """Step 1, for a programme: its projects, and which project each line so far belongs to,
-    with its money earmarked or pooled (explained)."""
-    st.subheader(state.tr("guided_projects_title"))
-    st.markdown(state.tr("guided_projects_intro"))
-    st.caption(state.tr("guided_earmarked_explained"))
-    if case.get("projects"):
-        _lines("projects", case, ("name",))
-    _add_form("projecten", case)
-    if case.get("projects") and any(case.get(section) for section in PROJECT_SECTIONS):
+    with its money earmarked or pooled (explained); folded away while a case has none."""
+    title, declared = state.tr("guided_projects_title"), bool(case.get("projects"))
+    if declared:
+        st.subheader(title)
+    with st.container() if declared else st.expander(title, icon=":material/account_tree:"):
+        st.markdown(state.tr("guided_projects_intro"))
+        st.caption(state.tr("guided_earmarked_explained"))
+        if declared:
+            _lines("projects", case, ("name",))
+        _add_form("projecten", case)
+    if declared and any(case.get(section) for section in PROJECT_SECTIONS):
         _line_projects(case)
 
 
