@@ -219,6 +219,11 @@ class ScenarioError(ValueError):
         suffix = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
         super().__init__(problems[0].render(source) + suffix)
 
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickled with its source, problems and any other attribute: an error raised on a
+        Dask worker reaches the client whole."""
+        return (type(self), (self.source, self.problems), self.__dict__)
+
     def lines(self, lang: str = "en") -> list[str]:
         """One line per problem, each naming the file; bounded as :func:`bounded` says."""
         source = _escaped(self.source)

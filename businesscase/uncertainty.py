@@ -22,11 +22,11 @@ from __future__ import annotations
 import math
 import os
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -56,6 +56,9 @@ from businesscase.sampling import (
 )
 from businesscase.scenario import Scenario
 from businesscase.timeline import FloatArray
+
+if TYPE_CHECKING:
+    from distributed import Client
 
 PERCENTILES: tuple[int, ...] = (5, 50, 95)
 """Percentiles in the Monte Carlo summary (docs/uncertainty.md)."""
@@ -264,6 +267,7 @@ def simulate(
     progress: Progress | None = None,
     actuals: Actuals | None = None,
     events: str = "drawn",
+    client: Client | None = None,
 ) -> SimulationResult:
     """Monte Carlo: the engine evaluated for ``draws`` samples of the uncertain inputs.
 
@@ -304,6 +308,10 @@ def simulate(
         "drawn": all-or-nothing money and yearly events; "expected": a funding line brings
         ``probability`` times its amount and an avoided cost counts ``probability`` times its
         value every year, in every draw.
+    client : distributed.Client, optional
+        Evaluate the chunks as tasks on this Dask cluster instead of local threads. The draws
+        are sampled here and each chunk ships its own; the numbers equal those of a run on
+        this machine with the same seed.
 
     Returns
     -------
@@ -344,9 +352,10 @@ def simulate(
     figures: dict[str, list[FloatArray]] = {name: [] for name in (*SCALAR_METRICS, "cash_balance")}
     starts = range(0, draws, chunk_size)
 
-    def evaluate_chunk(start: int) -> dict[str, FloatArray]:
+    def chunk(start: int) -> tuple[Any, ...]:
+        """The arguments of :func:`run_draws` for the chunk of draws from ``start`` on."""
         stop = min(start + chunk_size, draws)
-        return run_draws(
+        return (
             scenario,
             stop - start,
             _rows(engine_values, start, stop),
@@ -355,9 +364,14 @@ def simulate(
         )
 
     with ThreadPoolExecutor(max_workers=min(WORKERS, len(starts))) as pool:
-        for start, chunk in zip(starts, pool.map(evaluate_chunk, starts), strict=True):
+        chunks = (
+            pool.map(lambda start: run_draws(*chunk(start)), starts)
+            if client is None
+            else _on_cluster(client, map(chunk, starts))
+        )
+        for start, computed in zip(starts, chunks, strict=True):
             for name, parts in figures.items():
-                parts.append(chunk[name])
+                parts.append(computed[name])
             if progress is not None:
                 progress(min(start + chunk_size, draws), draws)
         # joined a figure at a time, each figure's chunks let go as soon as it is joined
@@ -471,6 +485,21 @@ def risks_in_draws(scenario: Scenario, events: str = "drawn") -> dict[str, int]:
         counts["money"] = len(risky_lines(scenario, "funding"))
         counts["events"] = len(risky_lines(scenario, "avoided_costs"))
     return {kind: count for kind, count in counts.items() if count}
+
+
+def _on_cluster(
+    client: Client, chunks: Iterable[tuple[Any, ...]]
+) -> Iterator[dict[str, FloatArray]]:
+    """:func:`run_draws` of each chunk's arguments, computed as a Dask task on ``client``'s
+    cluster (the arguments, the chunk's own draws included, travel to a worker pickled).
+
+    Every chunk is submitted at once; the figures come back in chunk order, each chunk's task
+    released as soon as its figures are here.
+    """
+    futures = [client.submit(run_draws, *arguments, pure=False) for arguments in chunks]
+    for future in futures:
+        yield future.result()
+        future.release()
 
 
 def _with_nulls(name: str, values: FloatArray) -> FloatArray:

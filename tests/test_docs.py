@@ -46,14 +46,6 @@ def _command_sections(text: str) -> dict[str, str]:
     return {h["name"]: text[h.end() : end] for h, end in zip(headings, ends, strict=True)}
 
 
-@pytest.fixture
-def workdir(tmp_path, monkeypatch):
-    """A fresh folder that sees the repository's scenarios as ``scenarios/``; outputs stay here."""
-    (tmp_path / "scenarios").symlink_to(REPO / "scenarios", target_is_directory=True)
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
 def test_api_examples_run_in_order(workdir, capsys):
     blocks = _blocks(API, "python")
     assert len(blocks) >= 6

@@ -13,10 +13,8 @@ from __future__ import annotations
 
 import glob
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import numpy as np
 import pandas as pd
@@ -28,8 +26,10 @@ from businesscase.cli.common import (
     ChunkProgress,
     LangOption,
     ScenarioFile,
+    SchedulerOption,
     check_lang,
     check_out,
+    cluster,
     computing,
     fail,
     load,
@@ -42,9 +42,6 @@ from businesscase.scenario import Scenario, ScenarioError, load_scenario
 from businesscase.text import t
 from businesscase.user_text import csv_safe, markup, visible
 
-if TYPE_CHECKING:
-    from distributed import Client
-
 TABLE_FORMATS: tuple[str, ...] = (".csv", ".parquet")
 """File types ``--out`` of ``batch`` and ``sweep`` writes, by suffix."""
 
@@ -52,17 +49,6 @@ _GLOB = re.compile(r"[*?\[]")
 
 FAILED_SHOWN = 10
 """Failed variations of a sweep listed on stderr; the rest are counted (all are in the table)."""
-
-SCHEDULER_TIMEOUT = 10.0
-"""Seconds ``--scheduler`` waits for the Dask scheduler to answer before giving up."""
-
-SchedulerOption = Annotated[
-    str | None,
-    typer.Option(
-        "--scheduler",
-        help="Address of a Dask scheduler (tcp://host:port): run the work on that cluster.",
-    ),
-]
 
 
 def write_table(frame: pd.DataFrame, out: Path) -> None:
@@ -87,24 +73,6 @@ def _write(frame: pd.DataFrame, out: Path) -> None:
         write_table(frame, out)
     except OSError as error:
         fail([f"--out {out}: cannot write: {error.strerror or error}"])
-
-
-@contextmanager
-def _cluster(scheduler: str | None) -> Iterator[Client | None]:
-    """A Dask client connected to ``scheduler`` (None: run locally); closed afterwards."""
-    if scheduler is None:
-        yield None
-        return
-    from distributed import Client
-
-    try:
-        client = Client(scheduler, timeout=SCHEDULER_TIMEOUT)
-    except (OSError, TimeoutError, ValueError) as error:
-        fail([f"--scheduler {scheduler}: cannot connect to a Dask scheduler: {error}"])
-    try:
-        yield client
-    finally:
-        client.close()
 
 
 # --- batch ---------------------------------------------------------------------------------
@@ -169,7 +137,7 @@ def batch_command(
             progress(done, len(files))
     for line in [*(line for lines in problems.values() for line in lines), *told]:
         typer.echo(f"error: {visible(line)}", err=True)
-    with _cluster(scheduler) as client, ChunkProgress(lang, "batch_progress") as progress:
+    with cluster(scheduler) as client, ChunkProgress(lang, "batch_progress") as progress:
         evaluated = evaluate_many(scenarios, client=client, progress=progress)
     frame = _batch_table(files, scenarios, unread, evaluated)
     errors = frame["error"].notna()
@@ -279,7 +247,7 @@ def sweep_command(
             fail([f"--set {setting}: {path} is set twice"])
         grid[path] = values
     scenario = load(file, lang)
-    with _cluster(scheduler) as client, ChunkProgress(lang, "sweep_progress") as progress:
+    with cluster(scheduler) as client, ChunkProgress(lang, "sweep_progress") as progress:
         with computing(file, lang):
             frame = sweep(scenario, grid, client=client, progress=progress)
     _write(frame, out)

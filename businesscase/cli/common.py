@@ -14,7 +14,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -28,6 +28,9 @@ from businesscase.monitoring import MonitorResult, monitor
 from businesscase.scenario import Scenario, ScenarioError, load_scenario
 from businesscase.text import t
 from businesscase.user_text import visible
+
+if TYPE_CHECKING:
+    from distributed import Client
 
 BAD_INPUT = 2
 """Exit status for bad input (docs/cli.md)."""
@@ -47,6 +50,18 @@ ExpectedValuesOption = Annotated[
         "(probability x amount, as evaluate does) instead of drawing them all or nothing.",
     ),
 ]
+
+SCHEDULER_TIMEOUT = 10.0
+"""Seconds ``--scheduler`` waits for the Dask scheduler to answer before giving up."""
+
+SchedulerOption = Annotated[
+    str | None,
+    typer.Option(
+        "--scheduler",
+        help="Address of a Dask scheduler (tcp://host:port): run the work on that cluster.",
+    ),
+]
+"""The ``--scheduler`` option of ``batch``, ``sweep`` and ``simulate`` (default: this machine)."""
 
 PIPE_WIDTH = 160
 """Width of the tables [characters] when stdout is not a terminal (a file, a pipe): rich's
@@ -91,6 +106,24 @@ def computing(file: Path, lang: str = "en") -> Iterator[None]:
         fail(ScenarioError(file.name, error.problems).lines(lang))
     except LimitError as error:
         fail([f"{file.name}: {error.text(lang)}"])
+
+
+@contextmanager
+def cluster(scheduler: str | None) -> Iterator[Client | None]:
+    """A Dask client connected to ``scheduler`` (None: run locally); closed afterwards."""
+    if scheduler is None:
+        yield None
+        return
+    from distributed import Client
+
+    try:
+        client = Client(scheduler, timeout=SCHEDULER_TIMEOUT)
+    except (OSError, TimeoutError, ValueError) as error:
+        fail([f"--scheduler {scheduler}: cannot connect to a Dask scheduler: {error}"])
+    try:
+        yield client
+    finally:
+        client.close()
 
 
 def check_out(out: Path, inputs: list[Path], formats: tuple[str, ...]) -> None:

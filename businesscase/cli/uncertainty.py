@@ -17,7 +17,9 @@ from businesscase.cli.common import (
     ExpectedValuesOption,
     LangOption,
     ScenarioFile,
+    SchedulerOption,
     check_lang,
+    cluster,
     computing,
     fail,
     header,
@@ -76,14 +78,17 @@ def simulate_command(
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
     expected_values: ExpectedValuesOption = False,
+    scheduler: SchedulerOption = None,
     lang: LangOption = "en",
 ) -> None:
     """Monte Carlo: how sure are the figures? Mean and P5/P50/P95 per figure, P(closes)."""
     check_lang(lang)
     scenario = load(file, lang)
     events = "expected" if expected_values else "drawn"
-    with ChunkProgress(lang) as progress, computing(file, lang):
-        result = simulate(scenario, draws, seed=seed, progress=progress, events=events)
+    with cluster(scheduler) as client, ChunkProgress(lang) as progress, computing(file, lang):
+        result = simulate(
+            scenario, draws, seed=seed, progress=progress, events=events, client=client
+        )
     if as_json:
         typer.echo(json.dumps(result.to_json_dict(), indent=2, allow_nan=False))
     else:
