@@ -59,8 +59,8 @@ YEARS: frozenset[str] = frozenset({"duration", "lasts", "term", "lag", "horizon_
 """Numbers of years."""
 WHOLE: frozenset[str] = YEARS | {"start", "start_year"}
 """Whole numbers (the file takes only integers here)."""
-NUMBERS: frozenset[str] = frozenset({"quantity", "incidents", "units", "threshold"})
-"""Plain counts that may have decimals."""
+NUMBERS: frozenset[str] = frozenset({"quantity", "incidents", "units", "threshold", "rho"})
+"""Plain numbers that may have decimals: counts, and a rank correlation (``0,6``)."""
 
 _LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 _WORDS = re.compile(r"€|eur\b|euro\b|jaren\b|jaar\b|years?\b|yrs?\b|%", re.IGNORECASE)

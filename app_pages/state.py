@@ -328,9 +328,10 @@ def result_of(variant_or_toml: Variant | str) -> EvaluationResult:
 
 
 @st.cache_data(max_entries=SIMULATION_ENTRIES, show_spinner=False)
-def simulation_of(toml: str, draws: int, seed: int) -> SimulationResult:
-    """The Monte Carlo of a scenario text (cached on text, draws and seed)."""
-    return simulate(scenario_of(toml), draws, seed=seed)
+def simulation_of(toml: str, draws: int, seed: int, events: str = "drawn") -> SimulationResult:
+    """The Monte Carlo of a scenario text (cached on text, draws, seed and how money that may
+    not come and yearly events are counted: ``drawn`` or ``expected``)."""
+    return simulate(scenario_of(toml), draws, seed=seed, events=events)
 
 
 @st.cache_data(max_entries=CACHE_ENTRIES, show_spinner=False)

@@ -52,11 +52,13 @@ TABLES: tuple[str, ...] = (
     "value_capture",
     "funding",
     "sib",
+    "correlations",
 )
 """The Build page's tables in page order: the sections of the scenario file (the outcome
 contracts one row each) and the outcomes' beneficiary shares as a table of their own. The
 projects of a programme come right after the parties, before the lines that name them, so a
-project typed there is at once in the lines' pick-list of projects."""
+project typed there is at once in the lines' pick-list of projects. The inputs that move
+together come last: they name inputs of the tables above, and most cases have none."""
 
 BENEFICIARY_COLUMNS: tuple[str, ...] = ("outcome", "stakeholder", "share")
 """Columns of the beneficiaries table: outcome name, stakeholder id, share (a percentage)."""
@@ -78,7 +80,8 @@ FLAGS: frozenset[str] = frozenset({"in_kind", "harm", "transfer", "nominal", "po
 """Fields that are true or false: cells hold ``true`` or ``false`` (as in the file), which the
 table view's pick-list says as ja/nee or yes/no."""
 DRAWDOWN_SEPARATOR = "; "
-"""Between the shares of a drawdown in its cell (a comma is the Dutch decimal mark)."""
+"""Between the shares of a drawdown in its cell (a comma is the Dutch decimal mark), and
+between the field paths of a correlation group's ``inputs``."""
 
 _FLAG_WORDS = {"true": True, "false": False, "ja": True, "nee": False, "yes": True, "no": False}
 
@@ -130,6 +133,8 @@ def _cell(row: dict[str, Any], table: str, field: str, value: Any, lang: str) ->
         value = "true" if value else "false"
     if field == "drawdown":
         value = DRAWDOWN_SEPARATOR.join(cells.show(share, "share", lang) for share in value)
+    if field == "inputs":
+        value = DRAWDOWN_SEPARATOR.join(value)
     row[field] = cells.show(value, field, lang) if cells.is_numeric(field) else value
 
 
@@ -218,6 +223,9 @@ class _Reader:
             return None if value is None or len(value) == 0 else list(value)
         if field == "drawdown":
             return None if _blank(value) else self.shares(str(value), path)
+        if field == "inputs":
+            parts = [] if _blank(value) else str(value).split(DRAWDOWN_SEPARATOR.strip())
+            return [part.strip() for part in parts if part.strip()] or None
         if field in FLAGS and not _blank(value):
             return _FLAG_WORDS.get(str(value).strip().lower(), _plain(value))
         return None if _blank(value) else _plain(value)

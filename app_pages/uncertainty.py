@@ -18,6 +18,7 @@ from businesscase.metrics import SIB_METRICS
 from businesscase.parameters import uncertain_inputs
 from businesscase.sampling import field_range
 from businesscase.text import input_name
+from businesscase.uncertainty import risks_in_draws
 
 # session key of the last Monte Carlo run asked for: scenario text, draws and seed
 RUN_KEY = "uncertainty_run"
@@ -30,6 +31,19 @@ TORNADO_ROWS = 20
 # the seed offered first (any fixed seed makes the run reproducible)
 DEFAULT_SEED = 2028
 
+
+def risks_markdown(scenario, events: str) -> str:
+    """Which risks the draws include, as a list under a heading (``--expected-values`` adds
+    what that means for money and events)."""
+    found = risks_in_draws(scenario, events)
+    items = [
+        f"- {state.tr(f'risk_{kind}', count=fmt.number(count, lang, 0))}"
+        for kind, count in found.items()
+    ]
+    note = [state.tr("risks_expected")] if events == "expected" else []
+    return "\n".join([f"**{state.tr('risks_title')}**", *items, "", *note])
+
+
 lang = state.lang()
 variant = state.current()
 scenario = variant.scenario
@@ -38,15 +52,16 @@ start = scenario.settings.start_year
 st.title(state.tr("page_uncertainty"))
 st.subheader(state.markdown_text(scenario.settings.name))
 inputs = uncertain_inputs(scenario)
-if not inputs:
+if not risks_in_draws(scenario):
     st.info(state.tr("uncertainty_none"))
     st.stop()
-st.caption(
-    state.tr(
-        "uncertainty_inputs" if len(inputs) != 1 else "uncertainty_inputs_one",
-        count=fmt.number(len(inputs), lang, 0),
+if inputs:
+    st.caption(
+        state.tr(
+            "uncertainty_inputs" if len(inputs) != 1 else "uncertainty_inputs_one",
+            count=fmt.number(len(inputs), lang, 0),
+        )
     )
-)
 
 
 # --- Monte Carlo ---------------------------------------------------------------------------
@@ -55,8 +70,13 @@ with st.form("monte_carlo"):
     left, right = st.columns(2)
     draws = left.number_input(state.tr("draws"), **DRAWS)
     seed = right.number_input(state.tr("seed"), min_value=0, value=DEFAULT_SEED, step=1)
+    expected = st.toggle(
+        state.tr("uncertainty_expected_values"), help=state.tr("uncertainty_expected_help")
+    )
     if st.form_submit_button(state.tr("uncertainty_run"), type="primary"):
-        st.session_state[RUN_KEY] = {"toml": variant.toml, "draws": draws, "seed": seed}
+        events = "expected" if expected else "drawn"
+        run = {"toml": variant.toml, "draws": draws, "seed": seed, "events": events}
+        st.session_state[RUN_KEY] = run
 
 run = st.session_state.get(RUN_KEY)
 if run is None or run["toml"] != variant.toml:
@@ -65,7 +85,9 @@ else:
     with st.spinner(
         state.tr("uncertainty_running", draws=fmt.number(run["draws"], lang, 0)), show_time=True
     ):
-        simulation = state.simulation_of(run["toml"], int(run["draws"]), int(run["seed"]))
+        simulation = state.simulation_of(
+            run["toml"], int(run["draws"]), int(run["seed"]), run["events"]
+        )
     st.caption(
         state.tr(
             "uncertainty_ran",
@@ -73,6 +95,7 @@ else:
             seed=str(simulation.seed),
         )
     )
+    st.markdown(risks_markdown(scenario, run["events"]))
     cards = st.container(horizontal=True)
     cards.metric(state.tr("p_closes"), fmt.percent(simulation.p_closes, lang), border=True)
     cards.metric(
@@ -122,6 +145,8 @@ else:
     st.caption(state.tr("uncertainty_summary_note"))
 
 # --- tornado and switching values -------------------------------------------------------------
+if not inputs:  # money and events alone: nothing to set low and high
+    st.stop()
 st.header(state.tr("uncertainty_sensitivity"))
 tornado_figures = ("npv_social", "funding_gap")
 labels = [state.tr(name) for name in tornado_figures]

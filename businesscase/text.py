@@ -2136,20 +2136,58 @@ TEXT: dict[str, dict[str, str]] = {
         "nl": "invoer als kansverdeling: {count}",
     },
     "risk_money": {
-        "en": "money that comes in full or not at all: {count} funding lines",
-        "nl": "geld dat helemaal komt of helemaal niet: {count} financieringsregels",
+        "en": "money that comes in full or not at all (funding lines): {count}",
+        "nl": "geld dat helemaal komt of helemaal niet (financieringsregels): {count}",
     },
     "risk_events": {
-        "en": "events that happen or not, year by year: {count} avoided costs",
-        "nl": "gebeurtenissen die elk jaar wel of niet plaatsvinden: {count} vermeden kosten",
+        "en": "events that happen or not, year by year (avoided costs): {count}",
+        "nl": "gebeurtenissen die elk jaar wel of niet plaatsvinden (vermeden kosten): {count}",
     },
     "risk_correlations": {
-        "en": "inputs that move together (rank correlation): {count} groups",
-        "nl": "invoer die samen beweegt (rangcorrelatie): {count} groepen",
+        "en": "inputs that move together (groups with a rank correlation): {count}",
+        "nl": "invoer die samen beweegt (groepen met een rangcorrelatie): {count}",
     },
     "section_correlations": {"en": "Correlations", "nl": "Correlaties"},
     "field_inputs": {"en": "inputs (field paths)", "nl": "invoer (veldpaden)"},
     "field_rho": {"en": "rank correlation (rho)", "nl": "rangcorrelatie (rho)"},
+    "uncertainty_expected_values": {
+        "en": "Count money that may not come and yearly events at their expected values",
+        "nl": "Geld dat misschien niet komt en jaarlijkse gebeurtenissen als verwachte waarde",
+    },
+    "uncertainty_expected_help": {
+        "en": "Off (the default): a grant with a chance of 70% comes in full in 70% of the draws "
+        "and not at all in the others, and an avoided cost's event happens in some years and "
+        "not in others, as in reality. On: every draw counts 70% of the grant and the expected "
+        "value of the event every year, as the figures on the Results page do.",
+        "nl": "Uit (standaard): een subsidie met 70% kans komt in 70% van de trekkingen helemaal "
+        "en in de andere helemaal niet, en de gebeurtenis achter een vermeden kostenpost vindt "
+        "in sommige jaren plaats en in andere niet, zoals in werkelijkheid. Aan: elke trekking "
+        "telt 70% van de subsidie en elk jaar de verwachte waarde van de gebeurtenis, zoals de "
+        "cijfers op de pagina Resultaten.",
+    },
+    "table_correlations": {
+        "en": "Inputs that move together (rank correlations; leave empty if none)",
+        "nl": "Invoer die samen beweegt (rangcorrelaties; leeg laten als er geen is)",
+    },
+    "help_correlations_inputs": {
+        "en": "Two or more inputs written as distributions, as field paths separated by ; "
+        "(outcomes[0].quantity; outcomes[1].quantity). Residents who count in several outcomes "
+        "move together: when fewer join, every outcome they count in comes out lower.",
+        "nl": "Twee of meer invoerwaarden die als kansverdeling zijn gegeven, als veldpaden "
+        "gescheiden door ; (outcomes[0].quantity; outcomes[1].quantity). Bewoners die in "
+        "meerdere uitkomsten meetellen bewegen samen: doen er minder mee, dan valt elke "
+        "uitkomst waarin ze meetellen lager uit.",
+    },
+    "help_correlations_rho": {
+        "en": "How strongly they move together, between -1 and 1 (not -1 or 1 itself): 0 is "
+        "not at all, 0,5 clearly together, 0,8 nearly in step; a negative rho moves them in "
+        "opposite directions. The Monte Carlo keeps each input's own distribution and only "
+        "pairs high with high and low with low.",
+        "nl": "Hoe sterk ze samen bewegen, tussen -1 en 1 (niet -1 of 1 zelf): 0 is helemaal "
+        "niet, 0,5 duidelijk samen, 0,8 bijna gelijk op; een negatieve rho laat ze "
+        "tegengesteld bewegen. De Monte Carlo houdt de eigen kansverdeling van elke invoer en "
+        "koppelt alleen hoog aan hoog en laag aan laag.",
+    },
     "risks_expected": {
         "en": "Money that may not come and yearly events count at their expected values "
         "(probability x amount), as in the deterministic figures.",

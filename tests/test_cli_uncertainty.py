@@ -39,7 +39,7 @@ def test_simulate_draws_money_all_or_nothing_unless_expected_values_is_asked():
     assert drawn["p_closes"] != expected["p_closes"]
     table = runner.invoke(app, ["simulate", plein, "--draws", "300", "--lang", "nl"]).stdout
     assert "Risico's in de trekkingen: invoer als kansverdeling: 40; " in table
-    assert "geld dat helemaal komt of helemaal niet: 2 financieringsregels" in table
+    assert "geld dat helemaal komt of helemaal niet (financieringsregels): 2" in table
     quiet = runner.invoke(app, ["simulate", plein, "--draws", "300", "--expected-values"]).stdout
     assert "Risks in the draws: inputs written as distributions: 40\n" in quiet
     assert "count at their expected values" in quiet
