@@ -753,8 +753,11 @@ def _by_identity(scenario: Scenario) -> dict[tuple[str, str], dict[str, Any]]:
         for index, entry in enumerate(entries):
             if entry is None:
                 continue
-            key = "id" if section == "stakeholders" else "name"
-            name = str(entry[key]) if isinstance(content, list) else ""
+            if section == "correlations":  # a group is known by the inputs it correlates
+                name = ", ".join(entry["inputs"])
+            else:
+                key = "id" if section == "stakeholders" else "name"
+                name = str(entry[key]) if isinstance(content, list) else ""
             seen[name] = seen.get(name, 0) + 1
             line = f"{name} ({seen[name]})" if seen[name] > 1 else name
             fields = _shown_fields(entry, section_entry(scenario, section, index))

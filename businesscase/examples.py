@@ -264,7 +264,7 @@ def combine_scenarios(
     bonds = [
         (label, _outcomes_prefixed(label, bond) | {"project": ids[label]} | share(label))
         for label, part in parts.items()
-        for bond in ([part["sib"]] if isinstance(part.get("sib"), dict) else part.get("sib", []))
+        for bond in _contracts(part)
     ]
     if len(bonds) == 1:
         combined["sib"] = bonds[0][1]
@@ -272,7 +272,48 @@ def combine_scenarios(
         combined["sib"] = [
             {**bond, "name": f"{label}: {bond.get('name', 'SIB')}"} for label, bond in bonds
         ]
+    groups = [
+        group
+        | {"inputs": [_renumbered(path, label, parts, len(bonds)) for path in group["inputs"]]}
+        for label, part in parts.items()
+        for group in part.get("correlations", [])
+    ]
+    if groups:
+        combined["correlations"] = groups
     return combined
+
+
+_INPUT_PATH = re.compile(r"(?P<section>[a-z_]+)(?:\[(?P<index>\d+)\])?(?P<rest>\..*)")
+
+
+def _renumbered(path: str, label: str, parts: Mapping[str, Mapping[str, Any]], bonds: int) -> str:
+    """A project's field path as the programme numbers it (``correlations`` of a part).
+
+    A line moves down by the lines of the projects before its own in the same section
+    (``outcomes[0].quantity`` of the second project with three outcomes before it becomes
+    ``outcomes[3].quantity``); a contract becomes ``sib`` when the programme has one and
+    ``sib[k]`` (its place among all contracts) when it has several; ``scenario.*`` stays.
+    """
+    found = _INPUT_PATH.fullmatch(path)
+    if found is None:
+        return path  # not a path: the loader names it
+    section, index, rest = found["section"], int(found["index"] or 0), found["rest"]
+    before = list(parts)[: list(parts).index(label)]
+    if section in LINE_SECTIONS:
+        shift = sum(len(parts[other].get(section, [])) for other in before)
+        return f"{section}[{index + shift}]{rest}"
+    if section == "sib":
+        if bonds == 1:
+            return f"sib{rest}"
+        shift = sum(len(_contracts(parts[other])) for other in before)
+        return f"sib[{index + shift}]{rest}"
+    return path
+
+
+def _contracts(part: Mapping[str, Any]) -> list:
+    """A part's outcome contracts as a list (none, its ``[sib]``, or its ``[[sib]]``)."""
+    bonds = part.get("sib", [])
+    return [bonds] if isinstance(bonds, dict) else list(bonds)
 
 
 def _outcomes_prefixed(label: str, bond: dict) -> dict:

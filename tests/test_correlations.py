@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from businesscase import evaluate, export
+from businesscase import combine, evaluate, examples, export
+from businesscase.batch import assumption_differences
 from businesscase.distributions import Lognormal, Normal, Triangular
 from businesscase.sampling import (
     is_valid_correlation,
@@ -331,3 +332,51 @@ def test_the_exports_list_the_correlations(tmp_path):
     report = export.html_report(scenario, lang="en")
     assert "inputs (field paths): outcomes[0].quantity, outcomes[1].quantity; " in report
     assert "rank correlation (rho): 0.80" in report
+
+
+def test_combining_projects_keeps_their_correlations_with_the_lines_renumbered():
+    # the second project's outcomes come after the first's two: outcomes[2] and outcomes[3]
+    first = parse_scenario(SCENARIO + GROUP)
+    second = parse_scenario(SCENARIO.replace("Samen bewegen", "Ook samen") + GROUP)
+    programme = combine({"Eerste": first, "Tweede": second}, "Pakket")
+    assert [(group.inputs, group.rho) for group in programme.correlations] == [
+        (["outcomes[0].quantity", "outcomes[1].quantity"], 0.8),
+        (["outcomes[2].quantity", "outcomes[3].quantity"], 0.8),
+    ]
+    assert programme.outcomes[2].name == "Tweede: Minder eenzaamheid"
+    drawn = simulate(programme, 4000, seed=2).draws
+    assert abs(spearman(drawn["outcomes[2].quantity"], drawn["outcomes[3].quantity"]) - 0.8) <= (
+        spearman_error(0.8, 4000)
+    )
+
+
+def test_a_contracts_path_follows_its_place_among_the_programmes_contracts():
+    parts = {
+        "A": {"outcomes": [{}, {}], "sib": {"name": "a"}},
+        "B": {"outcomes": [{}], "sib": [{"name": "b0"}, {"name": "b1"}]},
+    }
+    assert examples._renumbered("sib.metrics[0].price", "A", parts, 3) == "sib[0].metrics[0].price"
+    assert examples._renumbered("sib[1].cap", "B", parts, 3) == "sib[2].cap"
+    assert examples._renumbered("sib.price", "A", {"A": parts["A"]}, 1) == "sib.price"
+    assert examples._renumbered("outcomes[0].proxy", "B", parts, 3) == "outcomes[2].proxy"
+    assert examples._renumbered("scenario.inflation", "B", parts, 3) == "scenario.inflation"
+
+
+def test_compare_matches_a_group_by_its_inputs_and_shows_a_changed_rho():
+    base = parse_scenario(SCENARIO + GROUP)
+    changed = parse_scenario(SCENARIO + GROUP.replace("0.8", "0.3"))
+    table = assumption_differences({"base": base, "changed": changed})
+    rows = table.to_dict(orient="records")
+    assert rows == [
+        {
+            "section": "correlations",
+            "line": "outcomes[0].quantity, outcomes[1].quantity",
+            "field": "rho",
+            "base": 0.8,
+            "changed": 0.3,
+        }
+    ]
+    added = assumption_differences({"apart": parse_scenario(SCENARIO), "together": base})
+    assert (
+        added.to_dict(orient="records")[0]["line"] == "outcomes[0].quantity, outcomes[1].quantity"
+    )
