@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from businesscase import formatting as fmt
 from businesscase.metrics import SCALAR_METRICS
-from businesscase.parameters import NUMERIC_FIELDS, section_lines, uncertain_inputs
+from businesscase.parameters import NUMERIC_FIELDS, risky_lines, section_lines, uncertain_inputs
 from businesscase.scenario import Scenario
 from businesscase.text import t
 
@@ -105,13 +105,18 @@ def draw_bytes(scenario: Scenario) -> int:
 def kept_bytes(scenario: Scenario) -> int:
     """Memory kept per Monte Carlo draw until the summary is made [bytes].
 
-    ``8 x 2 x (figures + years + uncertain inputs)``: every scalar figure, the cash balance of
-    every year and every sampled input, :data:`KEPT_COPIES` times.
+    ``8 x 2 x (figures + years + uncertain inputs) + 8 x risky funding lines + years x risky
+    avoided costs``: every scalar figure, the cash balance of every year and every sampled
+    input, :data:`KEPT_COPIES` times; and the events a Monte Carlo holds for all draws
+    (docs/uncertainty.md): whether a funding line's money comes (a number per line) and whether
+    an avoided cost's event happens (a byte per line and year), for the lines whose chance
+    leaves something to draw (:func:`businesscase.parameters.risky_lines`).
     """
-    numbers = (
-        len(SCALAR_METRICS) + scenario.settings.horizon_years + len(uncertain_inputs(scenario))
-    )
-    return BYTES_PER_NUMBER * KEPT_COPIES * numbers
+    years = scenario.settings.horizon_years
+    numbers = len(SCALAR_METRICS) + years + len(uncertain_inputs(scenario))
+    money, events = (len(risky_lines(scenario, s)) for s in ("funding", "avoided_costs"))
+    events = BYTES_PER_NUMBER * money + years * events
+    return BYTES_PER_NUMBER * KEPT_COPIES * numbers + events
 
 
 def chunk_size(scenario: Scenario, workers: int) -> int:

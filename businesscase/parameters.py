@@ -208,3 +208,15 @@ def compile_parameters(
 
 _AVOIDED_PROBABILITY = re.compile(r"avoided_costs\[(?P<line>\d+)\]\.probability")
 """The path of an avoided cost's yearly chance, with its line number."""
+
+
+def risky_lines(scenario: Scenario, section: str) -> dict[int, str]:
+    """The lines of ``funding`` or ``avoided_costs`` whose ``probability`` leaves something to
+    draw (uncertain, or a number strictly between 0 and 1), with the path of their
+    probability, by line number."""
+    found = {}
+    for line, written in enumerate(getattr(scenario, section)):
+        chance = written.probability
+        if is_distribution(chance) or 0.0 < chance < 1.0:
+            found[line] = f"{section}[{line}].probability"
+    return found

@@ -33,7 +33,7 @@ import pandas as pd
 
 from businesscase import limits
 from businesscase.actuals import Actuals
-from businesscase.distributions import base_value, is_distribution
+from businesscase.distributions import base_value
 from businesscase.flows import build_flows
 from businesscase.metrics import (
     NO_YEAR,
@@ -43,7 +43,7 @@ from businesscase.metrics import (
     yearly_series,
 )
 from businesscase.overflow import QUIET, check_finite
-from businesscase.parameters import compile_parameters, uncertain_inputs
+from businesscase.parameters import compile_parameters, risky_lines, uncertain_inputs
 from businesscase.sampling import (
     NON_NEGATIVE,
     SHARE,
@@ -452,18 +452,6 @@ def draw_money_and_events(
         for line, path in risky_lines(scenario, "avoided_costs").items()
     }
     return money, yearly
-
-
-def risky_lines(scenario: Scenario, section: str) -> dict[int, str]:
-    """The lines of ``funding`` or ``avoided_costs`` whose ``probability`` leaves something to
-    draw (uncertain, or a number strictly between 0 and 1), with the path of their
-    probability, by line number."""
-    found = {}
-    for line, written in enumerate(getattr(scenario, section)):
-        chance = written.probability
-        if is_distribution(chance) or 0.0 < chance < 1.0:
-            found[line] = f"{section}[{line}].probability"
-    return found
 
 
 def risks_in_draws(scenario: Scenario, events: str = "drawn") -> dict[str, int]:

@@ -32,15 +32,15 @@ OVERFLOWING = (
     example_path("west_practice")
     .read_text(encoding="utf-8")
     .replace(
-        'quantity = { dist = "pert", low = 10, mode = 16, high = 22 }\n'
         'proxy = { dist = "triangular", low = 12_000, mode = 16_000, high = 16_400 }',
-        "quantity = 1e200\nproxy = 1e200",
+        "proxy = 1e308",
         1,
     )
 )
-"""west_practice whose first outcome is worth 1e200 x 1e200 a year: a valid file (each number
-is finite) whose figures no float can hold, so the engine refuses it, a real failure of the
-engine, not of a mock. Its structure is west_practice's: they are evaluated as draws of one
+"""west_practice whose first outcome (16 young people, still uncertain and still moving with
+the second outcome's count) is worth 1e308 each a year: a valid file (each number is finite)
+whose figures no float can hold, so the engine refuses it, a real failure of the engine, not of
+a mock. Its structure is west_practice's: they are evaluated as draws of one
 computation, which must then be taken apart."""
 
 

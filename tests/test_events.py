@@ -10,8 +10,9 @@ import math
 import numpy as np
 import pytest
 
-from businesscase import evaluate, uncertainty
+from businesscase import evaluate, limits, uncertainty
 from businesscase.actuals import parse_actuals
+from businesscase.metrics import SCALAR_METRICS
 from businesscase.scenario import scenario_from_dict
 from businesscase.uncertainty import simulate
 
@@ -204,3 +205,14 @@ def test_risks_in_draws_counts_what_the_draws_include():
     assert uncertainty.risks_in_draws(scenario) == {"distributions": 1, "money": 2, "events": 1}
     assert uncertainty.risks_in_draws(scenario, "expected") == {"distributions": 1}
     assert uncertainty.risks_in_draws(scenario_from_dict(plan())) == {}
+
+
+def test_the_events_held_for_all_draws_count_against_the_most_draws():
+    # 2 funding lines and 1 avoided cost over 5 years, no distributions: 8 x 2 x (figures + 5)
+    # for the figures and cash balances, plus 8 x 2 for whether the money comes and 5 x 1 for
+    # whether the event happens each year
+    scenario = scenario_from_dict(
+        plan(5, funding=[grant(0.5), grant(0.5)], avoided_costs=[event(0.3, 5)])
+    )
+    figures = len(SCALAR_METRICS)
+    assert limits.kept_bytes(scenario) == 8 * 2 * (figures + 5) + 8 * 2 + 5 * 1

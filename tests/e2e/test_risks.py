@@ -9,14 +9,18 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
+from businesscase import examples
 from tests.e2e.conftest import CHROMIUM, go_to, settle, shoot
 
 ROW_HEIGHT = 35
 """Height of a grid row in Streamlit's data editor [px] (header row included)."""
 INPUTS_X = 150
 """A point inside the first column (inputs), right of the row marker [px]."""
-GROUP = "outcomes[0].quantity; outcomes[1].quantity"
-"""West Practice's young people in work and their higher income: the same participants."""
+RIGHT_MARGIN = 100
+"""A point inside the last column (rho), this far from the grid's right edge [px]."""
+GROUP = "outcomes[3].quantity; outcomes[4].quantity"
+"""The square's children at play and the neighbours who feel safer: both follow how much the
+square is used."""
 
 pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists(), reason="no browser: /usr/bin/chromium is missing (CI installs it)"
@@ -38,13 +42,15 @@ def test_a_correlation_typed_into_the_build_grid_is_in_the_draws(page, server):
     grid = page.get_by_test_id("stDataFrame").last  # the correlations come last
     grid.scroll_into_view_if_needed()
     expect(page.get_by_text("Invoer die samen beweegt (rangcorrelaties")).to_be_visible()
-    # an empty grid has only its header and the row that adds a line: click it and type
-    grid.click(position={"x": INPUTS_X, "y": ROW_HEIGHT * 1.5})
+    # below the header and the programme's own groups, the row that adds a line: click, type
+    groups = len(examples.load_botu().correlations)
+    row = ROW_HEIGHT * (groups + 1.5)
+    grid.click(position={"x": INPUTS_X, "y": row})
     settle(page)
     type_into_cell(page, GROUP)
-    # Enter moved the selection down to the row that adds a line: back up, right to rho
-    for key in ("ArrowUp", "ArrowRight"):
-        page.keyboard.press(key)
+    # the new line now stands where the adding row was; rho is the last column, on the right
+    grid.click(position={"x": grid.bounding_box()["width"] - RIGHT_MARGIN, "y": row})
+    settle(page)
     type_into_cell(page, "0,6")
     shoot(page, "risks_build_correlation")
     assert page.get_by_text("Nog niet geldig").count() == 0
@@ -55,7 +61,7 @@ def test_a_correlation_typed_into_the_build_grid_is_in_the_draws(page, server):
     page.get_by_test_id("stPlotlyChart").first.wait_for(timeout=90_000)
     expect(page.get_by_text("Risico's in de trekkingen")).to_be_visible()
     for line in (
-        "invoer die samen beweegt (groepen met een rangcorrelatie): 1",
+        f"invoer die samen beweegt (groepen met een rangcorrelatie): {groups + 1}",
         "geld dat helemaal komt of helemaal niet (financieringsregels): 5",
     ):
         expect(page.get_by_text(line)).to_be_visible()
