@@ -28,10 +28,11 @@ from app_pages import cells
 from businesscase.distributions import (
     DISTRIBUTIONS,
     distribution_text,
+    nearest_whole,
     parse_distribution_text,
     with_base,
 )
-from businesscase.parameters import NUMERIC_FIELDS
+from businesscase.parameters import NUMERIC_FIELDS, TIMING_FIELDS
 from businesscase.scenario import (
     FIELDS,
     NO_VALUE,
@@ -110,7 +111,7 @@ def uncertain_fields(table: str) -> tuple[str, ...]:
         return SETTINGS_UNCERTAIN
     if table == "sib":
         return NUMERIC_FIELDS["sib"] + NUMERIC_FIELDS["sib_metrics"]
-    return NUMERIC_FIELDS.get(table, ())
+    return NUMERIC_FIELDS.get(table, ()) + TIMING_FIELDS.get(table, ())
 
 
 def columns(table: str) -> list[str]:
@@ -128,7 +129,7 @@ def _cell(row: dict[str, Any], table: str, field: str, value: Any, lang: str) ->
     if field in uncertain_fields(table):
         text = distribution_text(value) if isinstance(value, Mapping) else ""
         row[field + DIST] = row[field + LOADED] = text
-        value = _base(value) if isinstance(value, Mapping) else value
+        value = _base(value, field) if isinstance(value, Mapping) else value
     if field in FLAGS:
         value = "true" if value else "false"
     if field == "drawdown":
@@ -138,9 +139,11 @@ def _cell(row: dict[str, Any], table: str, field: str, value: Any, lang: str) ->
     row[field] = cells.show(value, field, lang) if cells.is_numeric(field) else value
 
 
-def _base(table: Mapping[str, Any]) -> float:
-    """The base value of a distribution table, whether or not its shape is valid."""
-    return DISTRIBUTIONS[table["dist"]].model_construct(**table).base
+def _base(table: Mapping[str, Any], field: str) -> float:
+    """The base value of a distribution table, whether or not its shape is valid; rounded to
+    whole years for ``start``, ``duration`` and ``lasts``."""
+    base = DISTRIBUTIONS[table["dist"]].model_construct(**table).base
+    return nearest_whole(base) if field in cells.WHOLE else base
 
 
 def frames(scenario: Scenario, lang: str) -> dict[str, pd.DataFrame]:
@@ -255,7 +258,7 @@ class _Reader:
         except ValueError as error:
             self.problems.append(Problem(path, text, str(error)))
             return None
-        shown = cells.show(_base(table), field, self.lang)
+        shown = cells.show(_base(table, field), field, self.lang)
         if text == loaded and base is not None and str(row.get(field)).strip() != shown:
             return with_base(table, base)
         return table

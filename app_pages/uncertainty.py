@@ -103,7 +103,7 @@ else:
     )
     for path, count in simulation.clipped.items():
         if count:
-            low, high = field_range(path)
+            low, high = field_range(path, scenario.settings.horizon_years)
             st.warning(
                 state.tr(
                     "uncertainty_clipped",

@@ -48,7 +48,7 @@ def gross_avoided_amounts(
         the events a Monte Carlo draws (docs/uncertainty.md).
     growth : array, shape (D, L)
         Real annual growth [fraction per year].
-    start, duration : array of int, shape (L,)
+    start, duration : array of int, shape (L,) or (D, L)
         Active years [years].
     horizon_years : int
         Length of the time axis [years].
@@ -88,7 +88,7 @@ def net_avoided_amounts(
     ----------
     gross : array, shape (D, L, T)
         :func:`gross_avoided_amounts`, or the actuals in their place [EUR].
-    start : array of int, shape (L,)
+    start : array of int, shape (L,) or (D, L)
         First active year [years].
     deadweight, displacement, attribution : array, shape (D, L)
         Shares that would have been avoided anyway, merely moved elsewhere, or are owed to
@@ -113,6 +113,6 @@ def net_avoided_amounts(
     """
     amounts = gross * ((1.0 - deadweight) * (1.0 - displacement) * (1.0 - attribution))[:, :, None]
     if np.any(drop_off != 0.0):
-        age = np.maximum(year_offsets(gross.shape[2])[None, :] - np.asarray(start)[:, None], 0)
-        amounts *= (1.0 - drop_off)[:, :, None] ** age[None, :, :]
+        age = np.maximum(year_offsets(gross.shape[2]) - np.asarray(start)[..., None], 0)
+        amounts *= (1.0 - drop_off)[:, :, None] ** age
     return amounts

@@ -28,7 +28,7 @@ def cost_amounts(
         Cost in the first active year [EUR, constant prices of start_year].
     growth : array, shape (D, L)
         Real annual growth [fraction per year].
-    start, duration : array of int, shape (L,)
+    start, duration : array of int, shape (L,) or (D, L)
         Active years [years].
     horizon_years : int
         Length of the time axis [years].

@@ -1,12 +1,14 @@
 """Uncertain inputs written as distributions (docs/uncertainty.md).
 
-Any numeric input of a scenario, except the integer fields and the beneficiary shares, may be
+Any numeric input of a scenario, except the beneficiary shares and most integer fields, may be
 written as a distribution instead of a number::
 
     proxy = { dist = "triangular", low = 9000, mode = 14000, high = 30000 }
 
 Deterministic evaluation uses the distribution's **base value** (docs/methodology.md, Conventions):
-the mode for triangular and PERT, the midpoint for uniform, the mean for normal and lognormal. Each
+the mode for triangular and PERT, the midpoint for uniform, the mean for normal and lognormal.
+Of the integer fields, a line's ``start`` and ``duration`` and an outcome's ``lasts`` may be
+distributions of years: their base value is rounded to the nearest whole number. Each
 model checks its own shape (``low <= mode <= high``, ``sd > 0``, ...); the scenario checks the base
 value against the rule of the field it stands in. Drawing samples is the Monte Carlo's job: each
 class is the natural home of a ``sample(rng, n)`` method.
@@ -221,13 +223,18 @@ def is_distribution(value: object) -> bool:
     return isinstance(value, DISTRIBUTION_TYPES)
 
 
-def base_value(value: float | Triangular | Pert | Uniform | Normal | Lognormal) -> float:
+def base_value(
+    value: float | Triangular | Pert | Uniform | Normal | Lognormal, *, whole: bool = False
+) -> float:
     """The number deterministic evaluation uses: the value itself, or a distribution's base.
 
     Parameters
     ----------
     value : float or Distribution
         A scenario input.
+    whole : bool, default False
+        The input is a whole number of years (``start``, ``duration``, ``lasts``): a
+        distribution's base is rounded to the nearest whole number (:func:`whole_base_value`).
 
     Returns
     -------
@@ -239,8 +246,34 @@ def base_value(value: float | Triangular | Pert | Uniform | Normal | Lognormal) 
     --------
     >>> base_value(3.0), base_value(Uniform(dist="uniform", low=1.0, high=2.0))
     (3.0, 1.5)
+    >>> base_value(Uniform(dist="uniform", low=1.0, high=2.0), whole=True)
+    2
     """
+    if whole:
+        return whole_base_value(value)  # type: ignore[arg-type]
     return value.base if is_distribution(value) else value  # type: ignore[union-attr]
+
+
+def nearest_whole(value: float) -> int:
+    """The whole number nearest to ``value``, halves rounded up (``2.5`` -> 3, ``-0.5`` -> 0).
+
+    How a whole-number field written as a distribution (``start``, ``duration``, ``lasts``)
+    turns its base value and each of its draws into years (docs/uncertainty.md).
+    """
+    return math.floor(value + 0.5)
+
+
+def whole_base_value(value: int | Triangular | Pert | Uniform | Normal | Lognormal) -> int:
+    """The number of years deterministic evaluation uses for a whole-number field: the value
+    itself, or a distribution's base rounded to the nearest whole number (:func:`nearest_whole`).
+
+    Examples
+    --------
+    >>> whole_base_value(3), whole_base_value(Triangular(dist="triangular", low=1, mode=1.5,
+    ...                                                  high=4))
+    (3, 2)
+    """
+    return nearest_whole(value.base) if is_distribution(value) else value  # type: ignore[union-attr]
 
 
 # --- distributions as one line of text (the app's tables) --------------------------------------

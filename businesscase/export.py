@@ -159,10 +159,15 @@ def _input_cell(value: float, kind: str) -> Cell:
     return value, _INPUT_FORMATS[kind]
 
 
+def _base(written: Any, section: str, field: str) -> float:
+    """The base value of an input, a whole number of years for ``start``, ``duration``, ..."""
+    return base_value(written, whole=field_kind(section, field) == "integer")
+
+
 def _input_text(written: Any, kind: str, lang: str) -> str:
     """A numeric input for people, a distribution after its base value:
     ``€ 200.000 ~ pert(170000, 200000, 260000)``."""
-    value = base_value(written)
+    value = base_value(written, whole=kind == "integer")
     if kind == "money":
         shown = fmt.money(value, lang)
     elif kind == "share":  # 30,0%, 2,25%: a second decimal only where the input has one
@@ -354,7 +359,7 @@ def _entry_sheet(
         ):
             continue  # a contract's metrics follow below
         if _numeric(written):
-            value = _input_cell(base_value(written), field_kind(section, field))
+            value = _input_cell(_base(written, section, field), field_kind(section, field))
         else:
             value = (_plain(value_text(field, written, scenario, lang)), None)
         text = distribution_text(written) if is_distribution(written) else None
@@ -365,7 +370,7 @@ def _entry_sheet(
                 label = f"{field_label('metrics', lang)} {number}: {field_label(field, lang)}"
                 written = metric.payer_shares() if field == "payers" else getattr(metric, field)
                 if _numeric(written):
-                    value = _input_cell(base_value(written), field_kind(section, field))
+                    value = _input_cell(_base(written, section, field), field_kind(section, field))
                 else:
                     value = (value_text(field, written, scenario, lang), None)
                 text = distribution_text(written) if is_distribution(written) else None
@@ -408,7 +413,7 @@ def _lines_sheet(book: Workbook, scenario: Scenario, section: str, lang: str) ->
                 row += [(written.get(holder), PERCENT_FORMAT) for holder in holders]
                 continue
             if _numeric(written):
-                row.append(_input_cell(base_value(written), field_kind(section, field)))
+                row.append(_input_cell(_base(written, section, field), field_kind(section, field)))
             else:
                 row.append((_plain(value_text(field, written, scenario, lang)), None))
             if field in uncertain:

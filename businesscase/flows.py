@@ -36,7 +36,7 @@ from businesscase import avoided_costs, costs, funding, outcomes, sib, value_cap
 from businesscase.actuals import Actuals
 from businesscase.parameters import Parameters
 from businesscase.scenario import Scenario
-from businesscase.timeline import FloatArray, discount_factors
+from businesscase.timeline import FloatArray, IntArray, discount_factors
 
 FLOW_KINDS: tuple[str, ...] = (
     "cost",
@@ -212,7 +212,7 @@ def build_flows(scenario: Scenario, params: Parameters, actuals: Actuals | None 
     lines = scenario.costs
     if lines:
         spent = costs.cost_amounts(
-            p["costs"]["amount"], p["costs"]["growth"], *_timing(lines), horizon
+            p["costs"]["amount"], p["costs"]["growth"], *_timing(params, "costs"), horizon
         )
         if actuals is not None:
             actuals.replace("costs", spent, index)
@@ -249,13 +249,15 @@ def build_flows(scenario: Scenario, params: Parameters, actuals: Actuals | None 
     cohorts = outcome_value
     if lines:
         q = p["outcomes"]
-        cohorts = outcomes.cohort_sizes(q["quantity"], q["growth"], *_timing(lines), horizon)
+        cohorts = outcomes.cohort_sizes(
+            q["quantity"], q["growth"], *_timing(params, "outcomes"), horizon
+        )
         if actuals is not None:
             actuals.replace("outcomes", cohorts, index)
         unit_value = outcomes.net_unit_value(
             q["proxy"], q["deadweight"], q["displacement"], q["attribution"]
         )
-        lasts = np.array([line.lasts for line in lines])
+        lasts = params.years("outcomes", "lasts")
         outcome_value = outcomes.outcome_values(cohorts, unit_value, q["drop_off"], lasts)
         shares = np.array([[line.beneficiaries.get(i, 0.0) for i in ids] for line in lines])
         blocks += labeller.value_blocks(
@@ -271,14 +273,14 @@ def build_flows(scenario: Scenario, params: Parameters, actuals: Actuals | None 
             a["unit_cost"],
             a["probability"] if params.avoided_cost_years is None else params.avoided_cost_years,
             a["growth"],
-            *_timing(lines),
+            *_timing(params, "avoided_costs"),
             horizon,
         )
         if actuals is not None:
             actuals.replace("avoided_costs", gross, index)
         amounts = avoided_costs.net_avoided_amounts(
             gross,
-            _timing(lines)[0],
+            params.years("avoided_costs", "start"),
             deadweight=a["deadweight"],
             displacement=a["displacement"],
             attribution=a["attribution"],
@@ -294,7 +296,12 @@ def build_flows(scenario: Scenario, params: Parameters, actuals: Actuals | None 
     if lines:
         v = p["value_capture"]
         captured = value_capture.captured_amounts(
-            v["units"], v["base_value"], v["uplift"], v["capture_share"], *_timing(lines), horizon
+            v["units"],
+            v["base_value"],
+            v["uplift"],
+            v["capture_share"],
+            *_timing(params, "value_capture"),
+            horizon,
         )
         _deflate(captured, lines, index)
         if actuals is not None:
@@ -316,7 +323,11 @@ def build_flows(scenario: Scenario, params: Parameters, actuals: Actuals | None 
     if grants:
         g = {field: array[:, ~is_loan] for field, array in f.items()}
         amounts = funding.funding_inflows(
-            g["amount"], g["growth"], g["probability"], *_timing(grants), horizon
+            g["amount"],
+            g["growth"],
+            g["probability"],
+            *_timing(params, "funding", ~is_loan),
+            horizon,
         )
         _deflate(amounts, grants, index)
         if actuals is not None:
@@ -609,9 +620,12 @@ def _contract_blocks(
     return found
 
 
-def _timing(lines: list) -> tuple[np.ndarray, np.ndarray]:
-    """Starts and durations of lines, shape (L,) each."""
-    return np.array([line.start for line in lines]), np.array([line.duration for line in lines])
+def _timing(
+    params: Parameters, section: str, chosen: object = slice(None)
+) -> tuple[IntArray, IntArray]:
+    """Starts and durations of a section's (chosen) lines: (L,) each when the same in every
+    draw, else (D, L) [years] (:meth:`Parameters.years`)."""
+    return params.years(section, "start", chosen), params.years(section, "duration", chosen)
 
 
 class _Labeller:

@@ -38,7 +38,7 @@ def funding_inflows(
         Real annual growth [fraction per year].
     probability : array, shape (D, L)
         Chance that the money actually comes [fraction 0-1].
-    start, duration : array of int, shape (L,)
+    start, duration : array of int, shape (L,) or (D, L)
         Active years [years].
     horizon_years : int
         Length of the time axis [years].

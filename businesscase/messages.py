@@ -403,6 +403,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en_many": "missing loan fields",
         "nl_many": "ontbrekende leningvelden",
     },
+    "loan_start_fixed": {
+        "en": "a loan's start must be a whole number, not a distribution: its payout year and "
+        "repayments are fixed in the loan contract (make the lines it pays for uncertain instead)",
+        "nl": "de start van een lening moet een geheel getal zijn, geen verdeling: het jaar van "
+        "uitbetaling en de aflossingen liggen vast in het leencontract (maak de regels die ermee "
+        "betaald worden onzeker)",
+        "en_many": "loans with an uncertain start",
+        "nl_many": "leningen met een onzekere start",
+    },
     "loan_refuses": {
         "en": "a loan takes no {field}: it is repaid as an annuity over term years",
         "nl": "een lening heeft geen {field}: ze wordt als annuïteit afgelost in term jaren",

@@ -83,7 +83,7 @@ def outcome_values(
         Net value of one outcome in its first year [EUR] (:func:`net_unit_value`).
     drop_off : array, shape (D, L)
         Yearly decline of a cohort's outcome after its first year [fraction 0-1].
-    lasts : array of int, shape (L,)
+    lasts : array of int, shape (L,) or (D, L)
         Years one cohort's outcome lasts [years, >= 1].
 
     Returns

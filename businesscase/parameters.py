@@ -1,7 +1,8 @@
 """Compile a scenario into parameter arrays with a leading draw axis (ARCHITECTURE).
 
-Structure (which lines exist, who pays, starts, durations) is fixed per scenario; only numbers
-vary by draw. Every numeric input has an address, the same field path that error messages use
+Structure (which lines exist, who pays, loans' starts, contracts) is fixed per scenario;
+numbers vary by draw, and so may the whole years of :data:`TIMING_FIELDS` (a start that may
+slip). Every input has an address, the same field path that error messages use
 (``outcomes[0].proxy``, ``scenario.discount_rate``), so one scenario, a Monte Carlo sample and a
 sweep grid are all "a value per draw for some of these paths" fed to the same engine.
 """
@@ -14,9 +15,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from businesscase.distributions import Distribution, base_value, is_distribution
+from businesscase.distributions import (
+    Distribution,
+    base_value,
+    is_distribution,
+    whole_base_value,
+)
 from businesscase.scenario import Scenario
-from businesscase.timeline import FloatArray
+from businesscase.timeline import FloatArray, IntArray
 
 NUMERIC_FIELDS: dict[str, tuple[str, ...]] = {
     "costs": ("amount", "growth"),
@@ -51,6 +57,18 @@ NUMERIC_FIELDS: dict[str, tuple[str, ...]] = {
 outcome contracts, ``sib_metrics`` the metrics of all contracts in turn (a contract written in
 the shorthand has one, with its price and threshold on the contract itself)."""
 
+TIMING_FIELDS: dict[str, tuple[str, ...]] = {
+    "costs": ("start", "duration"),
+    "outcomes": ("start", "duration", "lasts"),
+    "avoided_costs": ("start", "duration"),
+    "value_capture": ("start", "duration"),
+    "funding": ("start", "duration"),
+}
+"""Per section, the whole-year fields that may be written as distributions (a start that may
+slip, docs/uncertainty.md). Each draw is a whole number of years: a sampled value is rounded
+to the nearest whole number (:func:`whole_years`). A loan's start stays fixed (its contract
+fixes the payout year), and so do an outcome contract's start and lags."""
+
 DISCOUNT_RATE_PATH = "scenario.discount_rate"
 INFLATION_PATH = "scenario.inflation"
 
@@ -74,6 +92,8 @@ class Parameters:
     lines : dict of dict of array
         ``lines[section][field]`` has shape (D, L) with L the number of lines of the section
         (the contracts for ``sib``, all their metrics for ``sib_metrics``).
+    timing : dict of dict of int array
+        ``timing[section][field]`` of :data:`TIMING_FIELDS`: whole years, shape (D, L) [years].
     avoided_cost_years : array, shape (D, L, T), or None
         Per draw, avoided cost line and year, whether the line's event happens that year (1)
         or not (0), in place of its ``probability``: the yearly events a Monte Carlo draws
@@ -84,7 +104,15 @@ class Parameters:
     discount_rate: FloatArray
     inflation: FloatArray
     lines: dict[str, dict[str, FloatArray]]
+    timing: dict[str, dict[str, IntArray]]
     avoided_cost_years: FloatArray | None = None
+
+    def years(self, section: str, name: str, chosen: object = slice(None)) -> IntArray:
+        """One timing field of a section's lines (the ``chosen`` ones: an index or a mask):
+        shape (L,) when every draw has the same years (masks are then computed once), else
+        (D, L) [years]."""
+        years = self.timing[section][name][:, chosen]
+        return years[0] if np.all(years == years[:1]) else years
 
 
 def section_lines(scenario: Scenario, section: str) -> list:
@@ -131,11 +159,39 @@ def numeric_inputs(scenario: Scenario) -> dict[str, float | Distribution]:
     return inputs
 
 
-def uncertain_inputs(scenario: Scenario) -> dict[str, Distribution]:
-    """The inputs written as distributions, by field path."""
+def timing_inputs(scenario: Scenario) -> dict[str, int | Distribution]:
+    """Every timing input of :data:`TIMING_FIELDS` by field path, as written (whole number or
+    distribution)."""
     return {
-        path: value for path, value in numeric_inputs(scenario).items() if is_distribution(value)
+        f"{prefix}.{name}": getattr(line, name)
+        for section, names in TIMING_FIELDS.items()
+        for prefix, line in _entries(scenario, section)
+        for name in names
     }
+
+
+def uncertain_inputs(scenario: Scenario) -> dict[str, Distribution]:
+    """The inputs written as distributions, by field path: numbers, then timing."""
+    written = numeric_inputs(scenario) | timing_inputs(scenario)
+    return {path: value for path, value in written.items() if is_distribution(value)}
+
+
+def is_timing(path: str) -> bool:
+    """Whether the input at ``path`` is a whole number of years (``outcomes[0].start``)."""
+    section, _, name = path.partition("[")
+    return name.rsplit(".", 1)[-1] in TIMING_FIELDS.get(section, ())
+
+
+def whole_years(values: FloatArray) -> IntArray:
+    """Sampled years as whole numbers: each rounded to the nearest, halves up
+    (:func:`businesscase.distributions.nearest_whole`).
+
+    Examples
+    --------
+    >>> whole_years(np.array([0.49, 0.5, 2.5, 3.7]))
+    array([0, 1, 3, 4])
+    """
+    return np.floor(np.asarray(values, dtype=float) + 0.5).astype(np.int64)
 
 
 def compile_parameters(
@@ -166,7 +222,7 @@ def compile_parameters(
     Parameters
     """
     values = dict(values or {})
-    unknown = set(values) - set(numeric_inputs(scenario))
+    unknown = set(values) - set(numeric_inputs(scenario)) - set(timing_inputs(scenario))
     unknown |= {path for path in yearly or {} if not _AVOIDED_PROBABILITY.fullmatch(path)}
     if unknown:
         raise KeyError(f"no numeric input at {', '.join(sorted(unknown))}")
@@ -188,6 +244,19 @@ def compile_parameters(
             for i, (prefix, line) in enumerate(items):
                 fill(array[:, i], f"{prefix}.{field}", getattr(line, field), field)
             lines[section][field] = array
+    timing: dict[str, dict[str, IntArray]] = {}
+    for section, names in TIMING_FIELDS.items():
+        items = _entries(scenario, section)
+        timing[section] = {}
+        for name in names:
+            years = np.empty((draws, len(items)), dtype=np.int64)
+            for i, (prefix, line) in enumerate(items):
+                path = f"{prefix}.{name}"
+                if path in values:
+                    years[:, i] = whole_years(values[path])
+                else:
+                    years[:, i] = whole_base_value(getattr(line, name))
+            timing[section][name] = years
     settings = scenario.settings
     rate = fill(np.empty(draws), DISCOUNT_RATE_PATH, settings.discount_rate, "discount_rate")
     inflation = fill(np.empty(draws), INFLATION_PATH, settings.inflation, "inflation")
@@ -202,6 +271,7 @@ def compile_parameters(
         discount_rate=rate,
         inflation=inflation,
         lines=lines,
+        timing=timing,
         avoided_cost_years=years,
     )
 

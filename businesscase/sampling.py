@@ -52,6 +52,7 @@ import numpy as np
 
 from businesscase.distributions import Lognormal, Normal, Pert, Triangular, Uniform
 from businesscase.timeline import FloatArray
+from businesscase.vocabulary import LONGEST_HORIZON, LONGEST_SPAN
 
 RATE_FLOOR = -0.999
 """Lowest value a sampled ``growth`` or ``discount_rate`` is clipped to: a fall of 99.9% a
@@ -89,18 +90,38 @@ FIELD_RANGES: dict[str, tuple[float, float]] = {
     "growth": RATE,
     "discount_rate": RATE,
     "inflation": RATE,
+    "start": (0.0, float(LONGEST_HORIZON - 1)),
+    "duration": (1.0, float(LONGEST_SPAN)),
+    "lasts": (1.0, float(LONGEST_SPAN)),
 }
 """Valid range ``(low, high)`` of every numeric field, by field name
 (docs/scenario-format.md#rules): the same name has the same rule in every section. Sampled values
-are clipped to it."""
+are clipped to it; a ``start`` also to the scenario's last year (:func:`field_range`)."""
+
+WHOLE_YEARS = frozenset({"start", "duration", "lasts"})
+"""Fields that are whole numbers of years: each draw is rounded to the nearest whole number,
+halves up, before it is clipped (docs/uncertainty.md, "Uncertain timing")."""
 
 Z_95 = NormalDist().inv_cdf(0.95)
 """The standard normal's 95th percentile, 1.6449: P5 and P95 lie ``Z_95`` sd from the mean."""
 
 
-def field_range(path: str) -> tuple[float, float]:
-    """Valid range of the field at ``path`` (``outcomes[0].deadweight`` -> ``(0.0, 1.0)``)."""
-    return FIELD_RANGES[path.rsplit(".", 1)[-1]]
+def field_range(path: str, horizon_years: int | None = None) -> tuple[float, float]:
+    """Valid range of the field at ``path`` (``outcomes[0].deadweight`` -> ``(0.0, 1.0)``).
+
+    A ``start`` lies within the horizon: with ``horizon_years`` given, its range ends at
+    ``horizon_years - 1``.
+
+    Examples
+    --------
+    >>> field_range("outcomes[0].deadweight"), field_range("costs[1].start", 10)
+    ((0.0, 1.0), (0.0, 9.0))
+    """
+    name = path.rsplit(".", 1)[-1]
+    low, high = FIELD_RANGES[name]
+    if name == "start" and horizon_years is not None:
+        high = float(horizon_years - 1)
+    return low, high
 
 
 def lognormal_log_parameters(mean: float, sd: float) -> tuple[float, float]:
@@ -225,9 +246,17 @@ LARGEST_POWER = math.log(sys.float_info.max)
 """The largest power of e that float64 holds (about 709.78)."""
 
 
-def clip_to_range(path: str, values: FloatArray) -> tuple[FloatArray, int]:
-    """Clip values to the valid range of the field at ``path``; also return how many were."""
-    low, high = field_range(path)
+def clip_to_range(
+    path: str, values: FloatArray, horizon_years: int | None = None
+) -> tuple[FloatArray, int]:
+    """Clip values to the valid range of the field at ``path``; also return how many were.
+
+    Whole years (:data:`WHOLE_YEARS`) are first rounded to the nearest whole number, halves
+    up; a draw counts as clipped when its rounded value lies outside the range.
+    """
+    low, high = field_range(path, horizon_years)
+    if path.rsplit(".", 1)[-1] in WHOLE_YEARS:
+        values = np.floor(values + 0.5)
     outside = int(np.count_nonzero((values < low) | (values > high)))
     return (np.clip(values, low, high) if outside else values), outside
 
@@ -263,14 +292,22 @@ def stream(seed: int, purpose: Purpose, path: str) -> np.random.Generator:
     return np.random.default_rng(np.random.SeedSequence(entropy=seed, spawn_key=key))
 
 
-def sample_input(path: str, distribution: object, draws: int, seed: int) -> tuple[FloatArray, int]:
+def sample_input(
+    path: str, distribution: object, draws: int, seed: int, horizon_years: int | None = None
+) -> tuple[FloatArray, int]:
     """``draws`` draws of the input at ``path`` from its own stream, clipped to the field's
-    valid range; also the number of draws clipped."""
-    return clip_to_range(path, sample(distribution, draws, stream(seed, Purpose.VALUE, path)))
+    valid range (a start to the horizon's last year); also the number of draws clipped."""
+    drawn = sample(distribution, draws, stream(seed, Purpose.VALUE, path))
+    return clip_to_range(path, drawn, horizon_years)
 
 
 def sample_inputs(
-    inputs: Mapping[str, object], draws: int, seed: int, *, threads: int = 1
+    inputs: Mapping[str, object],
+    draws: int,
+    seed: int,
+    *,
+    threads: int = 1,
+    horizon_years: int | None = None,
 ) -> tuple[dict[str, FloatArray], dict[str, int]]:
     """Draw every uncertain input for all draws, clipped to its field's valid range.
 
@@ -288,6 +325,8 @@ def sample_inputs(
     threads : int, default 1
         Inputs sampled side by side (numpy's generators release the GIL while they fill an
         array); the draws do not depend on it.
+    horizon_years : int, optional
+        The scenario's horizon: a sampled ``start`` is clipped to its last year.
 
     Returns
     -------
@@ -299,7 +338,7 @@ def sample_inputs(
     paths = sorted(inputs)
 
     def one(path: str) -> tuple[FloatArray, int]:
-        return sample_input(path, inputs[path], draws, seed)
+        return sample_input(path, inputs[path], draws, seed, horizon_years)
 
     if threads > 1 and len(paths) > 1:
         with ThreadPoolExecutor(max_workers=threads) as pool:

@@ -62,6 +62,7 @@ from businesscase.distributions import (
     base_value,
     is_distribution,
     real_number,
+    whole_base_value,
 )
 from businesscase.files import write_atomic
 from businesscase.problems import (
@@ -80,6 +81,8 @@ from businesscase.vocabulary import (
     COST_CATEGORIES,
     DEFAULT_DISCOUNT_RATE,
     FUNDING_KINDS,
+    LONGEST_HORIZON,
+    LONGEST_SPAN,
     STAKEHOLDER_KINDS,
     THEMES,
     VALUE_TYPES,
@@ -192,17 +195,6 @@ def _whole(unit: str, minimum: int, maximum: int) -> BeforeValidator:
     return BeforeValidator(validate)
 
 
-LONGEST_HORIZON = 200
-"""Longest horizon a scenario may have [years]. A business case beyond two centuries says
-nothing (discounted at 2.25% a euro in year 200 weighs 1%), and an uploaded file with a horizon
-of a million years would otherwise stall the app for every user."""
-
-LONGEST_SPAN = 1000
-"""Longest ``duration``, ``lasts`` and ``term`` [years]. A span past the horizon is valid and
-cut at the horizon; this bound only keeps a typo such as ``duration = 10**12`` from reaching the
-engine (docs/scenario-format.md, "Limits"). The SIB ``lag`` is bounded by
-:data:`LONGEST_HORIZON`: a payment later than that falls outside any horizon."""
-
 EARLIEST_YEAR = 1900
 """Earliest ``start_year`` [calendar year]."""
 
@@ -212,6 +204,31 @@ LATEST_YEAR = 2200
 Start = Annotated[int, _whole("years", 0, LONGEST_HORIZON - 1)]
 Horizon = Annotated[int, _whole("years", 1, LONGEST_HORIZON)]
 Years = Annotated[int, _whole("years", 1, LONGEST_SPAN)]
+
+
+def _whole_or_distribution(minimum: int, maximum: int) -> BeforeValidator:
+    """A whole number of years within bounds, or a distribution whose base value, rounded to
+    the nearest whole number, is within them (a start that may slip, docs/uncertainty.md)."""
+    whole = _whole("years", minimum, maximum).func
+
+    def validate(value: Any) -> Any:
+        if not isinstance(value, Mapping):
+            return whole(value)
+        distribution = _distribution(value)
+        rounded = whole_base_value(distribution)
+        if not minimum <= rounded <= maximum:
+            rule = Message("at_least", minimum=minimum) if rounded < minimum else None
+            rule = rule or Message("at_most", maximum=maximum)
+            raise refusal(Message("on_base_value", rule=rule, base=distribution.base))
+        return distribution
+
+    return BeforeValidator(validate)
+
+
+UncertainStart = Annotated[int | Distribution, _whole_or_distribution(0, LONGEST_HORIZON - 1)]
+"""A line's ``start``: whole years, or a distribution of them (rounded per draw)."""
+UncertainYears = Annotated[int | Distribution, _whole_or_distribution(1, LONGEST_SPAN)]
+"""A line's ``duration`` or an outcome's ``lasts``: whole years, or a distribution of them."""
 Lag = Annotated[int, _whole("years", 0, LONGEST_HORIZON)]
 CalendarYear = Annotated[int, _whole("calendar_year", EARLIEST_YEAR, LATEST_YEAR)]
 
@@ -360,8 +377,8 @@ class Cost(_Model):
     amount: NonNegative = Field(
         description="Cost per active year [EUR, constant prices of start_year, >= 0]."
     )
-    start: Start = Field(0, description=_START)
-    duration: Years = Field(1, description=_DURATION)
+    start: UncertainStart = Field(0, description=_START)
+    duration: UncertainYears = Field(1, description=_DURATION)
     growth: Rate = Field(0.0, description=_GROWTH)
     category: CostCategory = Field(
         "opex", description="Running cost or investment [opex or capex]."
@@ -411,14 +428,14 @@ class Outcome(_Model):
     drop_off: Share = Field(
         0.0, description="Yearly decline of a cohort's outcome after its first year [fraction 0-1]."
     )
-    lasts: Years = Field(
+    lasts: UncertainYears = Field(
         1, description="Years one cohort's outcome lasts; cut at the horizon [years, 1 .. 1000]."
     )
     cashable_share: Share = Field(
         0.0, description="Share of the value that releases cash for its receivers [fraction 0-1]."
     )
-    start: Start = Field(0, description=_START)
-    duration: Years = Field(1, description=_DURATION)
+    start: UncertainStart = Field(0, description=_START)
+    duration: UncertainYears = Field(1, description=_DURATION)
     growth: Rate = Field(
         0.0, description="Real annual growth of quantity per cohort [fraction per year, > -1]."
     )
@@ -457,8 +474,8 @@ class AvoidedCost(_Model):
     cashable_share: Share = Field(
         1.0, description="Share that releases cash for the bearer [fraction 0-1]."
     )
-    start: Start = Field(0, description=_START)
-    duration: Years = Field(1, description=_DURATION)
+    start: UncertainStart = Field(0, description=_START)
+    duration: UncertainYears = Field(1, description=_DURATION)
     growth: Rate = Field(0.0, description=_GROWTH)
     proxy_source: Text = Field("", description=_SOURCE)
     deadweight: Share = Field(
@@ -494,8 +511,8 @@ class ValueCapture(_Model):
         "", description="How it is captured: erfpacht, baatbelasting, kostenverhaal, ... [text]."
     )
     payer: Name = Field(description="Who pays the captured amount [stakeholder id].")
-    start: Start = Field(0, description=_START)
-    duration: Years = Field(
+    start: UncertainStart = Field(0, description=_START)
+    duration: UncertainYears = Field(
         1, description="Years the captured money is spread over evenly [years, 1 .. 1000]."
     )
     proxy_source: Text = Field("", description=_SOURCE)
@@ -516,8 +533,8 @@ class Funding(_Model):
         description="Per active year; for a loan the principal "
         "[EUR, constant prices of start_year, >= 0]."
     )
-    start: Start = Field(0, description=_START)
-    duration: Years = Field(1, description=_DURATION + " Not for loans.")
+    start: UncertainStart = Field(0, description=_START)
+    duration: UncertainYears = Field(1, description=_DURATION + " Not for loans.")
     growth: Rate = Field(0.0, description=_GROWTH + " Not for loans.")
     probability: Share = Field(
         1.0,
@@ -1032,9 +1049,12 @@ def _cross_checks(scenario: Scenario) -> list[Problem]:
             rule = Message("unknown_stakeholder", hint=Suggestion(holder, ids), known=known)
             problems.append(Problem(path, shown, rule))
 
-    def within_horizon(path: str, start: int) -> None:
-        if start > last:
-            problems.append(Problem(path, start, Message("outside_horizon", last=last)))
+    def within_horizon(path: str, start: int | Distribution) -> None:
+        if whole_base_value(start) > last:
+            rule = Message("outside_horizon", last=last)
+            if is_distribution(start):
+                rule = Message("on_base_value", rule=rule, base=start.base)
+            problems.append(Problem(path, _as_written(start), rule))
 
     problems += _duplicates("stakeholders", "id", ids, "duplicate_stakeholder")
     names = tuple(outcome.name for outcome in scenario.outcomes)
@@ -1067,9 +1087,9 @@ def _correlation_checks(scenario: Scenario) -> list[Problem]:
     once, no pair in two groups; then the groups together: a valid correlation matrix."""
     if not scenario.correlations:
         return []
-    from businesscase.parameters import numeric_inputs  # parameters imports this module
+    from businesscase.parameters import numeric_inputs, timing_inputs  # they import this module
 
-    written = numeric_inputs(scenario)
+    written = numeric_inputs(scenario) | timing_inputs(scenario)
     problems: list[Problem] = []
     grouped: dict[tuple[str, str], int] = {}
     for k, group in enumerate(scenario.correlations):
@@ -1276,7 +1296,10 @@ def _share_total(path: str, shares: Mapping[str, float], key: str) -> list[Probl
 
 
 def _loan_fields(prefix: str, line: Funding) -> list[Problem]:
-    """A loan needs interest_rate and term and takes no duration or growth; others the reverse."""
+    """A loan needs interest_rate and term and takes no duration or growth; others the reverse.
+
+    A loan's start is a whole number: its payout year and repayments are fixed in its contract.
+    """
     given = line.model_fields_set
     if line.kind != "loan":
         return [
@@ -1294,7 +1317,16 @@ def _loan_fields(prefix: str, line: Funding) -> list[Problem]:
         for name in ("duration", "growth")
         if name in given
     ]
+    if is_distribution(line.start):
+        refused.append(
+            Problem(f"{prefix}.start", _as_written(line.start), Message("loan_start_fixed"))
+        )
     return missing + refused
+
+
+def _as_written(value: object) -> object:
+    """A value as the file writes it, for a problem's message: a distribution as its table."""
+    return value.model_dump() if is_distribution(value) else value
 
 
 # --- writing ---------------------------------------------------------------------------------

@@ -5,8 +5,9 @@ Conventions (docs/methodology.md): whole years ``t = 0 .. horizon_years - 1``, `
 its amount in an active year is ``amount * (1 + growth) ** (t - start)``.
 
 Every function works on arrays with a leading draw axis ``D`` and a line axis ``L``; the year
-axis ``T`` comes last. Structure (starts, durations) is the same for every draw, so masks are
-computed once per scenario.
+axis ``T`` comes last. Starts and durations are whole years of shape (L,) when they are the same
+in every draw (the masks are then computed once), or (D, L) when they are uncertain (a start
+that may slip, docs/uncertainty.md): the masks then have a draw axis too.
 """
 
 from __future__ import annotations
@@ -29,21 +30,28 @@ def active_mask(start: IntArray, duration: IntArray, horizon_years: int) -> Bool
 
     Parameters
     ----------
-    start : array of int, shape (L,)
+    start : array of int, shape (L,) or (D, L)
         First active year offset of each line [years].
-    duration : array of int, shape (L,)
+    duration : array of int, shape (L,) or (D, L)
         Number of active years [years]; running past the horizon is cut.
     horizon_years : int
         Length of the time axis [years].
 
     Returns
     -------
-    array of bool, shape (L, T)
+    array of bool, shape (L, T) or (D, L, T)
         ``start <= t < start + duration``.
+
+    Examples
+    --------
+    >>> active_mask(np.array([[1], [2]]), np.array([[2], [2]]), 4).astype(int)
+    array([[[0, 1, 1, 0]],
+    <BLANKLINE>
+           [[0, 0, 1, 1]]])
     """
     t = year_offsets(horizon_years)
-    start = np.asarray(start, dtype=np.int64)[:, None]
-    duration = np.asarray(duration, dtype=np.int64)[:, None]
+    start = np.asarray(start, dtype=np.int64)[..., None]
+    duration = np.asarray(duration, dtype=np.int64)[..., None]
     return (t >= start) & (t < start + duration)
 
 
@@ -64,7 +72,7 @@ def line_amounts(
         Amount in the first active year [EUR or units per year].
     growth : array, shape (D, L)
         Real annual growth of the amount [fraction per year, > -1].
-    start, duration : array of int, shape (L,)
+    start, duration : array of int, shape (L,) or (D, L)
         Active years of each line [years].
     horizon_years : int
         Length of the time axis [years].
@@ -80,7 +88,12 @@ def line_amounts(
     array([[[  0., 100., 110.,   0.]]])
     """
     mask = active_mask(start, duration, horizon_years)
-    exponent = (year_offsets(horizon_years)[None, :] - np.asarray(start)[:, None]) * mask
+    exponent = (year_offsets(horizon_years) - np.asarray(start)[..., None]) * mask
+    if mask.ndim == 3:  # years differ by draw: the growth factors of each draw's own years
+        factor = np.exp(exponent * np.log1p(growth)[:, :, None])
+        factor *= mask
+        factor *= amount[:, :, None]
+        return factor
     # (1 + g) ** k as exp(k * log1p(g)): a third of the time of a power. When the growth
     # rates are the same in every draw the factors are computed once; the formula is the same
     # either way, so a draw's result does not depend on the other draws evaluated with it.
@@ -105,9 +118,9 @@ def spread_over_years(values: FloatArray, profile: np.ndarray) -> FloatArray:
     ----------
     values : array, shape (D, L)
         Per draw and line (an amount, a rate).
-    profile : array, shape (L, T)
-        Per line and year (growth factors, an active-year mask, exponents); bool and int are
-        taken as 0/1 and whole numbers.
+    profile : array, shape (L, T) or (D, L, T)
+        Per line and year (growth factors, an active-year mask, exponents), or per draw too
+        when the years differ by draw; bool and int are taken as 0/1 and whole numbers.
 
     Returns
     -------

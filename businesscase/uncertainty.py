@@ -33,7 +33,7 @@ import pandas as pd
 
 from businesscase import limits
 from businesscase.actuals import Actuals
-from businesscase.distributions import base_value
+from businesscase.distributions import base_value, nearest_whole
 from businesscase.flows import build_flows
 from businesscase.metrics import (
     NO_YEAR,
@@ -43,7 +43,7 @@ from businesscase.metrics import (
     yearly_series,
 )
 from businesscase.overflow import QUIET, check_finite
-from businesscase.parameters import compile_parameters, risky_lines, uncertain_inputs
+from businesscase.parameters import compile_parameters, is_timing, risky_lines, uncertain_inputs
 from businesscase.sampling import (
     NON_NEGATIVE,
     SHARE,
@@ -341,7 +341,13 @@ def simulate(
     if seed is None:
         seed = int(np.random.SeedSequence().entropy)
     with np.errstate(**QUIET):  # draws beyond float64 become inf: refused by check_finite
-        samples, clipped = sample_inputs(uncertain_inputs(scenario), draws, seed, threads=WORKERS)
+        samples, clipped = sample_inputs(
+            uncertain_inputs(scenario),
+            draws,
+            seed,
+            threads=WORKERS,
+            horizon_years=scenario.settings.horizon_years,
+        )
     if scenario.correlations:
         groups = [(group.inputs, group.rho) for group in scenario.correlations]
         samples = rank_correlate(samples, *rank_correlations(groups), seed)
@@ -582,8 +588,10 @@ def sensitivity(
 
     The low and high are ``low`` and ``high`` for triangular, PERT and uniform distributions
     and the 5th and 95th percentiles for normal and lognormal ones
-    (:func:`businesscase.sampling.low_high`), clipped to the field's valid range. One engine
-    call evaluates the base and the 2 x n settings of the n uncertain inputs.
+    (:func:`businesscase.sampling.low_high`), clipped to the field's valid range; uncertain
+    timing (``start``, ``duration``, ``lasts``) takes them rounded to whole years, as a draw
+    does, and its rounded base. One engine call evaluates the base and the 2 x n settings of
+    the n uncertain inputs.
 
     Parameters
     ----------
@@ -604,13 +612,19 @@ def sensitivity(
     inputs = dict(sorted(uncertain_inputs(scenario).items()))
     count = len(inputs)
     limits.check_evaluations(scenario, "tornado", count, 1 + 2 * count)
+    horizon = scenario.settings.horizon_years
     values = {}
     bounds = {}
+    bases = {}
     for index, (path, distribution) in enumerate(inputs.items()):
-        lowest, highest = field_range(path)
-        low, high = np.clip(low_high(distribution), lowest, highest)
+        whole = is_timing(path)
+        ends = low_high(distribution)
+        if whole:  # whole years: the low and high rounded as a draw is (docs/uncertainty.md)
+            ends = tuple(float(nearest_whole(end)) for end in ends)
+        low, high = np.clip(ends, *field_range(path, horizon))
         bounds[path] = (low, high)
-        values[path] = np.full(1 + 2 * count, distribution.base)
+        bases[path] = base_value(distribution, whole=whole)
+        values[path] = np.full(1 + 2 * count, bases[path], dtype=float)
         values[path][1 + 2 * index : 3 + 2 * index] = (low, high)
     figures = run_draws(scenario, 1 + 2 * count, values, actuals)
     table = pd.DataFrame(
@@ -619,7 +633,7 @@ def sensitivity(
             "label": [input_label(scenario, path) for path in inputs],
             "dist": [distribution.dist for distribution in inputs.values()],
             "low": [bounds[path][0] for path in inputs],
-            "base": [distribution.base for distribution in inputs.values()],
+            "base": [bases[path] for path in inputs],
             "high": [bounds[path][1] for path in inputs],
         }
     )
@@ -687,7 +701,9 @@ def switching_values(scenario: Scenario) -> pd.DataFrame:
     nearest to the base value is then narrowed by bisection, all inputs and both verdicts at
     once (one engine call per step), to :data:`SEARCH_TOLERANCE` of the search range. A
     verdict that changes and changes back between two grid points, and changes further from
-    the base than the nearest, are not reported.
+    the base than the nearest, are not reported. Uncertain timing (``start``, ``duration``,
+    ``lasts``) is left out: whole years have no point where a verdict flips, only a year
+    before and a year after, which the tornado shows at the rounded low and high.
 
     Parameters
     ----------
@@ -710,7 +726,11 @@ def switching_values(scenario: Scenario) -> pd.DataFrame:
     >>> list(table.columns[-3:])
     ['closes_at_base', 'closes_switch', 'closes_note']
     """
-    inputs = dict(sorted(uncertain_inputs(scenario).items()))
+    inputs = {
+        path: distribution
+        for path, distribution in sorted(uncertain_inputs(scenario).items())
+        if not is_timing(path)
+    }
     paths = list(inputs)
     count = len(paths)
     if not count:

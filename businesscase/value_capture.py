@@ -37,7 +37,7 @@ def captured_amounts(
         Value increase caused by the programme, as a share of the base value [fraction].
     capture_share : array, shape (D, L)
         Share of the increase that is captured [fraction 0-1].
-    start, duration : array of int, shape (L,)
+    start, duration : array of int, shape (L,) or (D, L)
         Year the money comes in and the number of years it is spread over [years].
     horizon_years : int
         Length of the time axis [years].
@@ -47,5 +47,5 @@ def captured_amounts(
     array, shape (D, L, T) [EUR]
     """
     total = units * base_value * uplift * capture_share
-    per_year = total / np.asarray(duration, dtype=float)[None, :]
+    per_year = total / np.asarray(duration, dtype=float)
     return spread_over_years(per_year, active_mask(start, duration, horizon_years))

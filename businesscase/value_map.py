@@ -220,7 +220,8 @@ def _input_cells(entry: Any, fields: Sequence[str], scenario: Scenario, lang: st
         elif field == "indicator" and not hasattr(entry, "indicator"):
             cells.append((_Text(t("value_map_prevented", lang)), None))
         elif field in _FORMATS:
-            cells.append((base_value(getattr(entry, field)), _FORMATS[field]))
+            whole = _FORMATS[field] == style.INTEGER_FORMAT
+            cells.append((base_value(getattr(entry, field), whole=whole), _FORMATS[field]))
         else:
             cells.append((_Text(getattr(entry, field)), None))
     return cells
@@ -337,7 +338,8 @@ def _residual_value(entry: Any, cost_row: int, horizon: int) -> str:
     """The residual value of a capex line after the last year: each active year's amount spent
     (its row in the inputs block) times the share of the life left, ``MAX(0, 1 - (H - s) /
     life)`` with the life in L (straight-line depreciation, ``docs/methodology.md``)."""
-    first, end = entry.start, min(entry.start + entry.duration, horizon)
+    first = base_value(entry.start, whole=True)
+    end = min(first + base_value(entry.duration, whole=True), horizon)
     terms = [
         f"{get_column_letter(FIRST_YEAR_COLUMN + s)}{cost_row}"
         f"*MAX(0,1-({horizon}-{get_column_letter(FIRST_YEAR_COLUMN + s)}${T_ROW})/$L{{row}})"

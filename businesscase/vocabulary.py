@@ -57,3 +57,14 @@ CLOSE_TOLERANCE: float = 0.005
 
 INFLOW_SECTIONS: tuple[str, ...] = ("value_capture", "funding")
 """Scenario sections whose lines bring money in; in a programme they take ``pooled``."""
+
+LONGEST_HORIZON = 200
+"""Longest horizon a scenario may have [years]. A business case beyond two centuries says
+nothing (discounted at 2.25% a euro in year 200 weighs 1%), and an uploaded file with a horizon
+of a million years would otherwise stall the app for every user."""
+
+LONGEST_SPAN = 1000
+"""Longest ``duration``, ``lasts`` and ``term`` [years]. A span past the horizon is valid and
+cut at the horizon; this bound only keeps a typo such as ``duration = 10**12`` from reaching the
+engine (docs/scenario-format.md, "Limits"). The SIB ``lag`` is bounded by
+:data:`LONGEST_HORIZON`: a payment later than that falls outside any horizon."""

@@ -233,7 +233,7 @@ def problems(group: str) -> list[str]:
             'inputs = ["outcomes[0].quantity", "outcomes[1].quantiy"]\nrho = 0.5',
             'samen.toml: correlations[0].inputs[1] = "outcomes[1].quantiy": names no numeric '
             "input of this scenario (did you mean outcomes[1].quantity, outcomes[0].quantity or "
-            "outcomes[1].proxy?); write a field path "
+            "outcomes[1].duration?); write a field path "
             "such as outcomes[0].quantity",
         ),
         (

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from businesscase.distributions import Lognormal, Normal, Pert, Triangular, Uniform
-from businesscase.parameters import DISCOUNT_RATE_PATH, NUMERIC_FIELDS
+from businesscase.parameters import DISCOUNT_RATE_PATH, NUMERIC_FIELDS, TIMING_FIELDS
 from businesscase.sampling import (
     FIELD_RANGES,
     RATE_FLOOR,
@@ -124,7 +124,8 @@ def test_rates_are_clipped_just_above_minus_one():
 
 def test_every_numeric_field_has_a_valid_range():
     fields = {field for names in NUMERIC_FIELDS.values() for field in names}
-    assert fields | {"discount_rate", "inflation"} == set(FIELD_RANGES)
+    timing = {field for names in TIMING_FIELDS.values() for field in names}
+    assert fields | timing | {"discount_rate", "inflation"} == set(FIELD_RANGES)
     assert field_range("outcomes[3].drop_off") == (0.0, 1.0)
     assert field_range("sib.cap") == (0.0, math.inf)
 

@@ -115,7 +115,8 @@ def simulate_command(
         typer.echo(risks_text(scenario, events, lang))
     for path, count in result.clipped.items():
         if count:
-            low, high = (input_value(path, end, lang) for end in field_range(path))
+            ends = field_range(path, scenario.settings.horizon_years)
+            low, high = (input_value(path, end, lang) for end in ends)
             warning = t(
                 "clipped_warning",
                 lang,
