@@ -527,10 +527,16 @@ BAD = [
         "start must lie within the horizon: 0 <= start <= 9",
     ),
     (
-        "lasts = 3",
-        'lasts = { dist = "uniform", low = 1, high = 3 }',
-        "outcomes[0].lasts",
+        "cap = 1500000",
+        'cap = 1500000\nstart = { dist = "uniform", low = 0, high = 2 }',
+        "sib.start",
         "must be a whole number (years), not a distribution",
+    ),
+    (
+        "lasts = 3",
+        'lasts = { dist = "uniform", low = -1, high = 0 }',
+        "outcomes[0].lasts",
+        "must be >= 1 (the base value is -0.5)",
     ),
     (
         "gemeente = 0.6,",
@@ -751,7 +757,8 @@ DOC = Path(__file__).resolve().parent.parent / "docs" / "scenario-format.md"
 def type_label(annotation):
     """How a field's type reads in the docs."""
     if "Triangular" in repr(annotation):
-        return "number or distribution"
+        whole = int in get_args(annotation)
+        return "integer or distribution" if whole else "number or distribution"
     if get_origin(annotation) in (Union, UnionType):  # optional: X | None
         annotation = next(arg for arg in get_args(annotation) if arg is not type(None))
     if get_origin(annotation) is Annotated:
