@@ -26,12 +26,17 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def in_child(script: str, *args: str) -> dict[str, float]:
+def in_child(script: str, *args: str, env: dict[str, str] | None = None) -> dict[str, float]:
     """Run ``script --child ARGS`` in a fresh Python process and read the JSON it prints.
 
-    A fresh process per measurement makes its peak memory its own.
+    A fresh process per measurement makes its peak memory its own; ``env`` replaces the
+    environment (a fresh cache folder for the compiled kernels).
     """
     output = subprocess.run(
-        [sys.executable, script, "--child", *args], check=True, capture_output=True, text=True
+        [sys.executable, script, "--child", *args],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=env,
     ).stdout
     return json.loads(output)

@@ -2,8 +2,13 @@
 
 Twelve cost lines, fifteen outcomes, ten avoided costs, three value capture lines, nine funding
 lines (one of them a loan) and a social impact bond: 50 lines, each with its most uncertain
-inputs written as distributions of all five kinds. Every number is illustrative; the mix of
-sections and distributions is what matters for timing.
+inputs written as distributions of all five kinds. A third of the cost and outcome lines may
+start up to two years late (a start written as a distribution of years), and a third of the
+outcomes last an uncertain number of years. The risks of a real plan are in: grants that come
+in full or not at all (their ``probability``), avoided costs whose events happen or not each
+year, and two correlation groups (three outcomes that share their participants; the start of
+the first cost line and of the first outcome, which slip together). Every number is
+illustrative; the mix of sections and distributions is what matters for timing.
 """
 
 from __future__ import annotations
@@ -33,13 +38,18 @@ def _triangular(low: float, mode: float, high: float) -> dict[str, Any]:
     return {"dist": "triangular", "low": low, "mode": mode, "high": high}
 
 
+def _may_slip(start: int) -> dict[str, Any]:
+    """A start that may slip up to two years: ``triangular(start, start, start + 2)``."""
+    return _triangular(start, start, start + 2)
+
+
 def synthetic_scenario() -> Scenario:
     """The 50-line, 30-year benchmark scenario (validated like any scenario file)."""
     costs = [
         {
             "name": f"Kosten {i}",
             "amount": _pert(40_000 + 5_000 * i),
-            "start": i % 5,
+            "start": _may_slip(i % 5) if i % 3 == 0 else i % 5,
             "duration": HORIZON - i % 5,
             "growth": 0.01 * (i % 3),
         }
@@ -55,9 +65,9 @@ def synthetic_scenario() -> Scenario:
             "attribution": {"dist": "uniform", "low": 0.1, "high": 0.4},
             "displacement": 0.05,
             "drop_off": 0.2,
-            "lasts": 3 + i % 3,
+            "lasts": _triangular(2, 3 + i % 3, 6) if i % 3 == 1 else 3 + i % 3,
             "cashable_share": 0.3,
-            "start": 1 + i % 3,
+            "start": _may_slip(1 + i % 3) if i % 3 == 0 else 1 + i % 3,
             "duration": HORIZON - 1 - i % 3,
             "growth": {"dist": "normal", "mean": 0.01, "sd": 0.02},
             "beneficiaries": {STAKEHOLDERS[i % 4]: 0.6, "bewoners": 0.4}
@@ -127,6 +137,13 @@ def synthetic_scenario() -> Scenario:
         "avoided_costs": avoided,
         "value_capture": capture,
         "funding": funding,
+        "correlations": [
+            {
+                "inputs": ["outcomes[0].quantity", "outcomes[1].quantity", "outcomes[2].quantity"],
+                "rho": 0.6,
+            },
+            {"inputs": ["costs[0].start", "outcomes[0].start"], "rho": 0.8},
+        ],
         "sib": {
             "investor": "investeerder",
             "outcome_payer": "gemeente",

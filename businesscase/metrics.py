@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from businesscase import projects
+from businesscase import fast, projects
 from businesscase.flows import (
     SOCIAL_COSTS,
     SOCIAL_GAINS,
@@ -149,7 +149,11 @@ def yearly_series(flows: Flows) -> Series:
         ones (faster than a masked or a strided sum). With a single year numpy may add runs
         of lines pairwise instead, so there the masked sum is kept, to give the same numbers.
         """
-        if chosen is None or chosen.all():
+        compiled = fast.kernels()
+        if compiled is not None:  # a large simulation: one pass, no copy of the chosen lines
+            everything = np.ones(block.amounts.shape[1], dtype=bool)
+            compiled.add_lines(out, block.amounts, everything if chosen is None else chosen)
+        elif chosen is None or chosen.all():
             out += block.amounts.sum(axis=1, out=scratch)
         elif horizon == 1:
             out += block.amounts.sum(axis=1, where=chosen[None, :, None])

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from businesscase import fast
 from businesscase.timeline import FloatArray, IntArray, line_amounts
 
 
@@ -99,6 +100,9 @@ def outcome_values(
     ...                np.array([[0.2]]), np.array([3]))
     array([[[10000.,  8000.,  6400.,     0.]]])
     """
+    compiled = fast.kernels()
+    if compiled is not None:  # a large simulation: the same formula, compiled
+        return compiled.outcome_values(cohorts, unit_value, drop_off, lasts)
     draws, lines, horizon_years = cohorts.shape
     ages = min(int(np.max(lasts, initial=0)), horizon_years)
     weights = [unit_value * (1.0 - drop_off) ** age * (age < lasts) for age in range(ages)]

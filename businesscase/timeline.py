@@ -15,6 +15,8 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
+from businesscase import fast
+
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
 BoolArray = NDArray[np.bool_]
@@ -87,6 +89,9 @@ def line_amounts(
     >>> line_amounts(np.array([[100.0]]), np.array([[0.1]]), np.array([1]), np.array([2]), 4)
     array([[[  0., 100., 110.,   0.]]])
     """
+    compiled = fast.kernels()
+    if compiled is not None:  # a large simulation: the same formula, compiled
+        return compiled.line_amounts(amount, growth, start, duration, horizon_years)
     mask = active_mask(start, duration, horizon_years)
     exponent = (year_offsets(horizon_years) - np.asarray(start)[..., None]) * mask
     if mask.ndim == 3:  # years differ by draw: the growth factors of each draw's own years
