@@ -66,19 +66,23 @@ def test_results_do_not_depend_on_the_chunk_size(chunk_size):
 
 
 def test_one_draw_with_every_distribution_pinned_to_its_base_is_evaluate(monkeypatch):
+    """simulate's compiled hot spots (docs/uncertainty.md, "Compiled hot spots") give
+    evaluate's figures to 1e-12: the last bits of a carried growth factor may differ."""
     monkeypatch.setattr(sampling, "sample", lambda dist, draws, rng: np.full(draws, dist.base))
     for name in ("botu_programma", "west_practice", "nabuurschap"):
         scenario = load_example(name)
         expected = evaluate(scenario).metrics
-        result = simulate(scenario, 1, seed=0)
+        result = simulate(scenario, 1, seed=0, events="expected")
         row = result.draws.iloc[0]
+        scale = abs(expected["pv_costs"]) + abs(expected["pv_benefits"])
         for metric in SCALAR_METRICS:
             value = expected[metric]
             if value is None:
                 assert np.isnan(row[metric]), metric
             else:
-                assert row[metric] == value, metric
-        assert result.cash_balance_percentiles["p50"].tolist() == expected["cash_balance"]
+                assert row[metric] == pytest.approx(value, rel=1e-12, abs=1e-12 * scale), metric
+        fan = result.cash_balance_percentiles["p50"].to_numpy()
+        np.testing.assert_allclose(fan, expected["cash_balance"], rtol=1e-12, atol=1e-12 * scale)
         assert result.p_closes == float(expected["closes"])
 
 
