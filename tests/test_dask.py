@@ -106,7 +106,7 @@ def test_simulate_on_the_cluster_equals_local_draw_for_draw(client, shipped):
             client=client,
             progress=lambda count, total: done.append((count, total)),
         )
-    ran = [task for task in stream.data if str(task["key"]).startswith("run_draws")]
+    ran = [task for task in stream.data if str(task["key"]).startswith("run_compiled")]
     assert len(ran) == 7 and {task["worker"] for task in ran} <= set(client.run(os.getpid))
     assert done == [(min(700 * k, 4_500), 4_500) for k in range(1, 8)]
     assert remote.p_closes == local.p_closes and remote.seed == local.seed == 2028
