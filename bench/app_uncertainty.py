@@ -8,6 +8,9 @@ the page drawn (the script's whole run: the engine, the cached result stored, th
 tables) is taken. Reported, each the median of :data:`REPEAT` runs [s]:
 
 - ``page``: the click to the drawn page;
+- ``page_cpu``: the processor time of this process over the same run (all its threads: the
+  AppTest's script thread and the Monte Carlo's). On a shared machine the wall time grows with
+  the load while this does not; with two cores free the wall time is at most about this;
 - ``page_cached``: the page drawn again with that Monte Carlo already cached (a rerun, as when
   the language changes);
 - ``simulate``: :func:`businesscase.simulate` of the same draws alone, in the same process;
@@ -21,7 +24,9 @@ from __future__ import annotations
 
 import json
 import os
+import statistics
 import sys
+import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -58,8 +63,14 @@ def main() -> None:
         if app.exception:
             raise RuntimeError(app.exception[0].message)
 
+    def cpu_of(run) -> float:
+        started = time.process_time()
+        run()
+        return time.process_time() - started
+
     click()  # the first Monte Carlo of the process (imports, thread pool)
     page = median_time(click, REPEAT)
+    page_cpu = statistics.median(cpu_of(click) for _ in range(REPEAT))
     page_cached = median_time(app.run, REPEAT)
     scenario = load_botu()
     simulation = simulate(scenario, DRAWS, seed=1)
@@ -73,6 +84,7 @@ def main() -> None:
     figures = {
         "draws": DRAWS,
         "page": round(page, 3),
+        "page_cpu": round(page_cpu, 3),
         "page_cached": round(page_cached, 3),
         "simulate": round(engine, 3),
         "charts": round(median_time(draw_charts, REPEAT), 3),
