@@ -87,7 +87,7 @@ def mutants(draw):
         elif action == "many" and isinstance(container[key], list) and container[key]:
             container[key] = container[key] * draw(st.sampled_from([2, 50, 400, 1200]))
         else:
-            container[key] = draw(ODD_VALUES)
+            container[key] = copy.deepcopy(draw(ODD_VALUES))  # later mutations must not reach it
     return data
 
 
