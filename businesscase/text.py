@@ -2147,6 +2147,12 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "inputs that move together (groups with a rank correlation): {count}",
         "nl": "invoer die samen beweegt (groepen met een rangcorrelatie): {count}",
     },
+    # timing: starts, durations and lasts written as distributions (businesscase/parameters.py)
+    "risk_timing": {
+        "en": "starts, durations or lasts that may slip (whole years): {count}",
+        "nl": "starts, looptijden of duur van effecten die kunnen verschuiven (hele jaren): "
+        "{count}",
+    },
     "section_correlations": {"en": "Correlations", "nl": "Correlaties"},
     "field_inputs": {"en": "inputs (field paths)", "nl": "invoer (veldpaden)"},
     "field_rho": {"en": "rank correlation (rho)", "nl": "rangcorrelatie (rho)"},

@@ -468,13 +468,17 @@ def risks_in_draws(scenario: Scenario, events: str = "drawn") -> dict[str, int]:
     Returns
     -------
     dict of str to int
-        ``distributions``: inputs written as distributions; ``correlations``: groups of
-        inputs that move together (``[[correlations]]``); ``money``: funding lines that
-        come all or nothing; ``events``: avoided costs whose event happens or not each year
-        (both 0 with ``events="expected"``). Only the kinds with a count above 0 are listed.
+        ``distributions``: numbers written as distributions; ``timing``: starts, durations
+        and ``lasts`` written as distributions (whole years that may slip);
+        ``correlations``: groups of inputs that move together (``[[correlations]]``);
+        ``money``: funding lines that come all or nothing; ``events``: avoided costs whose
+        event happens or not each year (both 0 with ``events="expected"``). Only the kinds
+        with a count above 0 are listed.
     """
+    timing = [path for path in uncertain_inputs(scenario) if is_timing(path)]
     counts = {
-        "distributions": len(uncertain_inputs(scenario)),
+        "distributions": len(uncertain_inputs(scenario)) - len(timing),
+        "timing": len(timing),
         "correlations": len(scenario.correlations),
     }
     if events == "drawn":

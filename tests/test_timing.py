@@ -13,7 +13,14 @@ from businesscase.flows import build_flows
 from businesscase.parameters import compile_parameters, timing_inputs, uncertain_inputs
 from businesscase.problems import ScenarioError
 from businesscase.scenario import dump_scenario, parse_scenario, scenario_from_dict
-from businesscase.uncertainty import run_draws, sensitivity, simulate, switching_values
+from businesscase.text import t
+from businesscase.uncertainty import (
+    risks_in_draws,
+    run_draws,
+    sensitivity,
+    simulate,
+    switching_values,
+)
 
 
 def triangular(low, mode, high):
@@ -367,3 +374,13 @@ def test_starts_tied_by_a_rank_correlation_slip_together():
     # rounded triangular(0, 0, 3): P(0) = F(1/2) = 1 - (2.5/3)^2 = 11/36
     assert np.mean(costs == 0) == pytest.approx(11 / 36, abs=0.015)
     assert np.mean(outcomes == 0) == pytest.approx(11 / 36, abs=0.015)
+
+
+def test_the_risks_in_the_draws_count_uncertain_timing_apart():
+    scenario = case(
+        costs_start=triangular(0, 1, 4),
+        outcomes_lasts={"dist": "uniform", "low": 1, "high": 4},
+        costs_amount=triangular(50, 100, 200),
+    )
+    assert risks_in_draws(scenario) == {"distributions": 1, "timing": 2}
+    assert t("risk_timing", "nl", count="2").startswith("starts, looptijden")
