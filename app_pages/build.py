@@ -165,10 +165,10 @@ def _column(field: str, table: str, lists: dict[str, dict[str, str]]) -> Any:
             format_func=lambda key: projects.get(key) or state.tr("programme_level"),
             help=help_text,
         )
-    if field == "pooled":  # empty: the default, earmarked on a project's line
+    if field == "pooled":  # or its default: earmarked on a project's line
         return st.column_config.SelectboxColumn(
             label,
-            options=("", "true", "false"),
+            options=(tables.FLAG_DEFAULT, "true", "false"),
             format_func=state.words("flag_", none=state.tr("flag_default")),
             help=help_text,
         )
@@ -293,10 +293,21 @@ def _editor(table: str, drawn: dict[str, Any], lists: dict[str, dict[str, str]])
         key=f"build_{table}_{drawn['generation']}_{zlib.crc32(signature.encode())}",
         num_rows="dynamic",
         column_config=_column_config(table, lists),
+        column_order=_order(table, lists),
         hide_index=True,
         width="stretch",
         placeholder="",
     )
+
+
+def _order(table: str, lists: dict[str, dict[str, str]]) -> list[str] | None:
+    """In a programme, a line's project and pooled flag right after its name (they say whose
+    line and money it is); otherwise the file's order (None)."""
+    names = tables.columns(table)
+    if not lists.get("projects") or "project" not in names:
+        return None
+    first = [name for name in ("name", "project", "pooled") if name in names]
+    return first + [name for name in names if name not in first]
 
 
 def _by_table(problems: list[Problem]) -> dict[str, list[str]]:

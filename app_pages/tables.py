@@ -84,7 +84,19 @@ DRAWDOWN_SEPARATOR = "; "
 """Between the shares of a drawdown in its cell (a comma is the Dutch decimal mark), and
 between the field paths of a correlation group's ``inputs``."""
 
-_FLAG_WORDS = {"true": True, "false": False, "ja": True, "nee": False, "yes": True, "no": False}
+FLAG_DEFAULT = "default"
+"""The pooled cell of a line that leaves the flag out, so its default applies (earmarked on a
+project's line, pooled on a programme line); the pick-list says it as (standaard)."""
+
+_FLAG_WORDS = {
+    "true": True,
+    "false": False,
+    "ja": True,
+    "nee": False,
+    "yes": True,
+    "no": False,
+    FLAG_DEFAULT: None,
+}
 
 
 def settings_row(scenario: Scenario, lang: str) -> dict[str, Any]:
@@ -166,6 +178,8 @@ def frames(scenario: Scenario, lang: str) -> dict[str, pd.DataFrame]:
                     _cell(row, table, field, entry[field], lang)
                 elif cells.is_numeric(field):
                     row[field] = cells.default_text(table, field, lang)
+                elif field == "pooled":
+                    row[field] = FLAG_DEFAULT
             if "metrics" in entry:
                 row[METRICS] = json.dumps(entry["metrics"], ensure_ascii=False)
             rows[table].append(row)

@@ -236,11 +236,14 @@ def test_the_table_view_picks_projects_and_the_pooled_flag():
     for table in ("value_capture", "funding", "sib"):
         pooled = column(table, "pooled")
         assert pooled["type_config"]["options"] == [
-            {"value": "", "label": "(standaard)"},
+            {"value": "default", "label": "(standaard)"},
             {"value": "true", "label": "ja"},
             {"value": "false", "label": "nee"},
         ]
         assert pooled["help"].startswith(t("help_pooled", "nl"))
+    # a line that leaves pooled out shows its default, and reads back as left out
+    assert set(editor("funding").value["pooled"]) == {"default"}
+    assert all(line.pooled is None for line in botu.funding)
     # a project typed in the projects table is at once in the lines' pick-list
     at.session_state[editor("projects").key] = {
         "edited_rows": {},

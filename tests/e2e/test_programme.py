@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from app_pages import tables
 from businesscase import evaluate, examples
 from businesscase import formatting as fmt
 from businesscase.projects import lending, pool_by_year
@@ -99,3 +100,21 @@ def test_a_team_sees_each_lines_project_and_what_earmarked_means_in_the_guided_b
     # in the page for screen readers, a pick-list cell as its value (the project's id)
     for text in ("Kosten", "West Practice: Werving en opzet programma", "west_practice"):
         expect(table.get_by_text(text, exact=True).first).to_be_attached(timeout=30_000)
+
+
+def test_the_table_view_shows_each_lines_project_and_pooled_flag(page, server):
+    page.goto(server)
+    settle(page)
+    go_to(page, "Opbouwen")
+    grids = page.get_by_test_id("stDataFrame")
+    projects = grids.nth(tables.TABLES.index("projects"))
+    projects.wait_for(timeout=60_000)
+    funding = grids.nth(tables.TABLES.index("funding"))
+    funding.scroll_into_view_if_needed()
+    settle(page)
+    shoot(page, "programme_build")
+    for text in ("nabuurschap", "Nabuurschap"):
+        expect(projects.get_by_text(text, exact=True).first).to_be_attached(timeout=30_000)
+    # a pick-list cell is in the page for screen readers as its value (the project's id)
+    expect(funding.get_by_text("driehoeksplein", exact=True).first).to_be_attached()
+    expect(funding.get_by_text("default", exact=True).first).to_be_attached()
