@@ -59,11 +59,11 @@ def test_a_cost_typed_into_the_build_grid_reaches_the_results(page, server):
     changed[row] = changed[row].model_copy(update={"amount": NEW_AMOUNT})
     expected = evaluate(botu.model_copy(update={"costs": changed})).metrics
     assert expected["sroi_ratio"] != evaluate(botu).metrics["sroi_ratio"]
-    # columns: row marker (deletes), index, name, amount, ...: select the name cell of the
-    # first row, move down to the row and right to "amount", open its editor (Enter), replace
-    # the number and commit (Enter)
+    # columns: row marker (deletes), index, name, project (in a programme), amount, ...: select
+    # the name cell of the first row, move down to the row and right to "amount", open its
+    # editor (Enter), replace the number and commit (Enter)
     costs.click(position={"x": NAME_X, "y": ROW_HEIGHT * 1.5})
-    for key in ["ArrowDown"] * row + ["ArrowRight", "Enter"]:
+    for key in ["ArrowDown"] * row + ["ArrowRight"] * 2 + ["Enter"]:
         page.keyboard.press(key)
     editor = page.get_by_test_id("portal").locator("input, textarea").first
     editor.fill(str(int(NEW_AMOUNT)))
