@@ -380,3 +380,18 @@ def test_compare_matches_a_group_by_its_inputs_and_shows_a_changed_rho():
     assert (
         added.to_dict(orient="records")[0]["line"] == "outcomes[0].quantity, outcomes[1].quantity"
     )
+
+
+def test_two_starts_that_slip_together():
+    # the coaching and the outcome start in year 0, 1 or 2, and slip together (rho 0.9)
+    slipping = '{ dist = "uniform", low = 0, high = 2.49 }'
+    text = SCENARIO.replace("duration = 3\n", f"duration = 3\nstart = {slipping}\n", 2)
+    group = '\n[[correlations]]\ninputs = ["costs[0].start", "outcomes[0].start"]\nrho = 0.9\n'
+    paths = ["costs[0].start", "outcomes[0].start"]
+    together = simulate(parse_scenario(text + group), 4000, seed=3).draws[paths]
+    apart = simulate(parse_scenario(text), 4000, seed=3).draws[paths]
+    # whole years (the draws are rounded), so the achieved correlation is below 0.9; apart,
+    # none within sampling error
+    assert together.corr().iloc[0, 1] > 0.75
+    assert abs(apart.corr().iloc[0, 1]) < 5 / math.sqrt(4000)
+    assert sorted(together["costs[0].start"]) == sorted(apart["costs[0].start"])
