@@ -1,8 +1,9 @@
 """Report page: the current variant as an Excel workbook and as a self-contained HTML report.
 
 Both files come from :mod:`businesscase.export`, built when the button is pressed (deferred
-download data), from the cached engine results of the variant: its figures and, when it has
-distributions, its Monte Carlo (draws and seed chosen here) and tornado.
+download data), from the cached engine results of the variant: its figures and, when its draws
+can differ (distributions, money that may not come, yearly events), its Monte Carlo (draws and
+seed chosen here) and tornado.
 """
 
 from functools import partial
@@ -11,7 +12,7 @@ import streamlit as st
 
 from app_pages import state
 from businesscase import export
-from businesscase.parameters import uncertain_inputs
+from businesscase.uncertainty import risks_in_draws
 
 variant = state.current()
 lang = state.lang()
@@ -19,7 +20,7 @@ st.title(state.tr("page_report"))
 st.caption(state.tr("report_intro", name=state.markdown_text(variant.name)))
 
 simulation = sensitivity = None
-if uncertain_inputs(variant.scenario):
+if risks_in_draws(variant.scenario):
     left, middle, right = st.columns([2, 1, 1], vertical_alignment="bottom")
     with_mc = left.toggle(state.tr("report_with_simulation"), value=True)
     draws = middle.number_input(

@@ -62,7 +62,7 @@ from businesscase.projects import YEAR_COLUMNS as PROJECT_YEARS
 from businesscase.result import EvaluationResult
 from businesscase.scenario import SECTIONS, SHORTHAND_FIELDS, Scenario
 from businesscase.text import t
-from businesscase.uncertainty import SensitivityResult, SimulationResult
+from businesscase.uncertainty import SensitivityResult, SimulationResult, risks_in_draws
 from businesscase.user_text import append_row
 from businesscase.value_map import add_value_map
 
@@ -122,8 +122,11 @@ def _result_for(scenario: Scenario, result: EvaluationResult | None) -> Evaluati
 def _simulation_for(
     scenario: Scenario, simulation: SimulationResult | None
 ) -> SimulationResult | None:
-    """The simulation to show: only for a scenario with distributions (else all draws agree)."""
-    return simulation if simulation is not None and uncertain_inputs(scenario) else None
+    """The simulation to show: only when its draws differ (distributions, money that may not
+    come, yearly events: :func:`businesscase.uncertainty.risks_in_draws`), else all agree."""
+    if simulation is None or not risks_in_draws(scenario, simulation.events):
+        return None
+    return simulation
 
 
 # --- reading a scenario's inputs -----------------------------------------------------------

@@ -148,8 +148,10 @@ TEXT: dict[str, dict[str, str]] = {
         "nl": "--seed {seed}: vraagt ook --draws N (het aantal Monte Carlo-trekkingen)",
     },
     "export_nothing_uncertain": {
-        "en": "no input is written as a distribution: no Monte Carlo percentiles",
-        "nl": "geen invoer is als kansverdeling gegeven: geen Monte Carlo-percentielen",
+        "en": "nothing in the draws can differ (no distribution, no money that may not come, "
+        "no yearly event): no Monte Carlo percentiles",
+        "nl": "niets in de trekkingen kan verschillen (geen kansverdeling, geen geld dat "
+        "misschien niet komt, geen jaarlijkse gebeurtenis): geen Monte Carlo-percentielen",
     },
     "export_written": {"en": "Written to {path}.", "nl": "Geschreven naar {path}."},
     "report_title": {"en": "Business case report", "nl": "Rapportage business case"},
@@ -1140,8 +1142,10 @@ TEXT: dict[str, dict[str, str]] = {
         "nl": "Met de Monte Carlo-percentielen",
     },
     "report_no_distributions": {
-        "en": "This variant has no distributions, so the reports have no Monte Carlo part.",
-        "nl": "Deze variant heeft geen verdelingen, dus de rapporten hebben geen Monte Carlo-deel.",
+        "en": "Nothing in this variant is uncertain (no distributions, no money that may not "
+        "come, no yearly events), so the reports have no Monte Carlo part.",
+        "nl": "Niets in deze variant is onzeker (geen verdelingen, geen geld dat misschien niet "
+        "komt, geen jaarlijkse gebeurtenissen), dus de rapporten hebben geen Monte Carlo-deel.",
     },
     "download_workbook": {"en": "Download workbook (Excel)", "nl": "Werkboek downloaden (Excel)"},
     "download_html": {"en": "Download report (HTML)", "nl": "Rapport downloaden (HTML)"},

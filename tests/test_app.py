@@ -209,6 +209,25 @@ def test_the_report_page_offers_the_workbook_with_the_monte_carlo_of_the_variant
     ]
 
 
+def test_the_report_draws_a_variant_whose_only_risk_is_a_grant_that_may_not_come(app):
+    # No distribution, but a budget with probability 0.5 (all or nothing in the draws): the
+    # report offers its Monte Carlo; the same plan with a sure budget has nothing to draw.
+    from test_export import PLAIN
+
+    from app_pages.state import CURRENT_KEY, Variant
+
+    for name, text, offered in (
+        ("kans", PLAIN.replace("duration = 2", "duration = 2\nprobability = 0.5"), True),
+        ("zeker", PLAIN, False),
+    ):
+        app.session_state["variants"][name] = Variant(name, text)
+        app.session_state[CURRENT_KEY] = name
+        app.switch_page("app_pages/report.py").run()
+        assert not app.exception
+        assert bool(app.toggle) is offered
+        assert bool(app.info) is not offered
+
+
 def test_compare_shows_the_engines_figures_side_by_side_with_the_best_marked(app):
     app.switch_page("app_pages/compare.py").run()
     assert not app.exception

@@ -62,10 +62,34 @@ def test_draws_without_distributions_warn_and_skip_the_percentiles(tmp_path):
     out = tmp_path / "plain.xlsx"
     outcome = runner.invoke(app, ["export", str(scenario), "--xlsx", str(out), "--draws", "50"])
     assert outcome.exit_code == 0, outcome.stderr
-    assert "plain.toml: no input is written as a distribution" in outcome.stderr
+    assert f"plain.toml: {t('export_nothing_uncertain', 'en')}" in " ".join(outcome.stderr.split())
     assert outcome.stdout.strip() == f"Written to {out}."  # English by default, as every command
     assert t("sheet_percentiles", "en") not in openpyxl.load_workbook(out).sheetnames
     assert t("sheet_summary", "en") in openpyxl.load_workbook(out).sheetnames
+
+
+def test_a_grant_that_may_not_come_is_a_risk_the_exports_draw(tmp_path):
+    # No distribution, but the budget comes with probability 0.5: all or nothing, so half the
+    # draws lack its 1,000 a year (PV 1,000 + 1,000 / 1.0225 at the default 2.25%) and the
+    # workbook gets the percentiles 0 and 1,977.995...; with expected values
+    # every draw is the same and there is nothing to draw.
+    scenario = tmp_path / "grant.toml"
+    scenario.write_text(PLAIN.replace("duration = 2", "duration = 2\nprobability = 0.5"), "utf-8")
+    out = tmp_path / "grant.xlsx"
+    drawn = runner.invoke(app, ["export", str(scenario), "--xlsx", str(out), "--draws", "400"])
+    assert drawn.exit_code == 0, drawn.stderr
+    book = openpyxl.load_workbook(out)
+    assert t("sheet_percentiles", "en") in book.sheetnames
+    rows = {row[0]: row for row in book[t("sheet_percentiles", "en")].iter_rows(values_only=True)}
+    low, high = rows["pv_financing"][3], rows["pv_financing"][5]  # P5 and P95
+    assert (low, high) == (0.0, pytest.approx(1000 + 1000 / 1.0225))
+    flat = runner.invoke(
+        app,
+        ["export", str(scenario), "--xlsx", str(out), "--draws", "400", "--expected-values"],
+    )
+    assert flat.exit_code == 0, flat.stderr
+    assert t("export_nothing_uncertain", "en").split(" (")[0] in flat.stderr
+    assert t("sheet_percentiles", "en") not in openpyxl.load_workbook(out).sheetnames
 
 
 def test_never_writes_over_the_input(tmp_path):

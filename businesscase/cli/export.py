@@ -23,9 +23,8 @@ from businesscase.cli.common import (
     monitored,
 )
 from businesscase.engine import evaluate
-from businesscase.parameters import uncertain_inputs
 from businesscase.text import t
-from businesscase.uncertainty import sensitivity, simulate
+from businesscase.uncertainty import risks_in_draws, sensitivity, simulate
 from businesscase.user_text import visible
 
 
@@ -91,9 +90,9 @@ def export_command(
     monitoring = None if actuals is None else monitored(file, scenario, actuals, lang)
     simulation = tornado = None
     if draws is not None:
-        if uncertain_inputs(scenario):
+        events = "expected" if expected_values else "drawn"
+        if risks_in_draws(scenario, events):
             with ChunkProgress() as progress, computing(file, lang):
-                events = "expected" if expected_values else "drawn"
                 simulation = simulate(scenario, draws, seed=seed, progress=progress, events=events)
                 tornado = sensitivity(scenario) if html is not None else None
         else:
