@@ -94,7 +94,8 @@ def test_a_page_in_dutch_shows_no_english_no_none_and_no_field_path(page, server
         if not english:
             break
         page.wait_for_timeout(1_000)
-    assert english == [], f"/{path} shows English: {english}"
+    where = [line[:200] for line in everything.splitlines() if english_words(line)]
+    assert english == [], f"/{path} shows English: {english} in {where}"
     assert "None" not in cells, f"/{path} shows None in a cell"
     assert FIELD_PATH.findall(everything) == [], f"/{path} shows a field path"
 
