@@ -15,7 +15,6 @@ from businesscase import formatting as fmt
 from businesscase.distributions import base_value
 from businesscase.gap import GapProposal
 from businesscase.metrics import STAKEHOLDER_COLUMNS
-from businesscase.vocabulary import CLOSE_TOLERANCE
 
 # session key of the last variant made by "close the gap": its name and contribution lines
 ADDED_KEY = "gap_closed_variant"
@@ -83,40 +82,18 @@ def programme_views() -> None:
         return
     st.caption(state.tr("projects_note"))
     pool, lent = pool_of(variant.toml)
-    parts = {project.id: project.name for project in result.scenario.projects}
-    parts[projects.PROGRAMME_PART] = state.tr("programme_level")
     st.subheader(state.tr("pool_title"))
+    parts = export.part_names(result.scenario, lang)
     st.plotly_chart(charts.pool_over_years(pool, parts, lang), key="pool", theme=None)
     st.caption(state.tr("pool_caption"))
-    free = pool.groupby("year", sort=True)["net"].sum()
-    worst = float(free.min())
-    st.markdown(
-        state.tr(
-            "pool_worst_short" if worst < -CLOSE_TOLERANCE else "pool_worst",
-            year=int(free.idxmin()),
-            amount=state.markdown_text(fmt.money(abs(worst), lang)),
-        )
-    )
+    st.markdown(state.markdown_text(export.pool_verdict(pool, lang)))
     st.subheader(state.tr("lending_title"))
     st.caption(state.tr("lending_caption"))
     if lent.empty:
         st.info(state.tr("lending_none"))
         return
-    nobody = state.tr("lending_nobody")
-    st.dataframe(
-        pd.DataFrame(
-            {
-                state.tr("lending_year"): lent["year"].astype(str),
-                state.tr("lending_borrower"): lent["borrower"].map(parts),
-                state.tr("lending_lender"): [
-                    nobody if lender is None else parts[lender] for lender in lent["lender"]
-                ],
-                state.tr("lending_amount"): [fmt.money(v, lang) for v in lent["amount"]],
-            }
-        ),
-        hide_index=True,
-        height="content",
-    )
+    words = export.lending_in_words(result.scenario, lent, lang)
+    st.dataframe(words.rename(columns=state.tr), hide_index=True, height="content")
 
 
 def payer_views() -> None:

@@ -57,7 +57,7 @@ from businesscase.metrics import SCALAR_METRICS, STAKEHOLDER_COLUMNS
 from businesscase.monitoring import MonitorResult, amount_text, planned_values
 from businesscase.monitoring import verdict as monitor_verdict
 from businesscase.parameters import section_lines, uncertain_inputs
-from businesscase.projects import PROJECT_COLUMNS
+from businesscase.projects import PROGRAMME_PART, PROJECT_COLUMNS, lending, pool_by_year
 from businesscase.projects import YEAR_COLUMNS as PROJECT_YEARS
 from businesscase.result import EvaluationResult
 from businesscase.scenario import SECTIONS, SHORTHAND_FIELDS, Scenario
@@ -65,6 +65,7 @@ from businesscase.text import t
 from businesscase.uncertainty import SensitivityResult, SimulationResult, risks_in_draws
 from businesscase.user_text import append_row
 from businesscase.value_map import add_value_map
+from businesscase.vocabulary import CLOSE_TOLERANCE
 
 # --- how each kind of number looks ---------------------------------------------------------
 
@@ -622,6 +623,75 @@ def contract_changes(result: EvaluationResult, lang: str) -> list[str]:
     return lines
 
 
+def part_names(scenario: Scenario, lang: str) -> dict[str, str]:
+    """The parts of a programme by id: each project's name, and the programme's own lines as
+    ``(programma zelf)`` / ``(programme itself)``."""
+    names = {project.id: project.name for project in scenario.projects}
+    return names | {PROGRAMME_PART: t("programme_level", lang)}
+
+
+def pool_verdict(pool: pd.DataFrame, lang: str) -> str:
+    """The pool's tightest year in a sentence: the year its free pooled cash ``b(t)`` is
+    lowest, and how much is free then or short (:func:`businesscase.projects.pool_by_year`).
+
+    >>> from businesscase.examples import load_botu
+    >>> from businesscase.projects import pool_by_year
+    >>> pool_verdict(pool_by_year(load_botu()), "nl")
+    'Het krapste jaar van de pot: 2036, € 477.145 tekort.'
+    """
+    free = pool.groupby("year", sort=True)["net"].sum()
+    worst = float(free.min())
+    key = "pool_worst_short" if worst < -CLOSE_TOLERANCE else "pool_worst"
+    return t(key, lang, year=int(free.idxmin()), amount=fmt.money(abs(worst), lang))
+
+
+def lending_in_words(scenario: Scenario, lent: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Who lends to whom (:func:`businesscase.projects.lending`) in words: columns
+    ``lending_year``, ``lending_borrower``, ``lending_lender`` (nobody: not covered) and
+    ``lending_amount`` (keys of :mod:`businesscase.text`)."""
+    names = part_names(scenario, lang)
+    nobody = t("lending_nobody", lang)
+    return pd.DataFrame(
+        {
+            "lending_year": lent["year"].astype(str),
+            "lending_borrower": lent["borrower"].map(names),
+            "lending_lender": [
+                nobody if lender is None else names[lender] for lender in lent["lender"]
+            ],
+            "lending_amount": [fmt.money(v, lang) for v in lent["amount"]],
+        }
+    )
+
+
+def _pool_sheets(book: Workbook, scenario: Scenario, lang: str) -> None:
+    """The pool per year and part and who lends to whom, as numbers [EUR, current euros]."""
+    pool = pool_by_year(scenario)
+    names = part_names(scenario, lang)
+    rows = [
+        [
+            (int(row.year), INTEGER_FORMAT),
+            (names[row.part], None),
+            *((float(value), MONEY_FORMAT) for value in (row.brought, row.drawn, row.net)),
+        ]
+        for row in pool.itertuples()
+    ]
+    headers = [t("lending_year", lang), t("project_name", lang)]
+    headers += [t(f"pool_{column}", lang) for column in ("brought", "drawn", "net")]
+    _sheet(book, t("pool_title", lang), headers, rows, freeze="C2")
+    nobody = t("lending_nobody", lang)
+    rows = [
+        [
+            (int(row.year), INTEGER_FORMAT),
+            (names[row.borrower], None),
+            (nobody if row.lender is None else names[row.lender], None),
+            (float(row.amount), MONEY_FORMAT),
+        ]
+        for row in lending(pool).itertuples()
+    ]
+    headers = [t(f"lending_{column}", lang) for column in ("year", "borrower", "lender", "amount")]
+    _sheet(book, t("lending_title", lang), headers, rows, freeze="C2")
+
+
 def _contracts_sheet(book: Workbook, result: EvaluationResult, lang: str) -> None:
     """The outcome contracts' figures: one row per figure, one column per contract."""
     table = result.sib_contracts
@@ -894,6 +964,7 @@ def build_workbook(
         _payers_sheet(book, result, lang)
     if not result.projects.empty:
         _projects_sheet(book, result, lang)
+        _pool_sheets(book, scenario, lang)
     yearly = result.yearly
     _sheet(
         book,
@@ -1122,7 +1193,32 @@ def _projects_section(result: EvaluationResult, lang: str) -> str:
     if table.empty:
         return ""
     section = _side_by_side_section(table, "projects_table", "project_name", lang)
-    return f'{section}<p class="note">{_esc(t("projects_note", lang))}</p>'
+    scenario = result.scenario
+    pool = pool_by_year(scenario)
+    figure = charts.pool_over_years(pool, part_names(scenario, lang), lang)
+    chart = figure.to_html(
+        full_html=False,
+        include_plotlyjs=False,  # embedded once, with the first chart of the report
+        config={"displaylogo": False, "responsive": True},
+        default_height="440px",
+        div_id="chart-pool",
+    )
+    lent = lending_in_words(scenario, lending(pool), lang)
+    if lent.empty:
+        lent_html = f"<p>{_esc(t('lending_none', lang))}</p>"
+    else:
+        headers = [t(column, lang) for column in lent.columns]
+        rows = lent.itertuples(index=False, name=None)
+        lent_html = _html_table(headers, rows, [False, False, False, True])
+    return (
+        f'{section}<p class="note">{_esc(t("projects_note", lang))}</p>'
+        f"<h2>{_esc(t('pool_title', lang))}</h2>"
+        f'<div class="chart">{chart}</div>'
+        f'<p class="note">{_esc(t("pool_caption", lang))}</p>'
+        f"<p>{_esc(pool_verdict(pool, lang))}</p>"
+        f"<h2>{_esc(t('lending_title', lang))}</h2>"
+        f'<p class="note">{_esc(t("lending_caption", lang))}</p>{lent_html}'
+    )
 
 
 def _stakeholder_table(result: EvaluationResult, lang: str) -> str:

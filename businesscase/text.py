@@ -1343,6 +1343,9 @@ TEXT: dict[str, dict[str, str]] = {
     # the exports' sheets for what counts and the payers' side (businesscase/export.py)
     "sheet_views": {"en": "What counts", "nl": "Wat telt mee"},
     "sheet_payers": {"en": "Payers of the contracts", "nl": "Betalers van de contracten"},
+    "pool_brought": {"en": "pooled money brought in", "nl": "gedeeld geld ingebracht"},
+    "pool_drawn": {"en": "needed from the pool", "nl": "nodig uit de pot"},
+    "pool_net": {"en": "net in the pool", "nl": "netto in de pot"},
     "value_map_note": {
         "en": "The SROI Value Map: inputs as numbers (base values), every other cell a formula "
         "on them. Value in a year = last year's value × (1 − drop-off) + this year's new "

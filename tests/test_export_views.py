@@ -174,3 +174,38 @@ def test_no_contracts_no_payers_section():
     assert t("sib_payers", "en") not in report
     assert t("projects_table", "en") not in report
     assert t("views_title", "en") in report
+
+
+def test_the_pool_and_who_lends_to_whom_in_the_workbook_and_report():
+    from businesscase.export import lending_in_words, pool_verdict
+    from businesscase.projects import lending, pool_by_year
+
+    scenario = load_example("botu_programma")
+    pool = pool_by_year(scenario)
+    book = openpyxl.load_workbook(io.BytesIO(workbook_bytes(scenario, lang="nl")))
+    rows = list(book[t("pool_title", "nl")].iter_rows(values_only=True))[1:]
+    assert len(rows) == len(pool)
+    # per year the parts' net positions add up to the programme's free pooled cash, the cash
+    # balance; its lowest is the tightest year, 2036, with the funding gap short
+    free: dict[int, float] = {}
+    for year, _, brought, drawn, net in rows:
+        assert net == approx(brought - drawn)
+        free[year] = free.get(year, 0.0) + net
+    gap = evaluate(scenario).metrics["funding_gap"]
+    assert min(free.values()) == approx(-gap) and min(free, key=free.get) == 2036
+    assert (
+        pool_verdict(pool, "nl")
+        == f"Het krapste jaar van de pot: 2036, {fmt.money(gap, 'nl')} tekort."
+    )
+    lent = list(book[t("lending_title", "nl")].iter_rows(values_only=True))[1:]
+    table = lending(pool)
+    assert [row[3] for row in lent] == approx(table["amount"].tolist())
+    # nothing is pooled in the shipped programme: every need is uncovered
+    assert {row[2] for row in lent} == {t("lending_nobody", "nl")}
+    report = html_report(scenario, lang="nl")
+    assert 'id="chart-pool"' in report and pool_verdict(pool, "nl") in report
+    words = lending_in_words(scenario, table, "nl")
+    cells = [f"<td>{cell}</td>" for cell in words.iloc[0]]
+    cells[3] = f'<td class="num">{words.iloc[0, 3]}</td>'
+    first = "".join(cells)
+    assert first in report
