@@ -16,6 +16,7 @@ to a step is one entry there and one help text.
 from __future__ import annotations
 
 import datetime
+import math
 import re
 import zlib
 from typing import Any
@@ -26,6 +27,7 @@ import streamlit as st
 from app_pages import cells, state, tables
 from businesscase import close_the_gap, export, library
 from businesscase import formatting as fmt
+from businesscase.distributions import DISTRIBUTIONS, nearest_whole
 from businesscase.examples import load_baseline
 from businesscase.text import TEXT
 from businesscase.vocabulary import (
@@ -64,6 +66,7 @@ FORMS: dict[str, tuple[str, tuple[str, ...]]] = {
             "name",
             "amount",
             "start",
+            "slip",
             "duration",
             "category",
             "in_kind",
@@ -91,6 +94,7 @@ FORMS: dict[str, tuple[str, tuple[str, ...]]] = {
             "lasts",
             "cashable_share",
             "start",
+            "slip",
             "duration",
             "project",
         ),
@@ -111,6 +115,7 @@ FORMS: dict[str, tuple[str, tuple[str, ...]]] = {
             "cashable_share",
             "transfer",
             "start",
+            "slip",
             "duration",
             "project",
         ),
@@ -122,7 +127,9 @@ FORMS: dict[str, tuple[str, tuple[str, ...]]] = {
             "funder",
             "kind",
             "amount",
+            "probability",
             "start",
+            "slip",
             "duration",
             "nominal",
             "project",
@@ -138,7 +145,11 @@ FORMS: dict[str, tuple[str, tuple[str, ...]]] = {
 PROXY_SECTIONS = {"outcomes": "proxy", "avoided_costs": "unit_cost"}
 # Sections whose value may be picked from the library, and the field it fills.
 LOAN_ONLY = frozenset({"interest_rate", "term"})
-NOT_FOR_LOANS = frozenset({"duration"})
+NOT_FOR_LOANS = frozenset({"duration", "slip"})
+# A loan's start stays a whole year: its contract fixes it.
+SLIP = "slip"
+# Not a field of the file: how many years a line may start later than planned at most, written
+# into its ``start`` as a distribution (:func:`_slipping_start`).
 PROGRAMME_FIELDS = frozenset({"project", "pooled"})
 # Asked only of a programme (a case with projects): the line's project, and whether its money
 # is pooled.
@@ -188,6 +199,19 @@ def _widget(section: str, field: str, case: dict[str, Any], key: str) -> Any:
     if field == "start":
         years = list(range(first, first + horizon))
         return st.selectbox(label, years, help=help_text, key=key) - first
+    if field == SLIP:  # 0: starts in the planned year, nothing to draw
+        return (
+            st.number_input(
+                label,
+                min_value=0,
+                max_value=horizon - 1,
+                value=0,
+                step=1,
+                help=help_text,
+                key=key,
+            )
+            or None
+        )
     if field in HOLDERS:
         names = {holder["id"]: holder["name"] for holder in case.get("stakeholders", [])}
         return st.selectbox(
@@ -339,7 +363,8 @@ def _lines(section: str, case: dict[str, Any], columns: tuple[str, ...]) -> None
         for field in columns:
             value = line.get(field)
             if field == "start":
-                value = str(case["scenario"]["start_year"] + int(value or 0))
+                settings = case["scenario"]
+                value = _start_text(value, settings["start_year"], settings["horizon_years"])
             elif cells.is_numeric(field):
                 value = cells.show(value, field, code) or cells.default_text(section, field, code)
             elif field in ("kind", "category", "value_type"):
@@ -598,11 +623,41 @@ def _line(section: str, values: dict[str, Any], picked: library.Entry | None) ->
     if section == "funding":
         dropped = NOT_FOR_LOANS if line.get("kind") == "loan" else LOAN_ONLY
         line = {field: value for field, value in line.items() if field not in dropped}
+    slip = line.pop(SLIP, None)
+    if slip:
+        line["start"] = _slipping_start(line.get("start", 0), slip)
     if picked is not None:
         field = PROXY_SECTIONS[section]
         line.setdefault(field, picked.value)
         line.setdefault("proxy_source", picked.citation(state.lang()))
     return line
+
+
+def _slipping_start(planned: int, slip: int) -> dict[str, Any]:
+    """A start that may come up to ``slip`` years after the ``planned`` one [years from
+    start_year], as the file writes it: a triangular distribution from half a year before the
+    planned year (its most likely value) to half a year after the latest.
+
+    Each Monte Carlo draw is rounded to a whole year (halves up), so every year from the
+    planned one to the latest gets a full year's width, the planned year the most likely and
+    each later year less so (one year of slip: 75% on time, 25% a year late; two: 56%, 33%,
+    11%); the figures use the base value, rounded: the planned year (docs/app.md). Planned
+    year 1 with two years of slip: ``triangular(0.5, 0.5, 3.5)``.
+    """
+    earliest = planned - 0.5
+    return {"dist": "triangular", "low": earliest, "mode": earliest, "high": planned + slip + 0.5}
+
+
+def _start_text(start: Any, first: int, horizon: int) -> str:
+    """A line's first calendar year in the table of lines; a start that may slip as its
+    planned year to the latest year a draw rounds to, within the horizon (``2028–2030``)."""
+    if not isinstance(start, dict):
+        return str(first + int(start or 0))
+    planned = first + nearest_whole(DISTRIBUTIONS[start["dist"]].model_validate(start).base)
+    if "high" not in start:  # normal or lognormal: no latest year
+        return str(planned)
+    latest = first + min(math.ceil(start["high"] - 0.5), horizon - 1)
+    return f"{planned}–{latest}"
 
 
 def _beneficiary_shares(case: dict[str, Any], prefix: str) -> dict[str, float]:
@@ -941,7 +996,8 @@ else:
     section, asked = FORMS[step]
     asked = _asked(section, asked, case)
     programme = tuple(field for field in asked if field in PROGRAMME_FIELDS)
-    columns = asked if section != "outcomes" else (*asked[:5], "beneficiaries", *programme)
+    shown = tuple(field for field in asked if field != SLIP)
+    columns = shown if section != "outcomes" else (*shown[:5], "beneficiaries", *programme)
     _lines(section, case, columns)
     _add_form(step, case)
     if step == "betalen":

@@ -2207,6 +2207,40 @@ TEXT: dict[str, dict[str, str]] = {
         "nl": "Geld dat misschien niet komt en jaarlijkse gebeurtenissen tellen mee met hun "
         "verwachte waarde (kans x bedrag), zoals in de vaste cijfers.",
     },
+    # guidedrisk: the real risks as plain questions in the guided build (app_pages/guided.py)
+    "ask_slip": {
+        "en": "May it start later? At most how many years",
+        "nl": "Kan dit later beginnen? Hoeveel jaar hoogstens",
+    },
+    "help_slip": {
+        "en": "0 if the first year is certain. Otherwise: how many years later it may start at "
+        "worst, e.g. because a permit, a building or a grant may come late. The Monte Carlo "
+        "(Uncertainty page) then draws the first year in each run: the planned year is the "
+        "most likely, each later year less so (1 year: 75% on time, 25% a year late; 2 years: "
+        "56%, 33%, 11%), and the whole line moves along. The figures on the Results page keep "
+        "the planned year.",
+        "nl": "0 als het eerste jaar vaststaat. Anders: hoeveel jaar later het op zijn slechtst "
+        "begint, bijvoorbeeld omdat een vergunning, een pand of een subsidie laat kan komen. De "
+        "Monte Carlo (pagina Onzekerheid) trekt dan in elke run het eerste jaar: het geplande "
+        "jaar is het waarschijnlijkst, elk later jaar minder (1 jaar: 75% op tijd, 25% een jaar "
+        "later; 2 jaar: 56%, 33%, 11%), en de hele regel schuift mee. De cijfers op de pagina "
+        "Resultaten houden het geplande jaar aan.",
+    },
+    "ask_funding_probability": {
+        "en": "Chance the money comes (%)",
+        "nl": "Kans dat het geld komt (%)",
+    },
+    "help_funding_probability": {
+        "en": "Already granted or promised in writing? Then 100%. Not yet: how likely is it "
+        "that this funder says yes, e.g. 70% for a fund that usually grants plans like yours. "
+        "The figures count the chance times the amount; in the Monte Carlo (Uncertainty page) "
+        "the money comes in full or not at all in each draw, as a grant does.",
+        "nl": "Al toegekend of schriftelijk toegezegd? Dan 100%. Nog niet: hoe groot is de kans "
+        "dat deze financier ja zegt, bijvoorbeeld 70% bij een fonds dat plannen zoals dit "
+        "meestal toekent. De cijfers tellen kans maal bedrag; in de Monte Carlo (pagina "
+        "Onzekerheid) komt het geld in elke trekking helemaal of helemaal niet, zoals een "
+        "subsidie.",
+    },
 }
 """Every user-facing string by key and language code (``nl``, ``en``)."""
 

@@ -1,0 +1,173 @@
+"""The real risks asked as plain questions in the guided build (AppTest through app.py): a start
+that may slip, the chance that money comes, and lines that count the same participants. Each
+answer is checked in the file the form writes, in the engine's figures and on the Uncertainty
+page's list of risks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from businesscase import evaluate
+from businesscase.distributions import Triangular, nearest_whole
+from businesscase.sampling import sample_input
+from businesscase.scenario import scenario_from_dict
+from businesscase.text import t
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+GUIDED = "app_pages/guided.py"
+START = 2027
+
+
+def button(at: AppTest, label: str):
+    [found] = [each for each in at.button if each.label == label]
+    return found
+
+
+def step(at: AppTest, name: str) -> None:
+    at.session_state["stap"] = name
+    at.run()
+    assert not at.exception
+
+
+def case(at: AppTest) -> dict:
+    return at.session_state["variants"]["Nieuw plan"].data
+
+
+def variant(at: AppTest):
+    return at.session_state["variants"]["Nieuw plan"]
+
+
+@pytest.fixture
+def plan() -> AppTest:
+    """A new plan of five years from 2027 with one party, the municipality."""
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    at.switch_page(GUIDED).run()
+    button(at, "Nieuw plan beginnen").click().run()
+    at.session_state["variants"]["Nieuw plan"].data["scenario"].update(
+        start_year=START, horizon_years=5
+    )
+    step(at, "partijen")
+    at.text_input(key="add_stakeholders_name").set_value("Gemeente")
+    button(at, "Toevoegen").click().run()
+    return at
+
+
+def add_cost(at: AppTest, name: str, amount: float, first: int, slip: int) -> None:
+    step(at, "kosten")
+    at.text_input(key="add_costs_name").set_value(name)
+    at.number_input(key="add_costs_amount").set_value(amount)
+    at.selectbox(key="add_costs_start").set_value(first)
+    at.number_input(key="add_costs_slip").set_value(slip)
+    at.number_input(key="add_costs_duration").set_value(2)
+    button(at, "Toevoegen").click().run()
+    assert not at.exception
+
+
+def add_funding(at: AppTest, amount: float, chance: float) -> None:
+    """A municipal subsidy of ``amount`` a year for five years with ``chance`` [percent]."""
+    step(at, "betalen")
+    at.text_input(key="add_funding_name").set_value("Subsidie")
+    at.selectbox(key="add_funding_kind_nl").set_value("subsidy")
+    at.number_input(key="add_funding_amount").set_value(amount)
+    at.number_input(key="add_funding_probability").set_value(chance)
+    at.number_input(key="add_funding_duration").set_value(5)
+    button(at, "Toevoegen").click().run()
+    assert not at.exception
+
+
+def risks(at: AppTest) -> str:
+    at.switch_page("app_pages/uncertainty.py").run()
+    at.main.number_input[0].set_value(200)
+    at.main.button[0].click().run()
+    assert not at.exception
+    return "\n".join(block.value for block in at.main.markdown)
+
+
+def test_a_start_that_may_slip_two_years_is_written_drawn_and_listed(plan):
+    add_cost(plan, "Buurthuis", 10000.0, START + 1, 2)
+    [cost] = case(plan)["costs"]
+    # planned 2028 (offset 1): from half a year before it to half a year after 2030
+    assert cost["start"] == {"dist": "triangular", "low": 0.5, "mode": 0.5, "high": 3.5}
+    assert "slip" not in cost
+    add_funding(plan, 20000.0, 100.0)
+    assert variant(plan).problems == []
+    # the figures keep the planned year: the same as the cost written with start = 1
+    fixed = scenario_from_dict(case(plan) | {"costs": [cost | {"start": 1}]})
+    assert evaluate(variant(plan).scenario).metrics == evaluate(fixed).metrics
+    # the table of lines says the planned year and the latest
+    step(plan, "kosten")
+    assert plan.dataframe[0].value["Eerste jaar"].tolist() == ["2028–2030"]
+    shown = risks(plan)
+    assert f"- {t('risk_timing', 'nl', count='1')}" in shown
+
+
+@pytest.mark.parametrize(("slip", "expected"), [(1, (3 / 4, 1 / 4)), (2, (5 / 9, 3 / 9, 1 / 9))])
+def test_a_slip_of_k_years_gives_the_planned_year_the_largest_whole_year_chance(
+    plan, slip, expected
+):
+    # rounded draws of triangular(s - 1/2, s - 1/2, s + k + 1/2): year s + j has the chance
+    # ((k + 1 - j)^2 - (k - j)^2) / (k + 1)^2; one year: 3/4, 1/4; two: 5/9, 3/9, 1/9
+    add_cost(plan, "Buurthuis", 10000.0, START + 1, slip)
+    written = case(plan)["costs"][0]["start"]
+    draws = 200_000
+    drawn, _ = sample_input("costs[0].start", Triangular(**written), draws, seed=7, horizon_years=5)
+    years = np.floor(drawn + 0.5).astype(int)
+    shares = [np.mean(years == 1 + j) for j in range(slip + 1)]
+    assert np.allclose(shares, expected, atol=5 * np.sqrt(0.25 / draws))
+    assert nearest_whole(Triangular(**written).base) == 1  # the figures: the planned year
+
+
+def test_no_slip_writes_a_whole_start(plan):
+    add_cost(plan, "Buurthuis", 10000.0, START + 1, 0)
+    assert case(plan)["costs"][0]["start"] == 1
+
+
+def test_funding_not_yet_granted_is_written_as_its_chance_and_drawn_all_or_nothing(plan):
+    add_cost(plan, "Buurthuis", 10000.0, START, 0)
+    add_funding(plan, 12000.0, 70.0)
+    [grant] = case(plan)["funding"]
+    assert grant["probability"] == 0.7
+    assert variant(plan).problems == []
+    # the figures count 70% of the grant: 8,400 a year against 10,000 of costs
+    assert evaluate(variant(plan).scenario).yearly["inflows"].tolist()[0] == pytest.approx(8400.0)
+    shown = risks(plan)
+    assert f"- {t('risk_money', 'nl', count='1')}" in shown
+
+
+def test_a_loan_keeps_a_whole_start(plan):
+    step(plan, "betalen")
+    at = plan
+    at.text_input(key="add_funding_name").set_value("Lening")
+    at.selectbox(key="add_funding_kind_nl").set_value("loan")
+    at.number_input(key="add_funding_amount").set_value(5000.0)
+    at.number_input(key="add_funding_slip").set_value(2)
+    at.number_input(key="add_funding_term").set_value(3)
+    at.number_input(key="add_funding_interest_rate").set_value(2.0)
+    button(at, "Toevoegen").click().run()
+    [loan] = case(at)["funding"]
+    assert loan["start"] == 0
+    assert "slip" not in loan
+
+
+def test_the_questions_are_explained_in_dutch_and_english(plan):
+    for name, key in (
+        ("kosten", "add_costs_slip"),
+        ("baten", "add_outcomes_slip"),
+        ("voorkomen", "add_avoided_costs_slip"),
+        ("betalen", "add_funding_slip"),
+    ):
+        step(plan, name)
+        asked = plan.number_input(key=key)
+        assert asked.label == t("ask_slip", "nl")
+        assert asked.help == t("help_slip", "nl")
+    assert plan.number_input(key="add_funding_probability").help == t(
+        "help_funding_probability", "nl"
+    )
+    assert "helemaal of helemaal niet" in t("help_funding_probability", "nl")
+    assert "in full or not at all" in t("help_funding_probability", "en")
+    assert "geplande jaar" in t("help_slip", "nl")
