@@ -147,6 +147,12 @@ PROXY_SECTIONS = {"outcomes": "proxy", "avoided_costs": "unit_cost"}
 LOAN_ONLY = frozenset({"interest_rate", "term"})
 NOT_FOR_LOANS = frozenset({"duration", "slip"})
 # A loan's start stays a whole year: its contract fixes it.
+RANGED = {"outcomes": "quantity", "avoided_costs": "incidents"}
+# The counts a form may give as a range (at least, at most): how many people an outcome
+# reaches, how often an event happens; only a count given as a range can move with another.
+SAME_PEOPLE_RHO = 0.8
+# The rank correlation offered for lines that count the same participants: nearly in step
+# (0.5 is clearly together); the examples use 0.95 for the very same residents.
 SLIP = "slip"
 # Not a field of the file: how many years a line may start later than planned at most, written
 # into its ``start`` as a distribution (:func:`_slipping_start`).
@@ -365,6 +371,9 @@ def _lines(section: str, case: dict[str, Any], columns: tuple[str, ...]) -> None
             if field == "start":
                 settings = case["scenario"]
                 value = _start_text(value, settings["start_year"], settings["horizon_years"])
+            elif isinstance(value, dict) and {"low", "mode", "high"} <= set(value):
+                ends = (cells.show(value[end], field, code) for end in ("low", "high"))
+                value = f"{cells.show(value['mode'], field, code)} ({'–'.join(ends)})"
             elif cells.is_numeric(field):
                 value = cells.show(value, field, code) or cells.default_text(section, field, code)
             elif field in ("kind", "category", "value_type"):
@@ -400,6 +409,8 @@ def _lines(section: str, case: dict[str, Any], columns: tuple[str, ...]) -> None
             _drop_references(case, removed["id"])
         if section == "projects":
             _drop_project(case, removed["id"])
+        if section in RANGED:
+            _drop_correlated(case, section, gone)
         _save(case)
         st.rerun()
 
@@ -441,10 +452,13 @@ def _add_form(step: str, case: dict[str, Any]) -> None:
             with st.expander(state.tr("guided_loan_terms")):
                 for field in LOAN_ONLY:
                     values[field] = _widget(section, field, case, prefix + field)
+        span = _range_inputs(section, prefix) if section in RANGED else (None, None)
         shares = _beneficiary_shares(case, prefix) if section == "outcomes" else {}
         if not st.form_submit_button(state.tr("guided_add"), type="primary"):
             return
     line = _line(section, values, picked)
+    if section in RANGED:
+        line = _with_range(line, RANGED[section], *span)
     if section in ("stakeholders", "projects"):
         taken = {each["id"] for each in case.get(section, [])}
         fallback = "partij" if section == "stakeholders" else "project"
@@ -631,6 +645,122 @@ def _line(section: str, values: dict[str, Any], picked: library.Entry | None) ->
         line.setdefault(field, picked.value)
         line.setdefault("proxy_source", picked.citation(state.lang()))
     return line
+
+
+def _range_inputs(section: str, prefix: str) -> tuple[float | None, float | None]:
+    """The count's range, both optional: at least (when it disappoints) and at most."""
+    st.markdown(state.tr(f"guided_range_{section}"))
+    left, right = st.columns(2)
+    return tuple(  # type: ignore[return-value]
+        where.number_input(
+            state.tr(f"guided_range_{end}"),
+            min_value=0.0,
+            value=None,
+            step=1.0,
+            format="%g",
+            help=state.tr(f"help_guided_range_{end}"),
+            key=f"{prefix}{RANGED[section]}_{end}",
+            placeholder=state.tr("type_a_number"),
+        )
+        for where, end in ((left, "low"), (right, "high"))
+    )
+
+
+def _with_range(
+    line: dict[str, Any], field: str, low: float | None, high: float | None
+) -> dict[str, Any]:
+    """The line with its count as a triangular distribution when a range was given: from at
+    least to at most, the typed number most likely (an end left empty is that number). A
+    range that does not hold the number is left to the scenario's check, said in words."""
+    typed = line.get(field)
+    if typed is None or (low is None and high is None):
+        return line
+    low, high = typed if low is None else low, typed if high is None else high
+    if low == high:
+        return line
+    return line | {field: {"dist": "triangular", "low": low, "mode": typed, "high": high}}
+
+
+def _same_participants(case: dict[str, Any]) -> None:
+    """Lines that count the same people, made to move together in the Monte Carlo: a group of
+    their counts with a rank correlation (``[[correlations]]``), checked by the scenario."""
+    counts = {
+        f"{section}[{index}].{field}": line.get("name", "")
+        for section, field in RANGED.items()
+        for index, line in enumerate(case.get(section, []))
+        if isinstance(line.get(field), dict)
+    }
+    st.subheader(state.tr("guided_same_title"))
+    st.markdown(state.tr("guided_same_intro"))
+    groups = case.get("correlations", [])
+    if groups:
+        code = state.lang()
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    state.tr("guided_same_lines"): [
+                        ", ".join(counts.get(path, path) for path in group["inputs"])
+                        for group in groups
+                    ],
+                    state.tr("field_rho"): [fmt.number(group["rho"], code, 2) for group in groups],
+                }
+            ),
+            hide_index=True,
+            width="stretch",
+        )
+        if st.button(state.tr("guided_same_remove"), key="remove_correlations"):
+            case.pop("correlations")
+            _save(case)
+            st.rerun()
+    if len(counts) < 2:
+        st.info(state.tr("guided_same_needs_ranges"))
+        return
+    with st.form("form_correlations", clear_on_submit=True, border=True):
+        picked = st.multiselect(
+            state.tr("guided_same_pick"),
+            list(counts),
+            format_func=counts.get,
+            placeholder=state.tr("guided_same_placeholder"),
+            help=state.tr("help_guided_same_pick"),
+            key="add_correlations_inputs",
+        )
+        rho = st.number_input(
+            state.tr("guided_same_rho"),
+            min_value=-0.99,
+            max_value=0.99,
+            value=SAME_PEOPLE_RHO,
+            step=0.05,
+            format="%.2f",
+            help=state.tr("help_correlations_rho"),
+            key="add_correlations_rho",
+        )
+        if not st.form_submit_button(state.tr("guided_same_add"), type="primary"):
+            return
+    if len(picked) < 2:
+        st.error(state.tr("guided_same_two"))
+        return
+    case.setdefault("correlations", []).append({"inputs": picked, "rho": round(rho, 12)})
+    _save(case)
+    st.rerun()
+
+
+def _drop_correlated(case: dict[str, Any], section: str, index: int) -> None:
+    """A removed line's count leaves its group, the counts after it in its section move one
+    up; a group left with one input is dropped."""
+    groups = []
+    for group in case.get("correlations", []):
+        inputs = []
+        for path in group["inputs"]:
+            head, _, rest = path.partition("[")
+            number, _, field = rest.partition("]")
+            if head != section or int(number) < index:
+                inputs.append(path)
+            elif int(number) > index:
+                inputs.append(f"{head}[{int(number) - 1}]{field}")
+        if len(inputs) > 1:
+            groups.append(group | {"inputs": inputs})
+    case.pop("correlations", None)
+    case.update({"correlations": groups} if groups else {})
 
 
 def _slipping_start(planned: int, slip: int) -> dict[str, Any]:
@@ -1000,6 +1130,8 @@ else:
     columns = shown if section != "outcomes" else (*shown[:5], "beneficiaries", *programme)
     _lines(section, case, columns)
     _add_form(step, case)
+    if section in RANGED:
+        _same_participants(case)
     if step == "betalen":
         _contract_form(case)
         st.caption(state.tr("guided_more_routes"))

@@ -2241,6 +2241,78 @@ TEXT: dict[str, dict[str, str]] = {
         "Onzekerheid) komt het geld in elke trekking helemaal of helemaal niet, zoals een "
         "subsidie.",
     },
+    "guided_range_outcomes": {
+        "en": "Not sure how many? Give a range (optional): the number per year above is the most "
+        "likely.",
+        "nl": "Niet zeker hoeveel? Geef een marge (mag leeg): het aantal per jaar hierboven is "
+        "het waarschijnlijkst.",
+    },
+    "guided_range_avoided_costs": {
+        "en": "Not sure how often? Give a range (optional): the number per year above is the "
+        "most likely.",
+        "nl": "Niet zeker hoe vaak? Geef een marge (mag leeg): het aantal per jaar hierboven is "
+        "het waarschijnlijkst.",
+    },
+    "guided_range_low": {
+        "en": "At least (if it disappoints)",
+        "nl": "Minstens (als het tegenvalt)",
+    },
+    "guided_range_high": {"en": "At most (if it goes well)", "nl": "Hoogstens (als het meevalt)"},
+    "help_guided_range_low": {
+        "en": "The number per year if it disappoints, e.g. fewer residents join. Empty: not "
+        "lower than the number above. The figures use the number above; the Monte Carlo "
+        "(Uncertainty page) draws between at least and at most, the number above the most "
+        "likely.",
+        "nl": "Het aantal per jaar als het tegenvalt, bijvoorbeeld als minder bewoners meedoen. "
+        "Leeg: niet lager dan het aantal hierboven. De cijfers gebruiken het aantal hierboven; "
+        "de Monte Carlo (pagina Onzekerheid) trekt tussen minstens en hoogstens, het aantal "
+        "hierboven het waarschijnlijkst.",
+    },
+    "help_guided_range_high": {
+        "en": "The number per year if it goes well. Empty: not higher than the number above.",
+        "nl": "Het aantal per jaar als het meevalt. Leeg: niet hoger dan het aantal hierboven.",
+    },
+    "guided_same_title": {"en": "The same participants?", "nl": "Dezelfde deelnemers?"},
+    "guided_same_intro": {
+        "en": "Do some lines count the same people, such as the same residents in *less "
+        "loneliness* and *less use of care*? Then their numbers rise and fall together: when "
+        "fewer residents join, both come out lower in the same draw. Pick those lines here, "
+        "and the Monte Carlo moves them together. Without this it draws them apart, so a bad "
+        "year in one is made up by a good year in the other and the chance that the plan "
+        "closes looks better than it is. The figures on the Results page do not change.",
+        "nl": "Tellen sommige regels dezelfde mensen, zoals dezelfde bewoners in *minder "
+        "eenzaamheid* en *minder zorggebruik*? Dan stijgen en dalen hun aantallen samen: doen "
+        "er minder bewoners mee, dan vallen beide in dezelfde trekking lager uit. Kies die "
+        "regels hier, dan laat de Monte Carlo ze samen bewegen. Zonder dit trekt hij ze los van "
+        "elkaar, zodat een slecht jaar in de ene wordt goedgemaakt door een goed jaar in de "
+        "andere en de kans dat het plan sluit mooier lijkt dan hij is. De cijfers op de pagina "
+        "Resultaten veranderen niet.",
+    },
+    "guided_same_needs_ranges": {
+        "en": "Only a number given as a range can move: a fixed number stays the same in every "
+        "draw. Give at least two outcomes or avoided costs an *at least* and *at most* first.",
+        "nl": "Alleen een aantal met een marge kan bewegen: een vast aantal blijft in elke "
+        "trekking gelijk. Geef eerst minstens twee effecten of voorkomen kosten een *minstens* "
+        "en *hoogstens*.",
+    },
+    "guided_same_lines": {"en": "lines that move together", "nl": "regels die samen bewegen"},
+    "guided_same_remove": {"en": "Let them move apart again", "nl": "Weer los laten bewegen"},
+    "guided_same_pick": {
+        "en": "Lines that count the same people",
+        "nl": "Regels die dezelfde mensen tellen",
+    },
+    "guided_same_placeholder": {"en": "Choose two or more", "nl": "Kies er twee of meer"},
+    "help_guided_same_pick": {
+        "en": "Only outcomes and avoided costs whose number per year has a range are listed.",
+        "nl": "Alleen effecten en voorkomen kosten met een marge in het aantal per jaar staan "
+        "hier.",
+    },
+    "guided_same_rho": {"en": "How strongly together (rho)", "nl": "Hoe sterk samen (rho)"},
+    "guided_same_add": {"en": "Move them together", "nl": "Samen laten bewegen"},
+    "guided_same_two": {
+        "en": "Choose at least two lines: one line cannot move together with itself.",
+        "nl": "Kies minstens twee regels: één regel kan niet met zichzelf samen bewegen.",
+    },
 }
 """Every user-facing string by key and language code (``nl``, ``en``)."""
 
