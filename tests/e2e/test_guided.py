@@ -1,6 +1,7 @@
 """A neighbourhood team builds the language café in a real browser, from an empty page, through
 the guided steps only; then Results shows the engine's gap and first short year, and step 7
-closes the gap without the residents. Every step is saved as a screenshot
+closes the gap without the residents; the coordinators may start a year late, which the
+Uncertainty page lists among the risks it draws. Every step is saved as a screenshot
 (``test-artifacts/screenshots/guided_*.png``).
 
 The expected figures come from :func:`businesscase.evaluate` on the same case written out here
@@ -41,7 +42,13 @@ CAFE = {
         {"id": "bewoners", "name": "Bewoners", "kind": "residents"},
     ],
     "costs": [
-        {"name": "Twee coördinatoren", "amount": 60000.0, "duration": 4},
+        {
+            "name": "Twee coördinatoren",
+            "amount": 60000.0,
+            # may start a year late (the guided build's "Kan dit later beginnen?": 1)
+            "start": {"dist": "triangular", "low": -0.5, "mode": -0.5, "high": 1.5},
+            "duration": 4,
+        },
         {"name": "Onkosten vrijwilligers", "amount": 5000.0, "duration": 4},
     ],
     "outcomes": [
@@ -135,11 +142,18 @@ def test_a_team_builds_the_language_cafe_step_by_step(page, server):
 
     # 3. Wat kost het
     step(page, "3. Wat kost het")
-    for name, amount in (("Twee coördinatoren", "60000"), ("Onkosten vrijwilligers", "5000")):
+    for name, amount, slip in (
+        ("Twee coördinatoren", "60000", "1"),
+        ("Onkosten vrijwilligers", "5000", "0"),
+    ):
         fill(page, "Kostenpost", name)
         fill(page, "Bedrag per jaar (€)", amount)
+        fill(page, "Kan dit later beginnen? Hoeveel jaar hoogstens", slip)
         fill(page, "Aantal jaren", "4")
         add(page)
+    # the coordinators' first year: planned 2027, a year late at most
+    slipping = page.locator("td[role=gridcell]", has_text=f"{START}–{START + 1}")
+    expect(slipping.first).to_be_attached(timeout=30_000)
     shoot(page, "guided_3_kosten")
 
     # 4. Wat levert het op: the proxy from the library
@@ -193,6 +207,16 @@ def test_a_team_builds_the_language_cafe_step_by_step(page, server):
     first_short = fmt.year(expected["first_short_year"], START)  # the card beside the verdict
     expect(page.get_by_text(first_short, exact=True).first).to_be_visible(timeout=30_000)
     shoot(page, "guided_results")
+
+    # the Monte Carlo draws the start that may slip, and says so
+    go_to(page, "Onzekerheid")
+    page.get_by_test_id("stFormSubmitButton").first.click()
+    settle(page)
+    page.get_by_test_id("stPlotlyChart").first.wait_for(timeout=90_000)
+    expect(page.get_by_text("Risico's in de trekkingen")).to_be_visible()
+    timing = "starts, looptijden of duur van effecten die kunnen verschuiven (hele jaren): 1"
+    expect(page.get_by_text(timing)).to_be_visible()
+    shoot(page, "guided_uncertainty")
 
     # 7. Sluit het? without the residents (left out by default)
     go_to(page, "Stap voor stap")
