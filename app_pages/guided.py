@@ -409,8 +409,7 @@ def _lines(section: str, case: dict[str, Any], columns: tuple[str, ...]) -> None
             _drop_references(case, removed["id"])
         if section == "projects":
             _drop_project(case, removed["id"])
-        if section in RANGED:
-            _drop_correlated(case, section, gone)
+        _drop_correlated(case, section, gone)
         _save(case)
         st.rerun()
 
@@ -745,8 +744,8 @@ def _same_participants(case: dict[str, Any]) -> None:
 
 
 def _drop_correlated(case: dict[str, Any], section: str, index: int) -> None:
-    """A removed line's count leaves its group, the counts after it in its section move one
-    up; a group left with one input is dropped."""
+    """A removed line's inputs leave their group (also a group written in the table view), the
+    inputs of the lines after it in its section move one up; a group left with one input goes."""
     groups = []
     for group in case.get("correlations", []):
         inputs = []

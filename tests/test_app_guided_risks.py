@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from app_pages import state
 from businesscase import evaluate
 from businesscase.distributions import Triangular, nearest_whole
 from businesscase.sampling import sample_input
@@ -41,6 +42,14 @@ def variant(at: AppTest):
     return at.session_state["variants"]["Nieuw plan"]
 
 
+def rewrite(at: AppTest, change) -> None:
+    """Change the new plan's data as the table view would (``change`` edits it in place)."""
+    data = case(at)
+    change(data)
+    name = "Nieuw plan"
+    at.session_state["variants"] = {name: state.Variant(name, state.case_text(data))}
+
+
 @pytest.fixture
 def plan() -> AppTest:
     """A new plan of five years from 2027 with one party, the municipality."""
@@ -48,9 +57,7 @@ def plan() -> AppTest:
     at.run()
     at.switch_page(GUIDED).run()
     button(at, "Nieuw plan beginnen").click().run()
-    at.session_state["variants"]["Nieuw plan"].data["scenario"].update(
-        start_year=START, horizon_years=5
-    )
+    rewrite(at, lambda data: data["scenario"].update(start_year=START, horizon_years=5))
     step(at, "partijen")
     at.text_input(key="add_stakeholders_name").set_value("Gemeente")
     button(at, "Toevoegen").click().run()
@@ -264,3 +271,22 @@ def test_removing_a_line_renumbers_its_group_or_drops_it(plan):
     plan.selectbox(key="remove_outcomes").set_value(1)
     button(plan, "Verwijderen").click().run()
     assert "correlations" not in case(plan)
+
+
+def test_removing_a_cost_renumbers_a_group_written_in_the_table_view(plan):
+    spread = {"dist": "triangular", "low": 800.0, "mode": 1000.0, "high": 1500.0}
+    group = {"inputs": ["costs[1].amount", "costs[2].amount"], "rho": 0.5}
+    rewrite(
+        plan,
+        lambda data: data.update(
+            costs=[{"name": name, "amount": spread} for name in ("A", "B", "C")],
+            correlations=[group],
+        ),
+    )
+    step(plan, "kosten")
+    plan.selectbox(key="remove_costs").set_value(0)
+    button(plan, "Verwijderen").click().run()
+    assert [line["name"] for line in case(plan)["costs"]] == ["B", "C"]
+    assert case(plan)["correlations"] == [
+        {"inputs": ["costs[0].amount", "costs[1].amount"], "rho": 0.5}
+    ]
