@@ -669,13 +669,14 @@ def _with_range(
     line: dict[str, Any], field: str, low: float | None, high: float | None
 ) -> dict[str, Any]:
     """The line with its count as a triangular distribution when a range was given: from at
-    least to at most, the typed number most likely (an end left empty is that number). A
-    range that does not hold the number is left to the scenario's check, said in words."""
+    least to at most, the typed number most likely (an end left empty is that number; both
+    ends equal to it: the number). A range that does not hold the number is left to the
+    scenario's check, said in words."""
     typed = line.get(field)
     if typed is None or (low is None and high is None):
         return line
     low, high = typed if low is None else low, typed if high is None else high
-    if low == high:
+    if low == typed == high:
         return line
     return line | {field: {"dist": "triangular", "low": low, "mode": typed, "high": high}}
 
@@ -782,7 +783,10 @@ def _start_text(start: Any, first: int, horizon: int) -> str:
     planned year to the latest year a draw rounds to, within the horizon (``2028–2030``)."""
     if not isinstance(start, dict):
         return str(first + int(start or 0))
-    planned = first + nearest_whole(DISTRIBUTIONS[start["dist"]].model_validate(start).base)
+    try:
+        planned = first + nearest_whole(DISTRIBUTIONS[start["dist"]].model_validate(start).base)
+    except (KeyError, ValueError):  # not a distribution yet: said among the case's problems
+        return ""
     if "high" not in start:  # normal or lognormal: no latest year
         return str(planned)
     latest = first + min(math.ceil(start["high"] - 0.5), horizon - 1)

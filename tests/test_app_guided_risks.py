@@ -210,12 +210,16 @@ def test_a_range_writes_the_count_as_a_triangular_distribution(plan):
     assert plan.dataframe[0].value["Aantal per jaar"].tolist() == ["20 (10–25)", "12 (12–15)", "4"]
 
 
-def test_a_range_that_does_not_hold_the_number_is_said_in_words(plan):
-    add_outcome(plan, "Minder eenzaamheid", 20.0, 25.0, 30.0)
+@pytest.mark.parametrize(("low", "high"), [(25.0, 30.0), (5.0, 5.0)])
+def test_a_range_that_does_not_hold_the_number_is_said_in_words(plan, low, high):
+    add_outcome(plan, "Minder eenzaamheid", 20.0, low, high)
+    assert case(plan)["outcomes"][0]["quantity"]["low"] == low  # kept as typed, not guessed
     assert variant(plan).problems
     missing = plan.code[0].value
     assert 'Effect "Minder eenzaamheid"' in missing
     assert "outcomes[0]" not in missing
+    # the table of lines still shows what was typed
+    assert plan.dataframe[0].value["Aantal per jaar"].tolist() == [f"20 ({low:g}–{high:g})"]
 
 
 def test_lines_with_the_same_participants_move_together_in_the_draws(plan):
@@ -290,3 +294,11 @@ def test_removing_a_cost_renumbers_a_group_written_in_the_table_view(plan):
     assert case(plan)["correlations"] == [
         {"inputs": ["costs[0].amount", "costs[1].amount"], "rho": 0.5}
     ]
+
+
+def test_a_start_written_wrongly_in_the_table_view_is_said_not_shown_as_a_year(plan):
+    wrong = {"dist": "triangular", "low": 3.0, "mode": 1.0, "high": 2.0}
+    rewrite(plan, lambda data: data.update(costs=[{"name": "A", "amount": 1.0, "start": wrong}]))
+    step(plan, "kosten")
+    assert plan.dataframe[0].value["Eerste jaar"].tolist() == [""]
+    assert [problem.path for problem in variant(plan).problems] == ["costs[0].start.mode"]
