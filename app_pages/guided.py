@@ -699,7 +699,9 @@ def _same_participants(case: dict[str, Any]) -> None:
             pd.DataFrame(
                 {
                     state.tr("guided_same_lines"): [
-                        ", ".join(counts.get(path, path) for path in group["inputs"])
+                        ", ".join(
+                            counts.get(path) or _input_words(case, path) for path in group["inputs"]
+                        )
                         for group in groups
                     ],
                     state.tr("field_rho"): [fmt.number(group["rho"], code, 2) for group in groups],
@@ -742,6 +744,18 @@ def _same_participants(case: dict[str, Any]) -> None:
     case.setdefault("correlations", []).append({"inputs": picked, "rho": round(rho, 12)})
     _save(case)
     st.rerun()
+
+
+def _input_words(case: dict[str, Any], path: str) -> str:
+    """An input of a group that is not a count of this step, in words: ``Coördinator: bedrag``
+    for ``costs[0].amount``; a path that names no line stays as written (said as a problem)."""
+    found = re.fullmatch(r"([a-z_]+)\[(\d+)\]\.([a-z_]+)", path)
+    lines = case.get(found.group(1), []) if found else []
+    if not found or not isinstance(lines, list) or int(found.group(2)) >= len(lines):
+        return path
+    field = f"field_{found.group(3)}"
+    name = lines[int(found.group(2))].get("name", "")
+    return f"{name}: {state.tr(field)}" if field in TEXT else path
 
 
 def _drop_correlated(case: dict[str, Any], section: str, index: int) -> None:

@@ -294,6 +294,9 @@ def test_removing_a_cost_renumbers_a_group_written_in_the_table_view(plan):
     assert case(plan)["correlations"] == [
         {"inputs": ["costs[0].amount", "costs[1].amount"], "rho": 0.5}
     ]
+    # the outcomes step lists the group in words, not as field paths
+    step(plan, "baten")
+    assert plan.dataframe[-1].value.iloc[0].tolist() == ["B: bedrag, C: bedrag", "0,50"]
 
 
 def test_a_start_written_wrongly_in_the_table_view_is_said_not_shown_as_a_year(plan):
