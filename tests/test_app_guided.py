@@ -224,7 +224,9 @@ def test_the_language_cafe_built_in_the_table_view_gives_the_engines_figures(app
     themes.set_value(["Werk", "Cohesie"]).run()
     assert not app.error, [code.value for code in app.code]
     built = app.session_state["variants"]["Nieuw plan"].scenario
-    expected = scenario_from_dict(CAFE)
+    # the browser's café lets the coordinators start a year late; typed here without it
+    planned = [{k: v for k, v in cost.items() if k != "start"} for cost in CAFE["costs"]]
+    expected = scenario_from_dict(CAFE | {"costs": planned})
     assert built == expected
     assert evaluate(built).metrics == evaluate(expected).metrics
 
