@@ -443,15 +443,17 @@ def _add_form(step: str, case: dict[str, Any]) -> None:
         if section in PROXY_SECTIONS:
             picked = state.library_pick(state.tr(f"guided_library_{section}"), prefix + "library")
         values: dict[str, Any] = {}
+        span: tuple[float | None, float | None] = (None, None)
         for field in asked:
             if section == "funding" and field in LOAN_ONLY:
                 continue
             values[field] = _widget(section, field, case, prefix + field)
+            if field == RANGED.get(section):  # the range right under the number it is about
+                span = _range_inputs(section, prefix)
         if section == "funding":
             with st.expander(state.tr("guided_loan_terms")):
                 for field in LOAN_ONLY:
                     values[field] = _widget(section, field, case, prefix + field)
-        span = _range_inputs(section, prefix) if section in RANGED else (None, None)
         shares = _beneficiary_shares(case, prefix) if section == "outcomes" else {}
         if not st.form_submit_button(state.tr("guided_add"), type="primary"):
             return
