@@ -193,9 +193,9 @@ def add_outcome(at: AppTest, name: str, quantity: float, low=None, high=None) ->
     assert not at.exception
 
 
-def move_together(at: AppTest, paths: list[str]) -> None:
+def move_together(at: AppTest, paths: list[str], lang: str = "nl") -> None:
     at.multiselect(key="add_correlations_inputs").set_value(paths)
-    button(at, "Samen laten bewegen").click().run()
+    button(at, t("guided_same_add", lang)).click().run()
     assert not at.exception
 
 
@@ -305,3 +305,19 @@ def test_a_start_written_wrongly_in_the_table_view_is_said_not_shown_as_a_year(p
     step(plan, "kosten")
     assert plan.dataframe[0].value["Eerste jaar"].tolist() == [""]
     assert [problem.path for problem in variant(plan).problems] == ["costs[0].start.mode"]
+
+
+def test_in_english_the_questions_and_the_same_participants_speak_english(plan):
+    add_outcome(plan, "Less lonely", 20.0, 10.0, 25.0)
+    add_outcome(plan, "Less care", 12.0, 8.0, 15.0)
+    plan.sidebar.radio[0].set_value("en").run()
+    assert not plan.exception
+    assert plan.number_input(key="add_outcomes_slip").label == t("ask_slip", "en")
+    assert plan.number_input(key="add_outcomes_quantity_low").label == t("guided_range_low", "en")
+    assert t("guided_same_title", "en") in [header.value for header in plan.subheader]
+    move_together(plan, ["outcomes[0].quantity", "outcomes[1].quantity"], "en")
+    assert plan.dataframe[-1].value.columns.tolist() == [
+        t("guided_same_lines", "en"),
+        t("field_rho", "en"),
+    ]
+    assert plan.dataframe[-1].value.iloc[0].tolist() == ["Less lonely, Less care", "0.80"]
