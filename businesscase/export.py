@@ -37,7 +37,12 @@ from businesscase import formatting as fmt
 from businesscase.actuals import COUNTED
 from businesscase.actuals import SECTIONS as ACTUAL_SECTIONS
 from businesscase.contract_payers import PAYER_MONEY, payer_table
-from businesscase.distributions import base_value, distribution_text, is_distribution
+from businesscase.distributions import (
+    base_value,
+    distribution_text,
+    is_distribution,
+    whole_base_value,
+)
 from businesscase.engine import evaluate
 from businesscase.excel_style import (
     FACTOR_FORMAT,
@@ -1247,10 +1252,12 @@ def _years_text(entry: Any, section: str, scenario: Scenario) -> str:
     settings = scenario.settings
     if section in ("stakeholders", "projects", "correlations"):
         return ""
-    first = settings.start_year + entry.start
+    start = whole_base_value(entry.start)  # a start that may slip: its rounded base
+    first = settings.start_year + start
     if section == "sib" or (section == "funding" and entry.kind == "loan"):
         return str(first)
-    last = settings.start_year + min(entry.start + entry.duration, settings.horizon_years) - 1
+    duration = whole_base_value(entry.duration)
+    last = settings.start_year + min(start + duration, settings.horizon_years) - 1
     return str(first) if last == first else f"{first}–{last}"
 
 

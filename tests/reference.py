@@ -87,6 +87,15 @@ def base(value: object) -> float:
     raise ValueError(f"unknown distribution {kind!r}")
 
 
+def years(line: dict, name: str, default: int) -> int:
+    """A whole-number timing field (``start``, ``duration``, ``lasts``) as evaluated.
+
+    scenario-format.md (Uncertain timing): "Deterministic evaluation uses the base value rounded
+    to the nearest whole number, halves up".
+    """
+    return math.floor(base(line[name]) + 0.5) if name in line else default
+
+
 def field(line: dict, name: str, default: float) -> float:
     """A numeric field of a line at its base value, or its default when the file leaves it out."""
     return base(line[name]) if name in line else float(default)
@@ -98,14 +107,14 @@ def active_years(line: dict, horizon: int) -> range:
 
     Defaults (scenario-format.md): "`start` 0 and `duration` 1 for every line".
     """
-    start = line.get("start", 0)
-    return range(start, min(start + line.get("duration", 1), horizon))
+    start = years(line, "start", 0)
+    return range(start, min(start + years(line, "duration", 1), horizon))
 
 
 def grown(amount: float, line: dict, t: int) -> float:
     """methodology.md (Conventions): "the amount in an active year `t` is `amount * (1 + growth) **
     (t - start)`"."""
-    return amount * (1 + field(line, "growth", 0.0)) ** (t - line.get("start", 0))
+    return amount * (1 + field(line, "growth", 0.0)) ** (t - years(line, "start", 0))
 
 
 def present_value(flow: list[float], rate: float) -> float:
@@ -234,7 +243,7 @@ def outcome_values(outcome: dict, horizon: int) -> list[float]:
     (1+growth)**(c-start)` for cohort c)."
     """
     values = [0.0] * horizon
-    lasts = outcome.get("lasts", 1)
+    lasts = years(outcome, "lasts", 1)
     for c in active_years(outcome, horizon):
         quantity = grown(base(outcome["quantity"]), outcome, c)
         for t in range(c, min(c + lasts, horizon)):
@@ -535,7 +544,7 @@ def reference_evaluate(data: dict) -> dict:
                 (1 - field(line, "deadweight", 0.0))
                 * (1 - field(line, "displacement", 0.0))
                 * (1 - field(line, "attribution", 0.0))
-                * (1 - field(line, "drop_off", 0.0)) ** (t - line.get("start", 0))
+                * (1 - field(line, "drop_off", 0.0)) ** (t - years(line, "start", 0))
             )
         value_line(flow, line, line.get("value_type", "fiscal"))
         ledger.add(line["bearer"], "pv_benefit", pv(flow))
@@ -578,7 +587,7 @@ def reference_evaluate(data: dict) -> dict:
         )
         flow = [0.0] * horizon
         for t in active_years(line, horizon):
-            flow[t] = real(total / line.get("duration", 1), t, line)
+            flow[t] = real(total / years(line, "duration", 1), t, line)
         value_capture_total += sum(flow)
         value_capture_pv += pv(flow)
         inflow(line["payer"], flow, line)
@@ -595,7 +604,7 @@ def reference_evaluate(data: dict) -> dict:
             principal = base(line["amount"]) * probability
             interest = base(line["interest_rate"])
             payment = annuity(principal, interest, line["term"])
-            start = line.get("start", 0)
+            start = years(line, "start", 0)
             flow[start] = real(principal, start, line)
             owed = principal
             repayments = [0.0] * horizon
