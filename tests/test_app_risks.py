@@ -18,7 +18,8 @@ APP = str(Path(__file__).resolve().parent.parent / "app.py")
 DRAWS, SEED = 1_000, 5
 
 PLEIN = examples.example_path("driehoeksplein").read_text(encoding="utf-8")
-"""The square: two fund grants that are not yet granted (uncertain probabilities)."""
+"""The square: two fund grants that are not yet granted (uncertain probabilities), and its works
+and all that follows them may slip: 14 starts in one group."""
 
 CORRELATED = PLEIN + (
     '\n[[correlations]]\ninputs = ["outcomes[0].quantity", "outcomes[1].quantity"]\nrho = 0.6\n'
@@ -87,7 +88,9 @@ def test_the_page_lists_the_risks_and_draws_them_unless_expected_values_are_aske
     assert "**Risico's in de trekkingen**" in shown
     assert "- invoer als kansverdeling: 40" in shown
     assert "- geld dat helemaal komt of helemaal niet (financieringsregels): 2" in shown
-    assert "- invoer die samen beweegt (groepen met een rangcorrelatie): 1" in shown
+    assert "- invoer die samen beweegt (groepen met een rangcorrelatie): 2" in shown
+    slipping = "- starts, looptijden of duur van effecten die kunnen verschuiven (hele jaren): 14"
+    assert slipping in shown
     assert t("risks_expected", "nl") not in shown
     run(at, expected_values=True)
     expected = simulate(scenario, DRAWS, seed=SEED, events="expected")
@@ -138,12 +141,13 @@ def build_page() -> AppTest:
 def test_the_table_view_adds_a_correlation_with_help_in_dutch(build_page):
     at = build_page
     [table] = [e for e in at.data_editor if e.key.startswith("build_correlations_")]
-    assert table.value.empty
+    assert len(table.value) == 1  # the square's own: its starts slip together
     assert t("table_correlations", "nl") in [header.value for header in at.subheader]
     row = {"inputs": "outcomes[0].quantity; outcomes[1].quantity", "rho": "0,6"}
     edit_correlations(at, added=[row])
     assert not at.error
-    [group] = correlations(at)
+    starts, group = correlations(at)
+    assert starts.inputs[0] == "costs[0].start"
     assert group.inputs == ["outcomes[0].quantity", "outcomes[1].quantity"]
     assert group.rho == 0.6
     help_text = t("help_correlations_inputs", "nl")
@@ -153,17 +157,17 @@ def test_the_table_view_adds_a_correlation_with_help_in_dutch(build_page):
 def test_a_bad_correlation_is_said_in_words_and_keeps_the_last_valid_scenario():
     at = open_page(CORRELATED, "app_pages/build.py")
     [table] = [e for e in at.data_editor if e.key.startswith("build_correlations_")]
-    assert table.value.to_dict(orient="records")[0] == {
+    assert table.value.to_dict(orient="records")[1] == {
         "inputs": "outcomes[0].quantity; outcomes[1].quantity",
         "rho": "0,6",
     }
-    edit_correlations(at, edited={0: {"rho": "1,5"}})
+    edit_correlations(at, edited={1: {"rho": "1,5"}})
     assert at.error
     [problem] = [block.value for block in at.code]
     where = t("table_correlations", "nl")
-    assert problem.startswith(f"{where}, regel 1, rangcorrelatie (rho): 1,5 ")
+    assert problem.startswith(f"{where}, regel 2, rangcorrelatie (rho): 1,5 ")
     assert problem.endswith("rho moet tussen -1 en 1 liggen (die zelf niet): -1 < rho < 1")
-    assert correlations(at)[0].rho == 0.6
-    edit_correlations(at, edited={0: {"inputs": "outcomes[0].quantity; outcomes[0].drop_off"}})
+    assert correlations(at)[1].rho == 0.6
+    edit_correlations(at, edited={1: {"inputs": "outcomes[0].quantity; outcomes[0].drop_off"}})
     [problem] = [block.value for block in at.code]
     assert "outcomes[0].drop_off" in problem and "vast getal" in problem

@@ -41,7 +41,11 @@ def test_simulate_draws_money_all_or_nothing_unless_expected_values_is_asked():
     assert "Risico's in de trekkingen: invoer als kansverdeling: 40; " in table
     assert "geld dat helemaal komt of helemaal niet (financieringsregels): 2" in table
     quiet = runner.invoke(app, ["simulate", plein, "--draws", "300", "--expected-values"]).stdout
-    assert "Risks in the draws: inputs written as distributions: 40\n" in quiet
+    assert (
+        "Risks in the draws: inputs written as distributions: 40; starts, durations or lasts that"
+        " may slip (whole years): 14; inputs that move together (groups with a rank correlation):"
+        " 1\n"
+    ) in quiet
     assert "count at their expected values" in quiet
 
 
@@ -163,12 +167,16 @@ def test_simulate_in_dutch_has_dutch_labels_and_numbers(tmp_path):
     out = outcome.stdout
     assert "1.500 trekkingen, seed 1" in out
     assert "gemiddelde" in out and "Maatschappelijke NCW (baten - kosten)" in out
-    # the costs are fixed: EUR 25,000 in year 0 plus EUR 75,000 a year over 10 years, and the
-    # neighbours' hours in kind, EUR 67,200 a year in years 1-9
-    pv_costs = 25_000 + 75_000 * sum(1.0225**-t for t in range(10))
-    pv_costs += 67_200 * sum(1.0225**-t for t in range(1, 10))
+    # the costs are fixed amounts: EUR 25,000 in year 0 plus EUR 75,000 a year over 10 years,
+    # and the neighbours' hours in kind, EUR 67,200 a year from their start to year 9; that
+    # start is 1, or 2 in a quarter of the draws (triangular(1, 1, 2) rounded), so P50 and P95
+    # are the planned costs and P5 those of a network that takes a second year
+    fixed = 25_000 + 75_000 * sum(1.0225**-t for t in range(10))
+    on_time = fixed + 67_200 * sum(1.0225**-t for t in range(1, 10))
+    late = fixed + 67_200 * sum(1.0225**-t for t in range(2, 10))
     (row,) = [line for line in out.splitlines() if "Contante waarde kosten" in line]
-    assert row.count(dutch_money(pv_costs)) == 4  # mean, P5, P50, P95
+    assert row.count(dutch_money(on_time)) == 2  # P50, P95
+    assert row.count(dutch_money(late)) == 1  # P5
     assert "Kans dat de business case sluit: 0,0%" in out
     assert "Kans dat de bruto SROI-ratio boven 1 ligt: " in out
     assert "Social NPV" not in out and "draws" not in out

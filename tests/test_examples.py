@@ -313,7 +313,9 @@ def test_driehoeksplein_leans_on_value_capture(figures):
     result = figures(data)
     # the fund's activity grant is fixed in euros: a few thousand short in current euros
     assert 0 < result["funding_gap"] < 5_000
-    without = figures({key: value for key, value in data.items() if key != "value_capture"})
+    # (its group of starts names the value capture; groups move no deterministic figure)
+    left_out = ("value_capture", "correlations")
+    without = figures({key: value for key, value in data.items() if key not in left_out})
     assert without["funding_gap"] > 100_000
     # the square is still worth half its cost to the gemeente after ten years
     assert result["pv_residual_value"] > 250_000
