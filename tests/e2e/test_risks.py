@@ -62,7 +62,8 @@ def test_a_correlation_typed_into_the_build_grid_is_in_the_draws(page, server):
     expect(page.get_by_text("Risico's in de trekkingen")).to_be_visible()
     for line in (
         f"invoer die samen beweegt (groepen met een rangcorrelatie): {groups + 1}",
-        "geld dat helemaal komt of helemaal niet (financieringsregels): 5",
+        # the square's two fund grants, nabuurschap's three, the cooperative's SCE subsidy
+        "geld dat helemaal komt of helemaal niet (financieringsregels): 6",
     ):
         expect(page.get_by_text(line)).to_be_visible()
     shoot(page, "risks_uncertainty")
