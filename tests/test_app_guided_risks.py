@@ -9,6 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from guided_harness import case, step
 from streamlit.testing.v1 import AppTest
 
 from app_pages import state
@@ -26,16 +27,6 @@ START = 2027
 def button(at: AppTest, label: str):
     [found] = [each for each in at.button if each.label == label]
     return found
-
-
-def step(at: AppTest, name: str) -> None:
-    at.session_state["stap"] = name
-    at.run()
-    assert not at.exception
-
-
-def case(at: AppTest) -> dict:
-    return at.session_state["variants"]["Nieuw plan"].data
 
 
 def variant(at: AppTest):

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+from guided_harness import case, step
 from streamlit.testing.v1 import AppTest
 
 from businesscase import evaluate
@@ -33,16 +34,6 @@ def add(at) -> None:
     [button] = [each for each in at.button if each.label == t("guided_add", "nl")]
     button.click().run()
     assert not at.exception
-
-
-def step(at, name: str) -> None:
-    at.session_state["stap"] = name
-    at.run()
-    assert not at.exception
-
-
-def case(at) -> dict:
-    return at.session_state["variants"]["Nieuw plan"].data
 
 
 def parties(at) -> None:

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+from guided_harness import NEW, case, step
 from streamlit.testing.v1 import AppTest
 
 from businesscase import evaluate, examples
@@ -15,7 +16,6 @@ from businesscase.text import t
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 GUIDED = "app_pages/guided.py"
-NEW = "Nieuw plan"
 
 
 @pytest.fixture
@@ -31,16 +31,6 @@ def click(at, label: str) -> None:
     [button] = [each for each in at.button if each.label == label]
     button.click().run()
     assert not at.exception
-
-
-def step(at, name: str) -> None:
-    at.session_state["stap"] = name
-    at.run()
-    assert not at.exception
-
-
-def case(at) -> dict:
-    return at.session_state["variants"][NEW].data
 
 
 def add_line(at, section: str, values: dict) -> None:
