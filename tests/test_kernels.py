@@ -1,4 +1,4 @@
-"""The compiled kernels (businesscase/kernels.py) against their numpy formulas: one formula, one
+"""The compiled kernels (businesscase/kernels/) against their numpy formulas: one formula, one
 fast form of it (docs/uncertainty.md, "Speed")."""
 
 import subprocess
@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 from businesscase import examples, fast, kernels, outcomes, timeline
+from businesscase.kernels import compiling
 from businesscase.parameters import uncertain_inputs
 from businesscase.sampling import sample_inputs
 from businesscase.uncertainty import run_draws, simulate
@@ -139,4 +140,4 @@ def test_a_kernel_that_cannot_be_cached_on_disk_is_compiled_in_memory():
     no source file); the kernel is then compiled in memory, not refused."""
     namespace: dict = {}
     exec("def double(x):\n    return 2.0 * x\n", namespace)  # noqa: S102
-    assert kernels._compile(namespace["double"])(2.5) == 5.0
+    assert compiling.compiled(namespace["double"])(2.5) == 5.0

@@ -1,34 +1,12 @@
-"""Compiled forms of the engine's hot spots, for large simulations (numba; see :mod:`fast`).
-
-Each kernel computes the formula of one numpy function in a single pass over draws, lines and
-years, with no temporaries, and releases the GIL so the chunks of a simulation run side by side
-on threads. The numpy function is the reference: the tests check every kernel against it on
-random inputs (the same numbers to 1e-12 relative; the last bits may differ, as ``exp`` and
-repeated products round differently). Each draw is computed on its own, so the numbers do not
-depend on the chunk size or the number of threads.
-
-The machine code is cached next to this module (``__pycache__``) on first use, so a fresh
-install compiles once (a few seconds); where that folder cannot be written, numba's user-wide
-cache is tried, and failing that the kernels are compiled in memory each run.
-"""
+"""A line's yearly amounts, the outcome cohorts' values and the sums of a block's lines,
+compiled (see :mod:`businesscase.kernels`)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-import numba
 import numpy as np
 
+from businesscase.kernels.compiling import compiled as _compile
 from businesscase.timeline import FloatArray, IntArray
-
-
-def _compile(function: Callable) -> Callable:
-    """``numba.njit`` with the GIL released and the machine code cached on disk when a cache
-    folder can be written (numba refuses ``cache=True`` where none can)."""
-    try:
-        return numba.njit(cache=True, nogil=True)(function)
-    except RuntimeError:  # "cannot cache function ...: no locator available"
-        return numba.njit(cache=False, nogil=True)(function)
 
 
 @_compile

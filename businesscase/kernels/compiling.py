@@ -1,0 +1,16 @@
+"""How every kernel is compiled: numba, the GIL released, the machine code cached on disk."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numba
+
+
+def compiled(function: Callable) -> Callable:
+    """``numba.njit`` with the GIL released and the machine code cached on disk when a cache
+    folder can be written (numba refuses ``cache=True`` where none can)."""
+    try:
+        return numba.njit(cache=True, nogil=True)(function)
+    except RuntimeError:  # "cannot cache function ...: no locator available"
+        return numba.njit(cache=False, nogil=True)(function)
