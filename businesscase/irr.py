@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from businesscase import fast
 from businesscase.matmul import rowwise_matmul
 from businesscase.timeline import FloatArray
 
@@ -45,14 +46,23 @@ def irr(values: FloatArray) -> FloatArray:
     0.130662
     """
     values = np.atleast_2d(np.asarray(values, dtype=float))
-    rate = np.full(values.shape[0], np.nan)
-    changes, first, last = _sign_structure(values)
-    single = np.flatnonzero(changes == 1)
-    if single.size:
-        rate[single] = _single_root(values[single], first[single], last[single])
-    several = np.flatnonzero(changes > 1)
-    for a, b in {(int(first[i]), int(last[i])) for i in several}:
-        rows = several[(first[several] == a) & (last[several] == b)]
+    kernels = fast.kernels()
+    if kernels is None:
+        rate = np.full(values.shape[0], np.nan)
+        changes, first, last = _sign_structure(values)
+        single = np.flatnonzero(changes == 1)
+        if single.size:
+            rate[single] = _single_root(values[single], first[single], last[single])
+        several = np.flatnonzero(changes > 1)
+        first, last = first[several], last[several]
+    else:  # inside a simulation's chunks: one sign change compiled (docs/uncertainty.md)
+        from businesscase.kernels.irr import single_roots
+
+        rate, many = single_roots(values)
+        several = np.flatnonzero(many)
+        _, first, last = _sign_structure(values[several])
+    for a, b in set(zip(first.tolist(), last.tolist(), strict=True)):
+        rows = several[(first == a) & (last == b)]
         rate[rows] = _closest_root(values[rows, a : b + 1])
     return rate
 

@@ -1,0 +1,268 @@
+"""The internal rate of return of one cash-flow series, compiled (see
+:mod:`businesscase.kernels`): the rule and method of :mod:`businesscase.irr`, one row at a time.
+
+:func:`irr_of` may be called from other compiled loops; :func:`single_roots` is the per-chunk
+form that :func:`businesscase.irr.irr` uses inside a simulation's chunks. A series with one
+sign change (almost every draw of a business case) has a single root, found by the same
+bracketed Newton iteration as the numpy form, with two shortcuts that change the root in its
+last bits only: the bracket is found by bisecting the grid (the polynomial changes sign once
+on it) instead of evaluating the polynomial at every grid point, and the polynomial and its
+slope are evaluated by Horner's rule in ``z**4``, four independent chains of products. A
+series with several sign changes takes the numpy form's route in :func:`irr_of`: the
+eigenvalues of its companion matrix (LAPACK's complex ``geev``), the real positive ones
+polished by Newton steps, the one nearest ``r = 0`` kept; :func:`single_roots` leaves such rows
+to the numpy form, so that a simulation's rates are its own to the last bit there.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from businesscase.irr import _GRID, _MAX_ITERATIONS, _REAL_ROOT_TOLERANCE, _TOLERANCE
+from businesscase.kernels.compiling import compiled as _compile
+from businesscase.timeline import FloatArray
+
+_POINTS = np.concatenate([[0.0], _GRID, [1.0]])
+"""The grid with the ends of (0, 1): bracket ``i`` is ``(_POINTS[i], _POINTS[i + 1])``."""
+
+
+@_compile
+def _sign(value):  # pragma: no cover - compiled
+    """``np.sign``: -1, 0 or 1, NaN for NaN."""
+    if value > 0.0:
+        return 1.0
+    if value < 0.0:
+        return -1.0
+    if value == 0.0:
+        return 0.0
+    return np.nan
+
+
+@_compile
+def _horner(coefficients, length, z):  # pragma: no cover - compiled
+    """``sum_k c_k z**k`` over the first ``length`` coefficients and its derivative, by
+    Horner's rule (the polishing of a root among several)."""
+    value = 0.0
+    slope = 0.0
+    for k in range(length - 1, -1, -1):
+        slope = slope * z + value
+        value = value * z + coefficients[k]
+    return value, slope
+
+
+@_compile
+def _polynomial(coefficients, length, z):  # pragma: no cover - compiled
+    """``sum_k c_k z**k`` over the first ``length`` coefficients: Horner's rule in ``z**4`` on
+    the four residues of ``k`` modulo 4, four chains of products a processor runs side by
+    side instead of one chain four times as long."""
+    w = (z * z) * (z * z)
+    a0 = a1 = a2 = a3 = 0.0
+    top = length - length % 4
+    for r in range(length - top):  # the last, incomplete group
+        if r == 0:
+            a0 = coefficients[top]
+        elif r == 1:
+            a1 = coefficients[top + 1]
+        else:
+            a2 = coefficients[top + 2]
+    for k in range(top - 4, -1, -4):
+        a0 = a0 * w + coefficients[k]
+        a1 = a1 * w + coefficients[k + 1]
+        a2 = a2 * w + coefficients[k + 2]
+        a3 = a3 * w + coefficients[k + 3]
+    return (a0 + z * a1) + (z * z) * (a2 + z * a3)
+
+
+@_compile
+def _with_slope(coefficients, derivative, length, z):  # pragma: no cover - compiled
+    """:func:`_polynomial` of both ``coefficients`` and ``derivative`` (the derivative's
+    coefficients, a zero last) at ``z`` in one pass: eight chains side by side."""
+    w = (z * z) * (z * z)
+    a0 = a1 = a2 = a3 = 0.0
+    b0 = b1 = b2 = b3 = 0.0
+    top = length - length % 4
+    for r in range(length - top):  # the last, incomplete group
+        if r == 0:
+            a0, b0 = coefficients[top], derivative[top]
+        elif r == 1:
+            a1, b1 = coefficients[top + 1], derivative[top + 1]
+        else:
+            a2, b2 = coefficients[top + 2], derivative[top + 2]
+    for k in range(top - 4, -1, -4):
+        a0 = a0 * w + coefficients[k]
+        a1 = a1 * w + coefficients[k + 1]
+        a2 = a2 * w + coefficients[k + 2]
+        a3 = a3 * w + coefficients[k + 3]
+        b0 = b0 * w + derivative[k]
+        b1 = b1 * w + derivative[k + 1]
+        b2 = b2 * w + derivative[k + 2]
+        b3 = b3 * w + derivative[k + 3]
+    value = (a0 + z * a1) + (z * z) * (a2 + z * a3)
+    slope = (b0 + z * b1) + (z * z) * (b2 + z * b3)
+    return value, slope
+
+
+@_compile
+def _bracketed_newton(coefficients, derivative, length):  # pragma: no cover - compiled
+    """Root in (0, 1) of ``sum_k c_k z**k`` (one sign change there) with ``derivative`` its
+    derivative's coefficients (as many, a zero last); see ``businesscase.irr._bracketed_newton``."""
+    points = _POINTS
+    sign_low = _sign(coefficients[0])
+    # The bracket: the grid points on the side of z = 0 are those before the only sign
+    # change, so their number is found by bisecting the grid, keeping the values at the
+    # bracket's ends (the polynomial at 0 and at 1 where the bracket reaches them).
+    below = 0
+    above = points.size - 2
+    value_low = coefficients[0]
+    value_high = 0.0
+    for k in range(length):
+        value_high += coefficients[k]
+    while below < above:
+        middle = (below + above) // 2
+        value = _polynomial(coefficients, length, points[middle + 1])
+        if _sign(value) == sign_low:
+            below, value_low = middle + 1, value
+        else:
+            above, value_high = middle, value
+    low = points[below]
+    high = points[below + 1]
+    z = 0.5 * (low + high)
+    if value_high != value_low:  # numba raises on a division by zero; numpy gives inf or nan
+        secant = low - value_low * (high - low) / (value_high - value_low)
+        if low < secant < high:
+            z = secant
+    for _ in range(_MAX_ITERATIONS):
+        value, slope = _with_slope(coefficients, derivative, length, z)
+        if _sign(value) == sign_low:
+            low = z
+        else:
+            high = z
+        newton = z - value / slope if slope != 0.0 else np.nan
+        usable = np.isfinite(newton) and low < newton < high
+        # converged when the Newton step itself is negligible (judged before safeguarding)
+        converged = value == 0.0 or abs(newton - z) <= _TOLERANCE * z
+        if usable:
+            z = newton
+        elif not converged:
+            z = 0.5 * (low + high)
+        if converged:
+            break
+    return z
+
+
+@_compile
+def _single_root(values, first, last, coefficients, derivative):  # pragma: no cover - compiled
+    """The root of a series with one sign change; see ``businesscase.irr._single_root``.
+    ``coefficients`` and ``derivative`` are room for the polynomial, as long as ``values``."""
+    total = 0.0
+    for t in range(values.size):
+        total += values[t]
+    # root at x < 1 (r > 0) when f(1) and the first coefficient differ in sign: solve
+    # sum_k v[first + k] z**k on (0, 1); otherwise sum_k v[last - k] z**k, z = 1 / x
+    positive = _sign(total) != _sign(values[first])
+    length = last - first + 1
+    for k in range(length):
+        coefficients[k] = values[first + k] if positive else values[last - k]
+    for k in range(1, length):
+        derivative[k - 1] = k * coefficients[k]
+    derivative[length - 1] = 0.0
+    z = _bracketed_newton(coefficients, derivative, length)
+    if total == 0.0:
+        return 0.0
+    if positive:
+        rate = 1.0 / z - 1.0 if z != 0.0 else np.inf
+    else:
+        rate = z - 1.0
+    return rate if rate > -1.0 else np.nan
+
+
+@_compile
+def _closest_root(values):  # pragma: no cover - compiled
+    """Root nearest r = 0 of a series whose first and last entries are nonzero; see
+    ``businesscase.irr._closest_root``."""
+    degree = values.size - 1
+    companion = np.zeros((degree, degree))
+    for k in range(degree):
+        companion[0, k] = -(values[degree - 1 - k] / values[degree])
+    for k in range(1, degree):
+        companion[k, k - 1] = 1.0
+    roots = np.linalg.eigvals(companion.astype(np.complex128))
+    best = np.nan
+    distance = np.inf
+    for root in roots:
+        if not (abs(root.imag) <= _REAL_ROOT_TOLERANCE * abs(root) and root.real > 0.0):
+            continue
+        x = root.real
+        value, slope = _horner(values, values.size, x)
+        for _ in range(3):  # Newton steps, each kept only when it lowers |f|
+            step = x - value / slope if slope != 0.0 else np.nan
+            if np.isfinite(step) and step > 0.0:
+                at_step, slope_at_step = _horner(values, values.size, step)
+                if abs(at_step) < abs(value):
+                    x, value, slope = step, at_step, slope_at_step
+        rate = 1.0 / x - 1.0
+        if rate > -1.0 and abs(rate) < distance:
+            best, distance = rate, abs(rate)
+    return best
+
+
+@_compile
+def _sign_structure(values):  # pragma: no cover - compiled
+    """Sign changes (zeros skipped), first and last nonzero index; see
+    ``businesscase.irr._sign_structure`` (a NaN counts as nonzero and changes nothing)."""
+    changes = 0
+    first = 0
+    last = 0
+    found = False
+    previous = _sign(values[0])
+    for t in range(values.size):
+        sign = _sign(values[t])
+        if sign != 0.0:
+            if not found:
+                first = t
+                found = True
+            last = t
+            if previous * sign < 0.0:
+                changes += 1
+            previous = sign
+    return changes, first, last
+
+
+@_compile
+def irr_of(values):  # pragma: no cover - compiled
+    """Internal rate of return of one series of yearly cash flows, year 0 undiscounted [EUR]
+    -> [fraction per year]: the rule of :func:`businesscase.irr.irr`, NaN without a sign
+    change or a root ``r > -1``. With several sign changes the eigenvalues come from LAPACK's
+    complex ``geev`` (numba has no real one for a matrix with complex eigenvalues), so such a
+    rate may differ from the numpy form's in its last bits."""
+    changes, first, last = _sign_structure(values)
+    if changes == 1:
+        return _single_root(values, first, last, np.empty(values.size), np.empty(values.size))
+    if changes > 1:
+        return _closest_root(values[first : last + 1])
+    return np.nan
+
+
+@_compile
+def _single_roots(values, rate, several):  # pragma: no cover - compiled
+    coefficients = np.empty(values.shape[1])
+    derivative = np.empty(values.shape[1])
+    for d in range(values.shape[0]):
+        changes, first, last = _sign_structure(values[d])
+        if changes == 1:
+            rate[d] = _single_root(values[d], first, last, coefficients, derivative)
+        else:
+            rate[d] = np.nan
+        several[d] = changes > 1
+
+
+def single_roots(values: FloatArray) -> tuple[FloatArray, np.ndarray]:
+    """The rate of each row of ``values`` (D, T) [EUR] with one sign change, NaN elsewhere
+    [fraction per year], and whether each row has several sign changes (D,): these are left
+    to :func:`businesscase.irr.irr`'s companion matrices, so that their rates are the numpy
+    form's to the last bit."""
+    values = np.ascontiguousarray(values, dtype=np.float64)
+    rate = np.empty(values.shape[0])
+    several = np.empty(values.shape[0], dtype=np.bool_)
+    _single_roots(values, rate, several)
+    return rate, several
