@@ -41,6 +41,7 @@ References
 
 from __future__ import annotations
 
+import functools
 import math
 import sys
 from collections.abc import Mapping, Sequence
@@ -292,12 +293,36 @@ def stream(seed: int, purpose: Purpose, path: str) -> np.random.Generator:
     return np.random.default_rng(np.random.SeedSequence(entropy=seed, spawn_key=key))
 
 
+SAMPLE_BLOCK = 8_192
+"""Draws sampled at a time (docs/uncertainty.md, "Reproducible"): every stream is read a block
+of this many draws after the other, and a ``[[correlations]]`` group is reordered within each
+block. The blocks are fixed by the number of draws alone, so the chunk size and the threads do
+not change a draw; a simulation samples a block while the chunks of the block before are
+evaluated, and keeps only the blocks in flight (64 KB per input)."""
+
+
+def blocks(draws: int) -> list[tuple[int, int]]:
+    """The ``(start, stop)`` draws of each block of :data:`SAMPLE_BLOCK`, the last one shorter.
+
+    Examples
+    --------
+    >>> blocks(20_000)
+    [(0, 8192), (8192, 16384), (16384, 20000)]
+    """
+    return [(start, min(start + SAMPLE_BLOCK, draws)) for start in range(0, draws, SAMPLE_BLOCK)]
+
+
 def sample_input(
     path: str, distribution: object, draws: int, seed: int, horizon_years: int | None = None
 ) -> tuple[FloatArray, int]:
-    """``draws`` draws of the input at ``path`` from its own stream, clipped to the field's
-    valid range (a start to the horizon's last year); also the number of draws clipped."""
-    drawn = sample(distribution, draws, stream(seed, Purpose.VALUE, path))
+    """``draws`` draws of the input at ``path`` from its own stream, a block at a time
+    (:func:`blocks`), clipped to the field's valid range (a start to the horizon's last year);
+    also the number of draws clipped. These are the draws :func:`simulate` makes of an input
+    in no ``[[correlations]]`` group."""
+    rng = stream(seed, Purpose.VALUE, path)
+    drawn = np.concatenate(
+        [sample(distribution, stop - start, rng) for start, stop in blocks(draws)] or [[]]
+    )
     return clip_to_range(path, drawn, horizon_years)
 
 
@@ -312,7 +337,8 @@ def sample_inputs(
     """Draw every uncertain input for all draws, clipped to its field's valid range.
 
     Each input is drawn from its own stream (:func:`stream`), so a seed fixes every draw of an
-    input whatever the other inputs, their order or the number of threads.
+    input whatever the other inputs, their order or the number of threads. The draws are those
+    of :class:`InputSampler` before any rank correlation.
 
     Parameters
     ----------
@@ -350,26 +376,74 @@ def sample_inputs(
     return values, clipped
 
 
-def draw_events(
-    path: str, chance: FloatArray | float, draws: int, seed: int, years: int | None = None
-) -> np.ndarray:
-    """Whether money comes, or an event happens, per draw (and year): all or nothing.
+class InputSampler:
+    """Every uncertain input of a simulation, a block of draws at a time (:func:`blocks`).
 
-    One uniform ``u`` per draw (and year) from the event stream of ``path``
-    (:func:`stream`); the money comes, or the event happens, when ``u < p`` with ``p`` the
-    draw's chance, so it does with probability ``p``. The draws do not depend on the chunk
-    size or the other inputs.
+    Each input's stream (:func:`stream`) is read on from block to block, so the blocks one
+    after the other give the draws of :func:`sample_inputs`; then the inputs of the
+    ``[[correlations]]`` groups are reordered within the block (:func:`rank_correlate`), their
+    order stream also read on. Call :meth:`next_block` for the blocks in order.
 
     Parameters
     ----------
-    path : str
-        The field path of the chance (``funding[0].probability``).
+    inputs : mapping of str to distribution
+        Uncertain inputs by field path.
+    seed : int
+        The seed every stream is derived from.
+    horizon_years : int, optional
+        The scenario's horizon: a sampled ``start`` is clipped to its last year.
+    correlated : (paths, rank), optional
+        The inputs of the ``[[correlations]]`` groups and their target rank correlation
+        (:func:`rank_correlations`).
+    """
+
+    def __init__(
+        self,
+        inputs: Mapping[str, object],
+        seed: int,
+        *,
+        horizon_years: int | None = None,
+        correlated: tuple[Sequence[str], FloatArray] | None = None,
+    ) -> None:
+        self.inputs = {path: inputs[path] for path in sorted(inputs)}
+        self.horizon_years = horizon_years
+        self.streams = {path: stream(seed, Purpose.VALUE, path) for path in self.inputs}
+        self.correlated = correlated if correlated and correlated[0] else None
+        if self.correlated:
+            self.order = stream(seed, Purpose.ORDER, "|".join(self.correlated[0]))
+
+    def next_block(self, draws: int) -> tuple[dict[str, FloatArray], dict[str, int]]:
+        """The next ``draws`` draws of every input, clipped and rank-correlated, in sorted path
+        order; and per input the number of them clipped."""
+        values, clipped = {}, {}
+        for path, distribution in self.inputs.items():
+            drawn = sample(distribution, draws, self.streams[path])
+            values[path], clipped[path] = clip_to_range(path, drawn, self.horizon_years)
+        if self.correlated:
+            values = _reorder(values, *self.correlated, self.order)
+        return values, clipped
+
+
+def draw_events(
+    rng: np.random.Generator, chance: FloatArray | float, draws: int, years: int | None = None
+) -> np.ndarray:
+    """Whether money comes, or an event happens, per draw (and year): all or nothing.
+
+    Money: one uniform ``u`` per draw; it comes when ``u < p``, ``p`` the draw's chance.
+    Yearly events: one random 32-bit whole number ``k`` per draw and year (half of one 64-bit
+    word of the stream each, the low half first); the event happens when
+    ``k < p 2^32``, so with probability ``p`` to within ``2^-32``. Half the work of a uniform
+    each: a plan over 30 years draws 30 of them per avoided cost and draw.
+
+    Parameters
+    ----------
+    rng : numpy.random.Generator
+        The event stream of the line (:func:`stream`, :attr:`Purpose.EVENT`), read on from
+        block to block.
     chance : float or array of shape (D,)
         The chance, the same in every draw or sampled per draw [fraction 0-1].
     draws : int
         Number of draws ``D``.
-    seed : int
-        The seed the stream is derived from.
     years : int, optional
         With years, one event per draw and year (an avoided cost's yearly shock).
 
@@ -377,10 +451,13 @@ def draw_events(
     -------
     bool array, shape (D,) or (D, years)
     """
-    uniforms = stream(seed, Purpose.EVENT, path)
     if years is None:
-        return uniforms.random(draws) < chance
-    return uniforms.random((draws, years)) < np.reshape(chance, (-1, 1))
+        return rng.random(draws) < chance
+    words = rng.bit_generator.random_raw((draws * years + 1) // 2)
+    # each 64-bit word read as two little-endian 32-bit halves, the low half first (a copy
+    # that swaps the bytes only on a big-endian processor)
+    whole = words.astype("<u8", copy=False).view("<u4")[: draws * years].reshape(draws, years)
+    return whole < np.reshape(chance, (-1, 1)) * 2.0**32
 
 
 # --- rank correlation (Iman and Conover 1982) ----------------------------------------------
@@ -478,12 +555,20 @@ def rank_correlate(
        correlation among input variables", *Communications in Statistics - Simulation and
        Computation* 11(3), 311-334 (1982).
     """
+    return _reorder(samples, paths, rank, stream(seed, Purpose.ORDER, "|".join(paths)))
+
+
+def _reorder(
+    samples: Mapping[str, FloatArray],
+    paths: Sequence[str],
+    rank: FloatArray,
+    order: np.random.Generator,
+) -> dict[str, FloatArray]:
+    """:func:`rank_correlate` with the random order of the scores from ``order``."""
     draws = len(samples[paths[0]]) if paths else 0
     if draws < len(paths) + 2:
         return dict(samples)
-    order = stream(seed, Purpose.ORDER, "|".join(paths))
-    normal = NormalDist()
-    scores = np.array([normal.inv_cdf(i / (draws + 1)) for i in range(1, draws + 1)])
+    scores = van_der_waerden(draws)
     columns = np.column_stack([order.permutation(scores) for _ in paths])
     own = np.corrcoef(columns, rowvar=False)
     try:
@@ -493,8 +578,17 @@ def rank_correlate(
         return dict(samples)
     arranged = columns @ (target @ np.linalg.inv(current)).T
     reordered = dict(samples)
-    ranks = np.empty(draws, dtype=np.int64)
     for k, path in enumerate(paths):
-        ranks[np.argsort(arranged[:, k], kind="stable")] = np.arange(draws)
-        reordered[path] = np.sort(samples[path])[ranks]
+        reordered[path] = np.empty(draws)
+        reordered[path][np.argsort(arranged[:, k])] = np.sort(samples[path])
     return reordered
+
+
+@functools.lru_cache(maxsize=4)
+def van_der_waerden(draws: int) -> FloatArray:
+    """The van der Waerden scores ``Phi^-1(i / (draws + 1))``, ``i = 1 .. draws`` (read-only;
+    kept for the sizes last asked: every full block has the same)."""
+    normal = NormalDist()
+    scores = np.array([normal.inv_cdf(i / (draws + 1)) for i in range(1, draws + 1)])
+    scores.flags.writeable = False
+    return scores

@@ -22,7 +22,8 @@ from __future__ import annotations
 import math
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections import deque
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -47,12 +48,14 @@ from businesscase.parameters import compile_parameters, is_timing, risky_lines, 
 from businesscase.sampling import (
     NON_NEGATIVE,
     SHARE,
+    InputSampler,
+    Purpose,
+    blocks,
     draw_events,
     field_range,
     low_high,
-    rank_correlate,
     rank_correlations,
-    sample_inputs,
+    stream,
 )
 from businesscase.scenario import Scenario
 from businesscase.timeline import FloatArray
@@ -213,9 +216,10 @@ class SimulationResult:
     p_sroi_above_1 : float
         Share of draws with ``sroi_ratio > 1``; a draw without the ratio counts as not above
         [fraction 0-1].
-    per_draw : dict of str to array of shape (D,)
+    per_draw : mapping of str to array of shape (D,)
         Every figure (NaN where it does not exist, ``closes`` boolean) and every sampled input
-        by its field path (after clipping); :attr:`draws` as a table.
+        by its field path (after clipping; drawn again from the seed when first asked for,
+        :class:`DrawTable`); :attr:`draws` as a table.
     cash_balance_percentiles : pandas.DataFrame
         One row per year (columns ``t``, ``year``) with the P5, P25, P50, P75 and P95 of the
         cash balance at the end of the year [EUR, undiscounted].
@@ -230,7 +234,7 @@ class SimulationResult:
     summary: pd.DataFrame
     p_closes: float
     p_sroi_above_1: float
-    per_draw: dict[str, np.ndarray] = field(repr=False)
+    per_draw: Mapping[str, np.ndarray] = field(repr=False)
     cash_balance_percentiles: pd.DataFrame
     clipped: dict[str, int]
     seed: int
@@ -239,7 +243,7 @@ class SimulationResult:
     @cached_property
     def draws(self) -> pd.DataFrame:
         """One row per draw: the figures, then the sampled inputs (built on first use)."""
-        return pd.DataFrame(self.per_draw)
+        return pd.DataFrame(dict(self.per_draw))
 
     def to_json_dict(self) -> dict[str, Any]:
         """The summary as JSON-safe data (None for a figure without any draw): no per-draw rows."""
@@ -271,21 +275,22 @@ def simulate(
 ) -> SimulationResult:
     """Monte Carlo: the engine evaluated for ``draws`` samples of the uncertain inputs.
 
-    Every distribution is sampled for all draws up front, each from its own stream derived
-    from ``seed`` and its field path, on up to :data:`WORKERS` threads
-    (:func:`businesscase.sampling.sample_inputs`); draws outside a field's valid range are
-    clipped and counted. The draws are then evaluated
-    ``chunk_size`` at a time, on up to :data:`WORKERS` threads, which bounds memory (about
-    ``WORKERS`` chunks in flight) and leaves the results independent of the chunk size: the
-    same seed gives the same numbers. The chunks run the engine with its hot spots compiled
-    (:mod:`businesscase.fast`, :mod:`businesscase.kernels`): the same formulas, the same
-    numbers to 1e-12, several times faster. The number of draws is checked against the limits of
-    :mod:`businesscase.limits` before anything is sampled. The inputs of each
-    ``[[correlations]]`` group are then put in an order that gives them the rank correlation
-    asked for (:func:`businesscase.sampling.rank_correlate`), each keeping its own values.
+    Every distribution is sampled from its own stream derived from ``seed`` and its field
+    path, a block of draws at a time (:class:`businesscase.sampling.InputSampler`, blocks of
+    :data:`businesscase.sampling.SAMPLE_BLOCK`); draws outside a field's valid range are
+    clipped and counted, and the inputs of each ``[[correlations]]`` group are put in an order
+    that gives them the rank correlation asked for, within the block, each keeping its own
+    values. Each block is evaluated ``chunk_size`` draws at a time on up to :data:`WORKERS`
+    threads while the next block is sampled, which bounds memory and leaves the results
+    independent of the chunk size and the threads: the same seed gives the same numbers. The
+    chunks run the engine with its hot spots compiled (:mod:`businesscase.fast`,
+    :mod:`businesscase.kernels`): the same formulas, the same numbers to 1e-12, several times
+    faster. The number of draws is checked against the limits of :mod:`businesscase.limits`
+    before anything is sampled. The result keeps every figure of every draw; the sampled
+    inputs are drawn again from the seed when asked for (:class:`DrawTable`).
 
     Money that may not come and shocks that may not happen are drawn, all or nothing
-    (:func:`draw_money_and_events`): a funding line with a ``probability`` below 1 (or
+    (:class:`MoneyAndEvents`): a funding line with a ``probability`` below 1 (or
     uncertain) pays in full in some draws and not at all in the others, an avoided cost's
     event happens in some years of a draw and not in others. ``events="expected"`` counts their
     expected values instead, as :func:`businesscase.evaluate` does.
@@ -312,8 +317,8 @@ def simulate(
         value every year, in every draw.
     client : distributed.Client, optional
         Evaluate the chunks as tasks on this Dask cluster instead of local threads. The draws
-        are sampled here and each chunk ships its own; the numbers equal those of a run on
-        this machine with the same seed.
+        are sampled here and each chunk ships its own (two chunks per worker thread in flight);
+        the numbers equal those of a run on this machine with the same seed.
 
     Returns
     -------
@@ -342,63 +347,187 @@ def simulate(
     chunk_size = fitting if chunk_size is None else min(chunk_size, fitting)
     if seed is None:
         seed = int(np.random.SeedSequence().entropy)
-    with np.errstate(**QUIET):  # draws beyond float64 become inf: refused by check_finite
-        samples, clipped = sample_inputs(
-            uncertain_inputs(scenario),
-            draws,
-            seed,
-            threads=WORKERS,
-            horizon_years=scenario.settings.horizon_years,
-        )
-    if scenario.correlations:
-        groups = [(group.inputs, group.rho) for group in scenario.correlations]
-        samples = rank_correlate(samples, *rank_correlations(groups), seed)
-    money, yearly = {}, {}
-    if events == "drawn":
-        money, yearly = draw_money_and_events(scenario, samples, draws, seed, actuals)
-    engine_values = samples | money
-    figures: dict[str, list[FloatArray]] = {name: [] for name in (*SCALAR_METRICS, "cash_balance")}
-    starts = range(0, draws, chunk_size)
+    kept = _Kept(draws, scenario.settings.horizon_years)
+    clipped = dict.fromkeys(sorted(uncertain_inputs(scenario)), 0)
+    chunks = _chunks(scenario, draws, seed, events, actuals, chunk_size, clipped)
+    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+        if client is None:
+            in_flight, submit = 2 * WORKERS, pool.submit
+        else:
+            in_flight = 2 * max(sum(client.nthreads().values()), 1)
 
-    def chunk(start: int) -> tuple[Any, ...]:
-        """The arguments of :func:`run_draws` for the chunk of draws from ``start`` on."""
-        stop = min(start + chunk_size, draws)
-        return (
-            scenario,
-            stop - start,
-            _rows(engine_values, start, stop),
-            actuals,
-            _rows(yearly, start, stop),
-        )
+            def submit(*arguments: Any) -> Any:
+                return client.submit(*arguments, pure=False)
 
-    with ThreadPoolExecutor(max_workers=min(WORKERS, len(starts))) as pool:
-        chunks = (
-            pool.map(lambda start: run_compiled(*chunk(start)), starts)
-            if client is None
-            else _on_cluster(client, map(chunk, starts))
-        )
-        for start, computed in zip(starts, chunks, strict=True):
-            for name, parts in figures.items():
-                parts.append(computed[name])
+        pending: deque[tuple[int, Any]] = deque()
+
+        def collect() -> None:
+            """Keep the figures of the oldest chunk in flight."""
+            start, future = pending.popleft()
+            done = kept.store(start, future.result())
+            if client is not None:
+                future.release()
             if progress is not None:
-                progress(min(start + chunk_size, draws), draws)
-        # joined a figure at a time, each figure's chunks let go as soon as it is joined
-        per_draw = {name: np.concatenate(figures.pop(name)) for name in list(figures)}
-        balance = per_draw.pop("cash_balance")
-        table = {name: _with_nulls(name, values) for name, values in per_draw.items()}
+                progress(done, draws)
+
+        # the chunks are sampled here, in order, while the chunks before them are evaluated
+        for start, arguments in chunks:
+            pending.append((start, submit(run_compiled, *arguments)))
+            if len(pending) > in_flight:
+                collect()
+        while pending:
+            collect()
+        table = kept.table()
         # the percentiles (sorting) run on the same threads, a figure or a year at a time
         summary = _summary(table, pool.map)
-        fan = _fan(balance, scenario.settings.start_year, pool.map)
+        fan = _fan(kept.balance, scenario.settings.start_year, pool.map)
     return SimulationResult(
         summary=summary,
-        p_closes=float(np.mean(per_draw["closes"])),
-        p_sroi_above_1=float(np.mean(per_draw["sroi_ratio"] > 1.0)),
-        per_draw=table | samples,
+        p_closes=float(np.mean(table["closes"])),
+        p_sroi_above_1=float(np.mean(table["sroi_ratio"] > 1.0)),
+        per_draw=DrawTable(table, list(clipped), _Resample(scenario, draws, seed)),
         cash_balance_percentiles=fan,
         clipped=clipped,
         seed=seed,
         events=events,
     )
+
+
+def _chunks(
+    scenario: Scenario,
+    draws: int,
+    seed: int,
+    events: str,
+    actuals: Actuals | None,
+    chunk_size: int,
+    clipped: dict[str, int],
+) -> Iterator[tuple[int, tuple[Any, ...]]]:
+    """The chunks of a simulation, in order: the first draw of each and the arguments of
+    :func:`run_compiled` for it.
+
+    The draws are made a block at a time (:func:`businesscase.sampling.blocks`): the inputs
+    (:class:`businesscase.sampling.InputSampler`), then the money and events
+    (:class:`MoneyAndEvents`). A block is cut into chunks of at most ``chunk_size`` draws,
+    never across blocks, so the draws do not depend on the chunk size. The draws clipped are
+    added to ``clipped``.
+    """
+    inputs = input_sampler(scenario, seed)
+    money = MoneyAndEvents(scenario, seed, actuals) if events == "drawn" else None
+    for first, stop in blocks(draws):
+        with np.errstate(**QUIET):  # draws beyond float64 become inf: refused by check_finite
+            values, block_clipped = inputs.next_block(stop - first)
+        for path, count in block_clipped.items():
+            clipped[path] += count
+        yearly = {}
+        if money is not None:
+            came, yearly = money.next_block(values, stop - first)
+            values = values | came
+        for start in range(first, stop, chunk_size):
+            end = min(start + chunk_size, stop)
+            rows = (start - first, end - first)
+            arguments = (scenario, end - start, _rows(values, *rows), actuals, _rows(yearly, *rows))
+            yield start, arguments
+
+
+def input_sampler(scenario: Scenario, seed: int) -> InputSampler:
+    """The sampler of every uncertain input of ``scenario``, its correlation groups included."""
+    groups = [(group.inputs, group.rho) for group in scenario.correlations]
+    return InputSampler(
+        uncertain_inputs(scenario),
+        seed,
+        horizon_years=scenario.settings.horizon_years,
+        correlated=rank_correlations(groups) if groups else None,
+    )
+
+
+class _Kept:
+    """What a simulation keeps of every draw: each figure, and the cash balance year by year
+    (one row per year, so that each year's percentiles sort one contiguous row), filled in
+    chunk by chunk."""
+
+    def __init__(self, draws: int, years: int) -> None:
+        self.draws = draws
+        self.figures: dict[str, np.ndarray] = {}
+        self.balance = np.empty((years, draws))
+        self.done = 0
+
+    def store(self, start: int, computed: Mapping[str, np.ndarray]) -> int:
+        """Keep a chunk's figures from draw ``start`` on; the number of draws kept so far."""
+        if not self.figures:
+            self.figures = {
+                name: np.empty(self.draws, float if name in YEAR_METRICS else computed[name].dtype)
+                for name in SCALAR_METRICS
+            }
+        count = len(computed["closes"])
+        for name, values in self.figures.items():
+            values[start : start + count] = computed[name]
+        self.balance[:, start : start + count] = computed["cash_balance"].T
+        self.done += count
+        return self.done
+
+    def table(self) -> dict[str, np.ndarray]:
+        """Every figure per draw as the draws table shows it: NaN for a missing year."""
+        for name in YEAR_METRICS:
+            values = self.figures[name]
+            values[values == NO_YEAR] = np.nan
+        return self.figures
+
+
+class _Resample:
+    """The sampled inputs of a simulation, drawn again from its seed: the same numbers."""
+
+    def __init__(self, scenario: Scenario, draws: int, seed: int) -> None:
+        self.scenario, self.draws, self.seed = scenario, draws, seed
+
+    def __call__(self) -> dict[str, FloatArray]:
+        sampler = input_sampler(self.scenario, self.seed)
+        parts = [sampler.next_block(stop - start)[0] for start, stop in blocks(self.draws)]
+        with np.errstate(**QUIET):
+            return {path: np.concatenate([part[path] for part in parts]) for path in parts[0]}
+
+
+class DrawTable(Mapping):
+    """Every figure and every sampled input of every draw, by name or field path
+    (:attr:`SimulationResult.per_draw`).
+
+    The figures are kept; the sampled inputs (for the benchmark scenario 144 numbers a draw,
+    115 MB for 100,000 draws) are drawn again from the seed the first time one is asked for,
+    which gives the same numbers, and kept from then on.
+
+    Parameters
+    ----------
+    figures : dict of str to array of shape (D,)
+        Every figure per draw.
+    paths : list of str
+        The field paths of the sampled inputs, sorted.
+    resample : callable
+        Returns every sampled input by path.
+    """
+
+    def __init__(
+        self,
+        figures: dict[str, np.ndarray],
+        paths: list[str],
+        resample: Callable[[], dict[str, FloatArray]],
+    ) -> None:
+        self.figures, self.paths, self.resample = figures, paths, resample
+        self.inputs: dict[str, FloatArray] | None = None
+
+    def __getitem__(self, name: str) -> np.ndarray:
+        if name in self.figures:
+            return self.figures[name]
+        if name not in self.paths:
+            raise KeyError(name)
+        if self.inputs is None:
+            self.inputs = self.resample()
+        return self.inputs[name]
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self.figures
+        yield from self.paths
+
+    def __len__(self) -> int:
+        return len(self.figures) + len(self.paths)
 
 
 EVENTS: tuple[str, ...] = ("drawn", "expected")
@@ -412,13 +541,8 @@ def draw_money_and_events(
     seed: int,
     actuals: Actuals | None = None,
 ) -> tuple[dict[str, FloatArray], dict[str, np.ndarray]]:
-    """All-or-nothing money and yearly events for ``draws`` draws (docs/uncertainty.md).
-
-    A funding line comes in full or not at all: per draw, one uniform from the line's own
-    stream against that draw's ``probability`` (:func:`businesscase.sampling.draw_events`).
-    An avoided cost's event happens, or not, in each year of each draw, with its
-    ``probability`` as the yearly chance. Lines whose probability is a number 0 or 1 have
-    nothing to draw. A funding line with a reported actual has come: it pays in every draw.
+    """All-or-nothing money and yearly events for ``draws`` draws (docs/uncertainty.md): the
+    blocks of :class:`MoneyAndEvents` one after the other, as :func:`simulate` draws them.
 
     Parameters
     ----------
@@ -441,25 +565,76 @@ def draw_money_and_events(
     yearly : dict of str to bool array of shape (D, T)
         Per avoided cost's ``probability`` path: whether its event happens, by draw and year.
     """
-    reported = {row.index for row in actuals.rows if row.section == "funding"} if actuals else set()
-    years = scenario.settings.horizon_years
+    drawer = MoneyAndEvents(scenario, seed, actuals)
+    parts = [
+        drawer.next_block(_rows(samples, start, stop), stop - start)
+        for start, stop in blocks(draws)
+    ]
+    joined = [
+        {path: np.concatenate([part[kind][path] for part in parts]) for path in parts[0][kind]}
+        for kind in (0, 1)
+    ]
+    return joined[0], joined[1]
 
-    def chance(section: str, line: int) -> FloatArray | float:
-        path = f"{section}[{line}].probability"
-        written = getattr(scenario, section)[line].probability
-        return samples[path] if path in samples else base_value(written)
 
-    money = {
-        path: np.ones(draws)
-        if line in reported
-        else draw_events(path, chance("funding", line), draws, seed) * 1.0
-        for line, path in risky_lines(scenario, "funding").items()
-    }
-    yearly = {
-        path: draw_events(path, chance("avoided_costs", line), draws, seed, years)
-        for line, path in risky_lines(scenario, "avoided_costs").items()
-    }
-    return money, yearly
+class MoneyAndEvents:
+    """All-or-nothing money and yearly events, a block of draws at a time (docs/uncertainty.md).
+
+    A funding line comes in full or not at all: per draw, one uniform from the line's own
+    event stream against that draw's ``probability``. An avoided cost's event happens, or not,
+    in each year of each draw, with its ``probability`` as the yearly chance
+    (:func:`businesscase.sampling.draw_events`). Lines whose probability is a number 0 or 1
+    have nothing to draw. A funding line with a reported actual has come: it pays in every
+    draw. Each stream is read on from block to block, so the draws do not depend on the chunk
+    size or the other inputs.
+
+    Parameters
+    ----------
+    scenario : Scenario
+        A validated scenario.
+    seed : int
+        The seed of the streams.
+    actuals : Actuals, optional
+        What happened so far (docs/monitoring.md).
+    """
+
+    def __init__(self, scenario: Scenario, seed: int, actuals: Actuals | None = None) -> None:
+        reported = actuals.rows if actuals else []
+        self.came = {row.index for row in reported if row.section == "funding"}
+        self.scenario = scenario
+        self.lines = {
+            section: risky_lines(scenario, section) for section in ("funding", "avoided_costs")
+        }
+        self.streams = {
+            path: stream(seed, Purpose.EVENT, path)
+            for lines in self.lines.values()
+            for path in lines.values()
+        }
+
+    def next_block(
+        self, samples: Mapping[str, FloatArray], draws: int
+    ) -> tuple[dict[str, FloatArray], dict[str, np.ndarray]]:
+        """The next ``draws`` draws: per funding line's ``probability`` path 1.0 where its
+        money comes and 0.0 where not; per avoided cost's, whether its event happens, by draw
+        and year (bool, shape (draws, T)). ``samples`` holds the block's sampled inputs."""
+        years = self.scenario.settings.horizon_years
+
+        def chance(section: str, line: int) -> FloatArray | float:
+            path = f"{section}[{line}].probability"
+            written = getattr(self.scenario, section)[line].probability
+            return samples[path] if path in samples else base_value(written)
+
+        money = {
+            path: np.ones(draws)
+            if line in self.came
+            else draw_events(self.streams[path], chance("funding", line), draws) * 1.0
+            for line, path in self.lines["funding"].items()
+        }
+        yearly = {
+            path: draw_events(self.streams[path], chance("avoided_costs", line), draws, years)
+            for line, path in self.lines["avoided_costs"].items()
+        }
+        return money, yearly
 
 
 def risks_in_draws(scenario: Scenario, events: str = "drawn") -> dict[str, int]:
@@ -494,32 +669,11 @@ def run_compiled(*arguments: Any) -> dict[str, FloatArray]:
         return run_draws(*arguments)
 
 
-def _on_cluster(
-    client: Client, chunks: Iterable[tuple[Any, ...]]
-) -> Iterator[dict[str, FloatArray]]:
-    """:func:`run_compiled` of each chunk's arguments, computed as a Dask task on ``client``'s
-    cluster (the arguments, the chunk's own draws included, travel to a worker pickled).
-
-    Every chunk is submitted at once; the figures come back in chunk order, each chunk's task
-    released as soon as its figures are here.
-    """
-    futures = [client.submit(run_compiled, *arguments, pure=False) for arguments in chunks]
-    for future in futures:
-        yield future.result()
-        future.release()
-
-
-def _with_nulls(name: str, values: FloatArray) -> FloatArray:
-    """A figure per draw as the draws table shows it: NaN for a missing year, closes as bool."""
-    if name in YEAR_METRICS:
-        return np.where(values == NO_YEAR, np.nan, values)
-    return values
-
-
 def _figure_stats(values: FloatArray) -> list[float]:
     """Mean, percentiles and share of draws without it, of one figure."""
     values = np.asarray(values, dtype=float)
-    present = values[~np.isnan(values)]
+    missing = np.isnan(values)
+    present = values[~missing] if missing.any() else values
     if present.size:
         stats = [present.mean(), *_percentiles(present, PERCENTILES)]
     else:
@@ -540,10 +694,11 @@ def _summary(table: Mapping[str, FloatArray], mapper: Callable = map) -> pd.Data
 def _fan(balance: FloatArray, start_year: int, mapper: Callable = map) -> pd.DataFrame:
     """Percentiles of the cash balance per year, one row per year.
 
-    ``mapper`` maps over the years (``map``, or a thread pool's ``map``).
+    ``balance`` has one row per year and one column per draw; ``mapper`` maps over the years
+    (``map``, or a thread pool's ``map``).
     """
-    t = np.arange(balance.shape[1])
-    bands = np.array(list(mapper(_fan_year, balance.T))).reshape(t.size, len(FAN_PERCENTILES)).T
+    t = np.arange(balance.shape[0])
+    bands = np.array(list(mapper(_fan_year, balance))).reshape(t.size, len(FAN_PERCENTILES)).T
     return pd.DataFrame(
         {"t": t, "year": start_year + t}
         | {f"p{p}": band for p, band in zip(FAN_PERCENTILES, bands, strict=True)}

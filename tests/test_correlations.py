@@ -13,11 +13,13 @@ from businesscase import combine, evaluate, examples, export
 from businesscase.batch import assumption_differences
 from businesscase.distributions import Lognormal, Normal, Triangular
 from businesscase.sampling import (
+    blocks,
     is_valid_correlation,
     rank_correlate,
     rank_correlations,
     sample_inputs,
     score_correlation,
+    van_der_waerden,
 )
 from businesscase.scenario import (
     ScenarioError,
@@ -148,6 +150,13 @@ def test_the_score_target_is_the_rank_correlation_of_normals():
     assert score_correlation(np.array(0.5)) == pytest.approx(2 * math.sin(math.pi / 12))
 
 
+def test_the_van_der_waerden_scores_are_normal_quantiles_of_i_over_d_plus_1():
+    # three draws: Phi^-1(1/4), Phi^-1(2/4), Phi^-1(3/4) = -0.6745, 0, 0.6745
+    assert van_der_waerden(3) == pytest.approx([-0.6744897501960817, 0.0, 0.6744897501960817])
+    assert van_der_waerden(3) is van_der_waerden(3)  # kept: every full block has the same
+    assert not van_der_waerden(3).flags.writeable
+
+
 def test_too_few_draws_leave_the_samples_as_drawn():
     samples, _ = sample_inputs(INPUTS, 3, 1)
     paths, rank = rank_correlations([(list(INPUTS), 0.5)])
@@ -193,6 +202,13 @@ def test_simulate_correlates_the_group_and_keeps_every_draw_of_the_independent_r
     )
     for path in ("outcomes[0].quantity", "outcomes[1].quantity", "outcomes[1].proxy"):
         assert np.array_equal(np.sort(correlated.draws[path]), np.sort(unrelated[path]))
+    # reordered within each block of draws: each block reaches rho and keeps its own values
+    for start, stop in blocks(DRAWS):
+        achieved = spearman(first[start:stop], second[start:stop])
+        assert abs(achieved - 0.8) <= spearman_error(0.8, stop - start), start
+        for path in ("outcomes[0].quantity", "outcomes[1].quantity"):
+            block = correlated.draws[path][start:stop]
+            assert np.array_equal(np.sort(block), np.sort(unrelated[path][start:stop]))
     assert correlated.draws["outcomes[1].proxy"].equals(unrelated["outcomes[1].proxy"])
     # moving together widens the spread of the total benefit; the mean stays, within the
     # sampling error of the two means (outcomes[1]'s quantity meets other draws of its proxy)

@@ -13,6 +13,7 @@ import pytest
 from businesscase import evaluate, limits, uncertainty
 from businesscase.actuals import parse_actuals
 from businesscase.metrics import SCALAR_METRICS
+from businesscase.sampling import Purpose, draw_events, stream
 from businesscase.scenario import scenario_from_dict
 from businesscase.uncertainty import simulate
 
@@ -216,3 +217,29 @@ def test_the_events_held_for_all_draws_count_against_the_most_draws():
     )
     figures = len(SCALAR_METRICS)
     assert limits.kept_bytes(scenario) == 8 * 2 * (figures + 5) + 8 * 2 + 5 * 1
+
+
+def test_a_yearly_event_happens_when_half_a_word_of_its_stream_is_below_p_times_2_to_the_32():
+    path = "avoided_costs[0].probability"
+    happens = draw_events(stream(3, Purpose.EVENT, path), 0.3, 5, 3)
+    # 15 events from 8 words of 64 bits: the low half of each word first, then the high half
+    words = stream(3, Purpose.EVENT, path).bit_generator.random_raw(8)
+    halves = [int(word) >> shift & 0xFFFF_FFFF for word in words for shift in (0, 32)]
+    threshold = 0.3 * 2**32
+    assert happens.tolist() == [
+        [half < threshold for half in halves[3 * d : 3 * d + 3]] for d in range(5)
+    ]
+    # a chance per draw: certain in the first draw, never in the second
+    either = draw_events(stream(3, Purpose.EVENT, path), np.array([1.0, 0.0]), 2, 30)
+    assert either[0].all() and not either[1].any()
+
+
+def test_the_money_and_events_do_not_depend_on_the_blocks():
+    # 20,000 draws are three blocks: the money of a grant is one uniform a draw, read on
+    scenario = scenario_from_dict(plan(3, funding=[grant(0.4)], avoided_costs=[event(0.3, 3)]))
+    money, yearly = uncertainty.draw_money_and_events(scenario, {}, DRAWS, seed=8)
+    uniforms = stream(8, Purpose.EVENT, "funding[0].probability").random(DRAWS)
+    assert np.array_equal(money["funding[0].probability"], (uniforms < 0.4) * 1.0)
+    events = yearly["avoided_costs[0].probability"]
+    assert events.shape == (DRAWS, 3)
+    assert within_sampling_error(events.mean(), 0.3, 3 * DRAWS)

@@ -11,8 +11,11 @@ from businesscase.parameters import DISCOUNT_RATE_PATH, NUMERIC_FIELDS, TIMING_F
 from businesscase.sampling import (
     FIELD_RANGES,
     RATE_FLOOR,
+    SAMPLE_BLOCK,
     Z_95,
+    InputSampler,
     Purpose,
+    blocks,
     clip_to_range,
     field_range,
     lognormal_log_parameters,
@@ -186,3 +189,24 @@ def test_a_pert_narrower_than_the_smallest_halves_is_sampled_not_a_division_by_z
     assert (alpha, beta) == (1.0, 5.0)
     assert pert_shape(0.0, 1.0, 4.0) == (2.0, 4.0)  # hand-worked: 1 + 4*1/4, 1 + 4*3/4
     assert pert_shape(-1.7e308, 0.0, 1.7e308) == (3.0, 3.0)  # a width beyond float64
+
+
+def test_the_draws_come_in_blocks_fixed_by_the_number_of_draws():
+    assert SAMPLE_BLOCK == 8192
+    assert blocks(20_000) == [(0, 8192), (8192, 16384), (16384, 20_000)]
+    assert blocks(1) == [(0, 1)] and blocks(8192) == [(0, 8192)] and blocks(0) == []
+    # a uniform on [0, 1] is the stream's own uniforms, read on from block to block
+    share = Uniform(dist="uniform", low=0, high=1)
+    drawn, _ = sample_inputs({"a.deadweight": share}, 20_000, 5)
+    whole = stream(5, Purpose.VALUE, "a.deadweight").random(20_000)
+    assert np.array_equal(drawn["a.deadweight"], whole)
+
+
+def test_the_sampler_gives_the_draws_of_sample_inputs_block_after_block():
+    inputs = {"costs[0].amount": DISTRIBUTIONS[2], "b.deadweight": DISTRIBUTIONS[0]}
+    whole, clipped = sample_inputs(inputs, 20_000, 9)
+    sampler = InputSampler(inputs, 9)
+    parts = [sampler.next_block(stop - start) for start, stop in blocks(20_000)]
+    for path in inputs:
+        assert np.array_equal(np.concatenate([part[path] for part, _ in parts]), whole[path])
+        assert sum(counts[path] for _, counts in parts) == clipped[path]

@@ -9,7 +9,8 @@ import pytest
 from businesscase import evaluate, sampling
 from businesscase.examples import load_example
 from businesscase.metrics import SCALAR_METRICS
-from businesscase.sampling import Z_95
+from businesscase.parameters import uncertain_inputs
+from businesscase.sampling import Z_95, sample_inputs
 from businesscase.scenario import scenario_from_dict
 from businesscase.uncertainty import sensitivity, simulate, switching_values
 
@@ -53,6 +54,27 @@ def test_same_seed_same_numbers_and_another_seed_other_numbers():
     assert first.seed == 11
     other = simulate(scenario, 500, seed=12)
     assert not first.draws["npv_social"].equals(other.draws["npv_social"])
+
+
+def test_the_sampled_inputs_are_drawn_again_from_the_seed_when_asked_for():
+    # nabuurschap, 9,000 draws (two blocks): what is kept of every draw is its figures; the
+    # inputs are drawn again, the same numbers, the first time one is asked for
+    scenario = load_example("nabuurschap")
+    result = simulate(scenario, 9000, seed=3)
+    table = result.per_draw
+    assert table.inputs is None
+    inputs = uncertain_inputs(scenario)
+    assert list(table) == [*SCALAR_METRICS, *sorted(inputs)]
+    drawn, clipped = sample_inputs(inputs, 9000, 3, horizon_years=10)
+    grouped = {path for group in scenario.correlations for path in group.inputs}
+    for path in inputs:
+        if path in grouped:  # reordered within each block, the same values
+            assert np.array_equal(np.sort(table[path][:8192]), np.sort(drawn[path][:8192]))
+        else:
+            assert np.array_equal(table[path], drawn[path]), path
+    assert result.clipped == clipped
+    with pytest.raises(KeyError):
+        table["outcomes[99].proxy"]
 
 
 @pytest.mark.parametrize("chunk_size", [7, 64, 999])
