@@ -17,9 +17,22 @@ as written; the division by the price index comes last (:mod:`businesscase.flows
 
 from __future__ import annotations
 
+from types import ModuleType
+
 import numpy as np
 
+from businesscase import fast
 from businesscase.timeline import FloatArray
+
+
+def _compiled() -> ModuleType | None:
+    """The compiled forms of these formulas inside a simulation's chunks (:mod:`fast`;
+    :mod:`businesscase.kernels.contract`), else None: the numpy forms below."""
+    if fast.kernels() is None:
+        return None
+    from businesscase.kernels import contract
+
+    return contract
 
 
 def paid_for_outcomes(cohorts: FloatArray, deadweight: FloatArray) -> FloatArray:
@@ -60,6 +73,9 @@ def raw_payments(
     >>> raw_payments(np.array([[10.0, 4.0, 10.0]]), np.array([100.0]), np.array([5.0]), 1, 4)
     array([[   0., 1000.,    0., 1000.]])
     """
+    compiled = _compiled()
+    if compiled is not None:
+        return compiled.raw_payments(paid_for, price, threshold, lag, years)
     raw = np.where(paid_for >= threshold[:, None], price[:, None] * paid_for, 0.0)
     out = np.zeros((raw.shape[0], years))
     out[:, lag : lag + raw.shape[1]] = raw
@@ -81,6 +97,9 @@ def capped_payments(raw: FloatArray, cap: FloatArray) -> FloatArray:
     >>> capped_payments(np.array([[0.0, 1000.0, 0.0, 1000.0]]), np.array([1500.0]))
     array([[   0., 1000.,    0.,  500.]])
     """
+    compiled = _compiled()
+    if compiled is not None:
+        return compiled.capped_payments(raw, cap)
     paid_before = np.cumsum(raw, axis=1) - raw
     return np.clip(cap[:, None] - paid_before, 0.0, raw)
 
@@ -116,6 +135,9 @@ def return_capped_payments(
     capped = np.isfinite(max_irr)
     if not capped.any():
         return payments
+    compiled = _compiled()
+    if compiled is not None:
+        return compiled.return_capped_payments(payments, drawdowns, max_irr)
     rate = np.where(capped, max_irr, 0.0)
     weight = (1.0 / (1.0 + rate))[:, None] ** np.arange(payments.shape[1])[None, :]
     owed = np.sum(drawdowns * weight[:, : drawdowns.shape[1]], axis=1)
@@ -207,6 +229,9 @@ def breakeven_share(
     horizon_years = paid_for.shape[1]
     counted = paid_for[:, : max(horizon_years - lag, 0)]
     limit = _per_year(threshold, counted.shape[1])
+    compiled = _compiled()
+    if compiled is not None:
+        return compiled.breakeven_shares(counted, limit, price, cap, capital)
     with np.errstate(divide="ignore", invalid="ignore"):
         pays_from = np.where(
             limit <= 0.0,
@@ -272,6 +297,9 @@ def weighted_breakeven_share(
         return np.where(capital <= 0.0, 0.0, np.nan)
     weight = weights[:, lag : lag + years]
     limit = _per_year(threshold, years)
+    compiled = _compiled()
+    if compiled is not None:
+        return compiled.weighted_breakeven_shares(counted, limit, weight, price, cap, capital)
     with np.errstate(divide="ignore", invalid="ignore"):
         pays_from = np.where(
             limit <= 0.0,

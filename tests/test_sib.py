@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from numpy.testing import assert_allclose
 
+from businesscase import fast
 from businesscase.sib import (
     ROUNDING,
     breakeven_share,
@@ -19,6 +20,17 @@ from businesscase.sib import (
     return_capped_payments,
     split_over_metrics,
 )
+
+
+@pytest.fixture(autouse=True, scope="module", params=["numpy", "compiled"])
+def form(request):
+    """Every test twice: with the numpy formulas and with their compiled forms, which
+    simulations use (businesscase/kernels/contract.py)."""
+    if request.param == "numpy":
+        yield
+        return
+    with fast.compiled():
+        yield
 
 
 def arr(*values):
