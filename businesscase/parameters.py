@@ -10,7 +10,8 @@ sweep grid are all "a value per draw for some of these paths" fed to the same en
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+import weakref
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -91,9 +92,11 @@ class Parameters:
         Yearly price inflation [fraction per year].
     lines : dict of dict of array
         ``lines[section][field]`` has shape (D, L) with L the number of lines of the section
-        (the contracts for ``sib``, all their metrics for ``sib_metrics``).
+        (the contracts for ``sib``, all their metrics for ``sib_metrics``). A field that no
+        draw changes is one row of base values seen from every draw: read-only.
     timing : dict of dict of int array
-        ``timing[section][field]`` of :data:`TIMING_FIELDS`: whole years, shape (D, L) [years].
+        ``timing[section][field]`` of :data:`TIMING_FIELDS`: whole years, shape (D, L) [years];
+        read-only where no draw changes them.
     avoided_cost_years : array, shape (D, L, T), or None
         Per draw, avoided cost line and year, whether the line's event happens that year (1)
         or not (0), in place of its ``probability``: the yearly events a Monte Carlo draws
@@ -221,51 +224,49 @@ def compile_parameters(
     -------
     Parameters
     """
+    layout = _layout(scenario)
     values = dict(values or {})
-    unknown = set(values) - set(numeric_inputs(scenario)) - set(timing_inputs(scenario))
+    unknown = set(values) - layout.places.keys() - {DISCOUNT_RATE_PATH, INFLATION_PATH}
     unknown |= {path for path in yearly or {} if not _AVOIDED_PROBABILITY.fullmatch(path)}
     if unknown:
         raise KeyError(f"no numeric input at {', '.join(sorted(unknown))}")
-
-    def fill(out: FloatArray, path: str, written: object, field: str) -> FloatArray:
-        """Write the input at ``path`` into ``out`` (shape (D,)): per-draw values or its base."""
-        if path in values:
-            out[...] = np.asarray(values[path], dtype=float)
-        else:
-            out.fill(_ABSENT_DEFAULTS[field] if written is None else base_value(written))
-        return out
-
-    lines: dict[str, dict[str, FloatArray]] = {}
-    for section, fields in NUMERIC_FIELDS.items():
-        items = _entries(scenario, section)
-        lines[section] = {}
-        for field in fields:
-            array = np.empty((draws, len(items)))
-            for i, (prefix, line) in enumerate(items):
-                fill(array[:, i], f"{prefix}.{field}", getattr(line, field), field)
-            lines[section][field] = array
-    timing: dict[str, dict[str, IntArray]] = {}
-    for section, names in TIMING_FIELDS.items():
-        items = _entries(scenario, section)
-        timing[section] = {}
-        for name in names:
-            years = np.empty((draws, len(items)), dtype=np.int64)
-            for i, (prefix, line) in enumerate(items):
-                path = f"{prefix}.{name}"
-                if path in values:
-                    years[:, i] = whole_years(values[path])
-                else:
-                    years[:, i] = whole_base_value(getattr(line, name))
-            timing[section][name] = years
+    drawn: dict[tuple[str, str], list[tuple[int, np.ndarray]]] = {}
+    for path, per_draw in values.items():
+        if path in layout.places:
+            section, field, line = layout.places[path]
+            drawn.setdefault((section, field), []).append((line, per_draw))
+    lines = {
+        section: {
+            field: _by_line(draws, base, drawn.get((section, field), []))
+            for field, base in fields.items()
+        }
+        for section, fields in layout.numbers.items()
+    }
+    timing = {
+        section: {
+            name: _by_line(draws, base, drawn.get((section, name), []), whole_years)
+            for name, base in names.items()
+        }
+        for section, names in layout.years.items()
+    }
     settings = scenario.settings
-    rate = fill(np.empty(draws), DISCOUNT_RATE_PATH, settings.discount_rate, "discount_rate")
-    inflation = fill(np.empty(draws), INFLATION_PATH, settings.inflation, "inflation")
+    rate = np.empty(draws)
+    rate[...] = values.get(DISCOUNT_RATE_PATH, base_value(settings.discount_rate))
+    inflation = np.empty(draws)
+    inflation[...] = values.get(INFLATION_PATH, base_value(settings.inflation))
     years = None
     if yearly:
         chance = lines["avoided_costs"]["probability"]
-        years = np.repeat(chance[:, :, None], settings.horizon_years, axis=2)
-        for path, happens in yearly.items():
-            years[:, int(_AVOIDED_PROBABILITY.fullmatch(path)["line"]), :] = happens
+        events = {
+            int(_AVOIDED_PROBABILITY.fullmatch(path)["line"]): yearly[path] for path in yearly
+        }
+        every_year = (draws, settings.horizon_years)
+        by_line = [
+            events[line] if line in events else np.broadcast_to(chance[:, line, None], every_year)
+            for line in range(chance.shape[1])
+        ]
+        # stacked as they come (events as bools: an eighth of the memory), then as floats
+        years = np.stack(by_line, axis=1).astype(np.float64, copy=False)
     return Parameters(
         draws=draws,
         discount_rate=rate,
@@ -274,6 +275,110 @@ def compile_parameters(
         timing=timing,
         avoided_cost_years=years,
     )
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """Where a scenario's inputs go in :class:`Parameters`.
+
+    Attributes
+    ----------
+    numbers, years : dict of dict of array
+        Per section and field of :data:`NUMERIC_FIELDS` (:data:`TIMING_FIELDS`), the base
+        value of each line, shape (L,) (read-only).
+    places : dict of str to (str, str, int)
+        Per field path that may take per-draw values, its section, field and line (an
+        optional number left out has no place).
+    """
+
+    numbers: dict[str, dict[str, FloatArray]]
+    years: dict[str, dict[str, IntArray]]
+    places: dict[str, tuple[str, str, int]]
+
+
+def _new_layout(scenario: Scenario) -> _Layout:
+    """The :class:`_Layout` of a scenario: every input's base value and place."""
+    numbers: dict[str, dict[str, FloatArray]] = {}
+    years: dict[str, dict[str, IntArray]] = {}
+    places: dict[str, tuple[str, str, int]] = {}
+    for section in NUMERIC_FIELDS.keys() | TIMING_FIELDS.keys():
+        items = _entries(scenario, section)
+        for field in NUMERIC_FIELDS.get(section, ()):
+            written = [getattr(line, field) for _, line in items]
+            numbers.setdefault(section, {})[field] = _read_only(
+                [
+                    _ABSENT_DEFAULTS[field] if value is None else base_value(value)
+                    for value in written
+                ]
+            )
+            for i, ((prefix, _), value) in enumerate(zip(items, written, strict=True)):
+                if value is not None:
+                    places[f"{prefix}.{field}"] = (section, field, i)
+        for name in TIMING_FIELDS.get(section, ()):
+            years.setdefault(section, {})[name] = _read_only(
+                [whole_base_value(getattr(line, name)) for _, line in items], np.int64
+            )
+            for i, (prefix, _) in enumerate(items):
+                places[f"{prefix}.{name}"] = (section, name, i)
+    numbers = {section: numbers[section] for section in NUMERIC_FIELDS}
+    years = {section: years[section] for section in TIMING_FIELDS}
+    return _Layout(numbers=numbers, years=years, places=places)
+
+
+def _read_only(values: list, dtype: type = np.float64) -> np.ndarray:
+    """``values`` as an array that cannot be changed."""
+    array = np.array(values, dtype=dtype)
+    array.flags.writeable = False
+    return array
+
+
+_LAYOUTS: dict[int, tuple[weakref.ref, _Layout]] = {}
+"""The layout of each scenario compiled so far, while the scenario lives, by ``id``."""
+
+
+def _layout(scenario: Scenario) -> _Layout:
+    """The :class:`_Layout` of a scenario, made once per scenario: a scenario cannot change
+    (its models are frozen), and a simulation compiles its parameters once per chunk."""
+    key = id(scenario)
+    kept = _LAYOUTS.get(key)
+    if kept is not None and kept[0]() is scenario:
+        return kept[1]
+    layout = _new_layout(scenario)
+    _LAYOUTS[key] = (weakref.ref(scenario, lambda _, key=key: _LAYOUTS.pop(key, None)), layout)
+    return layout
+
+
+def _by_line(
+    draws: int,
+    base: np.ndarray,
+    drawn: list[tuple[int, np.ndarray]],
+    whole: Callable[[np.ndarray], np.ndarray] | None = None,
+) -> np.ndarray:
+    """One field of a section's lines for ``draws`` draws, shape (D, L).
+
+    Parameters
+    ----------
+    base : array, shape (L,)
+        The lines' base values.
+    drawn : list of (int, array of shape (D,))
+        The lines with per-draw values, and these values.
+    whole : callable, optional
+        Turns per-draw values into whole years (:func:`whole_years`) for a timing field.
+
+    Returns
+    -------
+    array, shape (D, L)
+        A field that no draw changes is its base values seen from every draw (a read-only
+        view, nothing copied per draw); otherwise every row starts as the base values and the
+        drawn lines overwrite their column.
+    """
+    if not drawn:
+        return np.broadcast_to(base, (draws, base.size))
+    out = np.empty((draws, base.size), dtype=base.dtype)
+    out[...] = base
+    for line, per_draw in drawn:
+        out[:, line] = per_draw if whole is None else whole(per_draw)
+    return out
 
 
 _AVOIDED_PROBABILITY = re.compile(r"avoided_costs\[(?P<line>\d+)\]\.probability")
