@@ -44,7 +44,7 @@ from __future__ import annotations
 import functools
 import math
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from enum import IntEnum
 from statistics import NormalDist
@@ -412,16 +412,36 @@ class InputSampler:
         if self.correlated:
             self.order = stream(seed, Purpose.ORDER, "|".join(self.correlated[0]))
 
-    def next_block(self, draws: int) -> tuple[dict[str, FloatArray], dict[str, int]]:
+    def next_block(
+        self, draws: int, mapper: Callable = map, parts: int = 1
+    ) -> tuple[dict[str, FloatArray], dict[str, int]]:
         """The next ``draws`` draws of every input, clipped and rank-correlated, in sorted path
-        order; and per input the number of them clipped."""
-        values, clipped = {}, {}
-        for path, distribution in self.inputs.items():
-            drawn = sample(distribution, draws, self.streams[path])
-            values[path], clipped[path] = clip_to_range(path, drawn, self.horizon_years)
+        order; and per input the number of them clipped.
+
+        The inputs are drawn in ``parts`` shares, ``mapper`` mapping over the shares: a thread
+        pool's ``map`` draws them side by side. Every input reads its own stream, so the draws
+        do not depend on the shares or the threads.
+        """
+        paths = list(self.inputs)
+        shares = [paths[part::parts] for part in range(parts)]
+
+        def draw(share: list[str]) -> list[tuple[FloatArray, int]]:
+            return [
+                clip_to_range(
+                    path, sample(self.inputs[path], draws, self.streams[path]), self.horizon_years
+                )
+                for path in share
+            ]
+
+        drawn = {
+            path: made
+            for share, share_drawn in zip(shares, mapper(draw, shares), strict=True)
+            for path, made in zip(share, share_drawn, strict=True)
+        }
+        values = {path: drawn[path][0] for path in paths}
         if self.correlated:
             values = _reorder(values, *self.correlated, self.order)
-        return values, clipped
+        return values, {path: drawn[path][1] for path in paths}
 
 
 def draw_events(

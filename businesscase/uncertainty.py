@@ -349,8 +349,12 @@ def simulate(
         seed = int(np.random.SeedSequence().entropy)
     kept = _Kept(draws, scenario.settings.horizon_years)
     clipped = dict.fromkeys(sorted(uncertain_inputs(scenario)), 0)
-    chunks = _chunks(scenario, draws, seed, events, actuals, chunk_size, clipped)
-    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+    with ThreadPoolExecutor(WORKERS) as pool, ThreadPoolExecutor(WORKERS) as drawing:
+
+        def sample_map(function: Callable, shares: list) -> Iterator:
+            return drawing.map(_quietly(function), shares)
+
+        chunks = _chunks(scenario, draws, seed, events, actuals, chunk_size, clipped, sample_map)
         if client is None:
             in_flight, submit = 2 * WORKERS, pool.submit
         else:
@@ -401,26 +405,29 @@ def _chunks(
     actuals: Actuals | None,
     chunk_size: int,
     clipped: dict[str, int],
+    sample_map: Callable = map,
 ) -> Iterator[tuple[int, tuple[Any, ...]]]:
     """The chunks of a simulation, in order: the first draw of each and the arguments of
     :func:`run_compiled` for it.
 
     The draws are made a block at a time (:func:`businesscase.sampling.blocks`): the inputs
     (:class:`businesscase.sampling.InputSampler`), then the money and events
-    (:class:`MoneyAndEvents`). A block is cut into chunks of at most ``chunk_size`` draws,
-    never across blocks, so the draws do not depend on the chunk size. The draws clipped are
-    added to ``clipped``.
+    (:class:`MoneyAndEvents`); ``sample_map`` maps the drawing of the inputs over
+    :data:`WORKERS` shares of them, and of the events over the avoided costs (a thread pool's
+    ``map`` draws them side by side). A block
+    is cut into chunks of at most ``chunk_size`` draws, never across blocks, so the draws do
+    not depend on the chunk size. The draws clipped are added to ``clipped``.
     """
     inputs = input_sampler(scenario, seed)
     money = MoneyAndEvents(scenario, seed, actuals) if events == "drawn" else None
     for first, stop in blocks(draws):
         with np.errstate(**QUIET):  # draws beyond float64 become inf: refused by check_finite
-            values, block_clipped = inputs.next_block(stop - first)
+            values, block_clipped = inputs.next_block(stop - first, sample_map, WORKERS)
         for path, count in block_clipped.items():
             clipped[path] += count
         yearly = {}
         if money is not None:
-            came, yearly = money.next_block(values, stop - first)
+            came, yearly = money.next_block(values, stop - first, sample_map)
             values = values | came
         for start in range(first, stop, chunk_size):
             end = min(start + chunk_size, stop)
@@ -438,6 +445,17 @@ def input_sampler(scenario: Scenario, seed: int) -> InputSampler:
         horizon_years=scenario.settings.horizon_years,
         correlated=rank_correlations(groups) if groups else None,
     )
+
+
+def _quietly(function: Callable) -> Callable:
+    """``function`` run with the engine's ``np.errstate`` (numpy keeps it per thread): a draw
+    beyond float64 becomes inf, refused later by :func:`businesscase.overflow.check_finite`."""
+
+    def quiet(*arguments: Any) -> Any:
+        with np.errstate(**QUIET):
+            return function(*arguments)
+
+    return quiet
 
 
 class _Kept:
@@ -612,11 +630,13 @@ class MoneyAndEvents:
         }
 
     def next_block(
-        self, samples: Mapping[str, FloatArray], draws: int
+        self, samples: Mapping[str, FloatArray], draws: int, mapper: Callable = map
     ) -> tuple[dict[str, FloatArray], dict[str, np.ndarray]]:
         """The next ``draws`` draws: per funding line's ``probability`` path 1.0 where its
         money comes and 0.0 where not; per avoided cost's, whether its event happens, by draw
-        and year (bool, shape (draws, T)). ``samples`` holds the block's sampled inputs."""
+        and year (bool, shape (draws, T)). ``samples`` holds the block's sampled inputs;
+        ``mapper`` maps over the avoided costs (a thread pool's ``map`` draws their events
+        side by side, each from its own stream)."""
         years = self.scenario.settings.horizon_years
 
         def chance(section: str, line: int) -> FloatArray | float:
@@ -630,11 +650,13 @@ class MoneyAndEvents:
             else draw_events(self.streams[path], chance("funding", line), draws) * 1.0
             for line, path in self.lines["funding"].items()
         }
-        yearly = {
-            path: draw_events(self.streams[path], chance("avoided_costs", line), draws, years)
-            for line, path in self.lines["avoided_costs"].items()
-        }
-        return money, yearly
+        lines = self.lines["avoided_costs"]
+
+        def happens(line: int) -> np.ndarray:
+            path = lines[line]
+            return draw_events(self.streams[path], chance("avoided_costs", line), draws, years)
+
+        return money, dict(zip(lines.values(), mapper(happens, lines), strict=True))
 
 
 def risks_in_draws(scenario: Scenario, events: str = "drawn") -> dict[str, int]:

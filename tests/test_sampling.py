@@ -1,6 +1,7 @@
 """Sampling the distributions of docs/uncertainty.md: closed forms, clipping, reproducibility."""
 
 import math
+from concurrent.futures import ThreadPoolExecutor
 from statistics import NormalDist
 
 import numpy as np
@@ -210,3 +211,11 @@ def test_the_sampler_gives_the_draws_of_sample_inputs_block_after_block():
     for path in inputs:
         assert np.array_equal(np.concatenate([part[path] for part, _ in parts]), whole[path])
         assert sum(counts[path] for _, counts in parts) == clipped[path]
+    # drawn in three shares on threads side by side: the same draws
+    sampler = InputSampler(inputs, 9)
+    with ThreadPoolExecutor(3) as pool:
+        shared = [
+            sampler.next_block(stop - start, pool.map, 3)[0] for start, stop in blocks(20_000)
+        ]
+    for path in inputs:
+        assert np.array_equal(np.concatenate([part[path] for part in shared]), whole[path])
