@@ -52,6 +52,7 @@ from statistics import NormalDist
 import numpy as np
 
 from businesscase.distributions import Lognormal, Normal, Pert, Triangular, Uniform
+from businesscase.matmul import rowwise_matmul
 from businesscase.timeline import FloatArray
 from businesscase.vocabulary import LONGEST_HORIZON, LONGEST_SPAN
 
@@ -590,18 +591,39 @@ def _reorder(
         return dict(samples)
     scores = van_der_waerden(draws)
     columns = np.column_stack([order.permutation(scores) for _ in paths])
-    own = np.corrcoef(columns, rowvar=False)
+    own = _correlation(columns)
     try:
         target = np.linalg.cholesky(score_correlation(rank))
         current = np.linalg.cholesky(own)
     except np.linalg.LinAlgError:
         return dict(samples)
-    arranged = columns @ (target @ np.linalg.inv(current)).T
+    arranged = rowwise_matmul(columns, (target @ np.linalg.inv(current)).T)
     reordered = dict(samples)
     for k, path in enumerate(paths):
         reordered[path] = np.empty(draws)
         reordered[path][np.argsort(arranged[:, k])] = np.sort(samples[path])
     return reordered
+
+
+ONE_THREAD = 262_144
+"""Multiply-adds up to which OpenBLAS keeps a matrix product on one thread
+(:mod:`businesscase.matmul`)."""
+
+
+def _correlation(columns: FloatArray) -> FloatArray:
+    """The correlation matrix of the columns (``np.corrcoef(columns, rowvar=False)`` up to
+    rounding), from products of slices of rows that each stay on one thread: BLAS would
+    split one large product over threads that wait for the chunks' own threads (ten times
+    slower on a busy machine), and the slices are fixed by the shape alone."""
+    rows, count = columns.shape
+    step = max(1, ONE_THREAD // (count * count))
+    slices = -(-rows // step)
+    centered = np.zeros((slices * step, count))
+    centered[:rows] = columns - columns.mean(axis=0)
+    stacked = centered.reshape(slices, step, count)
+    gram = np.matmul(stacked.transpose(0, 2, 1), stacked).sum(axis=0)
+    scale = np.sqrt(np.diag(gram))
+    return gram / np.outer(scale, scale)
 
 
 @functools.lru_cache(maxsize=4)

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from businesscase import combine, evaluate, examples, export
+from businesscase import combine, evaluate, examples, export, sampling
 from businesscase.batch import assumption_differences
 from businesscase.distributions import Lognormal, Normal, Triangular
 from businesscase.sampling import (
@@ -155,6 +155,13 @@ def test_the_van_der_waerden_scores_are_normal_quantiles_of_i_over_d_plus_1():
     assert van_der_waerden(3) == pytest.approx([-0.6744897501960817, 0.0, 0.6744897501960817])
     assert van_der_waerden(3) is van_der_waerden(3)  # kept: every full block has the same
     assert not van_der_waerden(3).flags.writeable
+
+
+@pytest.mark.parametrize("shape", [(8192, 30), (10, 3), (40, 200)])
+def test_the_scores_correlation_is_numpys_from_products_on_one_thread(shape):
+    columns = np.random.default_rng(1).standard_normal(shape)
+    expected = np.corrcoef(columns, rowvar=False)
+    assert np.allclose(sampling._correlation(columns), expected, rtol=0, atol=1e-12)
 
 
 def test_too_few_draws_leave_the_samples_as_drawn():
