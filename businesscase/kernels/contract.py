@@ -20,12 +20,17 @@ from businesscase.sib import ROUNDING
 from businesscase.timeline import FloatArray
 
 
+def _floats(*arrays: np.ndarray) -> tuple[np.ndarray, ...]:
+    """Each array as contiguous float64, as the compiled loops take them."""
+    return tuple(np.ascontiguousarray(array, dtype=np.float64) for array in arrays)
+
+
 @_compile
 def _divide(a, b):  # pragma: no cover - compiled
     """``a / b`` as numpy divides: ``inf`` with the signs' sign, or NaN, for ``b == 0``."""
     if b != 0.0:
         return a / b
-    if a == 0.0 or a != a:
+    if a == 0.0 or math.isnan(a):
         return np.nan
     return np.inf if (a > 0.0) == (math.copysign(1.0, b) > 0.0) else -np.inf
 
@@ -33,7 +38,7 @@ def _divide(a, b):  # pragma: no cover - compiled
 @_compile
 def _maximum(a, b):  # pragma: no cover - compiled
     """``np.maximum``: NaN when either is NaN."""
-    if a != a or b != b:
+    if math.isnan(a) or math.isnan(b):
         return np.nan
     return a if a >= b else b
 
@@ -41,7 +46,7 @@ def _maximum(a, b):  # pragma: no cover - compiled
 @_compile
 def _minimum(a, b):  # pragma: no cover - compiled
     """``np.minimum``: NaN when either is NaN."""
-    if a != a or b != b:
+    if math.isnan(a) or math.isnan(b):
         return np.nan
     return a if a <= b else b
 
@@ -49,7 +54,7 @@ def _minimum(a, b):  # pragma: no cover - compiled
 @_compile
 def _before(a, b):  # pragma: no cover - compiled
     """Whether ``a`` sorts before ``b`` in numpy's order (NaN last)."""
-    return a < b or (b != b and a == a)
+    return a < b or (math.isnan(b) and not math.isnan(a))
 
 
 @_compile
@@ -109,13 +114,7 @@ def raw_payments(
     paid_for: FloatArray, price: FloatArray, threshold: FloatArray, lag: int, years: int
 ) -> FloatArray:
     """:func:`businesscase.sib.raw_payments` per draw; parameters and result as there."""
-    return _raw_payments(
-        np.ascontiguousarray(paid_for, dtype=np.float64),
-        np.ascontiguousarray(price, dtype=np.float64),
-        np.ascontiguousarray(threshold, dtype=np.float64),
-        lag,
-        years,
-    )
+    return _raw_payments(*_floats(paid_for, price, threshold), lag, years)
 
 
 @_compile
@@ -137,9 +136,7 @@ def _capped_payments(raw, cap):  # pragma: no cover - compiled
 
 def capped_payments(raw: FloatArray, cap: FloatArray) -> FloatArray:
     """:func:`businesscase.sib.capped_payments` per draw; parameters and result as there."""
-    return _capped_payments(
-        np.ascontiguousarray(raw, dtype=np.float64), np.ascontiguousarray(cap, dtype=np.float64)
-    )
+    return _capped_payments(*_floats(raw, cap))
 
 
 @_compile
@@ -156,7 +153,7 @@ def return_capped_payments_of(payments, drawdowns, max_irr, out):  # pragma: no 
         discounted = payments[t] * weight
         total += discounted
         allowed = _divide(owed - (total - discounted), weight)
-        if allowed != allowed or allowed == -np.inf:
+        if math.isnan(allowed) or allowed == -np.inf:
             allowed = 0.0
         out[t] = _minimum(_maximum(allowed, 0.0), payments[t])
 
@@ -177,11 +174,7 @@ def return_capped_payments(
 ) -> FloatArray:
     """:func:`businesscase.sib.return_capped_payments` per draw; parameters and result as
     there."""
-    return _return_capped_payments(
-        np.ascontiguousarray(payments, dtype=np.float64),
-        np.ascontiguousarray(drawdowns, dtype=np.float64),
-        np.ascontiguousarray(max_irr, dtype=np.float64),
-    )
+    return _return_capped_payments(*_floats(payments, drawdowns, max_irr))
 
 
 @_compile
@@ -243,13 +236,8 @@ def breakeven_shares(
     array, shape (D,)
         The share [fraction]; NaN where none repays the capital.
     """
-    return _breakeven_shares(
-        np.ascontiguousarray(counted, dtype=np.float64),
-        np.ascontiguousarray(np.broadcast_to(limit, counted.shape), dtype=np.float64),
-        np.ascontiguousarray(price, dtype=np.float64),
-        np.ascontiguousarray(cap, dtype=np.float64),
-        np.ascontiguousarray(capital, dtype=np.float64),
-    )
+    limit = np.broadcast_to(limit, counted.shape)
+    return _breakeven_shares(*_floats(counted, limit, price, cap, capital))
 
 
 @_compile
@@ -335,11 +323,5 @@ def weighted_breakeven_shares(
     """:func:`businesscase.sib.weighted_breakeven_share` per draw: as
     :func:`breakeven_shares`, with ``weight`` (D, C) the real value of a euro in each cohort
     year's payment year."""
-    return _weighted_breakeven_shares(
-        np.ascontiguousarray(counted, dtype=np.float64),
-        np.ascontiguousarray(np.broadcast_to(limit, counted.shape), dtype=np.float64),
-        np.ascontiguousarray(weight, dtype=np.float64),
-        np.ascontiguousarray(price, dtype=np.float64),
-        np.ascontiguousarray(cap, dtype=np.float64),
-        np.ascontiguousarray(capital, dtype=np.float64),
-    )
+    limit = np.broadcast_to(limit, counted.shape)
+    return _weighted_breakeven_shares(*_floats(counted, limit, weight, price, cap, capital))
