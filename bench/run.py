@@ -8,8 +8,9 @@ of 50 lines over 30 years with every risk of a real plan in it (:mod:`synthetic`
 - one deterministic ``evaluate`` (median of many runs);
 - ``simulate`` with 10,000 and 100,000 draws: wall time (median of :data:`RUNS` runs after a
   1,000-draw warm-up) and the peak memory of the whole process, each size in a fresh
-  subprocess so the peak (``ru_maxrss``) is its own; and, in the same process, the time of
-  drawing alone (inputs, correlations, money and events, on one thread);
+  subprocess so the peak (``ru_maxrss``) is its own, the kernels loaded from the cache (a
+  child that compiles them peaks higher: LLVM's memory); and, in the same process, the time
+  of drawing alone (inputs, correlations, money and events, on one thread);
 - for the synthetic scenario, a naive per-draw loop (Python loops over lines and years,
   ``numpy_financial.npv`` and ``irr`` per draw) of the same model: the draw's own years, the
   money that came or not, the avoided costs' yearly events, loans and the contract's capital
@@ -255,6 +256,7 @@ def main() -> None:
             f"{cached:.2f} s from the cache of an earlier run",
         )
     )
+    in_child(__file__, "compile")  # the kernels into the package's cache: no child compiles
     for name, scenario in scenarios().items():
         evaluate(scenario)
         seconds = median_time(lambda s=scenario: evaluate(s), 200)

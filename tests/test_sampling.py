@@ -6,6 +6,8 @@ from statistics import NormalDist
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from businesscase.distributions import Lognormal, Normal, Pert, Triangular, Uniform
 from businesscase.parameters import DISCOUNT_RATE_PATH, NUMERIC_FIELDS, TIMING_FIELDS
@@ -219,3 +221,13 @@ def test_the_sampler_gives_the_draws_of_sample_inputs_block_after_block():
         ]
     for path in inputs:
         assert np.array_equal(np.concatenate([part[path] for part in shared]), whole[path])
+
+
+@given(st.integers(0, 100_000))
+def test_the_blocks_cover_the_draws_in_order_and_only_the_last_is_short(draws):
+    found = blocks(draws)
+    assert [start for start, _ in found] == list(range(0, draws, SAMPLE_BLOCK))
+    assert all(stop == start + SAMPLE_BLOCK for start, stop in found[:-1])
+    assert (found[-1][1] if found else 0) == draws
+    # more draws keep the blocks of fewer: a block's draws are fixed by its place alone
+    assert blocks(draws + SAMPLE_BLOCK)[: len(found) - 1] == found[:-1]
