@@ -111,8 +111,30 @@ def net_avoided_amounts(
     ...                     displacement=none, attribution=none, drop_off=np.array([[0.5]]))
     array([[[   0., 4000., 2000., 1000.]]])
     """
-    amounts = gross * ((1.0 - deadweight) * (1.0 - displacement) * (1.0 - attribution))[:, :, None]
+    amounts = gross * claimable_share(deadweight, displacement, attribution)[:, :, None]
     if np.any(drop_off != 0.0):
         age = np.maximum(year_offsets(gross.shape[2]) - np.asarray(start)[..., None], 0)
         amounts *= (1.0 - drop_off)[:, :, None] ** age
     return amounts
+
+
+def claimable_share(
+    deadweight: FloatArray, displacement: FloatArray, attribution: FloatArray
+) -> FloatArray:
+    """The share of an avoided cost the intervention may claim: ``(1 - dw)(1 - disp)(1 - attr)``.
+
+    Parameters
+    ----------
+    deadweight, displacement, attribution : array, shape (D, L)
+        As in :func:`net_avoided_amounts` [fraction 0-1].
+
+    Returns
+    -------
+    array, shape (D, L) [fraction 0-1]
+
+    Examples
+    --------
+    >>> claimable_share(np.array([[0.2]]), np.array([[0.5]]), np.array([[0.0]]))
+    array([[0.4]])
+    """
+    return (1.0 - deadweight) * (1.0 - displacement) * (1.0 - attribution)

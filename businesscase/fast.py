@@ -4,7 +4,9 @@ The hot spots of a Monte Carlo (a line's yearly amounts, the outcome cohorts' va
 have one formula, written in numpy in the module that models them (:mod:`timeline`,
 :mod:`outcomes`), and one compiled form of the same formula in :mod:`businesscase.kernels`
 (numba), which a large simulation uses: a single pass over draws, lines and years, without
-the temporaries of the array expressions, on threads that run side by side.
+the temporaries of the array expressions, on threads that run side by side. A chunk of a
+simulation goes through the fused kernel (:mod:`businesscase.kernels.model`) when its scenario
+allows (:func:`businesscase.flows.fusable`): every line summed straight into the yearly totals.
 
 The compiled form is switched on for the code running inside :func:`compiled` (in this thread
 only), and is loaded on first use: ``import businesscase``, ``evaluate`` and the app's start

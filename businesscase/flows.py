@@ -28,6 +28,7 @@ Kinds of flow (``FlowBlock.flow``), every amount >= 0:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -370,9 +371,15 @@ def build_flows(scenario: Scenario, params: Parameters, actuals: Actuals | None 
         blocks.append(labeller.block("funding", "repayment", loans, repayments, receivers=lenders))
         loan_outstanding = outstanding.sum(axis=1)
 
-    contracts, payer_value = _sib_flows(
-        scenario, params, cohorts, outcome_value, index, labeller, blocks
+    paid = paid_lines(scenario)
+    contracts, payer_value, contract_blocks = contract_flows(
+        scenario,
+        params,
+        {i: cohorts[:, i, :] for i in paid},
+        {i: outcome_value[:, i, :] for i in paid},
+        index,
     )
+    blocks += contract_blocks
 
     return Flows(
         start_year=scenario.settings.start_year,
@@ -433,21 +440,56 @@ def _take(array: FloatArray, chosen: list[int]) -> FloatArray:
     return array if len(chosen) == array.shape[1] else array[:, chosen]
 
 
-def _sib_flows(
+def fusable(scenario: Scenario, actuals: Actuals | None = None) -> bool:
+    """Whether a simulation's chunks may use the fused kernel (:mod:`businesscase.kernels.model`),
+    which sums every line straight into the yearly series: not for a programme of projects
+    (earmarked money needs each project's own cash) or a plan with actuals (reported years
+    replace planned ones line by line); those keep :func:`build_flows` (docs/uncertainty.md)."""
+    return actuals is None and not scenario.projects
+
+
+def paid_lines(scenario: Scenario) -> list[int]:
+    """The outcome lines the outcome contracts pay for, by position, in order of first
+    mention."""
+    position = {line.name: i for i, line in enumerate(scenario.outcomes)}
+    found = [position[m.outcome] for bond in scenario.contracts for m in bond.metric_list()]
+    return list(dict.fromkeys(found))
+
+
+def contract_flows(
     scenario: Scenario,
     params: Parameters,
-    cohorts: FloatArray,
-    outcome_value: FloatArray,
+    cohorts: Mapping[int, FloatArray],
+    outcome_value: Mapping[int, FloatArray],
     index: FloatArray,
-    labeller: _Labeller,
-    blocks: list[FlowBlock],
-) -> tuple[tuple[ContractFlows, ...], FloatArray]:
-    """Every outcome contract's drawdowns, payments and guarantee; appends their blocks.
+) -> tuple[tuple[ContractFlows, ...], FloatArray, list[FlowBlock]]:
+    """Every outcome contract's drawdowns, payments and guarantee, and their flow blocks.
 
-    Returns the contracts' figures and the payers' cashable value of the lines paid for,
-    each (payer, line) once however many contracts pay for it.
+    Parameters
+    ----------
+    scenario : Scenario
+        The validated scenario.
+    params : Parameters
+        Its numeric inputs per draw.
+    cohorts, outcome_value : mapping of int to array of shape (D, T)
+        For each outcome line of :func:`paid_lines` (by position), its cohorts
+        [outcomes/year] and its net value [EUR].
+    index : array, shape (D, T)
+        The price index (:func:`price_index`).
+
+    Returns
+    -------
+    contracts : tuple of ContractFlows
+        The contracts' figures.
+    payer_value : array, shape (D, T)
+        The payers' cashable value of the lines paid for, each (payer, line) once however many
+        contracts pay for it [EUR].
+    blocks : list of FlowBlock
+        The contracts' drawdowns, payments and guarantees.
     """
     draws, horizon = params.draws, scenario.settings.horizon_years
+    labeller = _Labeller(tuple(holder.id for holder in scenario.stakeholders), draws)
+    blocks: list[FlowBlock] = []
     lines = {line.name: i for i, line in enumerate(scenario.outcomes)}
     q = params.lines["outcomes"]
     terms = params.lines["sib"]
@@ -464,7 +506,7 @@ def _sib_flows(
         chosen = slice(first_metric, first_metric + len(metrics))
         first_metric += len(metrics)
         line_of = [lines[metric.outcome] for metric in metrics]
-        paid_for = [sib.paid_for_outcomes(cohorts[:, i, :], q["deadweight"][:, i]) for i in line_of]
+        paid_for = [sib.paid_for_outcomes(cohorts[i], q["deadweight"][:, i]) for i in line_of]
         years = horizon + max(metric.lag for metric in metrics)
         price, threshold = prices[:, chosen], thresholds[:, chosen]
         raw = np.stack(
@@ -528,7 +570,7 @@ def _sib_flows(
             scenario, metrics, line_of, outcome_value, q["cashable_share"], counted
         )
         blocks += _contract_blocks(bond, metrics, drawn, payments, guarantee, labeller)
-    return tuple(contracts), payer_value
+    return tuple(contracts), payer_value, blocks
 
 
 def _over_metrics(amounts: FloatArray) -> FloatArray:
@@ -550,7 +592,7 @@ def _payer_value(
     scenario: Scenario,
     metrics: list,
     line_of: list[int],
-    outcome_value: FloatArray,
+    outcome_value: Mapping[int, FloatArray],
     cashable: FloatArray,
     counted: set[tuple[str, int]],
 ) -> FloatArray:
@@ -559,14 +601,14 @@ def _payer_value(
     Each payer counts each line once: a (payer, line) pair already in ``counted`` is left
     out, and the pairs used are added to it.
     """
-    value = np.zeros(outcome_value[:, 0, :].shape)
+    value = np.zeros(outcome_value[line_of[0]].shape)
     for metric, line in zip(metrics, line_of, strict=True):
         for payer in metric.payer_shares():
             if (payer, line) in counted:
                 continue
             counted.add((payer, line))
             share = scenario.outcomes[line].beneficiaries.get(payer, 0.0)
-            value += outcome_value[:, line, :] * share * cashable[:, line][:, None]
+            value += outcome_value[line] * share * cashable[:, line][:, None]
     return value
 
 

@@ -119,12 +119,49 @@ def loan_schedule(
     term = np.asarray(term, dtype=np.int64)
     t = year_offsets(horizon_years)
     principal = amount * probability
-    payment = annuity_payment(principal, interest_rate, term)
-
+    payment, outstanding = loan_terms(principal, interest_rate, start, term, horizon_years)
     payout = spread_over_years(principal, t[None, :] == start[:, None])
     repaying = (t[None, :] > start[:, None]) & (t[None, :] <= (start + term)[:, None])
     repayments = spread_over_years(payment, repaying)
+    return payout, repayments, outstanding
 
+
+def loan_terms(
+    principal: FloatArray,
+    interest_rate: FloatArray,
+    start: IntArray,
+    term: IntArray,
+    horizon_years: int,
+) -> tuple[FloatArray, FloatArray]:
+    """A loan's yearly annuity and the principal still owed at the horizon.
+
+    Parameters
+    ----------
+    principal : array, shape (D, L)
+        Amount paid out in the start year [EUR].
+    interest_rate, start, term, horizon_years
+        As in :func:`loan_schedule`.
+
+    Returns
+    -------
+    payment : array, shape (D, L)
+        The annuity, repaid in years ``start + 1 .. start + term`` [EUR per year]
+        (:func:`annuity_payment`).
+    outstanding : array, shape (D, L)
+        Principal still owed after the repayments within the horizon, undiscounted [EUR].
+
+    Examples
+    --------
+    100,000 at 4% over 10 years from year 0, over a 6-year horizon: five repayments made.
+
+    >>> payment, owed = loan_terms(np.array([[100000.0]]), np.array([[0.04]]), np.array([0]),
+    ...                            np.array([10]), 6)
+    >>> round(float(owed[0, 0]), 2)
+    54886.94
+    """
+    start = np.asarray(start, dtype=np.int64)
+    term = np.asarray(term, dtype=np.int64)
+    payment = annuity_payment(principal, interest_rate, term)
     made = np.minimum(term, horizon_years - 1 - start)[None, :]
     compound_minus_one = np.expm1(made * np.log1p(interest_rate))  # (1 + r)**k - 1
     safe_rate = np.where(interest_rate == 0.0, 1.0, interest_rate)
@@ -134,4 +171,4 @@ def loan_schedule(
         principal * (1.0 + compound_minus_one) - payment * (compound_minus_one / safe_rate),
     )
     outstanding = np.where(made >= term[None, :], 0.0, np.maximum(balance, 0.0))
-    return payout, repayments, outstanding
+    return payment, outstanding

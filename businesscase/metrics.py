@@ -19,7 +19,7 @@ year figures use -1 for null.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 import numpy as np
 
@@ -105,13 +105,18 @@ STAKEHOLDER_COLUMNS: tuple[str, ...] = (
 
 
 @dataclass(frozen=True)
-class Series:
-    """Yearly totals behind the figures, each of shape (D, T) [EUR, real; the cash balance in
-    current euros].
+class Totals:
+    """The flows summed by kind, the sums behind the yearly series: each (D, T) [EUR, real],
+    besides ``financing_by_payer``.
 
     ``costs`` are the social costs (in kind included), ``cash_costs`` the costs the project
     pays; ``benefits`` are net of harms; ``transfers`` is the value of transfer lines, a loss
-    counted negative.
+    counted negative; ``financing_by_payer`` (D, S) is the present value of the financing each
+    stakeholder pays [EUR, PV].
+
+    Two sums of different lines add up (``+``): the fused kernel of a simulation
+    (:mod:`businesscase.kernels.model`) sums the lines of the sections, :func:`block_totals` the
+    flow blocks of the outcome contracts.
     """
 
     costs: FloatArray
@@ -125,10 +130,35 @@ class Series:
     inflows: FloatArray
     subsidy_inflows: FloatArray
     loan_repayments: FloatArray
+    sib_payments: FloatArray
+    financing_by_payer: FloatArray
+
+    def __add__(self, other: Totals) -> Totals:
+        """The sums of the lines of both."""
+        added = {
+            name.name: getattr(self, name.name) + getattr(other, name.name)
+            for name in fields(Totals)
+            if name.name != "benefits_by_type"
+        }
+        by_type = {
+            kind: self.benefits_by_type[kind] + other.benefits_by_type[kind] for kind in VALUE_TYPES
+        }
+        return Totals(**added, benefits_by_type=by_type)
+
+
+@dataclass(frozen=True)
+class Series(Totals):
+    """Yearly totals behind the figures: the :class:`Totals` and what follows from them, each
+    of shape (D, T) [EUR, real; the cash balance in current euros].
+
+    ``outflows`` are the cash costs and loan repayments, ``cash_balance`` the cumulative
+    balance of the project's cash, ``discounted_net_benefit`` the discounted benefits less
+    costs of each year.
+    """
+
     outflows: FloatArray
     cash_balance: FloatArray
     discounted_net_benefit: FloatArray
-    sib_payments: FloatArray
 
 
 def present_values(amounts: FloatArray, discount: FloatArray) -> FloatArray:
@@ -136,8 +166,43 @@ def present_values(amounts: FloatArray, discount: FloatArray) -> FloatArray:
     return np.einsum("d...t,dt->d...", amounts, discount)
 
 
-def yearly_series(flows: Flows) -> Series:
-    """Sum the flow blocks into the yearly series of each view."""
+def yearly_series(flows: Flows, lines: Totals | None = None) -> Series:
+    """The yearly series of each view: the flow blocks summed, then the cash balance.
+
+    Parameters
+    ----------
+    flows : Flows
+        The scenario's flows for D draws.
+    lines : Totals, optional
+        Sums of lines that are not among ``flows.blocks`` (the fused kernel's,
+        :mod:`businesscase.kernels.model`), added to the blocks' sums.
+
+    Returns
+    -------
+    Series
+    """
+    totals = block_totals(flows)
+    if lines is not None:
+        totals = lines + totals
+    outflows = totals.cash_costs + totals.loan_repayments
+    if flows.project_ids:  # earmarked money stays in its project
+        balance = projects.pooled_balance(projects.part_cash(flows))
+    else:
+        balance = totals.inflows - outflows
+        balance *= flows.price_index  # current euros of each year
+        np.cumsum(balance, axis=1, out=balance)
+    discounted_net = totals.benefits - totals.costs
+    discounted_net *= flows.discount
+    return Series(
+        **{name.name: getattr(totals, name.name) for name in fields(Totals)},
+        outflows=outflows,
+        cash_balance=balance,
+        discounted_net_benefit=discounted_net,
+    )
+
+
+def block_totals(flows: Flows) -> Totals:
+    """Sum the flow blocks by kind of flow."""
     draws, horizon = flows.discount.shape
     scratch = np.empty((draws, horizon))
 
@@ -184,39 +249,24 @@ def yearly_series(flows: Flows) -> Series:
         add_lines(subsidy, block, np.array([kind in SUBSIDY_KINDS for kind in block.kinds], bool))
 
     cash_costs = total(flows.of("cost"))
-    in_kind = total(flows.of("in_kind"))
-    costs = total(flows.of(*SOCIAL_COSTS)) if flows.of("in_kind") else cash_costs
     harms = total(flows.of(*SOCIAL_LOSSES))
     benefits = total(flows.of(*SOCIAL_GAINS))
     if flows.of(*SOCIAL_LOSSES):
         benefits -= harms
-    inflows = total(flows.of("financing"))
-    repayments = total(flows.of("repayment"))
-    outflows = cash_costs + repayments
-    if flows.project_ids:  # earmarked money stays in its project
-        balance = projects.pooled_balance(projects.part_cash(flows))
-    else:
-        balance = inflows - outflows
-        balance *= flows.price_index  # current euros of each year
-        np.cumsum(balance, axis=1, out=balance)
-    discounted_net = benefits - costs
-    discounted_net *= flows.discount
-    return Series(
-        costs=costs,
+    return Totals(
+        costs=total(flows.of(*SOCIAL_COSTS)) if flows.of("in_kind") else cash_costs,
         cash_costs=cash_costs,
-        in_kind=in_kind,
+        in_kind=total(flows.of("in_kind")),
         benefits=benefits,
         benefits_by_type=benefits_by_type,
         harms=harms,
         residual_value=total(flows.of("residual_value")),
         transfers=total(flows.of("transfer")) - total(flows.of("transfer_harm")),
-        inflows=inflows,
+        inflows=total(flows.of("financing")),
         subsidy_inflows=subsidy,
-        loan_repayments=repayments,
-        outflows=outflows,
-        cash_balance=balance,
-        discounted_net_benefit=discounted_net,
+        loan_repayments=total(flows.of("repayment")),
         sib_payments=total(flows.of("outcome_payment")),
+        financing_by_payer=_stakeholder_sum(flows, ("financing",), "payers"),
     )
 
 
@@ -246,7 +296,7 @@ def compute_metrics(flows: Flows, series: Series) -> dict[str, FloatArray]:
     min_balance = balance.min(axis=1)
     short = balance < -CLOSE_TOLERANCE
 
-    funder_pv = _stakeholder_sum(flows, ("financing",), "payers")
+    funder_pv = series.financing_by_payer
     funder_share = _ratio(funder_pv, pv_financing[:, None])
     nan_without_inflow = np.where(pv_financing == 0.0, np.nan, 0.0)
 

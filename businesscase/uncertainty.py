@@ -35,7 +35,7 @@ import pandas as pd
 from businesscase import fast, limits
 from businesscase.actuals import Actuals
 from businesscase.distributions import base_value, nearest_whole
-from businesscase.flows import build_flows
+from businesscase.flows import build_flows, fusable
 from businesscase.metrics import (
     NO_YEAR,
     SCALAR_METRICS,
@@ -43,7 +43,7 @@ from businesscase.metrics import (
     compute_metrics,
     yearly_series,
 )
-from businesscase.overflow import QUIET, check_finite
+from businesscase.overflow import QUIET, TooLargeToComputeError, check_finite
 from businesscase.parameters import compile_parameters, is_timing, risky_lines, uncertain_inputs
 from businesscase.sampling import (
     NON_NEGATIVE,
@@ -164,9 +164,23 @@ def _evaluate_draws(
     actuals: Actuals | None = None,
     yearly: Mapping[str, np.ndarray] | None = None,
 ) -> dict[str, FloatArray]:
-    """The engine for one chunk of draws, its figures checked for overflow."""
+    """The engine for one chunk of draws, its figures checked for overflow.
+
+    Inside :func:`businesscase.fast.compiled` a scenario the fused kernel handles
+    (:func:`businesscase.flows.fusable`) goes through it; when its figures overflow, the chunk
+    is computed again by the numpy engine, whose flows name the field that is too large.
+    """
     with np.errstate(**QUIET):
         params = compile_parameters(scenario, draws=draws, values=values, yearly=yearly)
+        compiled = fast.kernels()
+        if compiled is not None and fusable(scenario, actuals):
+            flows, lines = compiled.fused_flows(scenario, params)
+            figures = compute_metrics(flows, yearly_series(flows, lines))
+            try:
+                check_finite(scenario, flows, figures)
+                return figures
+            except TooLargeToComputeError:
+                pass  # the numpy engine's flows name the field
         flows = build_flows(scenario, params, actuals)
         figures = compute_metrics(flows, yearly_series(flows))
     check_finite(scenario, flows, figures)

@@ -46,6 +46,28 @@ def captured_amounts(
     -------
     array, shape (D, L, T) [EUR]
     """
-    total = units * base_value * uplift * capture_share
-    per_year = total / np.asarray(duration, dtype=float)
+    per_year = yearly_capture(units, base_value, uplift, capture_share, duration)
     return spread_over_years(per_year, active_mask(start, duration, horizon_years))
+
+
+def yearly_capture(
+    units: FloatArray,
+    base_value: FloatArray,
+    uplift: FloatArray,
+    capture_share: FloatArray,
+    duration: IntArray,
+) -> FloatArray:
+    """Captured money in each active year: the captured total spread evenly over the years.
+
+    .. math:: \\frac{u \\cdot V \\cdot \\Delta \\cdot k}{d}
+
+    Parameters as :func:`captured_amounts`; returns shape (D, L) [EUR per year].
+
+    Examples
+    --------
+    >>> yearly_capture(np.array([[500.0]]), np.array([[200000.0]]), np.array([[0.03]]),
+    ...                np.array([[0.1]]), np.array([3]))
+    array([[100000.]])
+    """
+    total = units * base_value * uplift * capture_share
+    return total / np.asarray(duration, dtype=float)

@@ -11,10 +11,12 @@ The machine code is cached next to this module (``__pycache__``) on first use, s
 install compiles once (a few seconds); where that folder cannot be written, numba's user-wide
 cache is tried, and failing that the kernels are compiled in memory each run.
 
-One module per part of the model (:mod:`.lines`: line amounts, cohort values, sums of lines);
+One module per part of the model (:mod:`.lines`: line amounts, cohort values, sums of lines;
+:mod:`.model`: the fused kernel of a simulation's chunk);
 :mod:`.compiling` says how each is compiled. Importing this package imports numba.
 """
 
 from businesscase.kernels.lines import add_lines, line_amounts, outcome_values
+from businesscase.kernels.model import fused_flows
 
-__all__ = ["add_lines", "line_amounts", "outcome_values"]
+__all__ = ["add_lines", "fused_flows", "line_amounts", "outcome_values"]

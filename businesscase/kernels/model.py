@@ -1,0 +1,391 @@
+"""The fused kernel of a simulation's chunk: from the compiled parameters straight to the sums
+behind the figures (see :mod:`businesscase.kernels` and docs/uncertainty.md).
+
+:func:`businesscase.flows.build_flows` builds an array of draws x lines x years per section
+and :func:`businesscase.metrics.yearly_series` sums them again; for a chunk of 10,000 draws of
+50 lines over 30 years that is a hundred passes over arrays of 100 MB. :func:`fused_flows`
+computes the same formulas one draw at a time instead, each line's years in a few registers,
+and adds every line straight into the draw's yearly sums (:class:`businesscase.metrics.Totals`):
+costs with their growth, in kind and residual values; outcome cohorts and their values (harms
+and transfers included); avoided costs with their yearly events, additionality and drop-off;
+value capture, grants and loans, nominal lines deflated. Only the outcome lines an outcome
+contract pays for are written out whole, for the contract's own formulas
+(:func:`businesscase.flows.contract_flows`).
+
+The numpy engine is the reference: every figure of a simulation through this kernel equals
+the numpy engine's to 1e-12 of the largest present value (``tests/test_fused.py``). What is
+per draw and line, not per year (a net unit value, an annuity, a loan's outstanding principal)
+is computed by the numpy function of the section's module, so each formula is written once.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from businesscase import avoided_costs, funding, outcomes, value_capture
+from businesscase.flows import Flows, contract_flows, paid_lines, price_index
+from businesscase.kernels.compiling import compiled as _compile
+from businesscase.metrics import Totals
+from businesscase.parameters import Parameters
+from businesscase.scenario import Scenario
+from businesscase.timeline import discount_factors
+from businesscase.vocabulary import SUBSIDY_KINDS, VALUE_TYPES
+
+BENEFIT, HARM, TRANSFER, TRANSFER_HARM = 0, 1, 2, 3
+"""Codes of the kinds of flow of an outcome or avoided-cost line (``flows.FLOW_KINDS``)."""
+
+ECONOMIC = VALUE_TYPES.index("economic")
+"""The value type of a residual value."""
+
+# Positions of the yearly sums in the kernel's output, (YEARLY, D, T).
+COSTS, CASH_COSTS, IN_KIND, GAINS, HARMS, RESIDUAL, TRANSFERS = range(7)
+INFLOWS, SUBSIDY, REPAYMENTS, CAPTURED = range(7, 11)
+BY_TYPE = 11
+YEARLY = BY_TYPE + len(VALUE_TYPES)
+
+
+@_compile
+def _costs(d, acc, amount, growth, start, duration, in_kind, life):  # pragma: no cover
+    """A draw's cost lines: growth carried from year to year, the residual value of a line with
+    a ``life`` at the horizon (:func:`businesscase.costs.residual_values`)."""
+    horizon = acc.shape[1]
+    for line in range(amount.shape[1]):
+        first, value = start[d, line], amount[d, line]
+        factor = 1.0 + growth[d, line]
+        kind = IN_KIND if in_kind[line] else CASH_COSTS
+        residual = 0.0
+        for t in range(first, min(first + duration[d, line], horizon)):
+            acc[COSTS, t] += value
+            acc[kind, t] += value
+            if life[line] > 0:  # straight-line depreciation
+                residual += value * max(0.0, 1.0 - (horizon - t) / life[line])
+            value *= factor
+        if life[line] > 0:
+            acc[GAINS, horizon - 1] += residual
+            acc[RESIDUAL, horizon - 1] += residual
+            acc[BY_TYPE + ECONOMIC, horizon - 1] += residual
+
+
+@_compile
+def _add_value(acc, t, value, kind, value_type):  # pragma: no cover - compiled
+    """One value of an outcome or avoided-cost line into the sums of its kind of flow."""
+    if kind == BENEFIT:
+        acc[GAINS, t] += value
+        acc[BY_TYPE + value_type, t] += value
+    elif kind == HARM:
+        acc[HARMS, t] += value
+        acc[BY_TYPE + value_type, t] -= value
+    elif kind == TRANSFER:
+        acc[TRANSFERS, t] += value
+    else:
+        acc[TRANSFERS, t] -= value
+
+
+@_compile
+def _outcomes(
+    d,
+    acc,
+    paid_cohorts,
+    paid_values,
+    cohorts,
+    weight,
+    quantity,
+    growth,
+    unit_value,
+    drop_off,
+    start,
+    duration,
+    lasts,
+    kind,
+    value_type,
+    slot,
+):  # pragma: no cover - compiled
+    """A draw's outcome lines: cohorts with growth, each year's value summed over the cohorts
+    still lasting (:func:`businesscase.outcomes.outcome_values`); the lines a contract pays for
+    written out in their ``slot``."""
+    horizon = acc.shape[1]
+    for line in range(quantity.shape[1]):
+        first = start[d, line]
+        cohorts[:] = 0.0
+        size, factor = quantity[d, line], 1.0 + growth[d, line]
+        for t in range(first, min(first + duration[d, line], horizon)):
+            cohorts[t] = size
+            size *= factor
+        ages = min(lasts[d, line], horizon)
+        keep = 1.0 - drop_off[d, line]
+        weight[0] = unit_value[d, line]
+        for age in range(1, ages):
+            weight[age] = weight[age - 1] * keep
+        paid = slot[line]
+        # no value before the first cohort, nor after the last one's last year
+        for t in range(first, min(first + duration[d, line] + ages - 1, horizon)):
+            value = 0.0
+            for age in range(min(ages, t - first + 1)):
+                value += cohorts[t - age] * weight[age]
+            _add_value(acc, t, value, kind[line], value_type[line])
+            if paid >= 0:
+                paid_values[d, paid, t] = value
+        if paid >= 0:
+            paid_cohorts[d, paid, :] = cohorts
+
+
+@_compile
+def _avoided_costs(
+    d, acc, amount, growth, events, claimable, drop_off, start, duration, kind, value_type
+):  # pragma: no cover - compiled
+    """A draw's avoided costs: growth and drop-off from the line's start, the claimable share,
+    the event of each year when drawn (:mod:`businesscase.avoided_costs`)."""
+    horizon = acc.shape[1]
+    for line in range(amount.shape[1]):
+        first = start[d, line]
+        value = amount[d, line] * claimable[d, line]
+        factor = (1.0 + growth[d, line]) * (1.0 - drop_off[d, line])
+        for t in range(first, min(first + duration[d, line], horizon)):
+            event = events[d, line, t] if events.shape[0] > 0 else 1.0
+            _add_value(acc, t, value * event, kind[line], value_type[line])
+            value *= factor
+
+
+@_compile
+def _inflow(acc, paying, t, amount, payer, discount):  # pragma: no cover - compiled
+    """Money paid in by ``payer`` in year ``t``: an inflow and the payer's financing (PV)."""
+    acc[INFLOWS, t] += amount
+    paying[payer] += amount * discount[t]
+
+
+@_compile
+def _money(
+    d, acc, paying, discount, index, captured, start, duration, nominal, payer, also, growth
+):  # pragma: no cover - compiled
+    """A draw's value capture or non-loan funding: yearly amounts with growth (none for value
+    capture), a nominal line divided by the price index (:func:`businesscase.flows.build_flows`);
+    each an inflow, and ``also`` the subsidies' or the captured value's sum (``INFLOWS``: no
+    other)."""
+    horizon = acc.shape[1]
+    for line in range(captured.shape[1]):
+        first, value = start[d, line], captured[d, line]
+        factor = 1.0 + growth[d, line]
+        for t in range(first, min(first + duration[d, line], horizon)):
+            amount = value / index[d, t] if nominal[line] else value
+            if also[line] != INFLOWS:  # a subsidy or grant, or captured value
+                acc[also[line], t] += amount
+            _inflow(acc, paying, t, amount, payer[line], discount[d])
+            value *= factor
+
+
+@_compile
+def _loans(
+    d, acc, paying, discount, index, principal, payment, outstanding, start, term, nominal, lender
+):  # pragma: no cover - compiled
+    """A draw's loans: the payout in the start year, the annuity from the next year on, the
+    principal still owed (:func:`businesscase.funding.loan_schedule`); returns the sum owed."""
+    horizon = acc.shape[1]
+    owed = 0.0
+    for line in range(principal.shape[1]):
+        first = start[line]
+        if first < horizon:
+            deflator = index[d, first] if nominal[line] else 1.0
+            _inflow(acc, paying, first, principal[d, line] / deflator, lender[line], discount[d])
+        for t in range(first + 1, min(first + term[line] + 1, horizon)):
+            deflator = index[d, t] if nominal[line] else 1.0
+            acc[REPAYMENTS, t] += payment[d, line] / deflator
+        deflator = index[d, horizon - 1] if nominal[line] else 1.0
+        owed += outstanding[d, line] / deflator
+    return owed
+
+
+@_compile
+def _chunk(outputs, discount, index, sections):  # pragma: no cover - compiled
+    """Every draw of a chunk: its sums built in the cache (``acc``), then copied to its rows."""
+    out, payers, owed, paid_cohorts, paid_values = outputs
+    costs, outcomes, avoided, captured, grants, loans = sections
+    draws, horizon = discount.shape
+    cohorts, weight = np.empty(horizon), np.empty(horizon)
+    acc, paying = np.empty((YEARLY, horizon)), np.empty(payers.shape[1])
+    for d in range(draws):
+        acc[:] = 0.0
+        paying[:] = 0.0
+        paid_cohorts[d, :, :] = 0.0
+        paid_values[d, :, :] = 0.0
+        _costs(d, acc, *costs)
+        _outcomes(d, acc, paid_cohorts, paid_values, cohorts, weight, *outcomes)
+        _avoided_costs(d, acc, *avoided)
+        _money(d, acc, paying, discount, index, *captured)
+        _money(d, acc, paying, discount, index, *grants)
+        owed[d] = _loans(d, acc, paying, discount, index, *loans)
+        out[:, d, :] = acc
+        payers[d, :] = paying
+
+
+def fused_flows(scenario: Scenario, params: Parameters) -> tuple[Flows, Totals]:
+    """The flows of a chunk of draws as the figures need them: the outcome contracts' blocks,
+    and the sums of every other line.
+
+    Parameters
+    ----------
+    scenario : Scenario
+        A validated scenario without projects (:func:`businesscase.flows.fusable`).
+    params : Parameters
+        Its numeric inputs for D draws.
+
+    Returns
+    -------
+    flows : Flows
+        The chunk's flows with only the outcome contracts' blocks (``blocks``), and
+        everything else the figures read: discount factors, price index, value capture, the
+        loans' outstanding principal, the contracts and their payers' value.
+    lines : Totals
+        The sums of every other line, for :func:`businesscase.metrics.yearly_series`.
+    """
+    horizon, draws = scenario.settings.horizon_years, params.draws
+    ids = [holder.id for holder in scenario.stakeholders]
+    position = {holder: i for i, holder in enumerate(ids)}
+    p, timing = params.lines, params.timing
+    discount = discount_factors(params.discount_rate, horizon)
+    index = price_index(params.inflation, horizon)
+
+    def years(section: str, name: str, chosen: object = slice(None)) -> np.ndarray:
+        return np.ascontiguousarray(timing[section][name][:, chosen], dtype=np.int64)
+
+    def each(values: list) -> np.ndarray:
+        return np.array(values, dtype=np.int64).reshape(len(values))
+
+    def flags(values: list) -> np.ndarray:
+        return np.array(values, dtype=bool).reshape(len(values))
+
+    c, o, a, v, f = (
+        p[section] for section in ("costs", "outcomes", "avoided_costs", "value_capture", "funding")
+    )
+    costs = (
+        c["amount"],
+        c["growth"],
+        years("costs", "start"),
+        years("costs", "duration"),
+        flags([line.in_kind for line in scenario.costs]),
+        each([line.life or 0 for line in scenario.costs]),
+    )
+    paid = paid_lines(scenario)
+    lines = scenario.outcomes
+    outcome_lines = (
+        o["quantity"],
+        o["growth"],
+        outcomes.net_unit_value(o["proxy"], o["deadweight"], o["displacement"], o["attribution"]),
+        o["drop_off"],
+        years("outcomes", "start"),
+        years("outcomes", "duration"),
+        years("outcomes", "lasts"),
+        each([_kind(line) for line in lines]),
+        each([VALUE_TYPES.index(line.value_type) for line in lines]),
+        each([paid.index(i) if i in paid else -1 for i in range(len(lines))]),
+    )
+    events = params.avoided_cost_years
+    avoided = a["incidents"] * a["reduction"] * a["unit_cost"]
+    lines = scenario.avoided_costs
+    avoided_lines = (
+        avoided if events is not None else avoided * a["probability"],
+        a["growth"],
+        np.zeros((0, 0, 0)) if events is None else np.ascontiguousarray(events, dtype=float),
+        avoided_costs.claimable_share(a["deadweight"], a["displacement"], a["attribution"]),
+        a["drop_off"],
+        years("avoided_costs", "start"),
+        years("avoided_costs", "duration"),
+        each([_kind(line) for line in lines]),
+        each([VALUE_TYPES.index(line.value_type) for line in lines]),
+    )
+    lines = scenario.value_capture
+    captured = (
+        value_capture.yearly_capture(
+            v["units"],
+            v["base_value"],
+            v["uplift"],
+            v["capture_share"],
+            timing["value_capture"]["duration"],
+        ),
+        years("value_capture", "start"),
+        years("value_capture", "duration"),
+        flags([line.nominal for line in lines]),
+        each([position[line.payer] for line in lines]),
+        each([CAPTURED] * len(lines)),
+        np.zeros(v["units"].shape),
+    )
+    loan = np.array([line.kind == "loan" for line in scenario.funding], dtype=bool)
+    lines = [line for line in scenario.funding if line.kind != "loan"]
+    grants = (
+        np.ascontiguousarray(f["amount"][:, ~loan] * f["probability"][:, ~loan]),
+        years("funding", "start", ~loan),
+        years("funding", "duration", ~loan),
+        flags([line.nominal for line in lines]),
+        each([position[line.funder] for line in lines]),
+        each([SUBSIDY if line.kind in SUBSIDY_KINDS else INFLOWS for line in lines]),
+        np.ascontiguousarray(f["growth"][:, ~loan]),
+    )
+    lines = [line for line in scenario.funding if line.kind == "loan"]
+    starts = each([line.start for line in lines])
+    terms = each([line.term for line in lines])
+    principal = f["amount"][:, loan] * f["probability"][:, loan]
+    payment, outstanding = funding.loan_terms(
+        principal, f["interest_rate"][:, loan], starts, terms, horizon
+    )
+    loans = (
+        np.ascontiguousarray(principal),
+        np.ascontiguousarray(payment),
+        np.ascontiguousarray(outstanding),
+        starts,
+        terms,
+        flags([line.nominal for line in lines]),
+        each([position[line.funder] for line in lines]),
+    )
+    # numpy's buffers, not numba's: a freed numpy buffer of this size is given again to the next
+    # chunk, numba's are new memory each time (ten times slower to fill on a virtual machine)
+    out = np.empty((YEARLY, draws, horizon))
+    payers = np.empty((draws, len(ids)))
+    owed = np.empty(draws)
+    paid_cohorts = np.empty((draws, len(paid), horizon))
+    paid_values = np.empty((draws, len(paid), horizon))
+    sections = (costs, outcome_lines, avoided_lines, captured, grants, loans)
+    _chunk((out, payers, owed, paid_cohorts, paid_values), discount, index, sections)
+    contracts, payer_value, blocks = contract_flows(
+        scenario,
+        params,
+        {line: paid_cohorts[:, k] for k, line in enumerate(paid)},
+        {line: paid_values[:, k] for k, line in enumerate(paid)},
+        index,
+    )
+    flows = Flows(
+        start_year=scenario.settings.start_year,
+        horizon_years=horizon,
+        stakeholder_ids=tuple(ids),
+        stakeholder_names=tuple(holder.name for holder in scenario.stakeholders),
+        stakeholder_kinds=tuple(holder.kind for holder in scenario.stakeholders),
+        discount=discount,
+        price_index=index,
+        blocks=tuple(blocks),
+        loan_outstanding=owed,
+        value_capture=out[CAPTURED],
+        contracts=contracts,
+        payer_value=payer_value,
+    )
+    sums = Totals(
+        costs=out[COSTS],
+        cash_costs=out[CASH_COSTS],
+        in_kind=out[IN_KIND],
+        benefits=out[GAINS] - out[HARMS],
+        benefits_by_type={kind: out[BY_TYPE + i] for i, kind in enumerate(VALUE_TYPES)},
+        harms=out[HARMS],
+        residual_value=out[RESIDUAL],
+        transfers=out[TRANSFERS],
+        inflows=out[INFLOWS],
+        subsidy_inflows=out[SUBSIDY],
+        loan_repayments=out[REPAYMENTS],
+        sib_payments=np.zeros((draws, horizon)),
+        financing_by_payer=payers,
+    )
+    return flows, sums
+
+
+def _kind(line: object) -> int:
+    """The kind-of-flow code of an outcome or avoided-cost line."""
+    harm = getattr(line, "harm", False)
+    if line.transfer:
+        return TRANSFER_HARM if harm else TRANSFER
+    return HARM if harm else BENEFIT
