@@ -114,9 +114,8 @@ class Totals:
     counted negative; ``financing_by_payer`` (D, S) is the present value of the financing each
     stakeholder pays [EUR, PV].
 
-    Two sums of different lines add up (``+``): the fused kernel of a simulation
-    (:mod:`businesscase.kernels.model`) sums the lines of the sections, :func:`block_totals` the
-    flow blocks of the outcome contracts.
+    In a simulation the fused kernel (:mod:`businesscase.kernels.model`) sums the lines of the
+    sections, and :func:`block_totals` adds the flow blocks of the outcome contracts to them.
     """
 
     costs: FloatArray
@@ -132,18 +131,6 @@ class Totals:
     loan_repayments: FloatArray
     sib_payments: FloatArray
     financing_by_payer: FloatArray
-
-    def __add__(self, other: Totals) -> Totals:
-        """The sums of the lines of both."""
-        added = {
-            name.name: getattr(self, name.name) + getattr(other, name.name)
-            for name in fields(Totals)
-            if name.name != "benefits_by_type"
-        }
-        by_type = {
-            kind: self.benefits_by_type[kind] + other.benefits_by_type[kind] for kind in VALUE_TYPES
-        }
-        return Totals(**added, benefits_by_type=by_type)
 
 
 @dataclass(frozen=True)
@@ -175,15 +162,13 @@ def yearly_series(flows: Flows, lines: Totals | None = None) -> Series:
         The scenario's flows for D draws.
     lines : Totals, optional
         Sums of lines that are not among ``flows.blocks`` (the fused kernel's,
-        :mod:`businesscase.kernels.model`), added to the blocks' sums.
+        :mod:`businesscase.kernels.model`); the blocks are added to them, in place.
 
     Returns
     -------
     Series
     """
-    totals = block_totals(flows)
-    if lines is not None:
-        totals = lines + totals
+    totals = block_totals(flows, lines)
     outflows = totals.cash_costs + totals.loan_repayments
     if flows.project_ids:  # earmarked money stays in its project
         balance = projects.pooled_balance(projects.part_cash(flows))
@@ -201,8 +186,8 @@ def yearly_series(flows: Flows, lines: Totals | None = None) -> Series:
     )
 
 
-def block_totals(flows: Flows) -> Totals:
-    """Sum the flow blocks by kind of flow."""
+def block_totals(flows: Flows, start: Totals | None = None) -> Totals:
+    """Sum the flow blocks by kind of flow, from zero or onto the sums ``start`` (in place)."""
     draws, horizon = flows.discount.shape
     scratch = np.empty((draws, horizon))
 
@@ -225,13 +210,18 @@ def block_totals(flows: Flows) -> Totals:
         elif chosen.any():
             out += block.amounts[:, chosen].sum(axis=1, out=scratch)
 
-    def total(blocks: list) -> FloatArray:
-        out = np.zeros((draws, horizon))
+    def total(blocks: list, name: str | None = None) -> FloatArray:
+        """The blocks' lines added up, onto ``start``'s sum ``name`` when there is one."""
+        out = np.zeros((draws, horizon)) if start is None or name is None else getattr(start, name)
         for block in blocks:
             add_lines(out, block)
         return out
 
-    benefits_by_type = {kind: np.zeros((draws, horizon)) for kind in VALUE_TYPES}
+    benefits_by_type = (
+        {kind: np.zeros((draws, horizon)) for kind in VALUE_TYPES}
+        if start is None
+        else start.benefits_by_type
+    )
     for block in flows.of(*SOCIAL_GAINS):
         for kind in VALUE_TYPES:
             add_lines(
@@ -244,29 +234,34 @@ def block_totals(flows: Flows) -> Totals:
             loss = np.zeros((draws, horizon))
             add_lines(loss, block, np.array([t == kind for t in block.value_types], dtype=bool))
             benefits_by_type[kind] -= loss
-    subsidy = np.zeros((draws, horizon))
+    subsidy = total([], "subsidy_inflows")
     for block in flows.of("financing"):
         add_lines(subsidy, block, np.array([kind in SUBSIDY_KINDS for kind in block.kinds], bool))
 
-    cash_costs = total(flows.of("cost"))
-    harms = total(flows.of(*SOCIAL_LOSSES))
-    benefits = total(flows.of(*SOCIAL_GAINS))
+    cash_costs = total(flows.of("cost"), "cash_costs")
+    harms = total(flows.of(*SOCIAL_LOSSES))  # the blocks' harms: ``start``'s are netted already
+    benefits = total(flows.of(*SOCIAL_GAINS), "benefits")
     if flows.of(*SOCIAL_LOSSES):
         benefits -= harms
+    paying = _stakeholder_sum(flows, ("financing",), "payers")
+    if start is not None:
+        harms += start.harms
+        paying += start.financing_by_payer
+    with_in_kind = flows.of("in_kind") or start is not None
     return Totals(
-        costs=total(flows.of(*SOCIAL_COSTS)) if flows.of("in_kind") else cash_costs,
+        costs=total(flows.of(*SOCIAL_COSTS), "costs") if with_in_kind else cash_costs,
         cash_costs=cash_costs,
-        in_kind=total(flows.of("in_kind")),
+        in_kind=total(flows.of("in_kind"), "in_kind"),
         benefits=benefits,
         benefits_by_type=benefits_by_type,
         harms=harms,
-        residual_value=total(flows.of("residual_value")),
-        transfers=total(flows.of("transfer")) - total(flows.of("transfer_harm")),
-        inflows=total(flows.of("financing")),
+        residual_value=total(flows.of("residual_value"), "residual_value"),
+        transfers=total(flows.of("transfer"), "transfers") - total(flows.of("transfer_harm")),
+        inflows=total(flows.of("financing"), "inflows"),
         subsidy_inflows=subsidy,
-        loan_repayments=total(flows.of("repayment")),
-        sib_payments=total(flows.of("outcome_payment")),
-        financing_by_payer=_stakeholder_sum(flows, ("financing",), "payers"),
+        loan_repayments=total(flows.of("repayment"), "loan_repayments"),
+        sib_payments=total(flows.of("outcome_payment"), "sib_payments"),
+        financing_by_payer=paying,
     )
 
 

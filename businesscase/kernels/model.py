@@ -67,18 +67,24 @@ def _costs(d, acc, amount, growth, start, duration, in_kind, life):  # pragma: n
 
 
 @_compile
-def _add_value(acc, t, value, kind, value_type):  # pragma: no cover - compiled
-    """One value of an outcome or avoided-cost line into the sums of its kind of flow."""
+def _add_values(acc, values, first, end, kind, value_type):  # pragma: no cover - compiled
+    """The values of an outcome or avoided-cost line in years ``first .. end - 1`` into the sums
+    of its kind of flow."""
+    by_type = BY_TYPE + value_type
     if kind == BENEFIT:
-        acc[GAINS, t] += value
-        acc[BY_TYPE + value_type, t] += value
+        for t in range(first, end):
+            acc[GAINS, t] += values[t]
+            acc[by_type, t] += values[t]
     elif kind == HARM:
-        acc[HARMS, t] += value
-        acc[BY_TYPE + value_type, t] -= value
+        for t in range(first, end):
+            acc[HARMS, t] += values[t]
+            acc[by_type, t] -= values[t]
     elif kind == TRANSFER:
-        acc[TRANSFERS, t] += value
+        for t in range(first, end):
+            acc[TRANSFERS, t] += values[t]
     else:
-        acc[TRANSFERS, t] -= value
+        for t in range(first, end):
+            acc[TRANSFERS, t] -= values[t]
 
 
 @_compile
@@ -88,7 +94,7 @@ def _outcomes(
     paid_cohorts,
     paid_values,
     cohorts,
-    weight,
+    values,
     quantity,
     growth,
     unit_value,
@@ -101,49 +107,61 @@ def _outcomes(
     slot,
 ):  # pragma: no cover - compiled
     """A draw's outcome lines: cohorts with growth, each year's value summed over the cohorts
-    still lasting (:func:`businesscase.outcomes.outcome_values`); the lines a contract pays for
-    written out in their ``slot``."""
+    still lasting, youngest first (:func:`businesscase.outcomes.outcome_values`); the lines a
+    contract pays for written out in their ``slot``."""
     horizon = acc.shape[1]
     for line in range(quantity.shape[1]):
         first = start[d, line]
+        stop = min(first + duration[d, line], horizon)
+        ages = min(lasts[d, line], horizon)
+        end = min(first + duration[d, line] + ages - 1, horizon)  # the last cohort's last year
         cohorts[:] = 0.0
+        values[:] = 0.0
         size, factor = quantity[d, line], 1.0 + growth[d, line]
-        for t in range(first, min(first + duration[d, line], horizon)):
+        for t in range(first, stop):
             cohorts[t] = size
             size *= factor
-        ages = min(lasts[d, line], horizon)
-        keep = 1.0 - drop_off[d, line]
-        weight[0] = unit_value[d, line]
-        for age in range(1, ages):
-            weight[age] = weight[age - 1] * keep
-        paid = slot[line]
-        # no value before the first cohort, nor after the last one's last year
-        for t in range(first, min(first + duration[d, line] + ages - 1, horizon)):
-            value = 0.0
-            for age in range(min(ages, t - first + 1)):
-                value += cohorts[t - age] * weight[age]
-            _add_value(acc, t, value, kind[line], value_type[line])
-            if paid >= 0:
-                paid_values[d, paid, t] = value
-        if paid >= 0:
-            paid_cohorts[d, paid, :] = cohorts
+        weight, keep = unit_value[d, line], 1.0 - drop_off[d, line]
+        for age in range(ages):  # one age at a time: a loop over years the processor vectorises
+            for t in range(first + age, end):
+                values[t] += cohorts[t - age] * weight
+            weight *= keep
+        _add_values(acc, values, first, end, kind[line], value_type[line])
+        if slot[line] >= 0:
+            paid_cohorts[d, slot[line], :] = cohorts
+            paid_values[d, slot[line], :] = values
 
 
 @_compile
 def _avoided_costs(
-    d, acc, amount, growth, events, claimable, drop_off, start, duration, kind, value_type
+    d,
+    acc,
+    values,
+    amount,
+    growth,
+    events,
+    claimable,
+    drop_off,
+    start,
+    duration,
+    kind,
+    value_type,
 ):  # pragma: no cover - compiled
     """A draw's avoided costs: growth and drop-off from the line's start, the claimable share,
     the event of each year when drawn (:mod:`businesscase.avoided_costs`)."""
     horizon = acc.shape[1]
     for line in range(amount.shape[1]):
         first = start[d, line]
+        stop = min(first + duration[d, line], horizon)
         value = amount[d, line] * claimable[d, line]
         factor = (1.0 + growth[d, line]) * (1.0 - drop_off[d, line])
-        for t in range(first, min(first + duration[d, line], horizon)):
-            event = events[d, line, t] if events.shape[0] > 0 else 1.0
-            _add_value(acc, t, value * event, kind[line], value_type[line])
+        for t in range(first, stop):
+            values[t] = value
             value *= factor
+        if events.shape[0] > 0:
+            for t in range(first, stop):
+                values[t] *= events[d, line, t]
+        _add_values(acc, values, first, stop, kind[line], value_type[line])
 
 
 @_compile
@@ -200,7 +218,7 @@ def _chunk(outputs, discount, index, sections):  # pragma: no cover - compiled
     out, payers, owed, paid_cohorts, paid_values = outputs
     costs, outcomes, avoided, captured, grants, loans = sections
     draws, horizon = discount.shape
-    cohorts, weight = np.empty(horizon), np.empty(horizon)
+    cohorts, values = np.empty(horizon), np.empty(horizon)
     acc, paying = np.empty((YEARLY, horizon)), np.empty(payers.shape[1])
     for d in range(draws):
         acc[:] = 0.0
@@ -208,8 +226,8 @@ def _chunk(outputs, discount, index, sections):  # pragma: no cover - compiled
         paid_cohorts[d, :, :] = 0.0
         paid_values[d, :, :] = 0.0
         _costs(d, acc, *costs)
-        _outcomes(d, acc, paid_cohorts, paid_values, cohorts, weight, *outcomes)
-        _avoided_costs(d, acc, *avoided)
+        _outcomes(d, acc, paid_cohorts, paid_values, cohorts, values, *outcomes)
+        _avoided_costs(d, acc, values, *avoided)
         _money(d, acc, paying, discount, index, *captured)
         _money(d, acc, paying, discount, index, *grants)
         owed[d] = _loans(d, acc, paying, discount, index, *loans)
