@@ -527,6 +527,10 @@ def contract_flows(
             terms["capital"][:, k], within_written, terms["guarantee_share"][:, k]
         )
         removed = capped - paid
+        pairs: set[tuple[str, int]] = set()
+        own_payers = _payer_value(
+            scenario, metrics, line_of, outcome_value, q["cashable_share"], pairs
+        )
         if bond.nominal:  # caps apply to the contract's amounts as written; the division comes last
             beyond_index = (1.0 + params.inflation)[:, None] ** np.arange(horizon, years)[None, :]
             by_metric = np.concatenate(
@@ -552,9 +556,7 @@ def contract_flows(
                 payments_beyond=_over_metrics(by_metric[:, :, horizon:]).sum(axis=1),
                 guarantee=guarantee[:, -1],
                 trimmed_by_return_cap=removed.sum(axis=1),
-                payer_value=_payer_value(
-                    scenario, metrics, line_of, outcome_value, q["cashable_share"], set()
-                ),
+                payer_value=own_payers,
                 breakeven=sib.contract_breakeven_share(
                     paid_for,
                     price,
@@ -566,9 +568,13 @@ def contract_flows(
                 ),
             )
         )
-        payer_value += _payer_value(
-            scenario, metrics, line_of, outcome_value, q["cashable_share"], counted
+        # the first contract counts each of its (payer, line) pairs for the first time
+        payer_value += (
+            _payer_value(scenario, metrics, line_of, outcome_value, q["cashable_share"], counted)
+            if counted
+            else own_payers
         )
+        counted |= pairs
         blocks += _contract_blocks(bond, metrics, drawn, payments, guarantee, labeller)
     return tuple(contracts), payer_value, blocks
 
