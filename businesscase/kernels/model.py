@@ -223,8 +223,6 @@ def _chunk(outputs, discount, index, sections):  # pragma: no cover - compiled
     for d in range(draws):
         acc[:] = 0.0
         paying[:] = 0.0
-        paid_cohorts[d, :, :] = 0.0
-        paid_values[d, :, :] = 0.0
         _costs(d, acc, *costs)
         _outcomes(d, acc, paid_cohorts, paid_values, cohorts, values, *outcomes)
         _avoided_costs(d, acc, values, *avoided)
