@@ -358,7 +358,12 @@ def fused_flows(scenario: Scenario, params: Parameters) -> tuple[Flows, Totals]:
     owed = np.empty(draws)
     paid_cohorts = np.empty((draws, len(paid), horizon))
     paid_values = np.empty((draws, len(paid), horizon))
-    sections = (costs, outcome_lines, avoided_lines, captured, grants, loans)
+    # every input C-ordered and writable (a field no draw changes is a read-only view of its
+    # base values): one compiled form for every scenario, not one per combination of layouts
+    sections = tuple(
+        tuple(np.require(array, requirements=("C", "W")) for array in section)
+        for section in (costs, outcome_lines, avoided_lines, captured, grants, loans)
+    )
     _chunk((out, payers, owed, paid_cohorts, paid_values), discount, index, sections)
     contracts, payer_value, blocks = contract_flows(
         scenario,
