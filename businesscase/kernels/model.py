@@ -361,7 +361,7 @@ def fused_flows(scenario: Scenario, params: Parameters) -> tuple[Flows, Totals]:
     # every input C-ordered and writable (a field no draw changes is a read-only view of its
     # base values): one compiled form for every scenario, not one per combination of layouts
     sections = tuple(
-        tuple(np.require(array, requirements=("C", "W")) for array in section)
+        tuple(_plain(array) for array in section)
         for section in (costs, outcome_lines, avoided_lines, captured, grants, loans)
     )
     _chunk((out, payers, owed, paid_cohorts, paid_values), discount, index, sections)
@@ -410,3 +410,9 @@ def _kind(line: object) -> int:
     if line.transfer:
         return TRANSFER_HARM if harm else TRANSFER
     return HARM if harm else BENEFIT
+
+
+def _plain(array: np.ndarray) -> np.ndarray:
+    """The array itself when C-ordered and writable, else a copy that is."""
+    flags = array.flags
+    return array if flags.c_contiguous and flags.writeable else np.array(array, order="C")
