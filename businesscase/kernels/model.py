@@ -115,8 +115,9 @@ def _outcomes(
         stop = min(first + duration[d, line], horizon)
         ages = min(lasts[d, line], horizon)
         end = min(first + duration[d, line] + ages - 1, horizon)  # the last cohort's last year
-        cohorts[:] = 0.0
-        values[:] = 0.0
+        for t in range(horizon):  # explicit loops: numba compiles them far faster than slices
+            cohorts[t] = 0.0
+            values[t] = 0.0
         size, factor = quantity[d, line], 1.0 + growth[d, line]
         for t in range(first, stop):
             cohorts[t] = size
@@ -128,8 +129,9 @@ def _outcomes(
             weight *= keep
         _add_values(acc, values, first, end, kind[line], value_type[line])
         if slot[line] >= 0:
-            paid_cohorts[d, slot[line], :] = cohorts
-            paid_values[d, slot[line], :] = values
+            for t in range(horizon):
+                paid_cohorts[d, slot[line], t] = cohorts[t]
+                paid_values[d, slot[line], t] = values[t]
 
 
 @_compile
@@ -221,16 +223,22 @@ def _chunk(outputs, discount, index, sections):  # pragma: no cover - compiled
     cohorts, values = np.empty(horizon), np.empty(horizon)
     acc, paying = np.empty((YEARLY, horizon)), np.empty(payers.shape[1])
     for d in range(draws):
-        acc[:] = 0.0
-        paying[:] = 0.0
+        for k in range(YEARLY):
+            for t in range(horizon):
+                acc[k, t] = 0.0
+        for s in range(paying.size):
+            paying[s] = 0.0
         _costs(d, acc, *costs)
         _outcomes(d, acc, paid_cohorts, paid_values, cohorts, values, *outcomes)
         _avoided_costs(d, acc, values, *avoided)
         _money(d, acc, paying, discount, index, *captured)
         _money(d, acc, paying, discount, index, *grants)
         owed[d] = _loans(d, acc, paying, discount, index, *loans)
-        out[:, d, :] = acc
-        payers[d, :] = paying
+        for k in range(YEARLY):
+            for t in range(horizon):
+                out[k, d, t] = acc[k, t]
+        for s in range(paying.size):
+            payers[d, s] = paying[s]
 
 
 def fused_flows(scenario: Scenario, params: Parameters) -> tuple[Flows, Totals]:
