@@ -16,6 +16,8 @@ ROW_HEIGHT = 35
 """Height of a grid row in Streamlit's data editor [px] (header row included)."""
 INPUTS_X = 150
 """A point inside the first column (inputs), right of the row marker [px]."""
+KEY_DELAY = 40
+"""Milliseconds between two keys typed into a cell: a fast typist's pace."""
 RIGHT_MARGIN = 100
 """A point inside the last column (rho), this far from the grid's right edge [px]."""
 GROUP = "outcomes[3].quantity; outcomes[4].quantity"
@@ -28,20 +30,22 @@ pytestmark = pytest.mark.skipif(
 
 
 def type_into_cell(page, text: str) -> None:
-    """Type into the selected cell as a person does (typing opens its editor), commit with
-    Enter and wait for the rerun."""
-    page.keyboard.type(text)
+    """Type into the selected cell as a person does, a key at a time, and commit with Enter
+    once the cell's editor holds the whole text; then wait for the rerun.
+
+    The grid's cell editor opens on the first key and takes what is typed into its own state
+    a moment later: keys sent all at once (Playwright's default, no delay), with Enter in the
+    same few milliseconds, leave the cell as it was, so the test lost a cell now and then
+    while the app never received it (see docs/app.md, "Typing into the tables")."""
+    editor = page.locator("textarea.gdg-input")  # the grid's cell editor
+    page.keyboard.type(text[0])  # opens the editor of a selected cell, with this key in it
+    expect(editor).to_be_visible()
+    page.keyboard.type(text[1:], delay=KEY_DELAY)
+    expect(editor).to_have_value(text)
     page.keyboard.press("Enter")
     settle(page)
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="since the programme has five correlation groups, the second cell typed into a new "
-    "line of the correlations grid is often lost (the line stays 'Nog niet geldig'); typing "
-    "the cells again does not help, so it may be the table view's handling of a new invalid "
-    "line: to be found and fixed",
-)
 def test_a_correlation_typed_into_the_build_grid_is_in_the_draws(page, server):
     page.goto(f"{server}/build")
     page.get_by_test_id("stDataFrame").last.wait_for(timeout=45_000)
@@ -59,8 +63,9 @@ def test_a_correlation_typed_into_the_build_grid_is_in_the_draws(page, server):
     grid.click(position={"x": grid.bounding_box()["width"] - RIGHT_MARGIN, "y": row})
     settle(page)
     type_into_cell(page, "0,6")
+    # the rerun that takes the line may start after settle() looked: wait for its verdict
+    expect(page.get_by_text("Nog niet geldig")).to_have_count(0, timeout=45_000)
     shoot(page, "risks_build_correlation")
-    assert page.get_by_text("Nog niet geldig").count() == 0
 
     go_to(page, "Onzekerheid")
     page.get_by_test_id("stFormSubmitButton").first.click()
