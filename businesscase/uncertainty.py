@@ -823,8 +823,8 @@ def sensitivity(
     for index, (path, distribution) in enumerate(inputs.items()):
         whole = is_timing(path)
         ends = low_high(distribution)
-        if whole:  # whole years: the low and high rounded as a draw is (docs/uncertainty.md)
-            ends = tuple(float(nearest_whole(end)) for end in ends)
+        if whole:  # whole years: the first and last year a draw rounds to (docs/uncertainty.md)
+            ends = (float(nearest_whole(ends[0])), float(math.ceil(ends[1] - 0.5)))
         low, high = np.clip(ends, *field_range(path, horizon))
         bounds[path] = (low, high)
         bases[path] = base_value(distribution, whole=whole)

@@ -5,6 +5,7 @@ page's list of risks."""
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 
 import numpy as np
@@ -13,7 +14,7 @@ from guided_harness import case, step
 from streamlit.testing.v1 import AppTest
 
 from app_pages import state
-from businesscase import evaluate
+from businesscase import evaluate, examples
 from businesscase.distributions import Triangular, nearest_whole
 from businesscase.sampling import sample_input
 from businesscase.scenario import scenario_from_dict
@@ -22,6 +23,8 @@ from businesscase.text import t
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 GUIDED = "app_pages/guided.py"
 START = 2027
+SLIPPING = ("costs", "outcomes", "avoided_costs", "funding")
+"""The sections whose lines the guided build asks whether they may start later."""
 
 
 def button(at: AppTest, label: str):
@@ -118,6 +121,18 @@ def test_a_slip_of_k_years_gives_the_planned_year_the_largest_whole_year_chance(
     shares = [np.mean(years == 1 + j) for j in range(slip + 1)]
     assert np.allclose(shares, expected, atol=5 * np.sqrt(0.25 / draws))
     assert nearest_whole(Triangular(**written).base) == 1  # the figures: the planned year
+
+
+@pytest.mark.parametrize("name", examples.list_examples())
+def test_the_examples_write_a_slipping_start_as_the_guided_build_does(name):
+    # one convention: half a year before the planned year to half a year after the latest;
+    # the older form triangular(s, s, s + 2) gave, rounded, 7/16 on time and 8/16 a year late
+    data = tomllib.loads(examples.example_path(name).read_text(encoding="utf-8"))
+    lines = [line for section in SLIPPING for line in data.get(section, [])]
+    for start in [line["start"] for line in lines if isinstance(line.get("start"), dict)]:
+        assert start["dist"] == "triangular" and start["low"] == start["mode"]
+        planned, latest = start["mode"] + 0.5, start["high"] - 0.5
+        assert planned == int(planned) and latest - planned in (1, 2)
 
 
 def test_no_slip_writes_a_whole_start(plan):
