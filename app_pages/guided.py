@@ -108,6 +108,7 @@ FORMS: dict[str, tuple[str, tuple[str, ...]]] = {
             "reduction",
             "unit_cost",
             "proxy_source",
+            "probability",
             "deadweight",
             "displacement",
             "attribution",

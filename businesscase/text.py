@@ -834,6 +834,10 @@ TEXT: dict[str, dict[str, str]] = {
         "nl": "Hoeveel daarvan voorkomt het plan (%)?",
     },
     "ask_unit_cost": {"en": "Cost each time (€)", "nl": "Kosten per keer (€)"},
+    "ask_avoided_costs_probability": {
+        "en": "Chance it happens in a year (%)",
+        "nl": "Kans dat het in een jaar gebeurt (%)",
+    },
     "ask_funding_name": {"en": "Funding line", "nl": "Financieringsregel"},
     "ask_funder": {"en": "Who pays?", "nl": "Wie betaalt?"},
     "ask_funding_kind": {"en": "Route", "nl": "Route"},
@@ -984,6 +988,18 @@ TEXT: dict[str, dict[str, str]] = {
     "help_reduction": {
         "en": "Which share of it the plan prevents. Estimate carefully: usually 5 to 30%.",
         "nl": "Welk deel daarvan het plan voorkomt. Voorzichtig schatten: meestal 5 tot 30%.",
+    },
+    "help_avoided_costs_probability": {
+        "en": "Happens every year (cases, contacts)? Then 100%. Is it an event that happens in a "
+        "year or not, such as an eviction, a fire or a young person placed out of home? Then "
+        "the chance in a year without the plan, e.g. 20% if it happens about once in five "
+        "years. The figures count the chance times the cost; in the Monte Carlo (Uncertainty "
+        "page) it happens or not in each year of each draw.",
+        "nl": "Gebeurt het elk jaar (trajecten, contacten)? Dan 100%. Is het een gebeurtenis die "
+        "in een jaar wel of niet voorkomt, zoals een huisuitzetting, een brand of een "
+        "uithuisplaatsing? Dan de kans per jaar zonder het plan, bijvoorbeeld 20% als het "
+        "ongeveer eens in de vijf jaar gebeurt. De cijfers tellen kans maal kosten; in de Monte "
+        "Carlo (pagina Onzekerheid) gebeurt het in elk jaar van elke trekking wel of niet.",
     },
     "help_unit_cost": {
         "en": "What one case costs, in euros; e.g. a debt counselling case about € 2,400.",

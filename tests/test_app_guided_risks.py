@@ -19,6 +19,7 @@ from businesscase.distributions import Triangular, nearest_whole
 from businesscase.sampling import sample_input
 from businesscase.scenario import scenario_from_dict
 from businesscase.text import t
+from businesscase.uncertainty import risks_in_draws
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 GUIDED = "app_pages/guided.py"
@@ -150,6 +151,49 @@ def test_funding_not_yet_granted_is_written_as_its_chance_and_drawn_all_or_nothi
     assert evaluate(variant(plan).scenario).yearly["inflows"].tolist()[0] == pytest.approx(8400.0)
     shown = risks(plan)
     assert f"- {t('risk_money', 'nl', count='1')}" in shown
+
+
+def add_avoided_cost(at: AppTest, chance: float | None) -> None:
+    """An eviction the municipality would pay 5,000 for, prevented wholly, with the yearly
+    ``chance`` [percent] it happens (None: the form's default)."""
+    step(at, "voorkomen")
+    at.text_input(key="add_avoided_costs_name").set_value("Huisuitzetting")
+    at.selectbox(key="add_avoided_costs_bearer").set_value("gemeente")
+    at.number_input(key="add_avoided_costs_incidents").set_value(1.0)
+    at.number_input(key="add_avoided_costs_reduction").set_value(100.0)
+    at.number_input(key="add_avoided_costs_unit_cost").set_value(5000.0)
+    if chance is not None:
+        at.number_input(key="add_avoided_costs_probability").set_value(chance)
+    button(at, "Toevoegen").click().run()
+    assert not at.exception
+
+
+def test_an_avoided_cost_asks_the_chance_its_event_happens_in_a_year(plan):
+    asked = plan
+    step(asked, "voorkomen")
+    field = asked.number_input(key="add_avoided_costs_probability")
+    assert (
+        field.label
+        == t("ask_avoided_costs_probability", "nl")
+        == "Kans dat het in een jaar gebeurt (%)"
+    )
+    assert field.value == 100.0  # happens every year unless the team says otherwise
+    assert "eens in de vijf jaar" in field.help
+    add_avoided_cost(asked, 20.0)
+    [avoided] = case(asked)["avoided_costs"]
+    assert avoided["probability"] == 0.2
+    assert variant(asked).problems == []
+    # the figures count the chance: 1 eviction x 100% x EUR 5,000 x 20% = EUR 1,000 a year
+    yearly = evaluate(variant(asked).scenario).yearly
+    assert yearly["benefits_fiscal"].tolist()[0] == pytest.approx(1000.0)
+    assert f"- {t('risk_events', 'nl', count='1')}" in risks(asked)
+
+
+def test_an_avoided_cost_that_happens_every_year_is_drawn_as_a_count(plan):
+    add_avoided_cost(plan, None)
+    [avoided] = case(plan)["avoided_costs"]
+    assert avoided.get("probability", 1.0) == 1.0
+    assert "events" not in risks_in_draws(variant(plan).scenario)
 
 
 def test_a_loan_keeps_a_whole_start(plan):
