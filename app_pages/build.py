@@ -157,11 +157,11 @@ def _column(field: str, table: str, lists: dict[str, dict[str, str]]) -> Any:
         return st.column_config.SelectboxColumn(
             label, options=options, format_func=state.words(prefix), help=label
         )
-    if field == "project":  # empty: a line of the programme itself
+    if field == "project":  # or a line of the programme itself, written without a project
         projects = lists["projects"]
         return st.column_config.SelectboxColumn(
             label,
-            options=["", *projects],
+            options=[tables.PROGRAMME_LINE, *projects],
             format_func=lambda key: projects.get(key) or state.tr("programme_level"),
             help=help_text,
         )

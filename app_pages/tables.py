@@ -88,6 +88,10 @@ FLAG_DEFAULT = "default"
 """The pooled cell of a line that leaves the flag out, so its default applies (earmarked on a
 project's line, pooled on a programme line); the pick-list says it as (standaard)."""
 
+PROGRAMME_LINE = "(programme)"
+"""The project cell of a line of the programme itself, in a programme (the file leaves
+``project`` out; no project id has brackets); the pick-list says it as (programma zelf)."""
+
 _FLAG_WORDS = {
     "true": True,
     "false": False,
@@ -162,10 +166,11 @@ def frames(scenario: Scenario, lang: str) -> dict[str, pd.DataFrame]:
     """The scenario as one table of text cells per entry of :data:`TABLES`, numbers in ``lang``.
 
     A number the file leaves out shows its default in words (:func:`app_pages.cells.default_text`)
-    or nothing; another field the file leaves out is empty text (never ``None``, which a grid
-    would show).
+    or nothing; a programme's line without a project shows :data:`PROGRAMME_LINE`; another
+    field the file leaves out is empty text (never ``None``, which a grid would show).
     """
     data = scenario_to_dict(scenario)
+    programme = bool(data.get("projects"))
     rows: dict[str, list[dict[str, Any]]] = {table: [] for table in TABLES}
     for table in TABLES:
         if table == "beneficiaries":
@@ -180,6 +185,8 @@ def frames(scenario: Scenario, lang: str) -> dict[str, pd.DataFrame]:
                     row[field] = cells.default_text(table, field, lang)
                 elif field == "pooled":
                     row[field] = FLAG_DEFAULT
+                elif field == "project" and programme:
+                    row[field] = PROGRAMME_LINE
             if "metrics" in entry:
                 row[METRICS] = json.dumps(entry["metrics"], ensure_ascii=False)
             rows[table].append(row)
@@ -245,6 +252,8 @@ class _Reader:
             return [part.strip() for part in parts if part.strip()] or None
         if field in FLAGS and not _blank(value):
             return _FLAG_WORDS.get(str(value).strip().lower(), _plain(value))
+        if field == "project" and value == PROGRAMME_LINE:
+            return None
         return None if _blank(value) else _plain(value)
 
     def shares(self, text: str, path: str) -> list[Any] | None:

@@ -11,6 +11,7 @@ import pytest
 from guided_harness import NEW, case, step
 from streamlit.testing.v1 import AppTest
 
+from app_pages import tables
 from businesscase import evaluate, examples
 from businesscase.text import t
 
@@ -219,7 +220,8 @@ def test_the_table_view_picks_projects_and_the_pooled_flag():
     for table in ("costs", "outcomes", "avoided_costs", "value_capture", "funding", "sib"):
         project = column(table, "project")
         assert project["type_config"]["type"] == "selectbox", table
-        assert project["type_config"]["options"] == [{"value": "", "label": "(programma zelf)"}] + [
+        programme_line = {"value": tables.PROGRAMME_LINE, "label": "(programma zelf)"}
+        assert project["type_config"]["options"] == [programme_line] + [
             {"value": each.id, "label": f"{each.name} ({each.id})"} for each in botu.projects
         ]
         assert project["help"].startswith(t("help_project", "nl"))
@@ -256,3 +258,32 @@ def test_the_table_view_picks_projects_and_the_pooled_flag():
     scenario = at.session_state["variants"][examples.PROGRAMME].scenario
     assert scenario.funding[row].project == "wijkfonds"
     assert scenario.funding[row].pooled is True
+
+
+def test_the_table_view_shows_a_programme_line_as_the_guided_build_does():
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.run()
+    at.switch_page("app_pages/build.py").run()
+    [funding] = [e for e in at.data_editor if e.key.startswith("build_funding_")]
+    # West Practice's budget becomes money of the programme itself (its project keeps its
+    # other lines): picked as (programma zelf), written without a project
+    at.session_state[funding.key] = {
+        "edited_rows": {0: {"project": tables.PROGRAMME_LINE}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.run()
+    assert not at.exception and not at.error
+    variant = at.session_state["variants"][examples.PROGRAMME]
+    assert variant.scenario.funding[0].project is None
+    assert "project" not in variant.data["funding"][0]
+    assert tables.PROGRAMME_LINE not in variant.toml
+    # drawn afresh (another language), the line shows (programme itself), not an empty cell
+    at.sidebar.radio[0].set_value("en").run()
+    [funding] = [e for e in at.data_editor if e.key.startswith("build_funding_")]
+    assert funding.value["project"][0] == tables.PROGRAMME_LINE
+    options = json.loads(funding.proto.columns)["project"]["type_config"]["options"]
+    assert options[0] == {"value": tables.PROGRAMME_LINE, "label": "(programme itself)"}
+    assert set(funding.value["project"][1:]) == {
+        line.project for line in variant.scenario.funding[1:]
+    }
