@@ -298,7 +298,7 @@ def fused_flows(scenario: Scenario, params: Parameters) -> tuple[Flows, Totals]:
         years("outcomes", "start"),
         years("outcomes", "duration"),
         years("outcomes", "lasts"),
-        each([_kind(line) for line in lines]),
+        each([_kind(line.transfer, line.harm) for line in lines]),
         each([VALUE_TYPES.index(line.value_type) for line in lines]),
         each([paid.index(i) if i in paid else -1 for i in range(len(lines))]),
     )
@@ -313,7 +313,7 @@ def fused_flows(scenario: Scenario, params: Parameters) -> tuple[Flows, Totals]:
         a["drop_off"],
         years("avoided_costs", "start"),
         years("avoided_costs", "duration"),
-        each([_kind(line) for line in lines]),
+        each([_kind(line.transfer, harm=False) for line in lines]),
         each([VALUE_TYPES.index(line.value_type) for line in lines]),
     )
     lines = scenario.value_capture
@@ -412,10 +412,9 @@ def fused_flows(scenario: Scenario, params: Parameters) -> tuple[Flows, Totals]:
     return flows, sums
 
 
-def _kind(line: object) -> int:
-    """The kind-of-flow code of an outcome or avoided-cost line."""
-    harm = getattr(line, "harm", False)
-    if line.transfer:
+def _kind(transfer: bool, harm: bool) -> int:
+    """The kind-of-flow code of an outcome or avoided-cost line (an avoided cost is no harm)."""
+    if transfer:
         return TRANSFER_HARM if harm else TRANSFER
     return HARM if harm else BENEFIT
 
