@@ -26,3 +26,21 @@ def workdir(tmp_path, monkeypatch):
     (tmp_path / "scenarios").symlink_to(REPO / "scenarios", target_is_directory=True)
     monkeypatch.chdir(tmp_path)
     return tmp_path
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_kernels():
+    """The simulation's compiled kernels, in their cache before the first test runs.
+
+    A fresh clone has none: the first simulation compiles them (half a minute to a minute on a
+    busy 2-core machine, docs/uncertainty.md), which would land in whichever test simulates
+    first and eat that test's time limit (an app test waits at most 30 to 120 s). Two small
+    simulations fill the cache once: an example without projects (the fused kernel, a
+    contract) and the BoTu programme (its projects, a nominal contract with a return cap).
+    From the cache this takes about a second.
+    """
+    from businesscase import examples
+    from businesscase.uncertainty import simulate
+
+    for name in ("west_practice", "botu_programma"):
+        simulate(examples.load_example(name), 50, seed=0)
