@@ -207,10 +207,18 @@ def _bracketed_newton(coefficients: FloatArray) -> FloatArray:
 
 
 def _closest_root(values: FloatArray) -> FloatArray:
-    """Root closest to r = 0 of rows whose first and last entries are nonzero."""
+    """Root closest to r = 0 of rows whose first and last entries are nonzero.
+
+    The polynomial is made monic by its larger end: in ``x`` by the last entry, or, where the
+    first entry is larger, in ``1 / x`` (the entries reversed) by the first, whose roots are
+    then inverted. Dividing by a tiny end would fill the companion matrix with huge entries
+    whose eigenvalues lose the other roots (a last entry of 1e-72 beside a first of 1e10).
+    """
     rows, length = values.shape
     degree = length - 1
-    monic = values[:, :-1] / values[:, -1:]
+    flip = np.abs(values[:, -1]) < np.abs(values[:, 0])
+    polynomial = np.where(flip[:, None], values[:, ::-1], values)
+    monic = polynomial[:, :-1] / polynomial[:, -1:]
     companion = np.zeros((rows, degree, degree))
     companion[:, 0, :] = -monic[:, ::-1]
     companion[:, np.arange(1, degree), np.arange(degree - 1)] = 1.0
@@ -218,15 +226,22 @@ def _closest_root(values: FloatArray) -> FloatArray:
         roots = np.linalg.eigvals(companion)
     except np.linalg.LinAlgError:
         return np.array([_closest_root_one(row) for row in values])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        roots = np.where(flip[:, None], 1.0 / roots, roots)
     return _pick_closest(values, roots)
 
 
 def _closest_root_one(row: FloatArray) -> float:
-    """Fallback for one row whose stacked eigenvalue problem did not converge."""
+    """Fallback for one row whose stacked eigenvalue problem did not converge: numpy.roots of
+    the polynomial in ``x``, or in ``1 / x`` where the first entry is the larger end."""
+    flip = abs(row[-1]) < abs(row[0])
     try:
-        roots = np.roots(row[::-1])
+        roots = np.roots(row) if flip else np.roots(row[::-1])
     except np.linalg.LinAlgError:
         return np.nan
+    if flip:
+        with np.errstate(divide="ignore", invalid="ignore"):
+            roots = 1.0 / roots
     return float(_pick_closest(row[None, :], roots[None, :])[0])
 
 

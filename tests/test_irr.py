@@ -166,3 +166,21 @@ def test_a_simulations_rates_compiled_are_the_numpy_forms():
     values[:, :3] -= rng.uniform(500.0, 2_000.0, size=(2_000, 1))
     values[:100, 20:] -= 300.0  # some rows with several sign changes
     assert_same_rates(compiled_irr(values), irr(values))
+
+
+def test_a_tiny_last_entry_does_not_hide_the_root_of_the_large_ones():
+    """1.54886e10 in year 1, -542,283.30 in year 17 and 1.5e-72 in year 19: two sign changes.
+
+    The last entry adds a root at r = -1 + 1.7e-39, which rounds to -1 (no rate), and changes
+    the other by less than 1e-60: the rate is that of the first two alone, ``(1 + r) ** 16 =
+    1.54886e10 / 542,283.30``, so ``r = (542,283.30 / 1.54886e10) ** (1 / 16) - 1 = -0.47336``.
+    Made monic by the tiny last entry, the companion matrix lost it (found by hypothesis).
+    """
+    values = np.zeros(20)
+    values[1], values[17], values[19] = 1.54886e10, -542_283.2957963017, 1.5496963648839085e-72
+    expected = (542_283.2957963017 / 1.54886e10) ** (1 / 16) - 1
+    assert round(expected, 5) == -0.47336
+    assert irr(values[None, :])[0] == pytest.approx(expected, rel=1e-12)
+    assert irr_of(values) == pytest.approx(expected, rel=1e-12)
+    with fast.compiled():
+        assert irr(values[None, :])[0] == pytest.approx(expected, rel=1e-12)

@@ -181,15 +181,22 @@ def _closest_root(values):  # pragma: no cover - compiled
     """Root nearest r = 0 of a series whose first and last entries are nonzero; see
     ``businesscase.irr._closest_root``."""
     degree = values.size - 1
+    flip = abs(values[degree]) < abs(values[0])  # monic by the larger end, as there
     companion = np.zeros((degree, degree))
     for k in range(degree):
-        companion[0, k] = -(values[degree - 1 - k] / values[degree])
+        if flip:
+            companion[0, k] = -(values[k + 1] / values[0])
+        else:
+            companion[0, k] = -(values[degree - 1 - k] / values[degree])
     for k in range(1, degree):
         companion[k, k - 1] = 1.0
     roots = np.linalg.eigvals(companion.astype(np.complex128))
     best = np.nan
     distance = np.inf
-    for root in roots:
+    for found in roots:
+        if flip and found == 0.0:
+            continue  # x infinite: r = -1, no rate (numba raises on a division by zero)
+        root = 1.0 / found if flip else found
         if not (abs(root.imag) <= _REAL_ROOT_TOLERANCE * abs(root) and root.real > 0.0):
             continue
         x = root.real
