@@ -48,9 +48,11 @@ from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from enum import IntEnum
 from statistics import NormalDist
+from types import ModuleType
 
 import numpy as np
 
+from businesscase import fast
 from businesscase.distributions import Lognormal, Normal, Pert, Triangular, Uniform
 from businesscase.matmul import rowwise_matmul
 from businesscase.timeline import FloatArray
@@ -205,6 +207,40 @@ def sample(distribution: object, draws: int, rng: np.random.Generator) -> FloatA
     raise TypeError(f"not a distribution: {distribution!r}")
 
 
+class DrawKind(IntEnum):
+    """How the compiled draws (:mod:`businesscase.kernels.draws`) make an input's numbers."""
+
+    TRIANGULAR = 0
+    PERT = 1
+    UNIFORM = 2
+    NORMAL = 3
+    LOG_OF_LOGNORMAL = 4
+    """The normal log of a lognormal value: ``exp`` is taken by numpy afterwards."""
+
+
+def kernel_parameters(distribution: object) -> tuple[DrawKind, tuple[float, float, float, float]]:
+    """The kind of draw and its four parameters for the compiled form of :func:`sample`,
+    computed as :func:`sample` computes them (so the draws are the same to the bit):
+
+    - triangular: ``(low, high, peak, 0)``, the peak's share of the width;
+    - PERT: ``(low, high, alpha, beta)`` (:func:`pert_shape`);
+    - uniform: ``(low, high, 0, 0)``;
+    - normal: ``(mean, sd, 0, 0)``; lognormal: ``(mu, sigma, 0, 0)`` of its log.
+    """
+    match distribution:
+        case Triangular(low=low, mode=mode, high=high):
+            return DrawKind.TRIANGULAR, (low, high, _share_of_width(low, mode, high), 0.0)
+        case Pert(low=low, mode=mode, high=high):
+            return DrawKind.PERT, (low, high, *pert_shape(low, mode, high))
+        case Uniform(low=low, high=high):
+            return DrawKind.UNIFORM, (low, high, 0.0, 0.0)
+        case Normal(mean=mean, sd=sd):
+            return DrawKind.NORMAL, (mean, sd, 0.0, 0.0)
+        case Lognormal(mean=mean, sd=sd):
+            return DrawKind.LOG_OF_LOGNORMAL, (*lognormal_log_parameters(mean, sd), 0.0, 0.0)
+    raise TypeError(f"not a distribution: {distribution!r}")
+
+
 def _share_of_width(low: float, point: float, high: float) -> float:
     """``(point - low) / (high - low)``, also for a width beyond float64 (from the halves)."""
     width = high - low
@@ -292,6 +328,55 @@ def stream(seed: int, purpose: Purpose, path: str) -> np.random.Generator:
     """
     key = (int(purpose), *path.encode())
     return np.random.default_rng(np.random.SeedSequence(entropy=seed, spawn_key=key))
+
+
+WORD = 2**64 - 1
+
+
+def stream_words(generator: np.random.Generator) -> np.ndarray:
+    """The PCG64 state of a stream as four 64-bit words (state high and low, increment high
+    and low): what the compiled draws (:mod:`businesscase.kernels.draws`) step on."""
+    state = generator.bit_generator.state
+    if state["bit_generator"] != "PCG64":
+        raise TypeError(f"only PCG64 streams are drawn compiled, not {state['bit_generator']}")
+    words = [state["state"]["state"], state["state"]["inc"]]
+    return np.array([part for w in words for part in (w >> 64, w & WORD)], dtype=np.uint64)
+
+
+def set_stream_words(generator: np.random.Generator, words: np.ndarray) -> None:
+    """Put the state :func:`stream_words` gave, stepped on, back into the stream."""
+    state = generator.bit_generator.state
+    high, low, inc_high, inc_low = (int(w) for w in words)
+    state["state"] = {"state": high << 64 | low, "inc": inc_high << 64 | inc_low}
+    generator.bit_generator.state = state
+
+
+class StreamStates:
+    """The states of some streams, held as words while they are drawn compiled.
+
+    :meth:`words` copies the states out once and the compiled draws step them on in place;
+    :meth:`put_back` writes them back before numpy draws from the streams again, so the two
+    forms may take turns on the same streams.
+    """
+
+    def __init__(self, generators: Sequence[np.random.Generator]) -> None:
+        self.generators = list(generators)
+        self.held: np.ndarray | None = None
+
+    def words(self) -> np.ndarray:
+        """The states, shape ``(streams, 4)``, uint64, stepped on in place by the kernels."""
+        if self.held is None:
+            self.held = np.zeros((len(self.generators), 4), dtype=np.uint64)
+            for row, generator in zip(self.held, self.generators, strict=True):
+                row[:] = stream_words(generator)
+        return self.held
+
+    def put_back(self) -> None:
+        """Write the stepped states back into the streams (before numpy draws from them)."""
+        if self.held is not None:
+            for row, generator in zip(self.held, self.generators, strict=True):
+                set_stream_words(generator, row)
+            self.held = None
 
 
 SAMPLE_BLOCK = 8_192
@@ -409,6 +494,8 @@ class InputSampler:
         self.inputs = {path: inputs[path] for path in sorted(inputs)}
         self.horizon_years = horizon_years
         self.streams = {path: stream(seed, Purpose.VALUE, path) for path in self.inputs}
+        self.states = StreamStates(list(self.streams.values()))
+        self.plan: tuple[np.ndarray, ...] | None = None
         self.correlated = correlated if correlated and correlated[0] else None
         if self.correlated:
             self.order = stream(seed, Purpose.ORDER, "|".join(self.correlated[0]))
@@ -421,8 +508,24 @@ class InputSampler:
 
         The inputs are drawn in ``parts`` shares, ``mapper`` mapping over the shares: a thread
         pool's ``map`` draws them side by side. Every input reads its own stream, so the draws
-        do not depend on the shares or the threads.
+        do not depend on the shares or the threads. Inside :func:`businesscase.fast.compiled`
+        the draws are made by :func:`businesscase.kernels.draws.draw_inputs`: the same numbers.
         """
+        paths = list(self.inputs)
+        kernels = fast.kernels()
+        if kernels is None:
+            self.states.put_back()
+            values, clipped = self._drawn(draws, mapper, parts)
+        else:
+            values, clipped = self._drawn_compiled(kernels, draws, mapper, parts)
+        if self.correlated:
+            values = _reorder(values, *self.correlated, self.order)
+        return values, dict(zip(paths, clipped, strict=True))
+
+    def _drawn(
+        self, draws: int, mapper: Callable, parts: int
+    ) -> tuple[dict[str, FloatArray], list[int]]:
+        """The block's draws and clip counts from numpy's generators (:func:`sample`)."""
         paths = list(self.inputs)
         shares = [paths[part::parts] for part in range(parts)]
 
@@ -439,10 +542,33 @@ class InputSampler:
             for share, share_drawn in zip(shares, mapper(draw, shares), strict=True)
             for path, made in zip(share, share_drawn, strict=True)
         }
-        values = {path: drawn[path][0] for path in paths}
-        if self.correlated:
-            values = _reorder(values, *self.correlated, self.order)
-        return values, {path: drawn[path][1] for path in paths}
+        return {path: drawn[path][0] for path in paths}, [drawn[path][1] for path in paths]
+
+    def _drawn_compiled(
+        self, kernels: ModuleType, draws: int, mapper: Callable, parts: int
+    ) -> tuple[dict[str, FloatArray], list[int]]:
+        """The same draws from the compiled kernels, into the rows of one array."""
+        paths = list(self.inputs)
+        if self.plan is None:
+            made = [kernel_parameters(self.inputs[path]) for path in paths]
+            self.plan = (
+                np.array([int(kind) for kind, _ in made], dtype=np.int64),
+                np.array([parameters for _, parameters in made], dtype=float).reshape(-1, 4),
+                np.array(
+                    [field_range(path, self.horizon_years) for path in paths], dtype=float
+                ).reshape(-1, 2),
+                np.array([path.rsplit(".", 1)[-1] in WHOLE_YEARS for path in paths], dtype=bool),
+            )
+        kinds, parameters, ranges, whole = self.plan
+        words = self.states.words()
+        out = np.empty((len(paths), draws))
+        clipped = np.zeros(len(paths), dtype=np.int64)
+
+        def draw(share: np.ndarray) -> None:
+            kernels.draw_inputs(share, kinds, parameters, words, out, ranges, whole, clipped)
+
+        list(mapper(draw, [np.arange(part, len(paths), parts) for part in range(parts)]))
+        return dict(zip(paths, out, strict=True)), clipped.tolist()
 
 
 def draw_events(

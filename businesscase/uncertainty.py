@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -50,6 +51,7 @@ from businesscase.sampling import (
     SHARE,
     InputSampler,
     Purpose,
+    StreamStates,
     blocks,
     draw_events,
     field_range,
@@ -642,6 +644,10 @@ class MoneyAndEvents:
             for lines in self.lines.values()
             for path in lines.values()
         }
+        self.states = {
+            section: StreamStates([self.streams[path] for path in lines.values()])
+            for section, lines in self.lines.items()
+        }
 
     def next_block(
         self, samples: Mapping[str, FloatArray], draws: int, mapper: Callable = map
@@ -650,27 +656,60 @@ class MoneyAndEvents:
         money comes and 0.0 where not; per avoided cost's, whether its event happens, by draw
         and year (bool, shape (draws, T)). ``samples`` holds the block's sampled inputs;
         ``mapper`` maps over the avoided costs (a thread pool's ``map`` draws their events
-        side by side, each from its own stream)."""
+        side by side, each from its own stream). Inside :func:`businesscase.fast.compiled`
+        the draws are made by :mod:`businesscase.kernels.draws`: the same numbers."""
+        kernels = fast.kernels()
+        if kernels is not None:
+            return self._drawn_compiled(kernels, samples, draws)
+        for states in self.states.values():
+            states.put_back()
         years = self.scenario.settings.horizon_years
-
-        def chance(section: str, line: int) -> FloatArray | float:
-            path = f"{section}[{line}].probability"
-            written = getattr(self.scenario, section)[line].probability
-            return samples[path] if path in samples else base_value(written)
-
         money = {
             path: np.ones(draws)
             if line in self.came
-            else draw_events(self.streams[path], chance("funding", line), draws) * 1.0
+            else draw_events(self.streams[path], self._chance(samples, "funding", line), draws)
+            * 1.0
             for line, path in self.lines["funding"].items()
         }
         lines = self.lines["avoided_costs"]
 
         def happens(line: int) -> np.ndarray:
-            path = lines[line]
-            return draw_events(self.streams[path], chance("avoided_costs", line), draws, years)
+            chance = self._chance(samples, "avoided_costs", line)
+            return draw_events(self.streams[lines[line]], chance, draws, years)
 
         return money, dict(zip(lines.values(), mapper(happens, lines), strict=True))
+
+    def _chance(
+        self, samples: Mapping[str, FloatArray], section: str, line: int
+    ) -> FloatArray | float:
+        """The chance of a line's money or event: its draws when sampled, else its number."""
+        path = f"{section}[{line}].probability"
+        written = getattr(self.scenario, section)[line].probability
+        return samples[path] if path in samples else base_value(written)
+
+    def _drawn_compiled(
+        self, kernels: ModuleType, samples: Mapping[str, FloatArray], draws: int
+    ) -> tuple[dict[str, FloatArray], dict[str, np.ndarray]]:
+        """:meth:`next_block` from the compiled kernels."""
+        words = self.states["funding"].words()
+        money = {}
+        for row, (line, path) in enumerate(self.lines["funding"].items()):
+            money[path] = np.ones(draws)
+            if line not in self.came:
+                chance = self._chance(samples, "funding", line)
+                kernels.draw_money(words[row], self._per_draw(chance, draws), money[path])
+        lines = self.lines["avoided_costs"]
+        chances = np.empty((len(lines), draws))
+        for row, line in enumerate(lines):
+            chances[row] = self._chance(samples, "avoided_costs", line)
+        happens = np.empty((len(lines), draws, self.scenario.settings.horizon_years), dtype=bool)
+        kernels.draw_yearly(self.states["avoided_costs"].words(), chances, happens)
+        return money, dict(zip(lines.values(), happens, strict=True))
+
+    @staticmethod
+    def _per_draw(chance: FloatArray | float, draws: int) -> FloatArray:
+        """The chance of every draw as a contiguous float64 array."""
+        return np.ascontiguousarray(np.broadcast_to(chance, (draws,)), dtype=np.float64)
 
 
 def risks_in_draws(scenario: Scenario, events: str = "drawn") -> dict[str, int]:

@@ -1,0 +1,246 @@
+"""The compiled draws (businesscase/kernels/draws.py) are numpy's draws, to the bit.
+
+A simulation draws its inputs, money and events compiled (docs/uncertainty.md, "Compiled hot
+spots"); the draws table and every other use draw them with numpy. Both must give the same
+numbers, or the inputs shown beside a draw would not be the inputs that made it. Each test
+draws the same streams both ways and compares the bytes: every distribution kind, clipping and
+whole years, parameters hostile to float64, blocks of every size one after the other, and the
+rare branches of the ziggurat and gamma algorithms (the tails, the wedges, the exponential of a
+PERT whose mode is an end).
+"""
+
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from businesscase import fast, uncertainty
+from businesscase.actuals import parse_actuals
+from businesscase.distributions import Lognormal, Normal, Pert, Triangular, Uniform
+from businesscase.kernels import draws
+from businesscase.sampling import (
+    InputSampler,
+    Purpose,
+    StreamStates,
+    clip_to_range,
+    field_range,
+    sample,
+    stream,
+)
+from businesscase.scenario import scenario_from_dict
+from tests.test_events import event, grant, plan
+
+PATHS = (
+    "outcomes[0].deadweight",  # a share, 0-1
+    "costs[0].amount",  # not negative
+    "costs[0].growth",  # a rate, above -0.999
+    "costs[0].start",  # whole years within the horizon
+    "outcomes[0].duration",  # whole years from 1
+    "outcomes[1].lasts",
+    "outcomes[1].proxy",
+)
+
+_REAL = st.floats(-1e308, 1e308, allow_nan=False, allow_infinity=False)
+_MIXED = st.one_of(_REAL, st.floats(-10.0, 10.0), st.sampled_from([0.0, -0.0, 1.0, 0.5, 2.5]))
+_SD = st.one_of(
+    st.floats(5e-324, 1e308, allow_nan=False, allow_infinity=False),
+    st.sampled_from([5e-324, 1e-300, 1e-12, 1.0, 1e300]),
+)
+
+
+@st.composite
+def low_mode_high(draw: st.DrawFn) -> tuple[float, float, float]:
+    """Three ordered numbers with low < high, sometimes the mode at an end or widths beyond
+    float64."""
+    low, high = sorted(draw(st.lists(_MIXED, min_size=2, max_size=2, unique=True)))
+    mode = draw(st.one_of(st.just(low), st.just(high), st.floats(low, high)))
+    return low, mode, high
+
+
+@st.composite
+def distributions(draw: st.DrawFn) -> object:
+    """Any distribution the scenario format accepts, with hostile parameters too."""
+    kind = draw(st.sampled_from(["triangular", "pert", "uniform", "normal", "lognormal"]))
+    if kind in ("triangular", "pert"):
+        low, mode, high = draw(low_mode_high())
+        shape = Triangular if kind == "triangular" else Pert
+        return shape(dist=kind, low=low, mode=mode, high=high)
+    if kind == "uniform":
+        low, _, high = draw(low_mode_high())
+        return Uniform(dist="uniform", low=low, high=high)
+    sd = draw(_SD)
+    if kind == "normal":
+        return Normal(dist="normal", mean=draw(_MIXED), sd=sd)
+    mean = draw(st.one_of(st.floats(1e-300, 1e308), st.sampled_from([1e-300, 1.0, 3000.0])))
+    return Lognormal(dist="lognormal", mean=mean, sd=sd)
+
+
+def both_ways(inputs: dict, seed: int, sizes: list[int], horizon: int) -> None:
+    """Draw the blocks of ``sizes`` with numpy and compiled from the same seed; same bytes."""
+    with np.errstate(all="ignore"):  # draws beyond float64 become inf, as in a simulation
+        numpy_form = InputSampler(inputs, seed, horizon_years=horizon)
+        compiled_form = InputSampler(inputs, seed, horizon_years=horizon)
+        for size in sizes:
+            expected, expected_clipped = numpy_form.next_block(size)
+            with fast.compiled():
+                got, got_clipped = compiled_form.next_block(size, parts=2)
+            assert got_clipped == expected_clipped
+            for path in inputs:
+                assert got[path].tobytes() == expected[path].tobytes(), path
+
+
+@settings(max_examples=150)
+@given(
+    chosen=st.dictionaries(st.sampled_from(PATHS), distributions(), min_size=1, max_size=4),
+    seed=st.integers(0, 2**32),
+    sizes=st.lists(st.integers(1, 300), min_size=1, max_size=3),
+    horizon=st.integers(1, 30),
+)
+def test_every_kind_clipped_and_rounded_is_drawn_compiled_as_numpy_draws_it(
+    chosen, seed, sizes, horizon
+):
+    both_ways(chosen, seed, sizes, horizon)
+
+
+@pytest.mark.parametrize(
+    "distribution",
+    [
+        Normal(dist="normal", mean=0.0, sd=1.0),  # the ziggurat's tail and wedges
+        Pert(dist="pert", low=0.0, mode=0.0, high=1.0),  # alpha = 1: the exponential
+        Pert(dist="pert", low=0.0, mode=1.0, high=1.0),  # beta = 1
+        Pert(dist="pert", low=0.0, mode=0.01, high=1.0),  # gamma near 1: many rejections
+        Lognormal(dist="lognormal", mean=1.0, sd=3.0),
+        Triangular(dist="triangular", low=-1.0, mode=0.0, high=1.0),
+    ],
+    ids=lambda d: f"{d.dist}-{getattr(d, 'mode', getattr(d, 'sd', ''))}",
+)
+def test_the_rare_branches_give_numpy_numbers_over_a_million_draws(distribution):
+    # the normal's tail beyond 3.65 sd is drawn some 270 times in a million, the wedges
+    # some 12,000 times; the exponential's tail and wedges as often
+    both_ways({"costs[0].growth": distribution}, 20261205, [1_000_000, 3], 30)
+
+
+def test_the_bench_mix_in_blocks_of_a_simulation_is_numpy_s_to_the_bit():
+    inputs = {
+        f"outcomes[{k}].{name}": distribution
+        for k in range(4)
+        for name, distribution in {
+            "deadweight": Triangular(dist="triangular", low=0.1, mode=0.25, high=0.45),
+            "quantity": Normal(dist="normal", mean=20.0, sd=4.0),
+            "proxy": Lognormal(dist="lognormal", mean=3000.0, sd=900.0),
+            "attribution": Uniform(dist="uniform", low=0.1, high=0.4),
+            "start": Triangular(dist="triangular", low=1.0, mode=1.0, high=3.0),
+            "units": Pert(dist="pert", low=80.0, mode=100.0, high=120.0),
+        }.items()
+    }
+    both_ways(inputs, 7, [8192, 8192, 3616], 30)
+
+
+@given(
+    values=st.lists(
+        st.one_of(
+            st.floats(allow_nan=True, allow_infinity=True),
+            st.sampled_from([0.0, -0.0, 0.5, -0.5, 1.0, 2.5, 3.5, math.nan, -math.inf]),
+        ),
+        min_size=1,
+        max_size=40,
+    ),
+    path=st.sampled_from(PATHS),
+    horizon=st.integers(1, 30),
+)
+def test_clipping_compiled_is_numpy_clip_with_its_nans_and_signed_zeros(values, path, horizon):
+    expected, expected_count = clip_to_range(path, np.array(values), horizon)
+    row = np.array([values])
+    whole = np.array([path.rsplit(".", 1)[-1] in ("start", "duration", "lasts")])
+    low, high = field_range(path, horizon)
+    clipped = np.zeros(1, dtype=np.int64)
+    draws._clip_inputs(np.arange(1), row, np.array([[low, high]]), whole, clipped)
+    assert clipped[0] == expected_count
+    assert row[0].tobytes() == expected.tobytes()
+
+
+def test_numpy_and_compiled_may_take_turns_on_the_same_streams():
+    inputs = {"costs[0].amount": Pert(dist="pert", low=1.0, mode=2.0, high=4.0)}
+    taking_turns = InputSampler(inputs, 3)
+    with fast.compiled():
+        first = taking_turns.next_block(100)[0]["costs[0].amount"]
+    second = taking_turns.next_block(50)[0]["costs[0].amount"]
+    with fast.compiled():
+        third = taking_turns.next_block(10)[0]["costs[0].amount"]
+    rng = stream(3, Purpose.VALUE, "costs[0].amount")
+    expected = [sample(inputs["costs[0].amount"], n, rng) for n in (100, 50, 10)]
+    assert np.concatenate([first, second, third]).tobytes() == np.concatenate(expected).tobytes()
+
+
+def test_the_words_of_a_stream_are_its_pcg64_state_and_go_back_into_it():
+    generator = stream(11, Purpose.EVENT, "funding[0].probability")
+    states = StreamStates([generator])
+    words = states.words()
+    # the compiled uniform is the top 53 bits of the next word times 2^-53
+    money = np.empty(4)
+    draws.draw_money(words[0], np.full(4, 0.5), money)
+    reference = stream(11, Purpose.EVENT, "funding[0].probability")
+    assert money.tolist() == [1.0 * (u < 0.5) for u in reference.random(4)]
+    states.put_back()
+    assert generator.random() == reference.random()
+
+
+def risky_plan(years: int, chances: list) -> object:
+    """A plan with grants and yearly events of the given chances (numbers or distributions)."""
+    return scenario_from_dict(
+        plan(
+            years,
+            funding=[grant(chance) for chance in chances],
+            avoided_costs=[event(chance, years) for chance in chances],
+        )
+    )
+
+
+@settings(max_examples=40)
+@given(
+    years=st.integers(1, 30),
+    chances=st.lists(
+        st.one_of(
+            st.floats(0.001, 0.999),
+            st.just({"dist": "uniform", "low": 0.2, "high": 0.9}),
+        ),
+        min_size=1,
+        max_size=3,
+    ),
+    sizes=st.lists(st.integers(1, 200), min_size=1, max_size=3),
+    seed=st.integers(0, 2**32),
+)
+def test_money_and_yearly_events_are_drawn_compiled_as_numpy_draws_them(
+    years, chances, sizes, seed
+):
+    scenario = risky_plan(years, chances)
+    inputs = uncertainty.input_sampler(scenario, seed)
+    numpy_form = uncertainty.MoneyAndEvents(scenario, seed)
+    compiled_form = uncertainty.MoneyAndEvents(scenario, seed)
+    for size in sizes:  # odd counts of events leave half a word unused
+        samples = inputs.next_block(size)[0]
+        money, yearly = numpy_form.next_block(samples, size)
+        with fast.compiled():
+            got_money, got_yearly = compiled_form.next_block(samples, size)
+        assert {path: v.tobytes() for path, v in got_money.items()} == {
+            path: v.tobytes() for path, v in money.items()
+        }
+        assert {path: (v.shape, v.tobytes()) for path, v in got_yearly.items()} == {
+            path: (v.shape, v.tobytes()) for path, v in yearly.items()
+        }
+
+
+def test_a_reported_grant_draws_nothing_compiled_either():
+    data = plan(2, funding=[grant(0.5) | {"duration": 2}, grant(0.5) | {"name": "Fonds"}])
+    data["costs"][0]["duration"] = 2
+    scenario = scenario_from_dict(data)
+    actuals = parse_actuals("year,line,value,note\n2027,Subsidie,1000,\n", scenario)
+    numpy_form = uncertainty.MoneyAndEvents(scenario, 4, actuals)
+    compiled_form = uncertainty.MoneyAndEvents(scenario, 4, actuals)
+    money = numpy_form.next_block({}, 300)[0]
+    with fast.compiled():
+        got = compiled_form.next_block({}, 300)[0]
+    assert got["funding[0].probability"].tolist() == [1.0] * 300
+    assert {p: v.tobytes() for p, v in got.items()} == {p: v.tobytes() for p, v in money.items()}
