@@ -437,14 +437,17 @@ def _chunks(
     inputs = input_sampler(scenario, seed)
     money = MoneyAndEvents(scenario, seed, actuals) if events == "drawn" else None
     for first, stop in blocks(draws):
-        with np.errstate(**QUIET):  # draws beyond float64 become inf: refused by check_finite
+        # draws beyond float64 become inf: refused by check_finite; the draws are compiled
+        # (numpy's numbers, businesscase/kernels/draws.py); no yield inside: the switch is
+        # this thread's, and the consumer would run with it
+        with np.errstate(**QUIET), fast.compiled():
             values, block_clipped = inputs.next_block(stop - first, sample_map, WORKERS)
+            came, yearly = (
+                ({}, {}) if money is None else money.next_block(values, stop - first, sample_map)
+            )
         for path, count in block_clipped.items():
             clipped[path] += count
-        yearly = {}
-        if money is not None:
-            came, yearly = money.next_block(values, stop - first, sample_map)
-            values = values | came
+        values = values | came
         for start in range(first, stop, chunk_size):
             end = min(start + chunk_size, stop)
             rows = (start - first, end - first)
