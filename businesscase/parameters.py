@@ -13,6 +13,7 @@ import re
 import weakref
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -97,10 +98,13 @@ class Parameters:
     timing : dict of dict of int array
         ``timing[section][field]`` of :data:`TIMING_FIELDS`: whole years, shape (D, L) [years];
         read-only where no draw changes them.
-    avoided_cost_years : array, shape (D, L, T), or None
-        Per draw, avoided cost line and year, whether the line's event happens that year (1)
-        or not (0), in place of its ``probability``: the yearly events a Monte Carlo draws
-        (docs/uncertainty.md). None: the probability is applied as an expected share.
+    events : bool array, shape (D, K, T), or None
+        Per draw, for each of the K avoided cost lines of ``event_lines`` and each year,
+        whether the line's event happens that year, in place of its ``probability``: the
+        yearly events a Monte Carlo draws (docs/uncertainty.md). None: every probability is
+        applied as an expected share.
+    event_lines : tuple of int
+        The avoided cost lines with yearly events, by position, in the order of ``events``.
     """
 
     draws: int
@@ -108,7 +112,21 @@ class Parameters:
     inflation: FloatArray
     lines: dict[str, dict[str, FloatArray]]
     timing: dict[str, dict[str, IntArray]]
-    avoided_cost_years: FloatArray | None = None
+    events: np.ndarray | None = None
+    event_lines: tuple[int, ...] = ()
+
+    @cached_property
+    def avoided_cost_years(self) -> FloatArray | None:
+        """Per draw, avoided cost line and year, the share of the line's amount counted: 1 or 0
+        for a line with yearly events (:attr:`events`), its ``probability`` every year for the
+        others; shape (D, L, T). None without events."""
+        if self.events is None:
+            return None
+        chance = self.lines["avoided_costs"]["probability"]
+        years = np.empty((self.draws, chance.shape[1], self.events.shape[2]))
+        years[...] = chance[:, :, None]
+        years[:, list(self.event_lines)] = self.events
+        return years
 
     def years(self, section: str, name: str, chosen: object = slice(None)) -> IntArray:
         """One timing field of a section's lines (the ``chosen`` ones: an index or a mask):
@@ -227,7 +245,11 @@ def compile_parameters(
     layout = _layout(scenario)
     values = dict(values or {})
     unknown = set(values) - layout.places.keys() - {DISCOUNT_RATE_PATH, INFLATION_PATH}
-    unknown |= {path for path in yearly or {} if not _AVOIDED_PROBABILITY.fullmatch(path)}
+    unknown |= {
+        path
+        for path in yearly or {}
+        if not _AVOIDED_PROBABILITY.fullmatch(path) or path not in layout.places
+    }
     if unknown:
         raise KeyError(f"no numeric input at {', '.join(sorted(unknown))}")
     drawn: dict[tuple[str, str], list[tuple[int, np.ndarray]]] = {}
@@ -254,26 +276,20 @@ def compile_parameters(
     rate[...] = values.get(DISCOUNT_RATE_PATH, base_value(settings.discount_rate))
     inflation = np.empty(draws)
     inflation[...] = values.get(INFLATION_PATH, base_value(settings.inflation))
-    years = None
-    if yearly:
-        chance = lines["avoided_costs"]["probability"]
-        events = {
-            int(_AVOIDED_PROBABILITY.fullmatch(path)["line"]): yearly[path] for path in yearly
-        }
-        every_year = (draws, settings.horizon_years)
-        by_line = [
-            events[line] if line in events else np.broadcast_to(chance[:, line, None], every_year)
-            for line in range(chance.shape[1])
-        ]
-        # stacked as they come (events as bools: an eighth of the memory), then as floats
-        years = np.stack(by_line, axis=1).astype(np.float64, copy=False)
+    events = None
+    by_line = {int(_AVOIDED_PROBABILITY.fullmatch(path)["line"]): path for path in yearly or {}}
+    if by_line:
+        events = np.empty((draws, len(by_line), settings.horizon_years), dtype=bool)
+        for k, line in enumerate(sorted(by_line)):
+            events[:, k] = yearly[by_line[line]]
     return Parameters(
         draws=draws,
         discount_rate=rate,
         inflation=inflation,
         lines=lines,
         timing=timing,
-        avoided_cost_years=years,
+        events=events,
+        event_lines=tuple(sorted(by_line)),
     )
 
 

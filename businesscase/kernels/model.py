@@ -45,21 +45,26 @@ YEARLY = BY_TYPE + len(VALUE_TYPES)
 
 
 @_compile
-def _costs(d, acc, amount, growth, start, duration, in_kind, life):  # pragma: no cover
-    """A draw's cost lines: growth carried from year to year, the residual value of a line with
-    a ``life`` at the horizon (:func:`businesscase.costs.residual_values`)."""
+def _costs(d, acc, amount, factor, start, duration, in_kind, life):  # pragma: no cover
+    """A draw's cost lines: growth carried from year to year (``factor``), the residual value of
+    a line with a ``life`` at the horizon (:func:`businesscase.costs.residual_values`).
+
+    Every loop runs over views that start at the line's first year: an index that counts from
+    0 needs no check for negative indices, and the processor vectorises the loops."""
     horizon = acc.shape[1]
     for line in range(amount.shape[1]):
-        first, value = start[d, line], amount[d, line]
-        factor = 1.0 + growth[d, line]
-        kind = IN_KIND if in_kind[line] else CASH_COSTS
+        first = start[d, line]
+        years = max(0, min(first + duration[d, line], horizon) - first)
+        total = acc[COSTS, first:]
+        kind = acc[IN_KIND if in_kind[line] else CASH_COSTS, first:]
+        value = amount[d, line]
         residual = 0.0
-        for t in range(first, min(first + duration[d, line], horizon)):
-            acc[COSTS, t] += value
-            acc[kind, t] += value
+        for t in range(years):
+            total[t] += value
+            kind[t] += value
             if life[line] > 0:  # straight-line depreciation
-                residual += value * max(0.0, 1.0 - (horizon - t) / life[line])
-            value *= factor
+                residual += value * max(0.0, 1.0 - (horizon - first - t) / life[line])
+            value *= factor[d, line]
         if life[line] > 0:
             acc[GAINS, horizon - 1] += residual
             acc[RESIDUAL, horizon - 1] += residual
@@ -67,38 +72,32 @@ def _costs(d, acc, amount, growth, start, duration, in_kind, life):  # pragma: n
 
 
 @_compile
-def _add_values(acc, values, first, end, kind, value_type):  # pragma: no cover - compiled
-    """The values of an outcome or avoided-cost line in years ``first .. end - 1`` into the sums
-    of its kind of flow."""
-    by_type = BY_TYPE + value_type
-    if kind == BENEFIT:
-        for t in range(first, end):
-            acc[GAINS, t] += values[t]
-            acc[by_type, t] += values[t]
-    elif kind == HARM:
-        for t in range(first, end):
-            acc[HARMS, t] += values[t]
-            acc[by_type, t] -= values[t]
-    elif kind == TRANSFER:
-        for t in range(first, end):
-            acc[TRANSFERS, t] += values[t]
-    else:
-        for t in range(first, end):
-            acc[TRANSFERS, t] -= values[t]
+def _add_values(acc, values, first, kind, value_type):  # pragma: no cover - compiled
+    """The values of an outcome or avoided-cost line from year ``first`` on into the sums of
+    its kind of flow."""
+    years = values.size
+    total = acc[GAINS if kind == BENEFIT else HARMS if kind == HARM else TRANSFERS, first:]
+    sign = -1.0 if kind == TRANSFER_HARM else 1.0
+    for t in range(years):  # a row at a time: the processor vectorises a loop of one row
+        total[t] += sign * values[t]
+    if kind == BENEFIT or kind == HARM:
+        by_type = acc[BY_TYPE + value_type, first:]
+        sign = -1.0 if kind == HARM else 1.0
+        for t in range(years):
+            by_type[t] += sign * values[t]
 
 
 @_compile
 def _outcomes(
     d,
     acc,
-    paid_cohorts,
-    paid_values,
+    paid,
     cohorts,
     values,
     quantity,
-    growth,
+    factor,
     unit_value,
-    drop_off,
+    keep,
     start,
     duration,
     lasts,
@@ -106,91 +105,91 @@ def _outcomes(
     value_type,
     slot,
 ):  # pragma: no cover - compiled
-    """A draw's outcome lines: cohorts with growth, each year's value summed over the cohorts
-    still lasting, youngest first (:func:`businesscase.outcomes.outcome_values`); the lines a
-    contract pays for written out in their ``slot``."""
+    """A draw's outcome lines: cohorts with growth (``factor``), each year's value summed over
+    the cohorts still lasting, youngest first, a share ``keep`` kept from one year to the next
+    (:func:`businesscase.outcomes.outcome_values`); the lines a contract pays for written out
+    in their ``slot`` of ``paid`` (cohorts, values)."""
     horizon = acc.shape[1]
+    paid_cohorts, paid_values = paid
     for line in range(quantity.shape[1]):
         first = start[d, line]
-        stop = min(first + duration[d, line], horizon)
         ages = min(lasts[d, line], horizon)
-        end = min(first + duration[d, line] + ages - 1, horizon)  # the last cohort's last year
-        for t in range(horizon):  # explicit loops: numba compiles them far faster than slices
-            cohorts[t] = 0.0
-            values[t] = 0.0
-        size, factor = quantity[d, line], 1.0 + growth[d, line]
-        for t in range(first, stop):
-            cohorts[t] = size
-            size *= factor
-        weight, keep = unit_value[d, line], 1.0 - drop_off[d, line]
-        for age in range(ages):  # one age at a time: a loop over years the processor vectorises
-            for t in range(first + age, end):
-                values[t] += cohorts[t - age] * weight
-            weight *= keep
-        _add_values(acc, values, first, end, kind[line], value_type[line])
+        stop = min(first + duration[d, line], horizon)  # after the last cohort
+        end = min(first + duration[d, line] + ages - 1, horizon)  # after its last year
+        years = max(0, end - first)
+        born, valued = cohorts[first : first + years], values[first : first + years]
+        size = quantity[d, line]
+        for t in range(max(0, stop - first)):
+            born[t] = size
+            size *= factor[d, line]
+        for t in range(max(0, stop - first), years):
+            born[t] = 0.0
+        weight = unit_value[d, line]
+        for t in range(years):  # the youngest cohort, then one age at a time
+            valued[t] = born[t] * weight
+        for age in range(1, min(ages, years)):
+            weight *= keep[d, line]
+            older = valued[age:]
+            for t in range(years - age):
+                older[t] += born[t] * weight
+        _add_values(acc, valued, first, kind[line], value_type[line])
         if slot[line] >= 0:
+            paid_born, paid_valued = paid_cohorts[d, slot[line]], paid_values[d, slot[line]]
             for t in range(horizon):
-                paid_cohorts[d, slot[line], t] = cohorts[t]
-                paid_values[d, slot[line], t] = values[t]
+                paid_born[t] = 0.0
+                paid_valued[t] = 0.0
+            for t in range(years):
+                paid_born[first + t] = born[t]
+                paid_valued[first + t] = valued[t]
 
 
 @_compile
 def _avoided_costs(
-    d,
-    acc,
-    values,
-    amount,
-    growth,
-    events,
-    claimable,
-    drop_off,
-    start,
-    duration,
-    kind,
-    value_type,
+    d, acc, values, amount, factor, events, event_of, start, duration, kind, value_type
 ):  # pragma: no cover - compiled
-    """A draw's avoided costs: growth and drop-off from the line's start, the claimable share,
-    the event of each year when drawn (:mod:`businesscase.avoided_costs`)."""
+    """A draw's avoided costs: growth and drop-off from the line's start (``factor``), the
+    event of each year when drawn (``event_of``: the line's row of ``events``, or -1)
+    (:mod:`businesscase.avoided_costs`)."""
     horizon = acc.shape[1]
     for line in range(amount.shape[1]):
         first = start[d, line]
-        stop = min(first + duration[d, line], horizon)
-        value = amount[d, line] * claimable[d, line]
-        factor = (1.0 + growth[d, line]) * (1.0 - drop_off[d, line])
-        for t in range(first, stop):
-            values[t] = value
-            value *= factor
-        if events.shape[0] > 0:
-            for t in range(first, stop):
-                values[t] *= events[d, line, t]
-        _add_values(acc, values, first, stop, kind[line], value_type[line])
-
-
-@_compile
-def _inflow(acc, paying, t, amount, payer, discount):  # pragma: no cover - compiled
-    """Money paid in by ``payer`` in year ``t``: an inflow and the payer's financing (PV)."""
-    acc[INFLOWS, t] += amount
-    paying[payer] += amount * discount[t]
+        years = max(0, min(first + duration[d, line], horizon) - first)
+        valued = values[first : first + years]
+        value = amount[d, line]
+        for t in range(years):
+            valued[t] = value
+            value *= factor[d, line]
+        if event_of[line] >= 0:
+            happens = events[d, event_of[line], first:]
+            for t in range(years):
+                valued[t] *= 1.0 if happens[t] else 0.0
+        _add_values(acc, valued, first, kind[line], value_type[line])
 
 
 @_compile
 def _money(
-    d, acc, paying, discount, index, captured, start, duration, nominal, payer, also, growth
+    d, acc, paying, discount, index, captured, factor, start, duration, nominal, payer, also
 ):  # pragma: no cover - compiled
     """A draw's value capture or non-loan funding: yearly amounts with growth (none for value
     capture), a nominal line divided by the price index (:func:`businesscase.flows.build_flows`);
-    each an inflow, and ``also`` the subsidies' or the captured value's sum (``INFLOWS``: no
-    other)."""
+    each an inflow and the payer's financing (PV), and ``also`` the subsidies' or the captured
+    value's sum (``INFLOWS``: no other)."""
     horizon = acc.shape[1]
     for line in range(captured.shape[1]):
-        first, value = start[d, line], captured[d, line]
-        factor = 1.0 + growth[d, line]
-        for t in range(first, min(first + duration[d, line], horizon)):
-            amount = value / index[d, t] if nominal[line] else value
+        first = start[d, line]
+        years = max(0, min(first + duration[d, line], horizon) - first)
+        inflows, sums = acc[INFLOWS, first:], acc[also[line], first:]
+        deflator, weight = index[d, first:], discount[d, first:]
+        value = captured[d, line]
+        financed = paying[payer[line]]
+        for t in range(years):
+            amount = value / deflator[t] if nominal[line] else value
             if also[line] != INFLOWS:  # a subsidy or grant, or captured value
-                acc[also[line], t] += amount
-            _inflow(acc, paying, t, amount, payer[line], discount[d])
-            value *= factor
+                sums[t] += amount
+            inflows[t] += amount
+            financed += amount * weight[t]
+            value *= factor[d, line]
+        paying[payer[line]] = financed
 
 
 @_compile
@@ -205,7 +204,9 @@ def _loans(
         first = start[line]
         if first < horizon:
             deflator = index[d, first] if nominal[line] else 1.0
-            _inflow(acc, paying, first, principal[d, line] / deflator, lender[line], discount[d])
+            amount = principal[d, line] / deflator
+            acc[INFLOWS, first] += amount
+            paying[lender[line]] += amount * discount[d, first]
         for t in range(first + 1, min(first + term[line] + 1, horizon)):
             deflator = index[d, t] if nominal[line] else 1.0
             acc[REPAYMENTS, t] += payment[d, line] / deflator
@@ -229,7 +230,7 @@ def _chunk(outputs, discount, index, sections):  # pragma: no cover - compiled
         for s in range(paying.size):
             paying[s] = 0.0
         _costs(d, acc, *costs)
-        _outcomes(d, acc, paid_cohorts, paid_values, cohorts, values, *outcomes)
+        _outcomes(d, acc, (paid_cohorts, paid_values), cohorts, values, *outcomes)
         _avoided_costs(d, acc, values, *avoided)
         _money(d, acc, paying, discount, index, *captured)
         _money(d, acc, paying, discount, index, *grants)
@@ -282,7 +283,7 @@ def fused_flows(scenario: Scenario, params: Parameters) -> tuple[Flows, Totals]:
     )
     costs = (
         c["amount"],
-        c["growth"],
+        1.0 + c["growth"],
         years("costs", "start"),
         years("costs", "duration"),
         flags([line.in_kind for line in scenario.costs]),
@@ -292,9 +293,9 @@ def fused_flows(scenario: Scenario, params: Parameters) -> tuple[Flows, Totals]:
     lines = scenario.outcomes
     outcome_lines = (
         o["quantity"],
-        o["growth"],
+        1.0 + o["growth"],
         outcomes.net_unit_value(o["proxy"], o["deadweight"], o["displacement"], o["attribution"]),
-        o["drop_off"],
+        1.0 - o["drop_off"],
         years("outcomes", "start"),
         years("outcomes", "duration"),
         years("outcomes", "lasts"),
@@ -302,15 +303,17 @@ def fused_flows(scenario: Scenario, params: Parameters) -> tuple[Flows, Totals]:
         each([VALUE_TYPES.index(line.value_type) for line in lines]),
         each([paid.index(i) if i in paid else -1 for i in range(len(lines))]),
     )
-    events = params.avoided_cost_years
-    avoided = a["incidents"] * a["reduction"] * a["unit_cost"]
     lines = scenario.avoided_costs
+    events = np.zeros((0, 0, 0), dtype=bool) if params.events is None else params.events
+    event_of = each([-1] * len(lines))
+    event_of[list(params.event_lines)] = range(len(params.event_lines))
+    avoided = a["incidents"] * a["reduction"] * a["unit_cost"]
     avoided_lines = (
-        avoided if events is not None else avoided * a["probability"],
-        a["growth"],
-        np.zeros((0, 0, 0)) if events is None else np.ascontiguousarray(events, dtype=float),
-        avoided_costs.claimable_share(a["deadweight"], a["displacement"], a["attribution"]),
-        a["drop_off"],
+        np.where(event_of >= 0, avoided, avoided * a["probability"])
+        * avoided_costs.claimable_share(a["deadweight"], a["displacement"], a["attribution"]),
+        (1.0 + a["growth"]) * (1.0 - a["drop_off"]),
+        events,
+        event_of,
         years("avoided_costs", "start"),
         years("avoided_costs", "duration"),
         each([_kind(line.transfer, harm=False) for line in lines]),
@@ -325,23 +328,23 @@ def fused_flows(scenario: Scenario, params: Parameters) -> tuple[Flows, Totals]:
             v["capture_share"],
             timing["value_capture"]["duration"],
         ),
+        np.ones(v["units"].shape),
         years("value_capture", "start"),
         years("value_capture", "duration"),
         flags([line.nominal for line in lines]),
         each([position[line.payer] for line in lines]),
         each([CAPTURED] * len(lines)),
-        np.zeros(v["units"].shape),
     )
     loan = np.array([line.kind == "loan" for line in scenario.funding], dtype=bool)
     lines = [line for line in scenario.funding if line.kind != "loan"]
     grants = (
         np.ascontiguousarray(f["amount"][:, ~loan] * f["probability"][:, ~loan]),
+        1.0 + f["growth"][:, ~loan],
         years("funding", "start", ~loan),
         years("funding", "duration", ~loan),
         flags([line.nominal for line in lines]),
         each([position[line.funder] for line in lines]),
         each([SUBSIDY if line.kind in SUBSIDY_KINDS else INFLOWS for line in lines]),
-        np.ascontiguousarray(f["growth"][:, ~loan]),
     )
     lines = [line for line in scenario.funding if line.kind == "loan"]
     starts = each([line.start for line in lines])
