@@ -37,7 +37,13 @@ from businesscase import avoided_costs, costs, funding, outcomes, sib, value_cap
 from businesscase.actuals import Actuals
 from businesscase.parameters import Parameters
 from businesscase.scenario import Scenario
-from businesscase.timeline import FloatArray, IntArray, discount_factors
+from businesscase.timeline import (
+    FloatArray,
+    IntArray,
+    discount_factors,
+    year_offsets,
+    yearly_powers,
+)
 
 FLOW_KINDS: tuple[str, ...] = (
     "cost",
@@ -410,7 +416,7 @@ def price_index(inflation: FloatArray, years: int) -> FloatArray:
     >>> price_index(np.array([0.02]), 3)
     array([[1.    , 1.02  , 1.0404]])
     """
-    return (1.0 + np.asarray(inflation, dtype=float))[:, None] ** np.arange(years)[None, :]
+    return yearly_powers(1.0 + np.asarray(inflation, dtype=float), year_offsets(years))
 
 
 def _deflate(amounts: FloatArray, lines: list, index: FloatArray) -> None:

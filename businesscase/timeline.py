@@ -162,11 +162,23 @@ def discount_factors(discount_rate: FloatArray, horizon_years: int) -> FloatArra
     -------
     array, shape (D, T)
     """
-    t = year_offsets(horizon_years)
-    base = 1.0 + np.asarray(discount_rate, dtype=float)
+    return yearly_powers(1.0 + np.asarray(discount_rate, dtype=float), -year_offsets(horizon_years))
+
+
+def yearly_powers(base: FloatArray, exponents: IntArray) -> FloatArray:
+    """``base[d] ** exponents[t]`` for every draw and year, shape (D, T).
+
+    A base that is the same in every draw (a rate that is not uncertain) has its powers
+    computed once and copied to each draw: the same numbers, without a power per draw.
+
+    Examples
+    --------
+    >>> yearly_powers(np.array([1.1, 1.1]), np.array([0, -1, -2]))
+    array([[1.        , 0.90909091, 0.82644628],
+           [1.        , 0.90909091, 0.82644628]])
+    """
     if base.size > 1 and np.all(base == base[0]):
-        # one rate for every draw (it is not uncertain): the powers once, copied to each draw
-        factors = np.empty((base.size, horizon_years))
-        factors[...] = base[:1, None] ** -t[None, :]
-        return factors
-    return base[:, None] ** -t[None, :]
+        powers = np.empty((base.size, exponents.size))
+        powers[...] = base[:1, None] ** exponents[None, :]
+        return powers
+    return base[:, None] ** exponents[None, :]

@@ -100,6 +100,22 @@ def test_yearly_events_replace_the_chance_of_their_lines_only():
     for line in range(chance.shape[1]):
         expected = events[line] if line in events else np.repeat(chance[:, line, None], horizon, 1)
         assert np.array_equal(params.avoided_cost_years[:, line], expected.astype(float))
+    # kept as booleans of the lines with events only: what the fused kernel reads
+    assert params.events.dtype == bool and params.event_lines == (risky[0],)
+    assert np.array_equal(params.events[:, 0], events[risky[0]])
+
+
+def test_events_of_an_avoided_cost_that_is_not_there_are_refused():
+    scenario = synthetic_scenario()
+    path = f"avoided_costs[{len(scenario.avoided_costs)}].probability"
+    with pytest.raises(KeyError, match=r"no numeric input at " + path.replace("[", r"\[")):
+        compile_parameters(scenario, draws=2, yearly={path: np.ones((2, 30), dtype=bool)})
+
+
+def test_without_yearly_events_every_probability_is_an_expected_share():
+    params = compile_parameters(synthetic_scenario(), draws=2)
+    assert params.events is None and params.event_lines == ()
+    assert params.avoided_cost_years is None
 
 
 def test_an_input_no_draw_changes_is_shared_and_cannot_be_changed():

@@ -57,14 +57,14 @@ def _costs(d, acc, amount, factor, start, duration, in_kind, life):  # pragma: n
         years = max(0, min(first + duration[d, line], horizon) - first)
         total = acc[COSTS, first:]
         kind = acc[IN_KIND if in_kind[line] else CASH_COSTS, first:]
-        value = amount[d, line]
+        value, grows = amount[d, line], factor[d, line]
         residual = 0.0
         for t in range(years):
             total[t] += value
             kind[t] += value
             if life[line] > 0:  # straight-line depreciation
                 residual += value * max(0.0, 1.0 - (horizon - first - t) / life[line])
-            value *= factor[d, line]
+            value *= grows
         if life[line] > 0:
             acc[GAINS, horizon - 1] += residual
             acc[RESIDUAL, horizon - 1] += residual
@@ -118,17 +118,17 @@ def _outcomes(
         end = min(first + duration[d, line] + ages - 1, horizon)  # after its last year
         years = max(0, end - first)
         born, valued = cohorts[first : first + years], values[first : first + years]
-        size = quantity[d, line]
-        for t in range(max(0, stop - first)):
+        size, weight = quantity[d, line], unit_value[d, line]
+        grows, kept = factor[d, line], keep[d, line]
+        for t in range(max(0, stop - first)):  # the cohorts, valued in their first year
             born[t] = size
-            size *= factor[d, line]
+            valued[t] = size * weight
+            size *= grows
         for t in range(max(0, stop - first), years):
             born[t] = 0.0
-        weight = unit_value[d, line]
-        for t in range(years):  # the youngest cohort, then one age at a time
-            valued[t] = born[t] * weight
-        for age in range(1, min(ages, years)):
-            weight *= keep[d, line]
+            valued[t] = 0.0
+        for age in range(1, min(ages, years)):  # then the older ones, one age at a time
+            weight *= kept
             older = valued[age:]
             for t in range(years - age):
                 older[t] += born[t] * weight
@@ -155,10 +155,10 @@ def _avoided_costs(
         first = start[d, line]
         years = max(0, min(first + duration[d, line], horizon) - first)
         valued = values[first : first + years]
-        value = amount[d, line]
+        value, grows = amount[d, line], factor[d, line]
         for t in range(years):
             valued[t] = value
-            value *= factor[d, line]
+            value *= grows
         if event_of[line] >= 0:
             happens = events[d, event_of[line], first:]
             for t in range(years):
@@ -180,7 +180,7 @@ def _money(
         years = max(0, min(first + duration[d, line], horizon) - first)
         inflows, sums = acc[INFLOWS, first:], acc[also[line], first:]
         deflator, weight = index[d, first:], discount[d, first:]
-        value = captured[d, line]
+        value, grows = captured[d, line], factor[d, line]
         financed = paying[payer[line]]
         for t in range(years):
             amount = value / deflator[t] if nominal[line] else value
@@ -188,7 +188,7 @@ def _money(
                 sums[t] += amount
             inflows[t] += amount
             financed += amount * weight[t]
-            value *= factor[d, line]
+            value *= grows
         paying[payer[line]] = financed
 
 
