@@ -9,7 +9,9 @@ tests but not here: it handles one series per call and stalls or fails on some i
 Method. In ``x = 1 / (1 + r)`` the NPV is a polynomial with positive roots only where ``r > -1``.
 A series with exactly one sign change has exactly one positive root (Descartes' rule of signs):
 it is found for all such rows together by a safeguarded Newton iteration on a bracket in
-``(0, 1)``, after mapping ``x > 1`` to ``1 / x``. Rows with more sign changes may have several
+``(0, 1)``, after mapping ``x > 1`` to ``1 / x``; a root many orders of magnitude from where
+Newton starts (a rate of 3e66, or 1e-11 above -1) is reached by bisecting the bracket on the
+logarithm of ``x`` first. Rows with more sign changes may have several
 roots: their companion matrices are solved as one stacked eigenvalue problem, the real positive
 roots kept, and the one closest to ``r = 0`` polished by Newton steps.
 """
@@ -24,6 +26,11 @@ from businesscase.timeline import FloatArray
 
 _MAX_ITERATIONS = 200
 _TOLERANCE = 1e-15
+_NORMAL = float(np.finfo(float).tiny)
+"""The smallest normal float64, 2.2e-308: a power of ``z`` below it has lost digits or is 0."""
+_WIDE = float(np.finfo(float).eps / _NORMAL)
+"""1e292: a coefficient that much larger than the first makes a power of ``z`` that underflows
+(below :data:`_NORMAL`) count; see :func:`_bracketed_newton`."""
 _REAL_ROOT_TOLERANCE = 1e-9
 
 
@@ -134,17 +141,52 @@ _GRID = np.unique(np.concatenate([1.0 / (1.0 + _GRID_RATES), 1.0 - _GRID_RATES[_
 and z = 1 + r for the rates above, dense where IRRs usually are (near 0)."""
 
 
+_SMALLEST = 5e-324
+"""The smallest positive float64 (a subnormal number): the lower end of a bracket that reached
+down to 0 when it is narrowed. A root below it has the rate ``1 / z - 1`` = infinity or
+``z - 1`` = -1 (no rate > -1) as far as float64 can tell."""
+
+_PATIENCE = 32
+"""Newton steps after which a row still iterating has its bracket narrowed geometrically
+(:func:`_narrowed`). From the grid's bracket, Newton converges in at most about 15 steps on
+ordinary series (measured over 480,000 series of 2 to 200 years with amounts spread over 13
+orders of magnitude); a row that needs more is one whose root lies orders of magnitude from
+where Newton started."""
+
+
 def _bracketed_newton(coefficients: FloatArray) -> FloatArray:
     """Root in (0, 1) of each row's polynomial ``sum_k c_k z**k``, which changes sign there.
 
     The polynomial is first evaluated on :data:`_GRID` (one matrix product) to find a small
     bracket per row; Newton steps from the bracket's secant point then converge in a few
-    iterations, falling back to bisection whenever a step leaves the bracket.
+    iterations, falling back to bisection whenever a step leaves the bracket. Rows that have
+    not converged after :data:`_PATIENCE` steps have their bracket narrowed on the logarithm
+    of ``z`` first (:func:`_narrowed`).
+
+    The powers ``z**k`` of a polynomial whose root lies at a tiny ``z`` may underflow to 0
+    while ``c_k z**k`` is not small at all (``1e300 * (1e-200)**3``). This matters only in
+    rows whose largest coefficient is more than :data:`_WIDE` times the first: elsewhere what
+    underflows is below the rounding of ``c_0`` itself. In such a row, where the power of its
+    degree falls below 2.2e-308 (the smallest normal float64), the polynomial is evaluated by
+    Horner's rule instead (:func:`_horner`), whose partial sums stay within float64.
     """
     rows, length = coefficients.shape
     powers = np.arange(length)
     sign_low = np.sign(coefficients[:, 0])
-    on_grid = rowwise_matmul(coefficients, _GRID[None, :] ** powers[:, None])
+    # the degree of rows whose powers may underflow to effect (0 for the others: z**0 = 1)
+    wide = np.abs(coefficients[:, 0]) < np.max(np.abs(coefficients), axis=1) / _WIDE
+    any_wide = bool(wide.any())
+    degree = np.where(wide, length - 1 - np.argmax(coefficients[:, ::-1] != 0.0, axis=1), 0)
+    grid_powers = _GRID[None, :] ** powers[:, None]
+    on_grid = rowwise_matmul(coefficients, grid_powers)
+    underflow = np.flatnonzero(grid_powers[degree, 0] < _NORMAL)  # the grid's smallest point
+    if underflow.size:
+        at_grid = _horner(
+            coefficients[underflow], np.broadcast_to(_GRID, (underflow.size, _GRID.size))
+        )[0]
+        on_grid[underflow] = np.where(
+            grid_powers[degree[underflow]] < _NORMAL, at_grid, on_grid[underflow]
+        )
     # a single root: the sign is that of c_0 up to the root, the other sign after it
     below = np.sum(np.sign(on_grid) == sign_low[:, None], axis=1)
     points = np.concatenate([[0.0], _GRID, [1.0]])
@@ -161,19 +203,24 @@ def _bracketed_newton(coefficients: FloatArray) -> FloatArray:
         secant = low - value_low * (high - low) / (value_high - value_low)
     z = np.where((secant > low) & (secant < high), secant, 0.5 * (low + high))
     derivative = coefficients[:, 1:] * powers[1:]
-    # The rows still iterating: their index, coefficients, bracket, sign at 0 and point. They
-    # are compacted only when some rows converge, not copied out in every iteration.
+    # The rows still iterating: their index, coefficients, bracket, sign at 0, degree and
+    # point. They are compacted only when some rows converge, not copied out in every step.
     active = np.arange(rows)
-    live = coefficients, derivative, low, high, sign_low
+    live = coefficients, derivative, low, high, sign_low, degree
     zs = z
     # Powers z ** k as repeated products (the numbers of a cumulative product), one power at
     # a time over all rows, in rows of their own (contiguous: eight times faster than
     # np.multiply.accumulate), then copied to one row per polynomial for the dot products.
     transposed = np.empty((length, rows))
     z_powers = np.empty((rows, length))
-    for _ in range(_MAX_ITERATIONS):
+    for step in range(_MAX_ITERATIONS):
         count = active.size
-        coefficients, derivative, low, high, sign_low = live
+        coefficients, derivative, low, high, sign_low, degree = live
+        if step == _PATIENCE:  # a new start where the bracket was narrowed
+            narrow_low, narrow_high = _narrowed(coefficients, sign_low, low, high)
+            moved = (narrow_low != low) | (narrow_high != high)
+            low, high = narrow_low, narrow_high
+            zs = np.where(moved, np.sqrt(low) * np.sqrt(high), zs)
         column_powers = transposed[:, :count]
         column_powers[0] = 1.0
         column_powers[1] = zs
@@ -183,10 +230,13 @@ def _bracketed_newton(coefficients: FloatArray) -> FloatArray:
         row_powers[...] = column_powers.T
         value = np.einsum("ij,ij->i", coefficients, row_powers)
         slope = np.einsum("ij,ij->i", derivative, row_powers[:, :-1])
+        if any_wide:
+            underflow = np.flatnonzero(column_powers[degree, np.arange(count)] < _NORMAL)
+            value[underflow], slope[underflow] = _horner(coefficients[underflow], zs[underflow])
         on_low_side = np.sign(value) == sign_low
         low = np.where(on_low_side, zs, low)
         high = np.where(on_low_side, high, zs)
-        with np.errstate(divide="ignore", invalid="ignore"):
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
             newton = zs - value / slope
         usable = np.isfinite(newton) & (newton > low) & (newton < high)
         # converged when the Newton step itself is negligible (judged before safeguarding,
@@ -194,7 +244,7 @@ def _bracketed_newton(coefficients: FloatArray) -> FloatArray:
         converged = (value == 0.0) | (np.abs(newton - zs) <= _TOLERANCE * zs)
         bisection = 0.5 * (low + high)
         zs = np.where(usable, newton, np.where(converged, zs, bisection))
-        live = coefficients, derivative, low, high, sign_low
+        live = coefficients, derivative, low, high, sign_low, degree
         if converged.any():
             z[active[converged]] = zs[converged]
             going = ~converged
@@ -204,6 +254,52 @@ def _bracketed_newton(coefficients: FloatArray) -> FloatArray:
                 break
     z[active] = zs
     return z
+
+
+def _horner(coefficients: FloatArray, z: FloatArray) -> tuple[FloatArray, FloatArray]:
+    """``sum_k c_k z**k`` and its derivative by Horner's rule, each row of ``coefficients``
+    at its own point(s) ``z`` (shape (rows,) or (rows, points)).
+
+    Its partial sums ``sum_{k >= j} c_k z**(k - j)`` stay within float64 wherever the terms
+    ``c_k z**k`` do, also where the power ``z**k`` alone would underflow to 0.
+    """
+    shape = (slice(None),) + (None,) * (np.ndim(z) - 1)
+    value = np.zeros(np.shape(z))
+    slope = np.zeros(np.shape(z))
+    for k in range(coefficients.shape[1] - 1, -1, -1):
+        slope = slope * z + value
+        value = value * z + coefficients[:, k][shape]
+    return value, slope
+
+
+def _narrowed(
+    coefficients: FloatArray, sign_low: FloatArray, low: FloatArray, high: FloatArray
+) -> tuple[FloatArray, FloatArray]:
+    """Each row's bracket of its root, bisected on ``log z`` until it spans less than a
+    factor ``e ** (1 / length)``, with ``length`` the number of coefficients.
+
+    Newton's method is slow where the root lies orders of magnitude below its point: where
+    ``c_k z**k`` dominates, a step only divides ``z`` by ``k / (k - 1)`` (by 2 on ``1e-133 -
+    z**2``, whose root is 3.2e-67), and bisection only halves ``z`` too. Bisection at the
+    geometric mean ``sqrt(low * high)`` halves the logarithmic width instead: from the
+    smallest positive float64 to 1 in 11 steps, to a factor ``e ** (1 / length)`` in a few
+    more. There every term changes by less than a factor ``e`` across the bracket, and Newton
+    converges in a few steps. A bracket reaching down to 0 starts at :data:`_SMALLEST`; when
+    the root lies below even that, the bracket ``(0, _SMALLEST)`` is returned. A bracket
+    already that narrow is returned as it came.
+    """
+    length = coefficients.shape[1]
+    floor = np.maximum(low, _SMALLEST)
+    beneath = (low == 0.0) & (np.sign(_horner(coefficients, floor)[0]) != sign_low)
+    low, high = np.where(beneath, 0.0, floor), np.where(beneath, _SMALLEST, high)
+    width = np.where(beneath, 0.0, np.log(high) - np.log(floor))
+    while (going := width * length > 1.0).any():
+        middle = np.sqrt(low) * np.sqrt(high)  # the product itself could underflow
+        on_low_side = np.sign(_horner(coefficients, middle)[0]) == sign_low
+        low = np.where(going & on_low_side, middle, low)
+        high = np.where(going & ~on_low_side, middle, high)
+        width = np.where(going, 0.5 * width, width)
+    return low, high
 
 
 def _closest_root(values: FloatArray) -> FloatArray:

@@ -184,3 +184,122 @@ def test_a_tiny_last_entry_does_not_hide_the_root_of_the_large_ones():
     assert irr_of(values) == pytest.approx(expected, rel=1e-12)
     with fast.compiled():
         assert irr(values[None, :])[0] == pytest.approx(expected, rel=1e-12)
+
+
+# Roots many orders of magnitude away (docs/methodology.md#irr): the rate of a series whose
+# amounts differ by hundreds of orders of magnitude, far beyond 1 or just above -1.
+
+EXTREME = [
+    # 1e-133 - 1 / y**2 = 0: y = 10**66.5, r = 10**66.5 - 1 = 3.16e66 (the engine once said
+    # 1.6e63: Newton steps from the grid only halved 1 / y, 200 times)
+    ([1e-133, 0.0, -1.0], 10**66.5 - 1),
+    # y**3 = 1e600: r = 1e200 (1e300 * (1 / y)**3 is 1e-300, while (1 / y)**3 underflows to 0)
+    ([1e-300, 0.0, 0.0, -1e300], 1e200),
+    # 199 years apart, y**199 = 1e550: r = 10**(550 / 199) - 1 = 579.5
+    ([1e-250] + [0.0] * 198 + [-1e300], 10 ** (550 / 199) - 1),
+    # money back after 29 years, 1e-300 for 1: y**29 = 1e-300, r = 10**(-300 / 29) - 1
+    ([-1.0] + [0.0] * 28 + [1e-300], 10 ** (-300 / 29) - 1),
+    ([-1.0] + [0.0] * 198 + [1e-250], 10 ** (-250 / 199) - 1),
+    # y = 1e600 is beyond float64: the rate is infinite (and refused as a figure)
+    ([1e-300, -1e300], np.inf),
+    # y = 1e-600: r = -1 + 1e-600 rounds to -1, no rate > -1
+    ([-1e300, 1e-300], np.nan),
+]
+
+
+@pytest.mark.parametrize(("values", "expected"), EXTREME)
+def test_roots_orders_of_magnitude_away(values, expected):
+    row = np.array([values], dtype=float)
+    with fast.compiled():
+        compiled = irr(row)[0]
+    for found in (irr(row)[0], compiled, irr_of(row[0])):
+        if np.isnan(expected) or np.isinf(expected):
+            assert found == expected or (np.isnan(found) and np.isnan(expected))
+        else:
+            # to 12 digits in 1 + r, and to the last bits of r near -1
+            assert found == pytest.approx(expected, rel=1e-12, abs=4.5e-16)
+
+
+def npv_sign(values, growth):
+    """The sign of ``sum_t v_t / y**t`` at ``y = growth`` (1 + r), exactly: ``y**n`` times
+    it, ``sum_t v_t y**(n - t)``, in integers (floats are ratios of an integer and a power of
+    2, so the largest denominator is a multiple of the others)."""
+    n = len(values) - 1
+    p, q = float(growth).as_integer_ratio()
+    ratios = [float(v).as_integer_ratio() for v in values]
+    common = max(b for _, b in ratios)
+    total = sum(a * (common // b) * p ** (n - t) * q**t for t, (a, b) in enumerate(ratios))
+    return (total > 0) - (total < 0)
+
+
+def assert_rate_is_the_root(values, rate):
+    """The reported rate of a series with one sign change is its root: the NPV changes sign
+    within 1e-12 of ``1 + r`` around it (plus two units in the last place of r near -1),
+    exactly computed; an infinite rate has its root beyond float64, and no rate (NaN) means a
+    root within 2**-52 of -1 (where r rounds to -1)."""
+    nonzero = [v for v in values if v != 0.0]
+    far, near = np.sign(nonzero[0]), np.sign(nonzero[-1])  # the NPV's sign as r -> inf, -1
+    if np.isnan(rate):
+        assert npv_sign(values, 2.0**-52) in (far, 0)
+    elif np.isinf(rate):
+        assert npv_sign(values, np.finfo(float).max) in (near, 0)
+    else:
+        growth = 1.0 + rate
+        below = growth * (1 - 1e-12) - 2.0**-51
+        above = growth * (1 + 1e-12) + 2.0**-51
+        assert npv_sign(values, above) in (far, 0)
+        if below > 0:
+            assert npv_sign(values, below) in (near, 0)
+
+
+magnitudes = st.builds(
+    lambda mantissa, exponent: mantissa * 10.0**exponent,
+    st.floats(1.0, 9.999),
+    st.integers(-300, 300),
+)
+
+
+@st.composite
+def extreme_single_changes(draw, longest=60):
+    """Money out, then money in (or the reverse), of any magnitude, with runs of zeros before
+    each amount and after the last: at most ``longest`` years, one sign change."""
+    out = draw(st.lists(magnitudes, min_size=1, max_size=4))
+    back = draw(st.lists(magnitudes, min_size=1, max_size=4))
+    gap = st.integers(0, (longest - 3) // 8 - 1)
+    values = []
+    for amount in [-a for a in out] + back:
+        values += [0.0] * draw(gap) + [amount]
+    values += [0.0] * draw(st.integers(0, 3))
+    return values if draw(st.booleans()) else [-v for v in values]
+
+
+@settings(max_examples=300, deadline=None)
+@given(values=extreme_single_changes())
+def test_rate_at_any_magnitude_is_the_root(values):
+    """The NPV at the reported rate is 0: the exact NPV changes sign within 1e-12 of it."""
+    row = np.array([values])
+    with np.errstate(all="ignore"):
+        assert_rate_is_the_root(values, irr(row)[0])
+        with fast.compiled():
+            assert_rate_is_the_root(values, irr(row)[0])
+        assert_rate_is_the_root(values, irr_of(row[0]))
+
+
+@settings(max_examples=100, deadline=None)
+@given(values=extreme_single_changes(longest=201))
+def test_rate_over_two_hundred_years_at_any_magnitude_is_the_root(values):
+    row = np.array([values])
+    with np.errstate(all="ignore"):
+        assert_rate_is_the_root(values, irr(row)[0])
+        assert_rate_is_the_root(values, irr_of(row[0]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(rows=st.lists(extreme_single_changes(longest=30), min_size=1, max_size=6))
+def test_compiled_rates_at_any_magnitude_are_the_numpy_forms(rows):
+    width = max(len(row) for row in rows)
+    values = np.array([row + [0.0] * (width - len(row)) for row in rows])
+    with np.errstate(all="ignore"):
+        expected = irr(values)
+        assert_same_rates(compiled_irr(values), expected)
+        assert_same_rates(np.array([irr_of(row) for row in values]), expected)

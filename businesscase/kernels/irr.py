@@ -7,7 +7,8 @@ sign change (almost every draw of a business case) has a single root, found by t
 bracketed Newton iteration as the numpy form, with two shortcuts that change the root in its
 last bits only: the bracket is found by bisecting the grid (the polynomial changes sign once
 on it) instead of evaluating the polynomial at every grid point, and the polynomial and its
-slope are evaluated by Horner's rule in ``z**4``, four independent chains of products. A
+slope are evaluated by Horner's rule in ``z**4``, four independent chains of products (plain
+Horner's rule where ``z**4`` underflows). A
 series with several sign changes takes the numpy form's route in :func:`irr_of`: the
 eigenvalues of its companion matrix (LAPACK's complex ``geev``), the real positive ones
 polished by Newton steps, the one nearest ``r = 0`` kept; :func:`single_roots` leaves such rows
@@ -18,7 +19,15 @@ from __future__ import annotations
 
 import numpy as np
 
-from businesscase.irr import _GRID, _MAX_ITERATIONS, _REAL_ROOT_TOLERANCE, _TOLERANCE
+from businesscase.irr import (
+    _GRID,
+    _MAX_ITERATIONS,
+    _NORMAL,
+    _PATIENCE,
+    _REAL_ROOT_TOLERANCE,
+    _SMALLEST,
+    _TOLERANCE,
+)
 from businesscase.kernels.compiling import compiled as _compile
 from businesscase.timeline import FloatArray
 
@@ -54,8 +63,11 @@ def _horner(coefficients, length, z):  # pragma: no cover - compiled
 def _polynomial(coefficients, length, z):  # pragma: no cover - compiled
     """``sum_k c_k z**k`` over the first ``length`` coefficients: Horner's rule in ``z**4`` on
     the four residues of ``k`` modulo 4, four chains of products a processor runs side by
-    side instead of one chain four times as long."""
+    side instead of one chain four times as long. Where ``z**4`` underflows (below 2.2e-308)
+    plain Horner's rule, whose partial sums stay within float64."""
     w = (z * z) * (z * z)
+    if w < _NORMAL:
+        return _horner(coefficients, length, z)[0]
     a0 = a1 = a2 = a3 = 0.0
     top = length - length % 4
     for r in range(length - top):  # the last, incomplete group
@@ -76,8 +88,11 @@ def _polynomial(coefficients, length, z):  # pragma: no cover - compiled
 @_compile
 def _with_slope(coefficients, derivative, length, z):  # pragma: no cover - compiled
     """:func:`_polynomial` of both ``coefficients`` and ``derivative`` (the derivative's
-    coefficients, a zero last) at ``z`` in one pass: eight chains side by side."""
+    coefficients, a zero last) at ``z`` in one pass: eight chains side by side; plain
+    Horner's rule where ``z**4`` underflows."""
     w = (z * z) * (z * z)
+    if w < _NORMAL:
+        return _horner(coefficients, length, z)
     a0 = a1 = a2 = a3 = 0.0
     b0 = b1 = b2 = b3 = 0.0
     top = length - length % 4
@@ -100,6 +115,25 @@ def _with_slope(coefficients, derivative, length, z):  # pragma: no cover - comp
     value = (a0 + z * a1) + (z * z) * (a2 + z * a3)
     slope = (b0 + z * b1) + (z * z) * (b2 + z * b3)
     return value, slope
+
+
+@_compile
+def _narrowed(coefficients, length, sign_low, low, high):  # pragma: no cover - compiled
+    """The bracket of the root bisected on ``log z`` until it spans less than a factor
+    ``e ** (1 / coefficients.size)``; see ``businesscase.irr._narrowed``."""
+    if low == 0.0:
+        low = _SMALLEST
+        if _sign(_polynomial(coefficients, length, low)) != sign_low:
+            return 0.0, _SMALLEST  # the root lies below the smallest float64
+    width = np.log(high) - np.log(low)
+    while width * coefficients.size > 1.0:
+        middle = np.sqrt(low) * np.sqrt(high)
+        if _sign(_polynomial(coefficients, length, middle)) == sign_low:
+            low = middle
+        else:
+            high = middle
+        width *= 0.5
+    return low, high
 
 
 @_compile
@@ -131,7 +165,12 @@ def _bracketed_newton(coefficients, derivative, length):  # pragma: no cover - c
         secant = low - value_low * (high - low) / (value_high - value_low)
         if low < secant < high:
             z = secant
-    for _ in range(_MAX_ITERATIONS):
+    for step in range(_MAX_ITERATIONS):
+        if step == _PATIENCE:  # a new start where the bracket was narrowed
+            narrow_low, narrow_high = _narrowed(coefficients, length, sign_low, low, high)
+            if narrow_low != low or narrow_high != high:
+                low, high = narrow_low, narrow_high
+                z = np.sqrt(low) * np.sqrt(high)
         value, slope = _with_slope(coefficients, derivative, length, z)
         if _sign(value) == sign_low:
             low = z
