@@ -45,19 +45,34 @@ YEARLY = BY_TYPE + len(VALUE_TYPES)
 
 
 @_compile
-def _costs(d, acc, amount, factor, start, duration, in_kind, life):  # pragma: no cover
-    """A draw's cost lines: growth carried from year to year (``factor``), the residual value of
-    a line with a ``life`` at the horizon (:func:`businesscase.costs.residual_values`).
+def _row(values, d):  # pragma: no cover - compiled
+    """Draw ``d``'s row of an input by draw and line, or the only row of an input that no draw
+    changes (one row for every draw: nothing copied per draw). Each section below reads its
+    inputs by draw and line from ``by_draw`` this way; its other arguments are per line."""
+    return values[d] if values.shape[0] > 1 else values[0]
+
+
+@_compile
+def _costs(d, acc, by_draw, in_kind, life):  # pragma: no cover - compiled
+    """A draw's cost lines (``by_draw``: amount, growth factor, start, duration): growth
+    carried from year to year, the residual value of a line with a ``life`` at the horizon
+    (:func:`businesscase.costs.residual_values`).
 
     Every loop runs over views that start at the line's first year: an index that counts from
     0 needs no check for negative indices, and the processor vectorises the loops."""
     horizon = acc.shape[1]
-    for line in range(amount.shape[1]):
-        first = start[d, line]
-        years = max(0, min(first + duration[d, line], horizon) - first)
+    amount, factor, start, duration = (
+        _row(by_draw[0], d),
+        _row(by_draw[1], d),
+        _row(by_draw[2], d),
+        _row(by_draw[3], d),
+    )
+    for line in range(amount.size):
+        first = start[line]
+        years = max(0, min(first + duration[line], horizon) - first)
         total = acc[COSTS, first:]
         kind = acc[IN_KIND if in_kind[line] else CASH_COSTS, first:]
-        value, grows = amount[d, line], factor[d, line]
+        value, grows = amount[line], factor[line]
         residual = 0.0
         for t in range(years):
             total[t] += value
@@ -94,32 +109,36 @@ def _outcomes(
     paid,
     cohorts,
     values,
-    quantity,
-    factor,
-    unit_value,
-    keep,
-    start,
-    duration,
-    lasts,
+    by_draw,
     kind,
     value_type,
     slot,
 ):  # pragma: no cover - compiled
-    """A draw's outcome lines: cohorts with growth (``factor``), each year's value summed over
-    the cohorts still lasting, youngest first, a share ``keep`` kept from one year to the next
+    """A draw's outcome lines (``by_draw``: quantity, growth factor, net unit value, the share
+    kept from one year to the next, start, duration, lasts): cohorts with growth, each year's
+    value summed over the cohorts still lasting, youngest first
     (:func:`businesscase.outcomes.outcome_values`); the lines a contract pays for written out
     in their ``slot`` of ``paid`` (cohorts, values)."""
     horizon = acc.shape[1]
     paid_cohorts, paid_values = paid
-    for line in range(quantity.shape[1]):
-        first = start[d, line]
-        ages = min(lasts[d, line], horizon)
-        stop = min(first + duration[d, line], horizon)  # after the last cohort
-        end = min(first + duration[d, line] + ages - 1, horizon)  # after its last year
+    quantity, factor, unit_value, keep, start, duration, lasts = (
+        _row(by_draw[0], d),
+        _row(by_draw[1], d),
+        _row(by_draw[2], d),
+        _row(by_draw[3], d),
+        _row(by_draw[4], d),
+        _row(by_draw[5], d),
+        _row(by_draw[6], d),
+    )
+    for line in range(quantity.size):
+        first = start[line]
+        ages = min(lasts[line], horizon)
+        stop = min(first + duration[line], horizon)  # after the last cohort
+        end = min(first + duration[line] + ages - 1, horizon)  # after its last year
         years = max(0, end - first)
         born, valued = cohorts[first : first + years], values[first : first + years]
-        size, weight = quantity[d, line], unit_value[d, line]
-        grows, kept = factor[d, line], keep[d, line]
+        size, weight = quantity[line], unit_value[line]
+        grows, kept = factor[line], keep[line]
         for t in range(max(0, stop - first)):  # the cohorts, valued in their first year
             born[t] = size
             valued[t] = size * weight
@@ -145,17 +164,23 @@ def _outcomes(
 
 @_compile
 def _avoided_costs(
-    d, acc, values, amount, factor, events, event_of, start, duration, kind, value_type
+    d, acc, values, by_draw, events, event_of, kind, value_type
 ):  # pragma: no cover - compiled
-    """A draw's avoided costs: growth and drop-off from the line's start (``factor``), the
-    event of each year when drawn (``event_of``: the line's row of ``events``, or -1)
-    (:mod:`businesscase.avoided_costs`)."""
+    """A draw's avoided costs (``by_draw``: the claimable amount of the first year, the factor
+    of growth and drop-off, start, duration), the event of each year when drawn
+    (``event_of``: the line's row of ``events``, or -1) (:mod:`businesscase.avoided_costs`)."""
     horizon = acc.shape[1]
-    for line in range(amount.shape[1]):
-        first = start[d, line]
-        years = max(0, min(first + duration[d, line], horizon) - first)
+    amount, factor, start, duration = (
+        _row(by_draw[0], d),
+        _row(by_draw[1], d),
+        _row(by_draw[2], d),
+        _row(by_draw[3], d),
+    )
+    for line in range(amount.size):
+        first = start[line]
+        years = max(0, min(first + duration[line], horizon) - first)
         valued = values[first : first + years]
-        value, grows = amount[d, line], factor[d, line]
+        value, grows = amount[line], factor[line]
         for t in range(years):
             valued[t] = value
             value *= grows
@@ -168,19 +193,26 @@ def _avoided_costs(
 
 @_compile
 def _money(
-    d, acc, paying, discount, index, captured, factor, start, duration, nominal, payer, also
+    d, acc, paying, discount, index, by_draw, nominal, payer, also
 ):  # pragma: no cover - compiled
-    """A draw's value capture or non-loan funding: yearly amounts with growth (none for value
-    capture), a nominal line divided by the price index (:func:`businesscase.flows.build_flows`);
-    each an inflow and the payer's financing (PV), and ``also`` the subsidies' or the captured
-    value's sum (``INFLOWS``: no other)."""
+    """A draw's value capture or non-loan funding (``by_draw``: yearly amount, growth factor,
+    start, duration): yearly amounts with growth (none for value capture), a nominal line
+    divided by the price index (:func:`businesscase.flows.build_flows`); each an inflow and the
+    payer's financing (PV), and ``also`` the subsidies' or the captured value's sum
+    (``INFLOWS``: no other)."""
     horizon = acc.shape[1]
-    for line in range(captured.shape[1]):
-        first = start[d, line]
-        years = max(0, min(first + duration[d, line], horizon) - first)
+    captured, factor, start, duration = (
+        _row(by_draw[0], d),
+        _row(by_draw[1], d),
+        _row(by_draw[2], d),
+        _row(by_draw[3], d),
+    )
+    for line in range(captured.size):
+        first = start[line]
+        years = max(0, min(first + duration[line], horizon) - first)
         inflows, sums = acc[INFLOWS, first:], acc[also[line], first:]
         deflator, weight = index[d, first:], discount[d, first:]
-        value, grows = captured[d, line], factor[d, line]
+        value, grows = captured[line], factor[line]
         financed = paying[payer[line]]
         for t in range(years):
             amount = value / deflator[t] if nominal[line] else value
@@ -194,24 +226,26 @@ def _money(
 
 @_compile
 def _loans(
-    d, acc, paying, discount, index, principal, payment, outstanding, start, term, nominal, lender
+    d, acc, paying, discount, index, by_draw, start, term, nominal, lender
 ):  # pragma: no cover - compiled
-    """A draw's loans: the payout in the start year, the annuity from the next year on, the
-    principal still owed (:func:`businesscase.funding.loan_schedule`); returns the sum owed."""
+    """A draw's loans (``by_draw``: principal, annuity, principal owed at the horizon): the
+    payout in the start year, the annuity from the next year on, the principal still owed
+    (:func:`businesscase.funding.loan_schedule`); returns the sum owed."""
     horizon = acc.shape[1]
+    principal, payment, outstanding = _row(by_draw[0], d), _row(by_draw[1], d), _row(by_draw[2], d)
     owed = 0.0
-    for line in range(principal.shape[1]):
+    for line in range(principal.size):
         first = start[line]
         if first < horizon:
             deflator = index[d, first] if nominal[line] else 1.0
-            amount = principal[d, line] / deflator
+            amount = principal[line] / deflator
             acc[INFLOWS, first] += amount
             paying[lender[line]] += amount * discount[d, first]
         for t in range(first + 1, min(first + term[line] + 1, horizon)):
             deflator = index[d, t] if nominal[line] else 1.0
-            acc[REPAYMENTS, t] += payment[d, line] / deflator
+            acc[REPAYMENTS, t] += payment[line] / deflator
         deflator = index[d, horizon - 1] if nominal[line] else 1.0
-        owed += outstanding[d, line] / deflator
+        owed += outstanding[line] / deflator
     return owed
 
 
@@ -265,12 +299,20 @@ def fused_flows(scenario: Scenario, params: Parameters) -> tuple[Flows, Totals]:
     horizon, draws = scenario.settings.horizon_years, params.draws
     ids = [holder.id for holder in scenario.stakeholders]
     position = {holder: i for i, holder in enumerate(ids)}
-    p, timing = params.lines, params.timing
+    # a field that no draw changes is one row for every draw (as the kernel reads it)
+    p = {
+        section: {name: _rows(field) for name, field in fields.items()}
+        for section, fields in params.lines.items()
+    }
+    timing = {
+        section: {name: _rows(field) for name, field in fields.items()}
+        for section, fields in params.timing.items()
+    }
     discount = discount_factors(params.discount_rate, horizon)
     index = price_index(params.inflation, horizon)
 
     def years(section: str, name: str, chosen: object = slice(None)) -> np.ndarray:
-        return np.ascontiguousarray(timing[section][name][:, chosen], dtype=np.int64)
+        return timing[section][name][:, chosen]
 
     def each(values: list) -> np.ndarray:
         return np.array(values, dtype=np.int64).reshape(len(values))
@@ -282,23 +324,24 @@ def fused_flows(scenario: Scenario, params: Parameters) -> tuple[Flows, Totals]:
         p[section] for section in ("costs", "outcomes", "avoided_costs", "value_capture", "funding")
     )
     costs = (
-        c["amount"],
-        1.0 + c["growth"],
-        years("costs", "start"),
-        years("costs", "duration"),
+        (c["amount"], 1.0 + c["growth"], years("costs", "start"), years("costs", "duration")),
         flags([line.in_kind for line in scenario.costs]),
         each([line.life or 0 for line in scenario.costs]),
     )
     paid = paid_lines(scenario)
     lines = scenario.outcomes
     outcome_lines = (
-        o["quantity"],
-        1.0 + o["growth"],
-        outcomes.net_unit_value(o["proxy"], o["deadweight"], o["displacement"], o["attribution"]),
-        1.0 - o["drop_off"],
-        years("outcomes", "start"),
-        years("outcomes", "duration"),
-        years("outcomes", "lasts"),
+        (
+            o["quantity"],
+            1.0 + o["growth"],
+            outcomes.net_unit_value(
+                o["proxy"], o["deadweight"], o["displacement"], o["attribution"]
+            ),
+            1.0 - o["drop_off"],
+            years("outcomes", "start"),
+            years("outcomes", "duration"),
+            years("outcomes", "lasts"),
+        ),
         each([_kind(line.transfer, line.harm) for line in lines]),
         each([VALUE_TYPES.index(line.value_type) for line in lines]),
         each([paid.index(i) if i in paid else -1 for i in range(len(lines))]),
@@ -309,28 +352,32 @@ def fused_flows(scenario: Scenario, params: Parameters) -> tuple[Flows, Totals]:
     event_of[list(params.event_lines)] = range(len(params.event_lines))
     avoided = a["incidents"] * a["reduction"] * a["unit_cost"]
     avoided_lines = (
-        np.where(event_of >= 0, avoided, avoided * a["probability"])
-        * avoided_costs.claimable_share(a["deadweight"], a["displacement"], a["attribution"]),
-        (1.0 + a["growth"]) * (1.0 - a["drop_off"]),
+        (
+            np.where(event_of >= 0, avoided, avoided * a["probability"])
+            * avoided_costs.claimable_share(a["deadweight"], a["displacement"], a["attribution"]),
+            (1.0 + a["growth"]) * (1.0 - a["drop_off"]),
+            years("avoided_costs", "start"),
+            years("avoided_costs", "duration"),
+        ),
         events,
         event_of,
-        years("avoided_costs", "start"),
-        years("avoided_costs", "duration"),
         each([_kind(line.transfer, harm=False) for line in lines]),
         each([VALUE_TYPES.index(line.value_type) for line in lines]),
     )
     lines = scenario.value_capture
     captured = (
-        value_capture.yearly_capture(
-            v["units"],
-            v["base_value"],
-            v["uplift"],
-            v["capture_share"],
-            timing["value_capture"]["duration"],
+        (
+            value_capture.yearly_capture(
+                v["units"],
+                v["base_value"],
+                v["uplift"],
+                v["capture_share"],
+                years("value_capture", "duration"),
+            ),
+            np.ones((1, len(lines))),
+            years("value_capture", "start"),
+            years("value_capture", "duration"),
         ),
-        np.ones(v["units"].shape),
-        years("value_capture", "start"),
-        years("value_capture", "duration"),
         flags([line.nominal for line in lines]),
         each([position[line.payer] for line in lines]),
         each([CAPTURED] * len(lines)),
@@ -338,10 +385,12 @@ def fused_flows(scenario: Scenario, params: Parameters) -> tuple[Flows, Totals]:
     loan = np.array([line.kind == "loan" for line in scenario.funding], dtype=bool)
     lines = [line for line in scenario.funding if line.kind != "loan"]
     grants = (
-        np.ascontiguousarray(f["amount"][:, ~loan] * f["probability"][:, ~loan]),
-        1.0 + f["growth"][:, ~loan],
-        years("funding", "start", ~loan),
-        years("funding", "duration", ~loan),
+        (
+            f["amount"][:, ~loan] * f["probability"][:, ~loan],
+            1.0 + f["growth"][:, ~loan],
+            years("funding", "start", ~loan),
+            years("funding", "duration", ~loan),
+        ),
         flags([line.nominal for line in lines]),
         each([position[line.funder] for line in lines]),
         each([SUBSIDY if line.kind in SUBSIDY_KINDS else INFLOWS for line in lines]),
@@ -354,9 +403,7 @@ def fused_flows(scenario: Scenario, params: Parameters) -> tuple[Flows, Totals]:
         principal, f["interest_rate"][:, loan], starts, terms, horizon
     )
     loans = (
-        np.ascontiguousarray(principal),
-        np.ascontiguousarray(payment),
-        np.ascontiguousarray(outstanding),
+        (principal, payment, outstanding),
         starts,
         terms,
         flags([line.nominal for line in lines]),
@@ -369,10 +416,10 @@ def fused_flows(scenario: Scenario, params: Parameters) -> tuple[Flows, Totals]:
     owed = np.empty(draws)
     paid_cohorts = np.empty((draws, len(paid), horizon))
     paid_values = np.empty((draws, len(paid), horizon))
-    # every input C-ordered and writable (a field no draw changes is a read-only view of its
-    # base values): one compiled form for every scenario, not one per combination of layouts
+    # every input C-ordered and writable: one compiled form for every scenario, not one per
+    # combination of layouts
     sections = tuple(
-        tuple(_plain(array) for array in section)
+        (tuple(_plain(array) for array in section[0]), *(_plain(array) for array in section[1:]))
         for section in (costs, outcome_lines, avoided_lines, captured, grants, loans)
     )
     _chunk((out, payers, owed, paid_cohorts, paid_values), discount, index, sections)
@@ -420,6 +467,14 @@ def _kind(transfer: bool, harm: bool) -> int:
     if transfer:
         return TRANSFER_HARM if harm else TRANSFER
     return HARM if harm else BENEFIT
+
+
+def _rows(field: np.ndarray) -> np.ndarray:
+    """A field by draw and line as the kernel reads it: its one row when no draw changes it
+    (the base values seen from every draw), else the field itself."""
+    if field.shape[0] > 1 and field.strides[0] == 0:
+        return field[:1]
+    return field
 
 
 def _plain(array: np.ndarray) -> np.ndarray:
