@@ -45,40 +45,43 @@ YEARLY = BY_TYPE + len(VALUE_TYPES)
 
 
 @_compile
-def _row(values, d):  # pragma: no cover - compiled
-    """Draw ``d``'s row of an input by draw and line, or the only row of an input that no draw
-    changes (one row for every draw: nothing copied per draw). Each section below reads its
-    inputs by draw and line from ``by_draw`` this way; its other arguments are per line."""
-    return values[d] if values.shape[0] > 1 else values[0]
+def _of(values, d, line):  # pragma: no cover - compiled
+    """An input by draw and line for draw ``d``: its row ``d``, or its only row when no draw
+    changes it (the base values seen from every draw: nothing copied per draw). Each section
+    below reads its inputs by draw and line from ``by_draw`` this way; its other arguments are
+    per line."""
+    return values[d if values.shape[0] > 1 else 0, line]
+
+
+@_compile
+def _unsigned(years):  # pragma: no cover - compiled
+    """Whole years as an unsigned index. numba checks a signed index for being negative
+    (``a[-1]`` is the last element) in every pass of a loop, which keeps the processor from
+    doing four years at once; a view that starts at the line's first year avoids the check too,
+    but numba counts the references to every view, two calls of its runtime each."""
+    return np.uint64(max(years, 0))
 
 
 @_compile
 def _costs(d, acc, by_draw, in_kind, life):  # pragma: no cover - compiled
     """A draw's cost lines (``by_draw``: amount, growth factor, start, duration): growth
     carried from year to year, the residual value of a line with a ``life`` at the horizon
-    (:func:`businesscase.costs.residual_values`).
-
-    Every loop runs over views that start at the line's first year: an index that counts from
-    0 needs no check for negative indices, and the processor vectorises the loops."""
+    (:func:`businesscase.costs.residual_values`)."""
     horizon = acc.shape[1]
-    amount, factor, start, duration = (
-        _row(by_draw[0], d),
-        _row(by_draw[1], d),
-        _row(by_draw[2], d),
-        _row(by_draw[3], d),
-    )
-    for line in range(amount.size):
-        first = start[line]
-        years = max(0, min(first + duration[line], horizon) - first)
-        total = acc[COSTS, first:]
-        kind = acc[IN_KIND if in_kind[line] else CASH_COSTS, first:]
-        value, grows = amount[line], factor[line]
+    amount, factor, start, duration = by_draw
+    for line in range(amount.shape[1]):
+        begins = max(_of(start, d, line), 0)
+        first = _unsigned(begins)
+        years = _unsigned(min(begins + _of(duration, d, line), horizon) - begins)
+        kind = IN_KIND if in_kind[line] else CASH_COSTS
+        value, grows = _of(amount, d, line), _of(factor, d, line)
         residual = 0.0
         for t in range(years):
-            total[t] += value
-            kind[t] += value
+            acc[COSTS, first + t] += value
+            acc[kind, first + t] += value
             if life[line] > 0:  # straight-line depreciation
-                residual += value * max(0.0, 1.0 - (horizon - first - t) / life[line])
+                left = horizon - begins - np.int64(t)
+                residual += value * max(0.0, 1.0 - left / life[line])
             value *= grows
         if life[line] > 0:
             acc[GAINS, horizon - 1] += residual
@@ -87,32 +90,23 @@ def _costs(d, acc, by_draw, in_kind, life):  # pragma: no cover - compiled
 
 
 @_compile
-def _add_values(acc, values, first, kind, value_type):  # pragma: no cover - compiled
-    """The values of an outcome or avoided-cost line from year ``first`` on into the sums of
-    its kind of flow."""
-    years = values.size
-    total = acc[GAINS if kind == BENEFIT else HARMS if kind == HARM else TRANSFERS, first:]
+def _add_values(acc, values, first, years, kind, value_type):  # pragma: no cover - compiled
+    """The values of an outcome or avoided-cost line in ``years`` years from year ``first``
+    into the sums of its kind of flow."""
+    total = GAINS if kind == BENEFIT else HARMS if kind == HARM else TRANSFERS
     sign = -1.0 if kind == TRANSFER_HARM else 1.0
     for t in range(years):  # a row at a time: the processor vectorises a loop of one row
-        total[t] += sign * values[t]
+        acc[total, first + t] += sign * values[first + t]
     if kind == BENEFIT or kind == HARM:
-        by_type = acc[BY_TYPE + value_type, first:]
+        by_type = _unsigned(BY_TYPE + value_type)
         sign = -1.0 if kind == HARM else 1.0
         for t in range(years):
-            by_type[t] += sign * values[t]
+            acc[by_type, first + t] += sign * values[first + t]
 
 
 @_compile
 def _outcomes(
-    d,
-    acc,
-    paid,
-    cohorts,
-    values,
-    by_draw,
-    kind,
-    value_type,
-    slot,
+    d, acc, paid, cohorts, values, by_draw, kind, value_type, slot
 ):  # pragma: no cover - compiled
     """A draw's outcome lines (``by_draw``: quantity, growth factor, net unit value, the share
     kept from one year to the next, start, duration, lasts): cohorts with growth, each year's
@@ -121,45 +115,35 @@ def _outcomes(
     in their ``slot`` of ``paid`` (cohorts, values)."""
     horizon = acc.shape[1]
     paid_cohorts, paid_values = paid
-    quantity, factor, unit_value, keep, start, duration, lasts = (
-        _row(by_draw[0], d),
-        _row(by_draw[1], d),
-        _row(by_draw[2], d),
-        _row(by_draw[3], d),
-        _row(by_draw[4], d),
-        _row(by_draw[5], d),
-        _row(by_draw[6], d),
-    )
-    for line in range(quantity.size):
-        first = start[line]
-        ages = min(lasts[line], horizon)
-        stop = min(first + duration[line], horizon)  # after the last cohort
-        end = min(first + duration[line] + ages - 1, horizon)  # after its last year
-        years = max(0, end - first)
-        born, valued = cohorts[first : first + years], values[first : first + years]
-        size, weight = quantity[line], unit_value[line]
-        grows, kept = factor[line], keep[line]
-        for t in range(max(0, stop - first)):  # the cohorts, valued in their first year
-            born[t] = size
-            valued[t] = size * weight
+    quantity, factor, unit_value, keep, start, duration, lasts = by_draw
+    for line in range(quantity.shape[1]):
+        begins = max(_of(start, d, line), 0)
+        ages = min(_of(lasts, d, line), horizon)
+        ends = begins + _of(duration, d, line)  # after the last cohort
+        first = _unsigned(begins)
+        born = _unsigned(min(ends, horizon) - begins)  # years with a new cohort
+        years = _unsigned(min(ends + ages - 1, horizon) - begins)  # years with a value
+        size, grows = _of(quantity, d, line), _of(factor, d, line)
+        for t in range(born):
+            cohorts[first + t] = size
             size *= grows
-        for t in range(max(0, stop - first), years):
-            born[t] = 0.0
-            valued[t] = 0.0
-        for age in range(1, min(ages, years)):  # then the older ones, one age at a time
+        for t in range(born, years):
+            cohorts[first + t] = 0.0
+        weight, kept = _of(unit_value, d, line), _of(keep, d, line)
+        for t in range(years):  # the youngest cohort, then one age at a time
+            values[first + t] = cohorts[first + t] * weight
+        for age in range(_unsigned(1), _unsigned(min(ages, np.int64(years)))):
             weight *= kept
-            older = valued[age:]
             for t in range(years - age):
-                older[t] += born[t] * weight
-        _add_values(acc, valued, first, kind[line], value_type[line])
+                values[first + age + t] += cohorts[first + t] * weight
+        _add_values(acc, values, first, years, kind[line], value_type[line])
         if slot[line] >= 0:
-            paid_born, paid_valued = paid_cohorts[d, slot[line]], paid_values[d, slot[line]]
             for t in range(horizon):
-                paid_born[t] = 0.0
-                paid_valued[t] = 0.0
+                paid_cohorts[d, slot[line], t] = 0.0
+                paid_values[d, slot[line], t] = 0.0
             for t in range(years):
-                paid_born[first + t] = born[t]
-                paid_valued[first + t] = valued[t]
+                paid_cohorts[d, slot[line], first + t] = cohorts[first + t]
+                paid_values[d, slot[line], first + t] = values[first + t]
 
 
 @_compile
@@ -170,25 +154,20 @@ def _avoided_costs(
     of growth and drop-off, start, duration), the event of each year when drawn
     (``event_of``: the line's row of ``events``, or -1) (:mod:`businesscase.avoided_costs`)."""
     horizon = acc.shape[1]
-    amount, factor, start, duration = (
-        _row(by_draw[0], d),
-        _row(by_draw[1], d),
-        _row(by_draw[2], d),
-        _row(by_draw[3], d),
-    )
-    for line in range(amount.size):
-        first = start[line]
-        years = max(0, min(first + duration[line], horizon) - first)
-        valued = values[first : first + years]
-        value, grows = amount[line], factor[line]
+    amount, factor, start, duration = by_draw
+    for line in range(amount.shape[1]):
+        begins = max(_of(start, d, line), 0)
+        first = _unsigned(begins)
+        years = _unsigned(min(begins + _of(duration, d, line), horizon) - begins)
+        value, grows = _of(amount, d, line), _of(factor, d, line)
         for t in range(years):
-            valued[t] = value
+            values[first + t] = value
             value *= grows
         if event_of[line] >= 0:
-            happens = events[d, event_of[line], first:]
+            row = _unsigned(event_of[line])
             for t in range(years):
-                valued[t] *= 1.0 if happens[t] else 0.0
-        _add_values(acc, valued, first, kind[line], value_type[line])
+                values[first + t] *= 1.0 if events[d, row, first + t] else 0.0
+        _add_values(acc, values, first, years, kind[line], value_type[line])
 
 
 @_compile
@@ -201,25 +180,20 @@ def _money(
     payer's financing (PV), and ``also`` the subsidies' or the captured value's sum
     (``INFLOWS``: no other)."""
     horizon = acc.shape[1]
-    captured, factor, start, duration = (
-        _row(by_draw[0], d),
-        _row(by_draw[1], d),
-        _row(by_draw[2], d),
-        _row(by_draw[3], d),
-    )
-    for line in range(captured.size):
-        first = start[line]
-        years = max(0, min(first + duration[line], horizon) - first)
-        inflows, sums = acc[INFLOWS, first:], acc[also[line], first:]
-        deflator, weight = index[d, first:], discount[d, first:]
-        value, grows = captured[line], factor[line]
+    captured, factor, start, duration = by_draw
+    for line in range(captured.shape[1]):
+        begins = max(_of(start, d, line), 0)
+        first = _unsigned(begins)
+        years = _unsigned(min(begins + _of(duration, d, line), horizon) - begins)
+        sums = _unsigned(also[line])
+        value, grows = _of(captured, d, line), _of(factor, d, line)
         financed = paying[payer[line]]
         for t in range(years):
-            amount = value / deflator[t] if nominal[line] else value
-            if also[line] != INFLOWS:  # a subsidy or grant, or captured value
-                sums[t] += amount
-            inflows[t] += amount
-            financed += amount * weight[t]
+            amount = value / index[d, first + t] if nominal[line] else value
+            if sums != INFLOWS:  # a subsidy or grant, or captured value
+                acc[sums, first + t] += amount
+            acc[INFLOWS, first + t] += amount
+            financed += amount * discount[d, first + t]
             value *= grows
         paying[payer[line]] = financed
 
@@ -232,20 +206,20 @@ def _loans(
     payout in the start year, the annuity from the next year on, the principal still owed
     (:func:`businesscase.funding.loan_schedule`); returns the sum owed."""
     horizon = acc.shape[1]
-    principal, payment, outstanding = _row(by_draw[0], d), _row(by_draw[1], d), _row(by_draw[2], d)
+    principal, payment, outstanding = by_draw
     owed = 0.0
-    for line in range(principal.size):
+    for line in range(principal.shape[1]):
         first = start[line]
         if first < horizon:
             deflator = index[d, first] if nominal[line] else 1.0
-            amount = principal[line] / deflator
+            amount = _of(principal, d, line) / deflator
             acc[INFLOWS, first] += amount
             paying[lender[line]] += amount * discount[d, first]
         for t in range(first + 1, min(first + term[line] + 1, horizon)):
             deflator = index[d, t] if nominal[line] else 1.0
-            acc[REPAYMENTS, t] += payment[line] / deflator
+            acc[REPAYMENTS, t] += _of(payment, d, line) / deflator
         deflator = index[d, horizon - 1] if nominal[line] else 1.0
-        owed += outstanding[line] / deflator
+        owed += _of(outstanding, d, line) / deflator
     return owed
 
 
