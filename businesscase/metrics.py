@@ -426,8 +426,8 @@ def _sib_metrics(flows: Flows, series: Series) -> dict[str, FloatArray]:
         return {name: np.full(draws, np.nan) for name in SIB_METRICS}
     within = series.sib_payments
     total = within.sum(axis=1)
-    guarantee = _over_contracts([bond.guarantee for bond in flows.contracts])
-    drawn = _over_contracts([bond.drawdowns for bond in flows.contracts])
+    guarantee = over_contracts([bond.guarantee for bond in flows.contracts])
+    drawn = over_contracts([bond.drawdowns for bond in flows.contracts])
     investor = within - drawn
     investor[:, -1] += guarantee
     return {
@@ -438,11 +438,11 @@ def _sib_metrics(flows: Flows, series: Series) -> dict[str, FloatArray]:
         "sib_breakeven_share": (
             flows.contracts[0].breakeven if len(flows.contracts) == 1 else np.full(draws, np.nan)
         ),
-        "sib_payments_beyond_horizon": _over_contracts(
+        "sib_payments_beyond_horizon": over_contracts(
             [bond.payments_beyond for bond in flows.contracts]
         ),
         "sib_guarantee_payments": guarantee,
-        "sib_trimmed_by_return_cap": _over_contracts(
+        "sib_trimmed_by_return_cap": over_contracts(
             [bond.trimmed_by_return_cap for bond in flows.contracts]
         ),
     }
@@ -476,6 +476,6 @@ def contract_table(flows: Flows) -> dict[str, FloatArray]:
     }
 
 
-def _over_contracts(arrays: list[FloatArray]) -> FloatArray:
+def over_contracts(arrays: list[FloatArray]) -> FloatArray:
     """The sum of the contracts' arrays; one contract's as it is."""
     return arrays[0] if len(arrays) == 1 else np.sum(arrays, axis=0)

@@ -67,6 +67,20 @@ PRODUCTS: dict[str, str] = {
 """Per section, the numbers multiplied into a line's yearly amount, for the message."""
 
 
+SKIP, WITHIN, WITHIN_OR_NULL = 0, 1, 2
+"""How :func:`check_finite` checks a figure (:func:`check_rule`): not at all, at most
+:data:`LARGEST` in size, or that or null."""
+
+
+def check_rule(name: str, contracts: bool) -> int:
+    """How :func:`check_finite` checks figure ``name`` of :data:`SCALAR_METRICS`: years are not
+    checked, nor the outcome-contract figures of a scenario without contracts (``contracts``
+    False); the figures of :data:`MAY_BE_NULL` may be null."""
+    if name in YEAR_METRICS or (name in SIB_METRICS and not contracts):
+        return SKIP
+    return WITHIN_OR_NULL if name in MAY_BE_NULL else WITHIN
+
+
 class TooLargeToComputeError(ScenarioError):
     """A scenario whose numbers go beyond what float64 holds; names the field that overflows.
 
@@ -98,10 +112,11 @@ def check_finite(scenario: Scenario, flows: Flows, figures: Mapping[str, FloatAr
     bad = np.zeros(flows.discount.shape[0], dtype=bool)
     bad |= ~_within(figures["cash_balance"]).all(axis=1)
     for name in SCALAR_METRICS:
-        if name in YEAR_METRICS or (name in SIB_METRICS and not flows.contracts):
+        rule = check_rule(name, bool(flows.contracts))
+        if rule == SKIP:
             continue
         values = np.asarray(figures[name], dtype=float)
-        bad |= ~(_within(values) | np.isnan(values)) if name in MAY_BE_NULL else ~_within(values)
+        bad |= ~(_within(values) | np.isnan(values)) if rule == WITHIN_OR_NULL else ~_within(values)
     if not bad.any():
         return
     with np.errstate(**QUIET):

@@ -41,10 +41,11 @@ from businesscase.metrics import (
     NO_YEAR,
     SCALAR_METRICS,
     YEAR_METRICS,
+    block_totals,
     compute_metrics,
     yearly_series,
 )
-from businesscase.overflow import QUIET, TooLargeToComputeError, check_finite
+from businesscase.overflow import QUIET, check_finite
 from businesscase.parameters import compile_parameters, is_timing, risky_lines, uncertain_inputs
 from businesscase.sampling import (
     NON_NEGATIVE,
@@ -137,19 +138,14 @@ def run_draws(
         When one draw alone does not fit in the memory budget.
     """
     size = limits.chunk_size(scenario, workers=1)
-    if draws <= size:
-        return _evaluate_draws(scenario, draws, values, actuals, yearly)
-    chunks = [
+    kept = _Kept(draws, scenario.settings.horizon_years)
+    for start in range(0, draws, size):
+        stop = min(start + size, draws)
+        rows = (start, stop)
         _evaluate_draws(
-            scenario,
-            min(start + size, draws) - start,
-            _rows(values, start, start + size),
-            actuals,
-            _rows(yearly, start, start + size),
+            kept, start, scenario, stop - start, _rows(values, *rows), actuals, _rows(yearly, *rows)
         )
-        for start in range(0, draws, size)
-    ]
-    return {name: np.concatenate([chunk[name] for chunk in chunks]) for name in chunks[0]}
+    return kept.figures()
 
 
 def _rows(
@@ -160,33 +156,35 @@ def _rows(
 
 
 def _evaluate_draws(
+    kept: _Kept,
+    start: int,
     scenario: Scenario,
     draws: int,
     values: Mapping[str, FloatArray] | None,
     actuals: Actuals | None = None,
     yearly: Mapping[str, np.ndarray] | None = None,
-) -> dict[str, FloatArray]:
-    """The engine for one chunk of draws, its figures checked for overflow.
+) -> None:
+    """The engine for one chunk of draws, its figures checked for overflow and kept from draw
+    ``start`` on.
 
     Inside :func:`businesscase.fast.compiled` a scenario the fused kernel handles
-    (:func:`businesscase.flows.fusable`) goes through it; when its figures overflow, the chunk
-    is computed again by the numpy engine, whose flows name the field that is too large.
+    (:func:`businesscase.flows.fusable`) goes through it, and its figures are computed by the
+    compiled form of :func:`businesscase.metrics.compute_metrics`
+    (:mod:`businesscase.kernels.figures`) straight into ``kept``; when they overflow, the
+    chunk is computed again by the numpy engine, whose flows name the field.
     """
     with np.errstate(**QUIET):
         params = compile_parameters(scenario, draws=draws, values=values, yearly=yearly)
         compiled = fast.kernels()
         if compiled is not None and fusable(scenario, actuals):
             flows, lines = compiled.fused_flows(scenario, params)
-            figures = compute_metrics(flows, yearly_series(flows, lines))
-            try:
-                check_finite(scenario, flows, figures)
-                return figures
-            except TooLargeToComputeError:
-                pass  # the numpy engine's flows name the field
+            totals = block_totals(flows, lines)
+            if compiled.chunk_figures(flows, totals, kept.numbers, kept.balance, start):
+                return
         flows = build_flows(scenario, params, actuals)
         figures = compute_metrics(flows, yearly_series(flows))
     check_finite(scenario, flows, figures)
-    return figures
+    kept.store(start, figures)
 
 
 def input_label(scenario: Scenario, path: str) -> str:
@@ -371,28 +369,36 @@ def simulate(
             return drawing.map(_quietly(function), shares)
 
         chunks = _chunks(scenario, draws, seed, events, actuals, chunk_size, clipped, sample_map)
-        if client is None:
-            in_flight, submit = 2 * WORKERS, pool.submit
-        else:
+        if client is None:  # the threads write each chunk's figures into ``kept``
+            in_flight = 2 * WORKERS
+
+            def submit(start: int, arguments: tuple) -> Any:
+                return pool.submit(_run_into, kept, start, *arguments)
+
+        else:  # the workers send them back
             in_flight = 2 * max(sum(client.nthreads().values()), 1)
 
-            def submit(*arguments: Any) -> Any:
-                return client.submit(*arguments, pure=False)
+            def submit(start: int, arguments: tuple) -> Any:
+                return client.submit(run_compiled, *arguments, pure=False)
 
         pending: deque[tuple[int, Any]] = deque()
+        done = 0
 
         def collect() -> None:
-            """Keep the figures of the oldest chunk in flight."""
+            """Wait for the oldest chunk in flight (and keep its figures, from a cluster)."""
+            nonlocal done
             start, future = pending.popleft()
-            done = kept.store(start, future.result())
+            figures = future.result()
             if client is not None:
+                kept.store(start, figures)
                 future.release()
+            done += len(figures["closes"]) if client is not None else figures
             if progress is not None:
                 progress(done, draws)
 
         # the chunks are sampled here, in order, while the chunks before them are evaluated
         for start, arguments in chunks:
-            pending.append((start, submit(run_compiled, *arguments)))
+            pending.append((start, submit(start, arguments)))
             if len(pending) > in_flight:
                 collect()
         while pending:
@@ -478,36 +484,53 @@ def _quietly(function: Callable) -> Callable:
 
 
 class _Kept:
-    """What a simulation keeps of every draw: each figure, and the cash balance year by year
-    (one row per year, so that each year's percentiles sort one contiguous row), filled in
-    chunk by chunk."""
+    """What is kept of every draw: each figure (one row per figure of :data:`SCALAR_METRICS`,
+    ``closes`` as 1.0 or 0.0, a missing year as :data:`NO_YEAR`), and the cash balance year by
+    year (one row per year, so that each year's percentiles sort one contiguous row), filled
+    in chunk by chunk: by the compiled figures (:mod:`businesscase.kernels.figures`) straight
+    into their columns, or from the numpy engine's figures (:meth:`store`)."""
 
     def __init__(self, draws: int, years: int) -> None:
-        self.draws = draws
-        self.figures: dict[str, np.ndarray] = {}
+        self.numbers = np.empty((len(SCALAR_METRICS), draws))
         self.balance = np.empty((years, draws))
-        self.done = 0
 
-    def store(self, start: int, computed: Mapping[str, np.ndarray]) -> int:
-        """Keep a chunk's figures from draw ``start`` on; the number of draws kept so far."""
-        if not self.figures:
-            self.figures = {
-                name: np.empty(self.draws, float if name in YEAR_METRICS else computed[name].dtype)
-                for name in SCALAR_METRICS
-            }
-        count = len(computed["closes"])
-        for name, values in self.figures.items():
-            values[start : start + count] = computed[name]
-        self.balance[:, start : start + count] = computed["cash_balance"].T
-        self.done += count
-        return self.done
+    def store(self, start: int, computed: Mapping[str, np.ndarray]) -> None:
+        """Keep a chunk's figures (:func:`businesscase.metrics.compute_metrics`) from draw
+        ``start`` on."""
+        stop = start + len(computed["closes"])
+        for row, name in enumerate(SCALAR_METRICS):
+            self.numbers[row, start:stop] = computed[name]
+        self.balance[:, start:stop] = computed["cash_balance"].T
+
+    def figures(self) -> dict[str, np.ndarray]:
+        """Every figure per draw as :func:`businesscase.metrics.compute_metrics` gives them:
+        ``closes`` boolean, years whole numbers, ``cash_balance`` (draws, years)."""
+        figures = self._rows()
+        for name in YEAR_METRICS:
+            figures[name] = figures[name].astype(np.int64)
+        return figures | {"cash_balance": self.balance.T}
 
     def table(self) -> dict[str, np.ndarray]:
         """Every figure per draw as the draws table shows it: NaN for a missing year."""
+        figures = self._rows()
         for name in YEAR_METRICS:
-            values = self.figures[name]
+            values = figures[name]
             values[values == NO_YEAR] = np.nan
-        return self.figures
+        return figures
+
+    def _rows(self) -> dict[str, np.ndarray]:
+        """Each figure's row, ``closes`` as booleans."""
+        figures = dict(zip(SCALAR_METRICS, self.numbers, strict=True))
+        figures["closes"] = figures["closes"] == 1.0
+        return figures
+
+
+def _run_into(kept: _Kept, start: int, *arguments: Any) -> int:
+    """:func:`run_compiled` of a chunk, its figures kept in ``kept`` from draw ``start`` on;
+    the number of draws."""
+    with fast.compiled():
+        _evaluate_draws(kept, start, *arguments)
+    return arguments[1]
 
 
 class _Resample:

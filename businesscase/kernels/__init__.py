@@ -12,17 +12,19 @@ install compiles once (a few seconds); where that folder cannot be written, numb
 cache is tried, and failing that the kernels are compiled in memory each run.
 
 One module per part of the model (:mod:`.lines`: line amounts, cohort values, sums of lines;
-:mod:`.model`: the fused kernel of a simulation's chunk; :mod:`.draws`: the draws of the inputs,
-money and events, numpy's numbers to the bit);
+:mod:`.model`: the fused kernel of a simulation's chunk; :mod:`.figures`: its figures;
+:mod:`.draws`: the draws of the inputs, money and events, numpy's numbers to the bit);
 :mod:`.compiling` says how each is compiled. Importing this package imports numba.
 """
 
 from businesscase.kernels.draws import draw_inputs, draw_money, draw_yearly
+from businesscase.kernels.figures import chunk_figures
 from businesscase.kernels.lines import add_lines, line_amounts, outcome_values
 from businesscase.kernels.model import fused_flows
 
 __all__ = [
     "add_lines",
+    "chunk_figures",
     "draw_inputs",
     "draw_money",
     "draw_yearly",

@@ -1,0 +1,353 @@
+"""The figures of a simulation's chunk, compiled: from the yearly sums of the fused kernel
+(:mod:`businesscase.kernels.model`) to every figure of docs/figures.md and the cash balance,
+one draw at a time, written straight into the arrays a simulation keeps.
+
+:func:`businesscase.metrics.compute_metrics` is the reference (and what ``evaluate`` uses): it
+computes each figure with a pass of numpy over the chunk, several temporaries of draws x years
+each. :func:`chunk_figures` reads each draw's yearly sums once and computes its present values,
+cash balance, payback year, funder shares and contract figures in registers, then stores them
+in the rows of the draw's column. The same formulas, in the same order of operations, so the
+cash balance, ``closes`` and every year figure are the reference's to the last bit, and so are
+the sums over the years (numpy's pairwise summation, :func:`_numpy_sum`). Present values differ
+in their last bits: numpy's ``einsum`` adds the discounted years in vector lanes with fused
+multiply-adds, here they are added one after the other (``tests/test_figures.py``: every
+figure equal to 1e-12 of the largest present value). The internal rates of return are those of
+:func:`businesscase.irr.irr`, on the series this kernel writes out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields
+
+import numpy as np
+
+from businesscase.flows import Flows
+from businesscase.irr import irr
+from businesscase.kernels.compiling import compiled as _compile
+from businesscase.metrics import NO_YEAR, SCALAR_METRICS, Totals, over_contracts
+from businesscase.overflow import LARGEST, SKIP, WITHIN, WITHIN_OR_NULL, check_rule
+from businesscase.timeline import FloatArray
+from businesscase.vocabulary import CLOSE_TOLERANCE, VALUE_TYPES
+
+RATES: tuple[str, ...] = ("social_irr", "sib_investor_irr")
+"""The figures of :func:`businesscase.irr.irr`, computed after the kernel's."""
+
+ORDER: tuple[str, ...] = tuple(name for name in SCALAR_METRICS if name not in RATES)
+"""The figures :func:`_figures` computes, in the order it writes them (the order of
+:data:`SCALAR_METRICS`, which its code follows; ``tests/test_figures.py`` compares each by
+name)."""
+
+_ROWS = np.array([SCALAR_METRICS.index(name) for name in ORDER], dtype=np.int64)
+"""The row of each figure of :data:`ORDER` in the arrays kept."""
+
+DISCOUNTED: tuple[str, ...] = (
+    "costs",
+    "benefits",
+    *(f"benefits_{kind}" for kind in VALUE_TYPES),
+    "inflows",
+    "subsidy_inflows",
+    "value_capture",
+    "harms",
+    "in_kind",
+    "residual_value",
+    "transfers",
+)
+"""The yearly totals whose present value is a figure, in the order :func:`_figures` takes
+them; ``cash_costs``, ``loan_repayments`` and ``sib_payments`` follow."""
+
+COSTS, BENEFITS, FISCAL, ECONOMIC, SOCIAL, INFLOWS, SUBSIDY, CAPTURED = range(8)
+HARMS, IN_KIND, RESIDUAL, TRANSFERS, CASH_COSTS, REPAYMENTS, PAID = range(8, 15)
+"""Positions of the totals in :func:`_figures`' ``sums``."""
+
+
+_BLOCK = 128
+"""The most numbers numpy adds in one block of 8 running sums (``PW_BLOCKSIZE``)."""
+
+
+@_compile
+def _block_sum(values, first, count):  # pragma: no cover - compiled
+    """numpy's sum of at most :data:`_BLOCK` contiguous numbers: one after the other below 8,
+    else 8 running sums added pairwise, then the rest one after the other."""
+    if count < 8:
+        total = 0.0
+        for i in range(first, first + count):
+            total += values[i]
+        return total
+    r0, r1, r2, r3 = values[first], values[first + 1], values[first + 2], values[first + 3]
+    r4, r5, r6, r7 = values[first + 4], values[first + 5], values[first + 6], values[first + 7]
+    whole = count - count % 8
+    for i in range(first + 8, first + whole, 8):
+        r0 += values[i]
+        r1 += values[i + 1]
+        r2 += values[i + 2]
+        r3 += values[i + 3]
+        r4 += values[i + 4]
+        r5 += values[i + 5]
+        r6 += values[i + 6]
+        r7 += values[i + 7]
+    total = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7))
+    for i in range(first + whole, first + count):
+        total += values[i]
+    return total
+
+
+@_compile
+def _numpy_sum(values, first, count):  # pragma: no cover - compiled
+    """``values[first:first + count].sum()`` as numpy adds a contiguous row (pairwise
+    summation): blocks of :func:`_block_sum`, a longer row split in two halves (the first a
+    multiple of 8 long) whose sums are added. The halves are walked with a stack of their own
+    (numba's cached machine code of a function that calls itself does not load)."""
+    if count <= _BLOCK:
+        return _block_sum(values, first, count)
+    depth = 64
+    firsts = np.empty(depth, dtype=np.int64)
+    counts = np.empty(depth, dtype=np.int64)
+    halves_done = np.zeros(depth, dtype=np.int64)
+    sums = np.empty(depth)
+    top = 0
+    found = 0
+    firsts[0], counts[0] = first, count
+    while top >= 0:
+        at, size = firsts[top], counts[top]
+        if size <= _BLOCK:
+            sums[found] = _block_sum(values, at, size)
+            found += 1
+            top -= 1
+            continue
+        half = size // 2
+        half -= half % 8
+        if halves_done[top] == 2:  # both halves summed: add them
+            found -= 1
+            sums[found - 1] += sums[found]
+            top -= 1
+            continue
+        halves_done[top] += 1
+        child = top + 1
+        halves_done[child] = 0
+        if halves_done[top] == 1:
+            firsts[child], counts[child] = at, half
+        else:
+            firsts[child], counts[child] = at + half, size - half
+        top = child
+    return sums[0]
+
+
+@_compile
+def _ratio(numerator, denominator):  # pragma: no cover - compiled
+    """numerator / denominator, NaN where the denominator is 0 (``metrics._ratio``)."""
+    return numerator / denominator if denominator != 0.0 else np.nan
+
+
+@_compile
+def _figures(  # pragma: no cover - compiled
+    sums, discount, index, by_payer, public, owed, contract, out, rows, start
+):
+    """Every figure of :data:`ORDER` of each draw into column ``start + d`` of ``out[0]``, in
+    its rows ``rows``; its cash balance into the same column of ``out[1]`` (years x draws); the
+    series of its internal rates of return into row ``d`` of ``out[2]`` (benefits less costs)
+    and, with contracts, ``out[3]`` (the investor's). ``sums`` are the yearly totals
+    (:data:`DISCOUNTED`, then cash costs, loan repayments and outcome payments)."""
+    drawn, payer_value, guarantee, breakeven, beyond, trimmed = contract
+    kept, balance, social_net, investor = out
+    draws, horizon = discount.shape
+    payers = by_payer.shape[1]
+    with_contracts = drawn.shape[0] > 0
+    costs, benefits, inflows, subsidy = sums[COSTS], sums[BENEFITS], sums[INFLOWS], sums[SUBSIDY]
+    cash_costs, repayments, paid = sums[CASH_COSTS], sums[REPAYMENTS], sums[PAID]
+    pv = np.empty(len(DISCOUNTED))
+    row = np.empty(payers)
+    for d in range(draws):
+        c = start + d
+        pv[:] = 0.0
+        for t in range(horizon):  # the present values, side by side
+            w = discount[d, t]
+            for k in range(pv.size):
+                pv[k] += sums[k][d, t] * w
+        # payback: the year after the last in which the cumulative discounted net is not >= 0
+        payback = 0
+        cumulative = 0.0
+        for t in range(horizon):
+            net = benefits[d, t] - costs[d, t]
+            social_net[d, t] = net
+            cumulative = net * discount[d, t] if t == 0 else cumulative + net * discount[d, t]
+            if not cumulative >= 0.0:
+                payback = t + 1
+        # the project's cash in current euros, cumulated; its lowest (a NaN, once met, stays the
+        # lowest, as numpy's min) and its first year short
+        cash = lowest = 0.0
+        first_short = NO_YEAR
+        for t in range(horizon):
+            flow = (inflows[d, t] - (cash_costs[d, t] + repayments[d, t])) * index[d, t]
+            cash = flow if t == 0 else cash + flow
+            balance[t, c] = cash
+            if t == 0 or ((cash < lowest or cash != cash) and lowest == lowest):
+                lowest = cash
+            if first_short == NO_YEAR and cash < -CLOSE_TOLERANCE:
+                first_short = t
+        last_subsidy = last_cost = NO_YEAR
+        for t in range(horizon):
+            if subsidy[d, t] > 0.0:
+                last_subsidy = t
+            if cash_costs[d, t] > 0.0:
+                last_cost = t
+        # the funders' shares of the financing, NaN without financing
+        financing = pv[INFLOWS]
+        share_missing = np.nan if financing == 0.0 else 0.0
+        largest = 0.0
+        for s in range(payers):
+            share = _ratio(by_payer[d, s], financing)
+            if largest == largest and not share <= largest:  # a NaN is the largest (numpy's max)
+                largest = share
+            row[s] = share * share
+        hhi = _numpy_sum(row, 0, payers)
+        chosen = 0
+        for s in range(payers):
+            if public[s]:
+                row[chosen] = by_payer[d, s]
+                chosen += 1
+        public_financing = _numpy_sum(row, 0, chosen)
+        # the outcome contracts' figures, NaN without contracts
+        total = multiple = payer_net = guaranteed = shares = later = removed = np.nan
+        if with_contracts:
+            total = _numpy_sum(paid[d], 0, horizon)
+            payer_net = 0.0
+            for t in range(horizon):
+                payer_net += (payer_value[d, t] - paid[d, t]) * discount[d, t]
+                investor[d, t] = paid[d, t] - drawn[d, t]
+            investor[d, horizon - 1] += guarantee[d]
+            multiple = _ratio(total + guarantee[d], _numpy_sum(drawn[d], 0, horizon))
+            guaranteed, shares, later, removed = guarantee[d], breakeven[d], beyond[d], trimmed[d]
+        gap = -lowest
+        if gap < 0.0:
+            gap = 0.0
+        cliff = last_subsidy >= 0 and last_cost > last_subsidy
+        npv = pv[BENEFITS] - pv[COSTS]
+        kept[rows[0], c] = pv[COSTS]
+        kept[rows[1], c] = pv[BENEFITS]
+        kept[rows[2], c] = pv[FISCAL]
+        kept[rows[3], c] = pv[ECONOMIC]
+        kept[rows[4], c] = pv[SOCIAL]
+        kept[rows[5], c] = npv
+        kept[rows[6], c] = _ratio(pv[BENEFITS], pv[COSTS])
+        kept[rows[7], c] = _ratio(npv, pv[COSTS])
+        kept[rows[8], c] = payback if payback < horizon else NO_YEAR
+        kept[rows[9], c] = financing
+        kept[rows[10], c] = lowest
+        kept[rows[11], c] = 1.0 if lowest >= -CLOSE_TOLERANCE else 0.0
+        kept[rows[12], c] = gap + 0.0  # + 0.0 turns -0.0 into 0.0
+        kept[rows[13], c] = first_short
+        kept[rows[14], c] = _ratio(pv[SUBSIDY], financing)
+        kept[rows[15], c] = largest + share_missing
+        kept[rows[16], c] = hhi + share_missing
+        kept[rows[17], c] = last_subsidy + 1 if cliff else NO_YEAR
+        kept[rows[18], c] = total
+        kept[rows[19], c] = multiple
+        kept[rows[20], c] = payer_net
+        kept[rows[21], c] = shares
+        kept[rows[22], c] = _numpy_sum(sums[CAPTURED][d], 0, horizon)
+        kept[rows[23], c] = pv[CAPTURED]
+        kept[rows[24], c] = owed[d]
+        kept[rows[25], c] = later
+        kept[rows[26], c] = pv[HARMS]
+        kept[rows[27], c] = pv[IN_KIND]
+        kept[rows[28], c] = pv[RESIDUAL]
+        kept[rows[29], c] = pv[TRANSFERS]
+        kept[rows[30], c] = _ratio(public_financing, financing)
+        kept[rows[31], c] = guaranteed
+        kept[rows[32], c] = removed
+
+
+@_compile
+def _overflowing(kept, balance, start, draws, rules):  # pragma: no cover - compiled
+    """The number of draws from column ``start`` on whose figures overflowed: a figure of rule
+    :data:`~businesscase.overflow.WITHIN` (or :data:`~businesscase.overflow.WITHIN_OR_NULL` and
+    not NaN) or a year's cash balance beyond :data:`~businesscase.overflow.LARGEST` in size."""
+    fits = np.ones(draws, dtype=np.bool_)
+    for k in range(rules.size + balance.shape[0]):  # row by row: contiguous numbers
+        rule = rules[k] if k < rules.size else WITHIN
+        if rule == SKIP:
+            continue
+        values = kept[k] if k < rules.size else balance[k - rules.size]
+        for d in range(draws):
+            value = values[start + d]
+            if not (abs(value) <= LARGEST or (rule == WITHIN_OR_NULL and value != value)):
+                fits[d] = False
+    return draws - np.count_nonzero(fits)
+
+
+def chunk_figures(
+    flows: Flows, totals: Totals, kept: FloatArray, balance: FloatArray, start: int
+) -> bool:
+    """Every figure of a chunk's draws into columns ``start`` on of the arrays a simulation
+    keeps; whether they all fit (:func:`businesscase.overflow.check_finite`).
+
+    Parameters
+    ----------
+    flows : Flows
+        The chunk's flows from the fused kernel (:func:`businesscase.kernels.fused_flows`),
+        without projects.
+    totals : Totals
+        Their yearly sums, the flow blocks included (:func:`businesscase.metrics.block_totals`).
+    kept : array, shape (len(SCALAR_METRICS), N)
+        One row per figure, in :data:`businesscase.metrics.SCALAR_METRICS` order: ``closes``
+        as 1.0 or 0.0, a missing year as :data:`businesscase.metrics.NO_YEAR`; written to.
+    balance : array, shape (T, N)
+        The cash balance at the end of each year [EUR, current]; written to.
+    start : int
+        The column of the chunk's first draw.
+
+    Returns
+    -------
+    bool
+        False when a figure is beyond :data:`businesscase.overflow.LARGEST`, infinite, or NaN
+        although it always has a value: the chunk is then to be computed by the numpy engine,
+        whose flows name the field.
+    """
+    draws, horizon = flows.discount.shape
+    by_name = {
+        **{name.name: getattr(totals, name.name) for name in fields(Totals)},
+        **{f"benefits_{kind}": totals.benefits_by_type[kind] for kind in VALUE_TYPES},
+        "value_capture": flows.value_capture,
+    }
+    sums = tuple(
+        _plain(by_name[name])
+        for name in (*DISCOUNTED, "cash_costs", "loan_repayments", "sib_payments")
+    )
+    bonds = flows.contracts
+    if bonds:
+        contract = (
+            _plain(over_contracts([bond.drawdowns for bond in bonds])),
+            _plain(flows.payer_value),
+            _plain(over_contracts([bond.guarantee for bond in bonds])),
+            _plain(bonds[0].breakeven if len(bonds) == 1 else np.full(draws, np.nan)),
+            _plain(over_contracts([bond.payments_beyond for bond in bonds])),
+            _plain(over_contracts([bond.trimmed_by_return_cap for bond in bonds])),
+        )
+    else:
+        contract = (np.zeros((0, horizon)), np.zeros((0, horizon)), *[np.zeros(0)] * 4)
+    social_net = np.empty((draws, horizon))
+    investor = np.empty((draws, horizon) if bonds else (0, horizon))
+    public = np.array([kind == "public" for kind in flows.stakeholder_kinds], dtype=np.bool_)
+    _figures(
+        sums,
+        _plain(flows.discount),
+        _plain(flows.price_index),
+        _plain(totals.financing_by_payer),
+        public.reshape(public.size),
+        _plain(flows.loan_outstanding),
+        contract,
+        (kept, balance, social_net, investor),
+        _ROWS,
+        start,
+    )
+    columns = slice(start, start + draws)
+    social, investor_rate = (SCALAR_METRICS.index(name) for name in RATES)
+    kept[social, columns] = irr(social_net)
+    kept[investor_rate, columns] = irr(investor) if bonds else np.nan
+    rules = np.array([check_rule(name, bool(bonds)) for name in SCALAR_METRICS], dtype=np.int64)
+    return _overflowing(kept, balance, start, draws, rules) == 0
+
+
+def _plain(array: np.ndarray) -> np.ndarray:
+    """The array as float64, C-ordered (a copy only where it is not): one compiled form."""
+    return np.ascontiguousarray(array, dtype=np.float64)
