@@ -201,8 +201,9 @@ def block_totals(flows: Flows, start: Totals | None = None) -> Totals:
         """
         compiled = fast.kernels()
         if compiled is not None:  # a large simulation: one pass, no copy of the chosen lines
-            everything = np.ones(block.amounts.shape[1], dtype=bool)
-            compiled.add_lines(out, block.amounts, everything if chosen is None else chosen)
+            if chosen is None or chosen.any():
+                everything = np.ones(block.amounts.shape[1], dtype=bool)
+                compiled.add_lines(out, block.amounts, everything if chosen is None else chosen)
         elif chosen is None or chosen.all():
             out += block.amounts.sum(axis=1, out=scratch)
         elif horizon == 1:
@@ -239,14 +240,20 @@ def block_totals(flows: Flows, start: Totals | None = None) -> Totals:
         add_lines(subsidy, block, np.array([kind in SUBSIDY_KINDS for kind in block.kinds], bool))
 
     cash_costs = total(flows.of("cost"), "cash_costs")
-    harms = total(flows.of(*SOCIAL_LOSSES))  # the blocks' harms: ``start``'s are netted already
+    losses = flows.of(*SOCIAL_LOSSES)
+    # the blocks' harms (``start``'s are netted already), then ``start``'s added
+    harms = total(losses) if losses or start is None else start.harms
     benefits = total(flows.of(*SOCIAL_GAINS), "benefits")
-    if flows.of(*SOCIAL_LOSSES):
+    if losses:
         benefits -= harms
     paying = _stakeholder_sum(flows, ("financing",), "payers")
     if start is not None:
-        harms += start.harms
+        if losses:
+            harms += start.harms
         paying += start.financing_by_payer
+    transfers = total(flows.of("transfer"), "transfers")
+    if flows.of("transfer_harm"):
+        transfers = transfers - total(flows.of("transfer_harm"))
     with_in_kind = flows.of("in_kind") or start is not None
     return Totals(
         costs=total(flows.of(*SOCIAL_COSTS), "costs") if with_in_kind else cash_costs,
@@ -256,7 +263,7 @@ def block_totals(flows: Flows, start: Totals | None = None) -> Totals:
         benefits_by_type=benefits_by_type,
         harms=harms,
         residual_value=total(flows.of("residual_value"), "residual_value"),
-        transfers=total(flows.of("transfer"), "transfers") - total(flows.of("transfer_harm")),
+        transfers=transfers,
         inflows=total(flows.of("financing"), "inflows"),
         subsidy_inflows=subsidy,
         loan_repayments=total(flows.of("repayment"), "loan_repayments"),

@@ -67,20 +67,6 @@ PRODUCTS: dict[str, str] = {
 """Per section, the numbers multiplied into a line's yearly amount, for the message."""
 
 
-SKIP, WITHIN, WITHIN_OR_NULL = 0, 1, 2
-"""How :func:`check_finite` checks a figure (:func:`check_rule`): not at all, at most
-:data:`LARGEST` in size, or that or null."""
-
-
-def check_rule(name: str, contracts: bool) -> int:
-    """How :func:`check_finite` checks figure ``name`` of :data:`SCALAR_METRICS`: years are not
-    checked, nor the outcome-contract figures of a scenario without contracts (``contracts``
-    False); the figures of :data:`MAY_BE_NULL` may be null."""
-    if name in YEAR_METRICS or (name in SIB_METRICS and not contracts):
-        return SKIP
-    return WITHIN_OR_NULL if name in MAY_BE_NULL else WITHIN
-
-
 class TooLargeToComputeError(ScenarioError):
     """A scenario whose numbers go beyond what float64 holds; names the field that overflows.
 
@@ -109,14 +95,8 @@ def check_finite(scenario: Scenario, flows: Flows, figures: Mapping[str, FloatAr
         When a figure is infinite, or NaN although it always has a value; the problem names
         the line and the numbers multiplied, the discount rate, or the sum that overflowed.
     """
-    bad = np.zeros(flows.discount.shape[0], dtype=bool)
-    bad |= ~_within(figures["cash_balance"]).all(axis=1)
-    for name in SCALAR_METRICS:
-        rule = check_rule(name, bool(flows.contracts))
-        if rule == SKIP:
-            continue
-        values = np.asarray(figures[name], dtype=float)
-        bad |= ~(_within(values) | np.isnan(values)) if rule == WITHIN_OR_NULL else ~_within(values)
+    numbers = np.array([np.asarray(figures[name], dtype=float) for name in SCALAR_METRICS])
+    bad = overflowing(numbers, figures["cash_balance"].T, bool(flows.contracts))
     if not bad.any():
         return
     with np.errstate(**QUIET):
@@ -124,6 +104,32 @@ def check_finite(scenario: Scenario, flows: Flows, figures: Mapping[str, FloatAr
     error = TooLargeToComputeError(scenario.settings.name, [problem])
     error.draws = bad
     raise error
+
+
+def overflowing(numbers: FloatArray, balance: FloatArray, contracts: bool) -> np.ndarray:
+    """Per draw, whether its figures overflowed: a figure or a year's cash balance beyond
+    :data:`LARGEST` in size, infinite, or NaN although it always has a value (the figures of
+    :data:`MAY_BE_NULL` may be null; years are not checked, nor the outcome-contract figures of
+    a scenario without contracts).
+
+    Parameters
+    ----------
+    numbers : array, shape (len(SCALAR_METRICS), D)
+        Every figure per draw, one row each in :data:`SCALAR_METRICS` order.
+    balance : array, shape (T, D)
+        The cash balance per year and draw [EUR].
+    contracts : bool
+        Whether the scenario has outcome contracts.
+
+    Returns
+    -------
+    array of bool, shape (D,)
+    """
+    unchecked = YEAR_METRICS if contracts else YEAR_METRICS | SIB_METRICS
+    fits = _within(numbers)
+    fits |= np.array([name in unchecked for name in SCALAR_METRICS])[:, None]
+    fits |= np.array([name in MAY_BE_NULL for name in SCALAR_METRICS])[:, None] & np.isnan(numbers)
+    return ~(fits.all(axis=0) & _within(balance).all(axis=0))
 
 
 def _culprit(scenario: Scenario, flows: Flows, bad: np.ndarray) -> Problem:

@@ -142,7 +142,7 @@ def test_without_financing_the_shares_are_null_and_without_payback_the_year_is_m
     assert all(np.isnan(found[name][0]) for name in SCALAR_METRICS if name.startswith("sib_"))
 
 
-@pytest.mark.parametrize("count", [*range(0, 20), 127, 128, 129, 136, 200, 257, 1000, 4103])
+@pytest.mark.parametrize("count", [*range(0, 20), 127, 128, 129, 136, 200, 247, 248])
 def test_the_sums_over_years_add_as_numpy_does(count):
     rows = np.random.default_rng(count).standard_normal((30, count))
     rows *= 10.0 ** np.random.default_rng(1).integers(-8, 8, rows.shape)

@@ -25,7 +25,7 @@ from businesscase.flows import Flows
 from businesscase.irr import irr
 from businesscase.kernels.compiling import compiled as _compile
 from businesscase.metrics import NO_YEAR, SCALAR_METRICS, Totals, over_contracts
-from businesscase.overflow import LARGEST, SKIP, WITHIN, WITHIN_OR_NULL, check_rule
+from businesscase.overflow import overflowing
 from businesscase.timeline import FloatArray
 from businesscase.vocabulary import CLOSE_TOLERANCE, VALUE_TYPES
 
@@ -94,42 +94,20 @@ def _block_sum(values, first, count):  # pragma: no cover - compiled
 @_compile
 def _numpy_sum(values, first, count):  # pragma: no cover - compiled
     """``values[first:first + count].sum()`` as numpy adds a contiguous row (pairwise
-    summation): blocks of :func:`_block_sum`, a longer row split in two halves (the first a
-    multiple of 8 long) whose sums are added. The halves are walked with a stack of their own
-    (numba's cached machine code of a function that calls itself does not load)."""
+    summation) for up to 248 numbers, which covers every horizon (at most 200 years): a block of
+    :func:`_block_sum`, or two halves (the first a multiple of 8 long) whose sums are added.
+    Longer rows (hundreds of stakeholders) are added a block after the other, which may differ
+    from numpy's sum in the last bits."""
     if count <= _BLOCK:
         return _block_sum(values, first, count)
-    depth = 64
-    firsts = np.empty(depth, dtype=np.int64)
-    counts = np.empty(depth, dtype=np.int64)
-    halves_done = np.zeros(depth, dtype=np.int64)
-    sums = np.empty(depth)
-    top = 0
-    found = 0
-    firsts[0], counts[0] = first, count
-    while top >= 0:
-        at, size = firsts[top], counts[top]
-        if size <= _BLOCK:
-            sums[found] = _block_sum(values, at, size)
-            found += 1
-            top -= 1
-            continue
-        half = size // 2
-        half -= half % 8
-        if halves_done[top] == 2:  # both halves summed: add them
-            found -= 1
-            sums[found - 1] += sums[found]
-            top -= 1
-            continue
-        halves_done[top] += 1
-        child = top + 1
-        halves_done[child] = 0
-        if halves_done[top] == 1:
-            firsts[child], counts[child] = at, half
-        else:
-            firsts[child], counts[child] = at + half, size - half
-        top = child
-    return sums[0]
+    half = count // 2
+    half -= half % 8
+    if count - half <= _BLOCK:
+        return _block_sum(values, first, half) + _block_sum(values, first + half, count - half)
+    total = 0.0
+    for at in range(first, first + count, _BLOCK):
+        total += _block_sum(values, at, min(_BLOCK, first + count - at))
+    return total
 
 
 @_compile
@@ -257,24 +235,6 @@ def _figures(  # pragma: no cover - compiled
         kept[rows[32], c] = removed
 
 
-@_compile
-def _overflowing(kept, balance, start, draws, rules):  # pragma: no cover - compiled
-    """The number of draws from column ``start`` on whose figures overflowed: a figure of rule
-    :data:`~businesscase.overflow.WITHIN` (or :data:`~businesscase.overflow.WITHIN_OR_NULL` and
-    not NaN) or a year's cash balance beyond :data:`~businesscase.overflow.LARGEST` in size."""
-    fits = np.ones(draws, dtype=np.bool_)
-    for k in range(rules.size + balance.shape[0]):  # row by row: contiguous numbers
-        rule = rules[k] if k < rules.size else WITHIN
-        if rule == SKIP:
-            continue
-        values = kept[k] if k < rules.size else balance[k - rules.size]
-        for d in range(draws):
-            value = values[start + d]
-            if not (abs(value) <= LARGEST or (rule == WITHIN_OR_NULL and value != value)):
-                fits[d] = False
-    return draws - np.count_nonzero(fits)
-
-
 def chunk_figures(
     flows: Flows, totals: Totals, kept: FloatArray, balance: FloatArray, start: int
 ) -> bool:
@@ -344,8 +304,7 @@ def chunk_figures(
     social, investor_rate = (SCALAR_METRICS.index(name) for name in RATES)
     kept[social, columns] = irr(social_net)
     kept[investor_rate, columns] = irr(investor) if bonds else np.nan
-    rules = np.array([check_rule(name, bool(bonds)) for name in SCALAR_METRICS], dtype=np.int64)
-    return _overflowing(kept, balance, start, draws, rules) == 0
+    return not overflowing(kept[:, columns], balance[:, columns], bool(bonds)).any()
 
 
 def _plain(array: np.ndarray) -> np.ndarray:
