@@ -173,10 +173,16 @@ def _bracketed_newton(coefficients: FloatArray) -> FloatArray:
     rows, length = coefficients.shape
     powers = np.arange(length)
     sign_low = np.sign(coefficients[:, 0])
-    # the degree of rows whose powers may underflow to effect (0 for the others: z**0 = 1)
-    wide = np.abs(coefficients[:, 0]) < np.max(np.abs(coefficients), axis=1) / _WIDE
+    # the degree of rows whose powers may underflow to effect (0 for the others: z**0 = 1),
+    # found among the rows whose first coefficient is that small beside the largest of all
+    first = np.abs(coefficients[:, 0])
+    wide = first < max(coefficients.max(), -coefficients.min()) / _WIDE
+    if wide.any():
+        wide[wide] = first[wide] < np.max(np.abs(coefficients[wide]), axis=1) / _WIDE
     any_wide = bool(wide.any())
-    degree = np.where(wide, length - 1 - np.argmax(coefficients[:, ::-1] != 0.0, axis=1), 0)
+    degree = np.zeros(rows, dtype=np.intp)
+    if any_wide:
+        degree[wide] = length - 1 - np.argmax(coefficients[wide, ::-1] != 0.0, axis=1)
     grid_powers = _GRID[None, :] ** powers[:, None]
     on_grid = rowwise_matmul(coefficients, grid_powers)
     underflow = np.flatnonzero(grid_powers[degree, 0] < _NORMAL)  # the grid's smallest point

@@ -116,6 +116,9 @@ def test_hand_worked_rates_compiled(values, expected):
         [-1e-300, 3e-300],
         [np.nan, -1.0, 2.0],
         [-1.0, np.inf],
+        # two sign changes, roots x = 1e-310 and 1e310 (r = 1e310 and -1): no rate, and the
+        # companion matrix divides -1e300 by 1e-10 (the compiled form raised an error)
+        [1e-10, -1e300, 1e-10],
     ],
 )
 def test_edge_rows_compiled_are_the_numpy_forms(values):

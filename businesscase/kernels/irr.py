@@ -229,6 +229,8 @@ def _closest_root(values):  # pragma: no cover - compiled
             companion[0, k] = -(values[degree - 1 - k] / values[degree])
     for k in range(1, degree):
         companion[k, k - 1] = 1.0
+    if not np.isfinite(companion[0]).all():
+        return np.nan  # a ratio beyond float64: numpy's eigvals refuses it, the numpy form too
     roots = np.linalg.eigvals(companion.astype(np.complex128))
     best = np.nan
     distance = np.inf
