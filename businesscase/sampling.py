@@ -9,7 +9,9 @@ derived from the seed and the input's field path (:func:`stream`), so
   variants of a plan compared with the same seed are compared on the same draws (paired draws).
 
 Draws that leave the field's valid range (docs/scenario-format.md#rules) are clipped to it, and
-the clipped draws are counted per field.
+the clipped draws are counted per field. A simulation makes the same draws with compiled kernels
+(:mod:`businesscase.kernels.draws`, inside :func:`businesscase.fast.compiled`): numpy's numbers to
+the bit, from the same streams.
 
 The five distributions (``low``, ``mode``, ``high``, ``mean``, ``sd`` as written in the file):
 
@@ -330,7 +332,7 @@ def stream(seed: int, purpose: Purpose, path: str) -> np.random.Generator:
     return np.random.default_rng(np.random.SeedSequence(entropy=seed, spawn_key=key))
 
 
-WORD = 2**64 - 1
+_LOW_WORD = 2**64 - 1
 
 
 def stream_words(generator: np.random.Generator) -> np.ndarray:
@@ -340,7 +342,7 @@ def stream_words(generator: np.random.Generator) -> np.ndarray:
     if state["bit_generator"] != "PCG64":
         raise TypeError(f"only PCG64 streams are drawn compiled, not {state['bit_generator']}")
     words = [state["state"]["state"], state["state"]["inc"]]
-    return np.array([part for w in words for part in (w >> 64, w & WORD)], dtype=np.uint64)
+    return np.array([part for w in words for part in (w >> 64, w & _LOW_WORD)], dtype=np.uint64)
 
 
 def set_stream_words(generator: np.random.Generator, words: np.ndarray) -> None:
@@ -495,7 +497,7 @@ class InputSampler:
         self.horizon_years = horizon_years
         self.streams = {path: stream(seed, Purpose.VALUE, path) for path in self.inputs}
         self.states = StreamStates(list(self.streams.values()))
-        self.plan: tuple[np.ndarray, ...] | None = None
+        self.plan: list[tuple] | None = None
         self.correlated = correlated if correlated and correlated[0] else None
         if self.correlated:
             self.order = stream(seed, Purpose.ORDER, "|".join(self.correlated[0]))
@@ -509,7 +511,7 @@ class InputSampler:
         The inputs are drawn in ``parts`` shares, ``mapper`` mapping over the shares: a thread
         pool's ``map`` draws them side by side. Every input reads its own stream, so the draws
         do not depend on the shares or the threads. Inside :func:`businesscase.fast.compiled`
-        the draws are made by :func:`businesscase.kernels.draws.draw_inputs`: the same numbers.
+        the draws are made by :func:`businesscase.kernels.draws.draw_input`: the same numbers.
         """
         paths = list(self.inputs)
         kernels = fast.kernels()
@@ -547,28 +549,33 @@ class InputSampler:
     def _drawn_compiled(
         self, kernels: ModuleType, draws: int, mapper: Callable, parts: int
     ) -> tuple[dict[str, FloatArray], list[int]]:
-        """The same draws from the compiled kernels, into the rows of one array."""
+        """The same draws from the compiled kernels (:func:`businesscase.kernels.draws.draw_input`).
+
+        Each input's draws are an array of their own, made on the drawing thread, as numpy's
+        are: one array for all inputs (9 MB a block for the benchmark), or arrays made on the
+        calling thread, raised a simulation's peak memory by 10 to 20 MB over a few runs (the
+        C library serves large arrays differently once one is freed, and keeps each thread's
+        freed memory for that thread).
+        """
         paths = list(self.inputs)
         if self.plan is None:
-            made = [kernel_parameters(self.inputs[path]) for path in paths]
-            self.plan = (
-                np.array([int(kind) for kind, _ in made], dtype=np.int64),
-                np.array([parameters for _, parameters in made], dtype=float).reshape(-1, 4),
-                np.array(
-                    [field_range(path, self.horizon_years) for path in paths], dtype=float
-                ).reshape(-1, 2),
-                np.array([path.rsplit(".", 1)[-1] in WHOLE_YEARS for path in paths], dtype=bool),
-            )
-        kinds, parameters, ranges, whole = self.plan
+            self.plan = []
+            for path in paths:
+                kind, parameters = kernel_parameters(self.inputs[path])
+                low, high = field_range(path, self.horizon_years)
+                whole = path.rsplit(".", 1)[-1] in WHOLE_YEARS
+                self.plan.append((int(kind), np.array(parameters), low, high, whole))
         words = self.states.words()
-        out = np.empty((len(paths), draws))
-        clipped = np.zeros(len(paths), dtype=np.int64)
+        values: list[FloatArray] = [np.empty(0)] * len(paths)
+        clipped = [0] * len(paths)
 
-        def draw(share: np.ndarray) -> None:
-            kernels.draw_inputs(share, kinds, parameters, words, out, ranges, whole, clipped)
+        def draw(share: range) -> None:
+            for k in share:
+                values[k] = np.empty(draws)
+                clipped[k] = kernels.draw_input(*self.plan[k], words[k], values[k])
 
-        list(mapper(draw, [np.arange(part, len(paths), parts) for part in range(parts)]))
-        return dict(zip(paths, out, strict=True)), clipped.tolist()
+        list(mapper(draw, [range(part, len(paths), parts) for part in range(parts)]))
+        return dict(zip(paths, values, strict=True)), clipped
 
 
 def draw_events(

@@ -686,7 +686,7 @@ class MoneyAndEvents:
         the draws are made by :mod:`businesscase.kernels.draws`: the same numbers."""
         kernels = fast.kernels()
         if kernels is not None:
-            return self._drawn_compiled(kernels, samples, draws)
+            return self._drawn_compiled(kernels, samples, draws, mapper)
         for states in self.states.values():
             states.put_back()
         years = self.scenario.settings.horizon_years
@@ -714,23 +714,28 @@ class MoneyAndEvents:
         return samples[path] if path in samples else base_value(written)
 
     def _drawn_compiled(
-        self, kernels: ModuleType, samples: Mapping[str, FloatArray], draws: int
+        self, kernels: ModuleType, samples: Mapping[str, FloatArray], draws: int, mapper: Callable
     ) -> tuple[dict[str, FloatArray], dict[str, np.ndarray]]:
-        """:meth:`next_block` from the compiled kernels."""
+        """:meth:`next_block` from the compiled kernels, an array per line as numpy makes."""
         words = self.states["funding"].words()
         money = {}
         for row, (line, path) in enumerate(self.lines["funding"].items()):
             money[path] = np.ones(draws)
             if line not in self.came:
-                chance = self._chance(samples, "funding", line)
-                kernels.draw_money(words[row], self._per_draw(chance, draws), money[path])
-        lines = self.lines["avoided_costs"]
-        chances = np.empty((len(lines), draws))
-        for row, line in enumerate(lines):
-            chances[row] = self._chance(samples, "avoided_costs", line)
-        happens = np.empty((len(lines), draws, self.scenario.settings.horizon_years), dtype=bool)
-        kernels.draw_yearly(self.states["avoided_costs"].words(), chances, happens)
-        return money, dict(zip(lines.values(), happens, strict=True))
+                chance = self._per_draw(self._chance(samples, "funding", line), draws)
+                kernels.draw_money(words[row], chance, money[path])
+        lines = list(self.lines["avoided_costs"])
+        words = self.states["avoided_costs"].words()
+        years = self.scenario.settings.horizon_years
+
+        def happens(row: int) -> np.ndarray:
+            chance = self._per_draw(self._chance(samples, "avoided_costs", lines[row]), draws)
+            out = np.empty((draws, years), dtype=bool)
+            kernels.draw_yearly(words[row], chance, out)
+            return out
+
+        yearly = mapper(happens, range(len(lines)))
+        return money, dict(zip(self.lines["avoided_costs"].values(), yearly, strict=True))
 
     @staticmethod
     def _per_draw(chance: FloatArray | float, draws: int) -> FloatArray:

@@ -152,13 +152,11 @@ def test_the_bench_mix_in_blocks_of_a_simulation_is_numpy_s_to_the_bit():
 )
 def test_clipping_compiled_is_numpy_clip_with_its_nans_and_signed_zeros(values, path, horizon):
     expected, expected_count = clip_to_range(path, np.array(values), horizon)
-    row = np.array([values])
-    whole = np.array([path.rsplit(".", 1)[-1] in ("start", "duration", "lasts")])
+    row = np.array(values)
+    whole = path.rsplit(".", 1)[-1] in ("start", "duration", "lasts")
     low, high = field_range(path, horizon)
-    clipped = np.zeros(1, dtype=np.int64)
-    draws._clip_inputs(np.arange(1), row, np.array([[low, high]]), whole, clipped)
-    assert clipped[0] == expected_count
-    assert row[0].tobytes() == expected.tobytes()
+    assert draws._clip_input(row, low, high, whole) == expected_count
+    assert row.tobytes() == expected.tobytes()
 
 
 def test_numpy_and_compiled_may_take_turns_on_the_same_streams():

@@ -15,13 +15,13 @@ Every number is numpy's own, to the bit: the kernels step each stream's PCG64 ge
 The transforms of :func:`businesscase.sampling.sample` follow in the same pass, with the same
 operations in the same order (no fused multiply-add: numba contracts none unless asked), and
 the rounding of whole years and the clipping of :func:`businesscase.sampling.clip_to_range` in
-a second pass over the block while it is in the cache. A lognormal's ``exp`` is left to numpy
+a second pass over the row while it is in the cache. A lognormal's ``exp`` is left to numpy
 (whose ``exp`` may round differently from the C library's on some processors): the kernel
 writes the log. The tests draw every kind both ways and compare the bits.
 
 Against numpy's array calls this saves the temporaries of the transforms and the indirect call
-per number of numpy's generator interface: a block of the benchmark's 144 inputs is drawn in
-a few calls instead of some 700.
+per number of numpy's generator interface: an input's block of draws is one call instead of
+five numpy calls or so.
 
 References: G. Marsaglia and W. W. Tsang, "The ziggurat method for generating random
 variables", *Journal of Statistical Software* 5(8) (2000); G. Marsaglia and W. W. Tsang, "A
@@ -53,7 +53,7 @@ from numba.np.random._constants import (
 
 from businesscase.kernels.compiling import compiled as _compile
 from businesscase.sampling import DrawKind
-from businesscase.timeline import FloatArray, IntArray
+from businesscase.timeline import FloatArray
 
 PCG64_MULTIPLIER = 0x2360ED051FC65DA44385DF649FCCF645
 """The 128-bit multiplier of PCG64's linear congruential step (O'Neill, 2014)."""
@@ -248,60 +248,53 @@ def _clip(row, low, high, whole):  # pragma: no cover - compiled
 
 
 @_compile
-def _draw_inputs(  # pragma: no cover - compiled
-    fields, kinds, parameters, words, out, ranges, whole, clipped, clip_now
-):
-    for k in fields:
-        _fill(kinds[k], parameters[k], words[k], out[k])
-        if clip_now:
-            clipped[k] = _clip(out[k], ranges[k, 0], ranges[k, 1], whole[k])
+def _draw_input(kind, parameters, words, row, low, high, whole, clip):  # pragma: no cover
+    _fill(kind, parameters, words, row)
+    return _clip(row, low, high, whole) if clip else 0
 
 
 @_compile
-def _clip_inputs(fields, out, ranges, whole, clipped):  # pragma: no cover - compiled
-    for k in fields:
-        clipped[k] = _clip(out[k], ranges[k, 0], ranges[k, 1], whole[k])
+def _clip_input(row, low, high, whole):  # pragma: no cover - compiled
+    return _clip(row, low, high, whole)
 
 
-def draw_inputs(
-    fields: IntArray,
-    kinds: IntArray,
+def draw_input(
+    kind: int,
     parameters: FloatArray,
+    low: float,
+    high: float,
+    whole: bool,
     words: np.ndarray,
-    out: FloatArray,
-    ranges: FloatArray,
-    whole: np.ndarray,
-    clipped: IntArray,
-) -> None:
-    """Draw, round and clip the inputs ``fields`` of a block into the rows of ``out``.
+    row: FloatArray,
+) -> int:
+    """Draw, round and clip one input's draws of a block into ``row``.
 
     Parameters
     ----------
-    fields : int array, shape (K,)
-        The rows to fill (a share of the inputs: each reads only its own stream).
-    kinds, parameters : int array (F,), float array (F, 4)
-        Per input its kind of draw and parameters
-        (:func:`businesscase.sampling.kernel_parameters`).
-    words : uint64 array, shape (F, 4)
-        Per input its stream's PCG64 state (:func:`businesscase.sampling.stream_words`),
-        stepped on in place.
-    out : array, shape (F, D)
+    kind : int
+        The kind of draw (:class:`businesscase.sampling.DrawKind`).
+    parameters : array, shape (4,)
+        Its parameters (:func:`businesscase.sampling.kernel_parameters`).
+    low, high : float
+        The field's valid range.
+    whole : bool
+        Whether the field is a whole number of years (rounded, halves up).
+    words : uint64 array, shape (4,)
+        The input's stream's PCG64 state (:func:`businesscase.sampling.stream_words`), stepped
+        on in place.
+    row : array, shape (D,)
         The draws, filled in place.
-    ranges : array, shape (F, 2)
-        Per input its valid range ``(low, high)``.
-    whole : bool array, shape (F,)
-        Per input whether it is a whole number of years.
-    clipped : int array, shape (F,)
-        Per input the number of its draws clipped, written in place.
+
+    Returns
+    -------
+    int
+        The number of draws clipped.
     """
-    lognormal = kinds[fields] == LOG_OF_LOGNORMAL
-    _draw_inputs(fields[~lognormal], kinds, parameters, words, out, ranges, whole, clipped, True)
-    logs = fields[lognormal]
-    if logs.size:
-        _draw_inputs(logs, kinds, parameters, words, out, ranges, whole, clipped, False)
-        for k in logs:
-            np.exp(out[k], out=out[k])
-        _clip_inputs(logs, out, ranges, whole, clipped)
+    if kind != LOG_OF_LOGNORMAL:
+        return _draw_input(kind, parameters, words, row, low, high, whole, True)
+    _draw_input(kind, parameters, words, row, low, high, whole, False)
+    np.exp(row, out=row)
+    return _clip_input(row, low, high, whole)
 
 
 @_compile
@@ -331,37 +324,36 @@ def draw_money(words: np.ndarray, chance: FloatArray, out: FloatArray) -> None:
 
 @_compile
 def _draw_yearly(words, chance, out):  # pragma: no cover - compiled
-    lines, draws, years = out.shape
-    for line in range(lines):
-        state = _load(words[line])
-        high = _0  # the high half of the last word, for the next event
-        at = 0  # events so far: every second one starts a word
-        for d in range(draws):
-            limit = chance[line, d] * _TO_WHOLE
-            for t in range(years):
-                if at % 2 == 0:
-                    state, bits = _next_word(state)
-                    whole = np.int64(bits & _HALF)
-                    high = bits >> _32
-                else:
-                    whole = np.int64(high)
-                out[line, d, t] = whole < limit
-                at += 1
-        _store(state, words[line])
+    draws, years = out.shape
+    state = _load(words)
+    high = _0  # the high half of the last word, for the next event
+    at = 0  # events so far: every second one starts a word
+    for d in range(draws):
+        limit = chance[d] * _TO_WHOLE
+        for t in range(years):
+            if at % 2 == 0:
+                state, bits = _next_word(state)
+                whole = np.int64(bits & _HALF)
+                high = bits >> _32
+            else:
+                whole = np.int64(high)
+            out[d, t] = whole < limit
+            at += 1
+    _store(state, words)
 
 
 def draw_yearly(words: np.ndarray, chance: FloatArray, out: np.ndarray) -> None:
-    """Whether each avoided cost's event happens, by draw and year
+    """Whether an avoided cost's event happens, by draw and year
     (:func:`businesscase.sampling.draw_events` with years): a 32-bit half of a word of the
     line's stream, the low half first, against ``chance 2^32``.
 
     Parameters
     ----------
-    words : uint64 array, shape (L, 4)
-        Per line its event stream's PCG64 state, stepped on in place.
-    chance : array, shape (L, D)
-        Per line the chance in each draw [fraction 0-1].
-    out : bool array, shape (L, D, T)
+    words : uint64 array, shape (4,)
+        The line's event stream's PCG64 state, stepped on in place.
+    chance : array, shape (D,)
+        The chance in each draw [fraction 0-1].
+    out : bool array, shape (D, T)
         Filled in place.
     """
     _draw_yearly(words, chance, out)
