@@ -315,10 +315,10 @@ class Purpose(IntEnum):
 def stream(seed: int, purpose: Purpose, path: str) -> np.random.Generator:
     """The random generator of one input (or one group of inputs) for one purpose.
 
-    Its :class:`numpy.random.SeedSequence` has the seed as entropy and, as spawn key, the
-    purpose followed by the UTF-8 bytes of the field path. Distinct paths give distinct keys
-    (no hash that two paths could share), and a stream depends on nothing but the seed, the
-    purpose and the path.
+    A PCG64 generator whose :class:`numpy.random.SeedSequence` has the seed as entropy and,
+    as spawn key, the purpose followed by the UTF-8 bytes of the field path. Distinct paths
+    give distinct keys (no hash that two paths could share), and a stream depends on nothing
+    but the seed, the purpose and the path.
 
     Examples
     --------
@@ -329,7 +329,9 @@ def stream(seed: int, purpose: Purpose, path: str) -> np.random.Generator:
     False
     """
     key = (int(purpose), *path.encode())
-    return np.random.default_rng(np.random.SeedSequence(entropy=seed, spawn_key=key))
+    # PCG64 by name, which numpy's default_rng is today: the seeds keep their numbers should
+    # that default change, and the compiled draws step this generator (kernels/draws.py)
+    return np.random.Generator(np.random.PCG64(np.random.SeedSequence(entropy=seed, spawn_key=key)))
 
 
 _LOW_WORD = 2**64 - 1

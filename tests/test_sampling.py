@@ -231,3 +231,10 @@ def test_the_blocks_cover_the_draws_in_order_and_only_the_last_is_short(draws):
     assert (found[-1][1] if found else 0) == draws
     # more draws keep the blocks of fewer: a block's draws are fixed by its place alone
     assert blocks(draws + SAMPLE_BLOCK)[: len(found) - 1] == found[:-1]
+
+
+def test_a_stream_is_pcg64_by_name_with_the_numbers_default_rng_gives_today():
+    generator = stream(5, Purpose.VALUE, "costs[0].amount")
+    assert isinstance(generator.bit_generator, np.random.PCG64)
+    seeded = np.random.SeedSequence(entropy=5, spawn_key=(0, *b"costs[0].amount"))
+    assert generator.random(3).tolist() == np.random.default_rng(seeded).random(3).tolist()
