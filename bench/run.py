@@ -44,7 +44,7 @@ sys.path[:0] = [str(HERE), str(HERE.parent)]
 from measure import in_child, median_time, peak_mb  # noqa: E402
 from synthetic import synthetic_scenario  # noqa: E402
 
-from businesscase import evaluate, load_scenario  # noqa: E402
+from businesscase import evaluate, fast, load_scenario  # noqa: E402
 from businesscase.examples import example_path  # noqa: E402
 from businesscase.parameters import Parameters, compile_parameters, uncertain_inputs  # noqa: E402
 from businesscase.sampling import (  # noqa: E402
@@ -217,8 +217,9 @@ def draw_all(scenario: Scenario, draws: int) -> None:
     """Every draw of a simulation with seed 1, a block after the other, nothing evaluated."""
     inputs = input_sampler(scenario, 1)
     events = MoneyAndEvents(scenario, 1)
-    for start, stop in blocks(draws):
-        events.next_block(inputs.next_block(stop - start)[0], stop - start)
+    with fast.compiled():  # the compiled draws, as simulate makes them
+        for start, stop in blocks(draws):
+            events.next_block(inputs.next_block(stop - start)[0], stop - start)
 
 
 def compile_child() -> None:

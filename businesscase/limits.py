@@ -42,12 +42,14 @@ DEFAULT_CHUNK_SIZE = 5_000
 """Most draws evaluated at once: 5,000-10,000 is faster than one big block, and small
 scenarios reach it long before the memory budget does."""
 
-SIMULATION_CHUNK_SIZE = 1_000
+SIMULATION_CHUNK_SIZE = 2_048
 """Most draws a Monte Carlo evaluates at once per thread. A chunk through the compiled kernels
-(:mod:`businesscase.kernels`) holds 10 to 12 KB a draw of the bench scenario (its parameters,
-the fused kernel's yearly totals, the contract's arrays): chunks of 4,096 draws take at most
-10 to 15% less processor time but put 100,000 draws at 476 to 490 MB instead of 350 to 365
-(docs/uncertainty.md, "The figures, compiled")."""
+(:mod:`businesscase.kernels`) holds about 10 KB a draw of the bench scenario (its parameters,
+the fused kernel's yearly totals, the contract's arrays). Measured on 100,000 draws of the
+bench scenario (docs/uncertainty.md, "Chunk size"): chunks of 2,048 draws take 10 to 25% less
+time than chunks of 1,000 (less Python work per draw, so the two threads overlap more) and peak
+at 375 MB against 351; chunks of 3,072 and 4,096 peak at 412 and 449 MB, above the 400 MB the
+benchmark allows, for no further gain."""
 
 BYTES_PER_NUMBER = 8
 """A float64 [bytes]."""

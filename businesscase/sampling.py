@@ -517,7 +517,7 @@ class InputSampler:
         """
         paths = list(self.inputs)
         kernels = fast.kernels()
-        if kernels is None:
+        if kernels is None or not kernels.COMPILED_DRAWS:
             self.states.put_back()
             values, clipped = self._drawn(draws, mapper, parts)
         else:

@@ -685,7 +685,7 @@ class MoneyAndEvents:
         side by side, each from its own stream). Inside :func:`businesscase.fast.compiled`
         the draws are made by :mod:`businesscase.kernels.draws`: the same numbers."""
         kernels = fast.kernels()
-        if kernels is not None:
+        if kernels is not None and kernels.COMPILED_DRAWS:
             return self._drawn_compiled(kernels, samples, draws, mapper)
         for states in self.states.values():
             states.put_back()

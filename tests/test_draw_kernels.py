@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from businesscase import fast, uncertainty
+from businesscase import examples, fast, kernels, uncertainty
 from businesscase.actuals import parse_actuals
 from businesscase.distributions import Lognormal, Normal, Pert, Triangular, Uniform
 from businesscase.kernels import draws
@@ -242,3 +242,20 @@ def test_a_reported_grant_draws_nothing_compiled_either():
         got = compiled_form.next_block({}, 300)[0]
     assert got["funding[0].probability"].tolist() == [1.0] * 300
     assert {p: v.tobytes() for p, v in got.items()} == {p: v.tobytes() for p, v in money.items()}
+
+
+def test_without_numba_s_tables_a_simulation_draws_with_numpy_and_the_same_numbers(monkeypatch):
+    """numpy's ziggurat tables come from a private module of numba's; a numba release that
+    moved it leaves ``COMPILED_DRAWS`` False, and a simulation then draws with numpy's array
+    calls: the same numbers, inputs and figures."""
+    scenario = examples.load_example("west_practice")
+    compiled = uncertainty.simulate(scenario, 3_000, seed=11)
+    monkeypatch.setattr(kernels, "COMPILED_DRAWS", False)
+    with monkeypatch.context() as patched:  # the compiled draws may not be called now
+        patched.setattr(kernels, "draw_input", None)
+        patched.setattr(kernels, "draw_money", None)
+        patched.setattr(kernels, "draw_yearly", None)
+        drawn = uncertainty.simulate(scenario, 3_000, seed=11)
+    assert draws.TABLES_FOUND
+    for name in ("npv_social", "closes", "min_cash_balance"):
+        assert np.array_equal(drawn.per_draw[name], compiled.per_draw[name])

@@ -17,12 +17,14 @@ One module per part of the model (:mod:`.lines`: line amounts, cohort values, su
 :mod:`.compiling` says how each is compiled. Importing this package imports numba.
 """
 
+from businesscase.kernels.draws import TABLES_FOUND as COMPILED_DRAWS
 from businesscase.kernels.draws import draw_input, draw_money, draw_yearly
 from businesscase.kernels.figures import chunk_figures
 from businesscase.kernels.lines import add_lines, line_amounts, outcome_values
 from businesscase.kernels.model import fused_flows
 
 __all__ = [
+    "COMPILED_DRAWS",
     "add_lines",
     "chunk_figures",
     "draw_input",

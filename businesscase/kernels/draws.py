@@ -17,7 +17,10 @@ operations in the same order (no fused multiply-add: numba contracts none unless
 the rounding of whole years and the clipping of :func:`businesscase.sampling.clip_to_range` in
 a second pass over the row while it is in the cache. A lognormal's ``exp`` is left to numpy
 (whose ``exp`` may round differently from the C library's on some processors): the kernel
-writes the log. The tests draw every kind both ways and compare the bits.
+writes the log. The tests draw every kind both ways and compare the bits. The
+tables are read from numba's copy of them, a private module of numba's: should a numba release
+move it, :data:`TABLES_FOUND` is False and a simulation draws with numpy's array calls instead
+(the same numbers, more slowly).
 
 Against numpy's array calls this saves the temporaries of the transforms and the indirect call
 per number of numpy's generator interface: an input's block of draws is one call instead of
@@ -39,17 +42,23 @@ from llvmlite import ir
 from numba import njit, types
 from numba.core import cgutils
 from numba.extending import intrinsic
-from numba.np.random._constants import (
-    fe_double,
-    fi_double,
-    ke_double,
-    ki_double,
-    we_double,
-    wi_double,
-    ziggurat_exp_r,
-    ziggurat_nor_inv_r,
-    ziggurat_nor_r,
-)
+
+try:  # numpy's ziggurat tables, as numba keeps them (a private module of numba's)
+    from numba.np.random._constants import (
+        fe_double,
+        fi_double,
+        ke_double,
+        ki_double,
+        we_double,
+        wi_double,
+        ziggurat_exp_r,
+        ziggurat_nor_inv_r,
+        ziggurat_nor_r,
+    )
+
+    TABLES_FOUND = True
+except ImportError:  # a numba that moved them: the draws stay numpy's (the same numbers)
+    TABLES_FOUND = False
 
 from businesscase.kernels.compiling import compiled as _compile
 from businesscase.sampling import DrawKind
