@@ -63,6 +63,18 @@ def _unsigned(years):  # pragma: no cover - compiled
 
 
 @_compile
+def _active(start, duration, d, line, horizon):  # pragma: no cover - compiled
+    """A line's active years in draw ``d``: its first year (not before year 0), as a number and
+    as an unsigned index, and how many of its ``duration`` years fall within the horizon."""
+    begins = max(_of(start, d, line), 0)
+    return (
+        begins,
+        _unsigned(begins),
+        _unsigned(min(begins + _of(duration, d, line), horizon) - begins),
+    )
+
+
+@_compile
 def _costs(d, acc, by_draw, in_kind, life):  # pragma: no cover - compiled
     """A draw's cost lines (``by_draw``: amount, growth factor, start, duration): growth
     carried from year to year, the residual value of a line with a ``life`` at the horizon
@@ -70,9 +82,7 @@ def _costs(d, acc, by_draw, in_kind, life):  # pragma: no cover - compiled
     horizon = acc.shape[1]
     amount, factor, start, duration = by_draw
     for line in range(amount.shape[1]):
-        begins = max(_of(start, d, line), 0)
-        first = _unsigned(begins)
-        years = _unsigned(min(begins + _of(duration, d, line), horizon) - begins)
+        begins, first, years = _active(start, duration, d, line, horizon)
         kind = IN_KIND if in_kind[line] else CASH_COSTS
         value, grows = _of(amount, d, line), _of(factor, d, line)
         residual = 0.0
@@ -156,9 +166,7 @@ def _avoided_costs(
     horizon = acc.shape[1]
     amount, factor, start, duration = by_draw
     for line in range(amount.shape[1]):
-        begins = max(_of(start, d, line), 0)
-        first = _unsigned(begins)
-        years = _unsigned(min(begins + _of(duration, d, line), horizon) - begins)
+        _, first, years = _active(start, duration, d, line, horizon)
         value, grows = _of(amount, d, line), _of(factor, d, line)
         for t in range(years):
             values[first + t] = value
@@ -182,9 +190,7 @@ def _money(
     horizon = acc.shape[1]
     captured, factor, start, duration = by_draw
     for line in range(captured.shape[1]):
-        begins = max(_of(start, d, line), 0)
-        first = _unsigned(begins)
-        years = _unsigned(min(begins + _of(duration, d, line), horizon) - begins)
+        _, first, years = _active(start, duration, d, line, horizon)
         sums = _unsigned(also[line])
         value, grows = _of(captured, d, line), _of(factor, d, line)
         financed = paying[payer[line]]
