@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import state
-from businesscase import charts
+from businesscase import charts, fast
 from businesscase import formatting as fmt
 from businesscase.export import input_value
 from businesscase.metrics import SIB_METRICS
@@ -82,9 +82,9 @@ run = st.session_state.get(RUN_KEY)
 if run is None or run["toml"] != variant.toml:
     st.info(state.tr("uncertainty_not_run"))
 else:
-    with st.spinner(
-        state.tr("uncertainty_running", draws=fmt.number(run["draws"], lang, 0)), show_time=True
-    ):
+    # the compile note only until this server has loaded the calculation core once
+    running = "uncertainty_running" if fast.loaded() else "uncertainty_running_first"
+    with st.spinner(state.tr(running, draws=fmt.number(run["draws"], lang, 0)), show_time=True):
         simulation = state.simulation_of(
             run["toml"], int(run["draws"]), int(run["seed"]), run["events"]
         )

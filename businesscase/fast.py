@@ -16,6 +16,7 @@ never import numba. The tests check each kernel against its numpy formula (the s
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -41,3 +42,9 @@ def kernels() -> ModuleType | None:
     from businesscase import kernels as loaded  # numba: loaded on the first simulation only
 
     return loaded
+
+
+def loaded() -> bool:
+    """Whether this process has loaded the compiled kernels (a simulation ran here), so that
+    the next simulation neither compiles them nor reads them from the cache."""
+    return "businesscase.kernels" in sys.modules

@@ -331,6 +331,10 @@ TEXT: dict[str, dict[str, str]] = {
         "nl": "Kies het aantal trekkingen en een seed en druk op Doorrekenen.",
     },
     "uncertainty_running": {
+        "en": "Evaluating {draws} draws…",
+        "nl": "{draws} trekkingen doorrekenen…",
+    },
+    "uncertainty_running_first": {
         "en": "Evaluating {draws} draws… (the first time after installing, the calculation"
         " core is compiled as well: up to a minute, once)",
         "nl": "{draws} trekkingen doorrekenen… (de eerste keer na de installatie wordt ook de"
