@@ -139,3 +139,17 @@ def test_python_dash_m_businesscase_cli_runs_the_command():
     )
     assert done.returncode == 0, done.stderr
     assert '"sroi_ratio"' in done.stdout
+
+
+def test_the_command_listing_gives_each_command_one_line_of_text():
+    """``--help`` lists every command with its docstring's first paragraph on one line (a wide
+    terminal), not broken where the docstring's source lines break."""
+    from typer.testing import CliRunner
+
+    from businesscase.cli import app
+
+    listing = CliRunner().invoke(app, ["--help"], env={"COLUMNS": "250"}).output
+    rows = [line for line in listing.splitlines() if line.startswith("│ ")]
+    commands = [row.split()[1] for row in rows if row[2] != " "]
+    assert "close-gap" in commands and "combine" in commands
+    assert len(rows) == len(commands), listing

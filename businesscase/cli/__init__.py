@@ -52,7 +52,9 @@ for _name, _command in (
     ("export", export.export_command),
     ("monitor", monitor.monitor_command),
 ):
-    app.command(_name)(_command)
+    # the listing of ``--help`` shows the docstring's first paragraph as one line of text
+    _summary = " ".join((_command.__doc__ or "").split("\n\n")[0].split())
+    app.command(_name, short_help=_summary)(_command)
 
 
 def main() -> None:
