@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 import weakref
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Generic, TypeVar
 
 import numpy as np
 
@@ -91,11 +92,12 @@ class Parameters:
         Real discount rate [fraction per year].
     inflation : array, shape (D,)
         Yearly price inflation [fraction per year].
-    lines : dict of dict of array
+    lines : mapping of mapping of array
         ``lines[section][field]`` has shape (D, L) with L the number of lines of the section
         (the contracts for ``sib``, all their metrics for ``sib_metrics``). A field that no
-        draw changes is one row of base values seen from every draw: read-only.
-    timing : dict of dict of int array
+        draw changes is one row of base values seen from every draw: read-only. Each field is
+        built when first read (:class:`_Fields`).
+    timing : mapping of mapping of int array
         ``timing[section][field]`` of :data:`TIMING_FIELDS`: whole years, shape (D, L) [years];
         read-only where no draw changes them.
     events : bool array, shape (D, K, T), or None
@@ -105,15 +107,22 @@ class Parameters:
         applied as an expected share.
     event_lines : tuple of int
         The avoided cost lines with yearly events, by position, in the order of ``events``.
+    drawn : tuple of (str, str, int, array of shape (D,))
+        The per-draw values the fields of ``lines`` and ``timing`` were built from, as given
+        (timing not yet whole years): section, field and line of each, and its values. With
+        the base values (:func:`base_values`) they are every input of every draw; the fused
+        kernel of a simulation reads them so, without building the fields
+        (:mod:`businesscase.kernels.model`).
     """
 
     draws: int
     discount_rate: FloatArray
     inflation: FloatArray
-    lines: dict[str, dict[str, FloatArray]]
-    timing: dict[str, dict[str, IntArray]]
+    lines: Mapping[str, Mapping[str, FloatArray]]
+    timing: Mapping[str, Mapping[str, IntArray]]
     events: np.ndarray | None = None
     event_lines: tuple[int, ...] = ()
+    drawn: tuple[tuple[str, str, int, FloatArray], ...] = ()
 
     @cached_property
     def avoided_cost_years(self) -> FloatArray | None:
@@ -252,23 +261,20 @@ def compile_parameters(
     }
     if unknown:
         raise KeyError(f"no numeric input at {', '.join(sorted(unknown))}")
-    drawn: dict[tuple[str, str], list[tuple[int, np.ndarray]]] = {}
-    for path, per_draw in values.items():
-        if path in layout.places:
-            section, field, line = layout.places[path]
-            drawn.setdefault((section, field), []).append((line, per_draw))
+    drawn = tuple(
+        (*layout.places[path], np.asarray(per_draw, dtype=float))
+        for path, per_draw in values.items()
+        if path in layout.places
+    )
+    by_field: dict[tuple[str, str], list[tuple[int, np.ndarray]]] = {}
+    for section, field, line, per_draw in drawn:
+        by_field.setdefault((section, field), []).append((line, per_draw))
     lines = {
-        section: {
-            field: _by_line(draws, base, drawn.get((section, field), []))
-            for field, base in fields.items()
-        }
+        section: _Fields(draws, fields, by_field, section)
         for section, fields in layout.numbers.items()
     }
     timing = {
-        section: {
-            name: _by_line(draws, base, drawn.get((section, name), []), whole_years)
-            for name, base in names.items()
-        }
+        section: _Fields(draws, names, by_field, section, whole_years)
         for section, names in layout.years.items()
     }
     settings = scenario.settings
@@ -290,7 +296,53 @@ def compile_parameters(
         timing=timing,
         events=events,
         event_lines=tuple(sorted(by_line)),
+        drawn=drawn,
     )
+
+
+class _Fields(Mapping):
+    """The fields of one section's lines for ``draws`` draws, by name, each built when first
+    read (:func:`_by_line`) and then kept: the fused kernel of a simulation reads only a few.
+
+    Parameters
+    ----------
+    draws : int
+        Number of draws ``D``.
+    bases : dict of str to array of shape (L,)
+        The lines' base values by field.
+    drawn : dict of (str, str) to list of (int, array of shape (D,))
+        By section and field, the lines with per-draw values and these values.
+    section : str
+        The section of these fields.
+    whole : callable, optional
+        Turns per-draw values into whole years (:func:`whole_years`) for timing fields.
+    """
+
+    def __init__(
+        self,
+        draws: int,
+        bases: dict[str, np.ndarray],
+        drawn: dict[tuple[str, str], list[tuple[int, np.ndarray]]],
+        section: str,
+        whole: Callable[[np.ndarray], np.ndarray] | None = None,
+    ) -> None:
+        self._draws, self._bases, self._drawn = draws, bases, drawn
+        self._section, self._whole = section, whole
+        self._built: dict[str, np.ndarray] = {}
+
+    def __getitem__(self, name: str) -> np.ndarray:
+        built = self._built.get(name)
+        if built is None:
+            base = self._bases[name]  # a KeyError for a field that is not there
+            drawn = self._drawn.get((self._section, name), [])
+            built = self._built[name] = _by_line(self._draws, base, drawn, self._whole)
+        return built
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._bases)
+
+    def __len__(self) -> int:
+        return len(self._bases)
 
 
 @dataclass(frozen=True)
@@ -348,20 +400,45 @@ def _read_only(values: list, dtype: type = np.float64) -> np.ndarray:
     return array
 
 
-_LAYOUTS: dict[int, tuple[weakref.ref, _Layout]] = {}
-"""The layout of each scenario compiled so far, while the scenario lives, by ``id``."""
+Made = TypeVar("Made")
 
 
-def _layout(scenario: Scenario) -> _Layout:
-    """The :class:`_Layout` of a scenario, made once per scenario: a scenario cannot change
-    (its models are frozen), and a simulation compiles its parameters once per chunk."""
-    key = id(scenario)
-    kept = _LAYOUTS.get(key)
-    if kept is not None and kept[0]() is scenario:
-        return kept[1]
-    layout = _new_layout(scenario)
-    _LAYOUTS[key] = (weakref.ref(scenario, lambda _, key=key: _LAYOUTS.pop(key, None)), layout)
-    return layout
+class PerScenario(Generic[Made]):
+    """``make(scenario)`` computed once per scenario and kept while the scenario lives (by
+    ``id``): a scenario cannot change (its models are frozen), and a simulation needs what is
+    made of it once per chunk.
+
+    Attributes
+    ----------
+    kept : dict of int to (weakref, object)
+        What was made so far, by the scenario's ``id``, with a weak reference to the scenario.
+    """
+
+    def __init__(self, make: Callable[[Scenario], Made]) -> None:
+        self.make = make
+        self.kept: dict[int, tuple[weakref.ref, Made]] = {}
+
+    def __call__(self, scenario: Scenario) -> Made:
+        key = id(scenario)
+        found = self.kept.get(key)
+        if found is not None and found[0]() is scenario:
+            return found[1]
+        made = self.make(scenario)
+        self.kept[key] = (weakref.ref(scenario, lambda _, key=key: self.kept.pop(key, None)), made)
+        return made
+
+
+_layout = PerScenario(_new_layout)
+"""The :class:`_Layout` of a scenario, made once per scenario."""
+
+
+def base_values(
+    scenario: Scenario,
+) -> tuple[dict[str, dict[str, FloatArray]], dict[str, dict[str, IntArray]]]:
+    """Every input's base value by section and field, shape (L,) (read-only): the numbers of
+    :data:`NUMERIC_FIELDS` and the years of :data:`TIMING_FIELDS`; made once per scenario."""
+    layout = _layout(scenario)
+    return layout.numbers, layout.years
 
 
 def _by_line(

@@ -12,12 +12,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import scenarios as scenario_dicts
 
-from businesscase import examples, fast, kernels
+from businesscase import examples, fast, kernels, parameters
 from businesscase.actuals import load_actuals
+from businesscase.distributions import base_value, whole_base_value
 from businesscase.flows import build_flows, fusable
 from businesscase.metrics import Totals, block_totals, compute_metrics, yearly_series
 from businesscase.overflow import TooLargeToComputeError
-from businesscase.parameters import compile_parameters, uncertain_inputs
+from businesscase.parameters import (
+    compile_parameters,
+    numeric_inputs,
+    timing_inputs,
+    uncertain_inputs,
+)
 from businesscase.sampling import sample_inputs
 from businesscase.scenario import scenario_from_dict
 from businesscase.uncertainty import draw_money_and_events, run_draws, simulate
@@ -295,6 +301,38 @@ def test_every_kind_of_line_gives_the_numpy_engines_sums_and_figures():
     expected = run_draws(scenario, 200, values, yearly=yearly)
     with fast.compiled():
         found = run_draws(scenario, 200, values, yearly=yearly)
+    assert_same_figures(expected, found)
+
+
+def test_every_input_drawn_gives_the_numpy_engines_sums_and_figures():
+    """Every number and every whole-year input of every kind of line given a value per draw
+    (years between whole numbers, rounded as the numpy engine rounds them): the kernel reads
+    them as given, with the base values of the rest, and sums what the numpy engine sums."""
+    scenario = scenario_from_dict(every_kind_of_line(), source="every.toml")
+    draws = 150
+    rng = np.random.default_rng(11)
+    values = {
+        path: base_value(written) * rng.uniform(0.5, 1.0, draws)
+        for path, written in numeric_inputs(scenario).items()
+    }
+    values |= {
+        path: whole_base_value(written) + rng.uniform(-0.49, 1.6, draws)
+        for path, written in timing_inputs(scenario).items()
+    }
+    _, yearly = draws_of(scenario, draws)
+    params = compile_parameters(scenario, draws=draws, values=values, yearly=yearly)
+    assert {(section, field, line) for section, field, line, _ in params.drawn} == {
+        parameters._layout(scenario).places[path]
+        for path in values
+        if path in parameters._layout(scenario).places
+    }
+    expected = block_totals(build_flows(scenario, params))
+    with fast.compiled():
+        flows, lines = kernels.fused_flows(scenario, params)
+    assert_same_totals(expected, block_totals(flows, lines), params)
+    expected = run_draws(scenario, draws, values, yearly=yearly)
+    with fast.compiled():
+        found = run_draws(scenario, draws, values, yearly=yearly)
     assert_same_figures(expected, found)
 
 

@@ -144,7 +144,7 @@ def test_a_changed_copy_of_a_scenario_is_compiled_with_its_own_numbers():
     assert compile_parameters(changed).lines["costs"]["amount"][0, 0] == first + 1.0
     assert compile_parameters(scenario).lines["costs"]["amount"][0, 0] == first
     key = id(changed)
-    assert key in parameters._LAYOUTS
+    assert key in parameters._layout.kept
     del changed
     gc.collect()
-    assert key not in parameters._LAYOUTS
+    assert key not in parameters._layout.kept

@@ -20,13 +20,15 @@ is computed by the numpy function of the section's module, so each formula is wr
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from businesscase import avoided_costs, funding, outcomes, value_capture
 from businesscase.flows import Flows, contract_flows, paid_lines, price_index
 from businesscase.kernels.compiling import compiled as _compile
 from businesscase.metrics import Totals
-from businesscase.parameters import Parameters
+from businesscase.parameters import TIMING_FIELDS, Parameters, PerScenario, base_values
 from businesscase.scenario import Scenario
 from businesscase.timeline import discount_factors
 from businesscase.vocabulary import SUBSIDY_KINDS, VALUE_TYPES
@@ -44,13 +46,106 @@ BY_TYPE = 11
 YEARLY = BY_TYPE + len(VALUE_TYPES)
 
 
+FIELDS = {
+    "costs": ("amount", "growth", "start", "duration"),
+    "outcomes": (
+        "quantity",
+        "growth",
+        "proxy",
+        "deadweight",
+        "displacement",
+        "attribution",
+        "drop_off",
+        "start",
+        "duration",
+        "lasts",
+    ),
+    "avoided_costs": (
+        "incidents",
+        "reduction",
+        "unit_cost",
+        "probability",
+        "deadweight",
+        "displacement",
+        "attribution",
+        "growth",
+        "drop_off",
+        "start",
+        "duration",
+    ),
+    "value_capture": ("units", "base_value", "uplift", "capture_share", "start", "duration"),
+    "funding": ("amount", "probability", "growth", "start", "duration"),
+}
+"""The inputs the kernel computes a draw's lines from, by section: numbers of
+:data:`businesscase.parameters.NUMERIC_FIELDS` and years of ``TIMING_FIELDS``."""
+ROW = {
+    (section, name): row
+    for row, (section, name) in enumerate(
+        (section, name) for section, names in FIELDS.items() for name in names
+    )
+}
+"""The row of each input (section, field) in a draw's inputs (``x``: rows by line)."""
+C_AMOUNT, C_GROWTH, C_START, C_DURATION = (ROW["costs", name] for name in FIELDS["costs"])
+(
+    O_QUANTITY,
+    O_GROWTH,
+    O_PROXY,
+    O_DEADWEIGHT,
+    O_DISPLACEMENT,
+    O_ATTRIBUTION,
+    O_DROP_OFF,
+    O_START,
+    O_DURATION,
+    O_LASTS,
+) = (ROW["outcomes", name] for name in FIELDS["outcomes"])
+(
+    A_INCIDENTS,
+    A_REDUCTION,
+    A_UNIT_COST,
+    A_PROBABILITY,
+    A_DEADWEIGHT,
+    A_DISPLACEMENT,
+    A_ATTRIBUTION,
+    A_GROWTH,
+    A_DROP_OFF,
+    A_START,
+    A_DURATION,
+) = (ROW["avoided_costs", name] for name in FIELDS["avoided_costs"])
+V_UNITS, V_BASE_VALUE, V_UPLIFT, V_CAPTURE_SHARE, V_START, V_DURATION = (
+    ROW["value_capture", name] for name in FIELDS["value_capture"]
+)
+F_AMOUNT, F_PROBABILITY, F_GROWTH, F_START, F_DURATION = (
+    ROW["funding", name] for name in FIELDS["funding"]
+)
+
+_net_unit_value = _compile(outcomes.net_unit_value)
+_claimable_share = _compile(avoided_costs.claimable_share)
+_yearly_capture = _compile(value_capture.yearly_capture)
+
+
+BLOCK = 32
+"""Draws whose drawn inputs are gathered at once (:func:`_gather`)."""
+
+
 @_compile
-def _of(values, d, line):  # pragma: no cover - compiled
-    """An input by draw and line for draw ``d``: its row ``d``, or its only row when no draw
-    changes it (the base values seen from every draw: nothing copied per draw). Each section
-    below reads its inputs by draw and line from ``by_draw`` this way; its other arguments are
-    per line."""
-    return values[d if values.shape[0] > 1 else 0, line]
+def _gather(block, table, first):  # pragma: no cover - compiled
+    """The drawn inputs of the draws from ``first`` on (``table``: by input and draw) by draw
+    and input in ``block``, a block of draws at a time: read one draw at a time, every input
+    would be on a memory page of its own."""
+    for p in range(table.shape[0]):
+        for j in range(min(block.shape[0], table.shape[1] - first)):
+            block[j, p] = table[p, first + j]
+
+
+@_compile
+def _draw_inputs(x, block, j, place, whole_from):  # pragma: no cover - compiled
+    """The inputs of draw ``j`` of ``block`` in ``x`` (the base values, rows by line, flat):
+    each drawn input in its ``place``; those from ``whole_from`` on are whole years, rounded
+    (:func:`businesscase.parameters.whole_years`)."""
+    for p in range(whole_from):
+        x[place[p]] = block[j, p]
+    for p in range(whole_from, place.size):
+        x[place[p]] = np.floor(block[j, p] + 0.5)
 
 
 @_compile
@@ -63,28 +158,27 @@ def _unsigned(years):  # pragma: no cover - compiled
 
 
 @_compile
-def _active(start, duration, d, line, horizon):  # pragma: no cover - compiled
-    """A line's active years in draw ``d``: its first year (not before year 0), as a number and
-    as an unsigned index, and how many of its ``duration`` years fall within the horizon."""
-    begins = max(_of(start, d, line), 0)
+def _active(x, start, duration, line, horizon):  # pragma: no cover - compiled
+    """A line's active years: its first year (row ``start`` of ``x``, not before year 0), as a
+    number and as an unsigned index, and how many of its ``duration`` years fall within the
+    horizon."""
+    begins = max(np.int64(x[start, line]), 0)
     return (
         begins,
         _unsigned(begins),
-        _unsigned(min(begins + _of(duration, d, line), horizon) - begins),
+        _unsigned(min(begins + np.int64(x[duration, line]), horizon) - begins),
     )
 
 
 @_compile
-def _costs(d, acc, by_draw, in_kind, life):  # pragma: no cover - compiled
-    """A draw's cost lines (``by_draw``: amount, growth factor, start, duration): growth
-    carried from year to year, the residual value of a line with a ``life`` at the horizon
-    (:func:`businesscase.costs.residual_values`)."""
+def _costs(acc, x, in_kind, life):  # pragma: no cover - compiled
+    """A draw's cost lines: growth carried from year to year, the residual value of a line
+    with a ``life`` at the horizon (:func:`businesscase.costs.residual_values`)."""
     horizon = acc.shape[1]
-    amount, factor, start, duration = by_draw
-    for line in range(amount.shape[1]):
-        begins, first, years = _active(start, duration, d, line, horizon)
+    for line in range(in_kind.size):
+        begins, first, years = _active(x, C_START, C_DURATION, line, horizon)
         kind = IN_KIND if in_kind[line] else CASH_COSTS
-        value, grows = _of(amount, d, line), _of(factor, d, line)
+        value, grows = x[C_AMOUNT, line], 1.0 + x[C_GROWTH, line]
         residual = 0.0
         for t in range(years):
             acc[COSTS, first + t] += value
@@ -116,30 +210,31 @@ def _add_values(acc, values, first, years, kind, value_type):  # pragma: no cove
 
 @_compile
 def _outcomes(
-    d, acc, paid, cohorts, values, by_draw, kind, value_type, slot
+    d, acc, paid, cohorts, values, x, kind, value_type, slot
 ):  # pragma: no cover - compiled
-    """A draw's outcome lines (``by_draw``: quantity, growth factor, net unit value, the share
-    kept from one year to the next, start, duration, lasts): cohorts with growth, each year's
-    value summed over the cohorts still lasting, youngest first
+    """A draw's outcome lines: cohorts with growth, each year's value at the net unit value
+    summed over the cohorts still lasting, youngest first
     (:func:`businesscase.outcomes.outcome_values`); the lines a contract pays for written out
     in their ``slot`` of ``paid`` (cohorts, values)."""
     horizon = acc.shape[1]
     paid_cohorts, paid_values = paid
-    quantity, factor, unit_value, keep, start, duration, lasts = by_draw
-    for line in range(quantity.shape[1]):
-        begins = max(_of(start, d, line), 0)
-        ages = min(_of(lasts, d, line), horizon)
-        ends = begins + _of(duration, d, line)  # after the last cohort
+    for line in range(kind.size):
+        begins = max(np.int64(x[O_START, line]), 0)
+        ages = min(np.int64(x[O_LASTS, line]), horizon)
+        ends = begins + np.int64(x[O_DURATION, line])  # after the last cohort
         first = _unsigned(begins)
         born = _unsigned(min(ends, horizon) - begins)  # years with a new cohort
         years = _unsigned(min(ends + ages - 1, horizon) - begins)  # years with a value
-        size, grows = _of(quantity, d, line), _of(factor, d, line)
+        size, grows = x[O_QUANTITY, line], 1.0 + x[O_GROWTH, line]
         for t in range(born):
             cohorts[first + t] = size
             size *= grows
         for t in range(born, years):
             cohorts[first + t] = 0.0
-        weight, kept = _of(unit_value, d, line), _of(keep, d, line)
+        weight = _net_unit_value(
+            x[O_PROXY, line], x[O_DEADWEIGHT, line], x[O_DISPLACEMENT, line], x[O_ATTRIBUTION, line]
+        )
+        kept = 1.0 - x[O_DROP_OFF, line]
         for t in range(years):  # the youngest cohort, then one age at a time
             values[first + t] = cohorts[first + t] * weight
         for age in range(_unsigned(1), _unsigned(min(ages, np.int64(years)))):
@@ -158,16 +253,21 @@ def _outcomes(
 
 @_compile
 def _avoided_costs(
-    d, acc, values, by_draw, events, event_of, kind, value_type
+    d, acc, values, x, events, event_of, kind, value_type
 ):  # pragma: no cover - compiled
-    """A draw's avoided costs (``by_draw``: the claimable amount of the first year, the factor
-    of growth and drop-off, start, duration), the event of each year when drawn
-    (``event_of``: the line's row of ``events``, or -1) (:mod:`businesscase.avoided_costs`)."""
+    """A draw's avoided costs: the claimable amount of the first year, times the line's
+    probability unless its events are drawn (``event_of``: the line's row of ``events``, or -1),
+    carried with growth and drop-off (:mod:`businesscase.avoided_costs`)."""
     horizon = acc.shape[1]
-    amount, factor, start, duration = by_draw
-    for line in range(amount.shape[1]):
-        _, first, years = _active(start, duration, d, line, horizon)
-        value, grows = _of(amount, d, line), _of(factor, d, line)
+    for line in range(kind.size):
+        _, first, years = _active(x, A_START, A_DURATION, line, horizon)
+        value = x[A_INCIDENTS, line] * x[A_REDUCTION, line] * x[A_UNIT_COST, line]
+        if event_of[line] < 0:
+            value = value * x[A_PROBABILITY, line]
+        value *= _claimable_share(
+            x[A_DEADWEIGHT, line], x[A_DISPLACEMENT, line], x[A_ATTRIBUTION, line]
+        )
+        grows = (1.0 + x[A_GROWTH, line]) * (1.0 - x[A_DROP_OFF, line])
         for t in range(years):
             values[first + t] = value
             value *= grows
@@ -180,37 +280,51 @@ def _avoided_costs(
 
 @_compile
 def _money(
-    d, acc, paying, discount, index, by_draw, nominal, payer, also
+    d, acc, paying, discount, index, x, capture, lines, nominal, payer, also
 ):  # pragma: no cover - compiled
-    """A draw's value capture or non-loan funding (``by_draw``: yearly amount, growth factor,
-    start, duration): yearly amounts with growth (none for value capture), a nominal line
-    divided by the price index (:func:`businesscase.flows.build_flows`); each an inflow and the
-    payer's financing (PV), and ``also`` the subsidies' or the captured value's sum
-    (``INFLOWS``: no other)."""
+    """A draw's value capture (``capture``) or non-loan funding (``lines``: their positions in
+    their section): the captured money spread over its years
+    (:func:`businesscase.value_capture.yearly_capture`), or a yearly amount times its
+    probability with growth; a nominal line divided by the price index
+    (:func:`businesscase.flows.build_flows`); each an inflow and the payer's financing (PV),
+    and ``also`` the subsidies' or the captured value's sum (``INFLOWS``: no other)."""
     horizon = acc.shape[1]
-    captured, factor, start, duration = by_draw
-    for line in range(captured.shape[1]):
-        _, first, years = _active(start, duration, d, line, horizon)
-        sums = _unsigned(also[line])
-        value, grows = _of(captured, d, line), _of(factor, d, line)
-        financed = paying[payer[line]]
+    start, duration = (V_START, V_DURATION) if capture else (F_START, F_DURATION)
+    for i in range(lines.size):
+        line = lines[i]
+        _, first, years = _active(x, start, duration, line, horizon)
+        if capture:
+            value, grows = 0.0, 1.0
+            if years > 0:  # a duration of at least a year: no division by zero
+                value = _yearly_capture(
+                    x[V_UNITS, line],
+                    x[V_BASE_VALUE, line],
+                    x[V_UPLIFT, line],
+                    x[V_CAPTURE_SHARE, line],
+                    x[V_DURATION, line],
+                )
+        else:
+            value = x[F_AMOUNT, line] * x[F_PROBABILITY, line]
+            grows = 1.0 + x[F_GROWTH, line]
+        sums = _unsigned(also[i])
+        financed = paying[payer[i]]
         for t in range(years):
-            amount = value / index[d, first + t] if nominal[line] else value
+            amount = value / index[d, first + t] if nominal[i] else value
             if sums != INFLOWS:  # a subsidy or grant, or captured value
                 acc[sums, first + t] += amount
             acc[INFLOWS, first + t] += amount
             financed += amount * discount[d, first + t]
             value *= grows
-        paying[payer[line]] = financed
+        paying[payer[i]] = financed
 
 
 @_compile
 def _loans(
     d, acc, paying, discount, index, by_draw, start, term, nominal, lender
 ):  # pragma: no cover - compiled
-    """A draw's loans (``by_draw``: principal, annuity, principal owed at the horizon): the
-    payout in the start year, the annuity from the next year on, the principal still owed
-    (:func:`businesscase.funding.loan_schedule`); returns the sum owed."""
+    """A draw's loans (``by_draw``: principal, annuity, principal owed at the horizon, each by
+    draw and loan): the payout in the start year, the annuity from the next year on, the
+    principal still owed (:func:`businesscase.funding.loan_schedule`); returns the sum owed."""
     horizon = acc.shape[1]
     principal, payment, outstanding = by_draw
     owed = 0.0
@@ -218,42 +332,147 @@ def _loans(
         first = start[line]
         if first < horizon:
             deflator = index[d, first] if nominal[line] else 1.0
-            amount = _of(principal, d, line) / deflator
+            amount = principal[d, line] / deflator
             acc[INFLOWS, first] += amount
             paying[lender[line]] += amount * discount[d, first]
         for t in range(first + 1, min(first + term[line] + 1, horizon)):
             deflator = index[d, t] if nominal[line] else 1.0
-            acc[REPAYMENTS, t] += _of(payment, d, line) / deflator
+            acc[REPAYMENTS, t] += payment[d, line] / deflator
         deflator = index[d, horizon - 1] if nominal[line] else 1.0
-        owed += _of(outstanding, d, line) / deflator
+        owed += outstanding[d, line] / deflator
     return owed
 
 
 @_compile
-def _chunk(outputs, discount, index, sections):  # pragma: no cover - compiled
-    """Every draw of a chunk: its sums built in the cache (``acc``), then copied to its rows."""
+def _chunk(outputs, discount, index, inputs, sections):  # pragma: no cover - compiled
+    """Every draw of a chunk: its inputs in place (``inputs``: the base values, rows by line;
+    the drawn ones by input and draw, the place of each and where whole years begin), its sums
+    built in the cache (``acc``), then copied to its rows."""
     out, payers, owed, paid_cohorts, paid_values = outputs
+    base, table, place, whole_from = inputs
     costs, outcomes, avoided, captured, grants, loans = sections
     draws, horizon = discount.shape
+    x = base.copy()
+    flat = x.reshape(x.size)
+    block = np.empty((BLOCK, table.shape[0]))
     cohorts, values = np.empty(horizon), np.empty(horizon)
     acc, paying = np.empty((YEARLY, horizon)), np.empty(payers.shape[1])
     for d in range(draws):
+        if d % BLOCK == 0:
+            _gather(block, table, d)
+        _draw_inputs(flat, block, d % BLOCK, place, whole_from)
         for k in range(YEARLY):
             for t in range(horizon):
                 acc[k, t] = 0.0
         for s in range(paying.size):
             paying[s] = 0.0
-        _costs(d, acc, *costs)
-        _outcomes(d, acc, (paid_cohorts, paid_values), cohorts, values, *outcomes)
-        _avoided_costs(d, acc, values, *avoided)
-        _money(d, acc, paying, discount, index, *captured)
-        _money(d, acc, paying, discount, index, *grants)
+        _costs(acc, x, *costs)
+        _outcomes(d, acc, (paid_cohorts, paid_values), cohorts, values, x, *outcomes)
+        _avoided_costs(d, acc, values, x, *avoided)
+        _money(d, acc, paying, discount, index, x, True, *captured)
+        _money(d, acc, paying, discount, index, x, False, *grants)
         owed[d] = _loans(d, acc, paying, discount, index, *loans)
         for k in range(YEARLY):
             for t in range(horizon):
                 out[k, d, t] = acc[k, t]
         for s in range(paying.size):
             payers[d, s] = paying[s]
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What the kernel reads of a scenario that no draw changes, made once per scenario.
+
+    Attributes
+    ----------
+    base : array, shape (len(ROW), L)
+        Every input of :data:`FIELDS` at its base value, rows by line (L: the most lines of a
+        section); timing as whole numbers.
+    sections : tuple
+        Per section of the kernel, what it reads besides a draw's inputs: costs (in kind,
+        life); outcomes (kind of flow, value type, slot of a line a contract pays for, or -1);
+        avoided costs (kind of flow, value type); value capture and other funding (positions,
+        nominal, payer's position, the sum it is also counted in); loans (start, term,
+        nominal, lender's position).
+    paid : list of int
+        The outcome lines the contracts pay for (:func:`businesscase.flows.paid_lines`).
+    loan : bool array, shape (F,)
+        Which funding lines are loans.
+    """
+
+    base: np.ndarray
+    sections: tuple
+    paid: list[int]
+    loan: np.ndarray
+
+
+def _new_plan(scenario: Scenario) -> _Plan:
+    """The :class:`_Plan` of a scenario."""
+    numbers, years = base_values(scenario)
+    known = {section: numbers[section] | years[section] for section in FIELDS}
+    sizes = [len(getattr(scenario, section)) for section in FIELDS]
+    base = np.zeros((len(ROW), max(sizes, default=0)))
+    for (section, name), row in ROW.items():
+        values = known[section][name]
+        base[row, : values.size] = values
+    position = {holder.id: i for i, holder in enumerate(scenario.stakeholders)}
+
+    def each(values: list) -> np.ndarray:
+        return np.array(values, dtype=np.int64).reshape(len(values))
+
+    def flags(values: list) -> np.ndarray:
+        return np.array(values, dtype=bool).reshape(len(values))
+
+    paid = paid_lines(scenario)
+    lines = scenario.outcomes
+    outcome_lines = (
+        each([_kind(line.transfer, line.harm) for line in lines]),
+        each([VALUE_TYPES.index(line.value_type) for line in lines]),
+        each([paid.index(i) if i in paid else -1 for i in range(len(lines))]),
+    )
+    avoided = [
+        each([_kind(line.transfer, harm=False) for line in scenario.avoided_costs]),
+        each([VALUE_TYPES.index(line.value_type) for line in scenario.avoided_costs]),
+    ]
+    lines = scenario.value_capture
+    captured = (
+        each(list(range(len(lines)))),
+        flags([line.nominal for line in lines]),
+        each([position[line.payer] for line in lines]),
+        each([CAPTURED] * len(lines)),
+    )
+    loan = flags([line.kind == "loan" for line in scenario.funding])
+    lines = [line for line in scenario.funding if line.kind != "loan"]
+    grants = (
+        each(list(np.flatnonzero(~loan))),
+        flags([line.nominal for line in lines]),
+        each([position[line.funder] for line in lines]),
+        each([SUBSIDY if line.kind in SUBSIDY_KINDS else INFLOWS for line in lines]),
+    )
+    lines = [line for line in scenario.funding if line.kind == "loan"]
+    loans = (
+        each([line.start for line in lines]),
+        each([line.term for line in lines]),
+        flags([line.nominal for line in lines]),
+        each([position[line.funder] for line in lines]),
+    )
+    costs = (
+        flags([line.in_kind for line in scenario.costs]),
+        each([line.life or 0 for line in scenario.costs]),
+    )
+    return _Plan(
+        base=base,
+        sections=(costs, outcome_lines, avoided, captured, grants, loans),
+        paid=paid,
+        loan=loan,
+    )
+
+
+_plan = PerScenario(_new_plan)
+"""The :class:`_Plan` of a scenario, made once per scenario."""
+
+WHOLE = np.array([name in TIMING_FIELDS.get(section, ()) for section, name in ROW])
+"""Per row of :data:`ROW`, whether its input is whole years."""
 
 
 def fused_flows(scenario: Scenario, params: Parameters) -> tuple[Flows, Totals]:
@@ -265,7 +484,9 @@ def fused_flows(scenario: Scenario, params: Parameters) -> tuple[Flows, Totals]:
     scenario : Scenario
         A validated scenario without projects (:func:`businesscase.flows.fusable`).
     params : Parameters
-        Its numeric inputs for D draws.
+        Its numeric inputs for D draws: the kernel reads the drawn values as given
+        (:attr:`Parameters.drawn`) and builds no field of a section's lines, except the few the
+        outcome contracts and loans read.
 
     Returns
     -------
@@ -277,132 +498,58 @@ def fused_flows(scenario: Scenario, params: Parameters) -> tuple[Flows, Totals]:
         The sums of every other line, for :func:`businesscase.metrics.yearly_series`.
     """
     horizon, draws = scenario.settings.horizon_years, params.draws
-    ids = [holder.id for holder in scenario.stakeholders]
-    position = {holder: i for i, holder in enumerate(ids)}
-    # a field that no draw changes is one row for every draw (as the kernel reads it)
-    p = {
-        section: {name: _rows(field) for name, field in fields.items()}
-        for section, fields in params.lines.items()
-    }
-    timing = {
-        section: {name: _rows(field) for name, field in fields.items()}
-        for section, fields in params.timing.items()
-    }
+    plan = _plan(scenario)
     discount = discount_factors(params.discount_rate, horizon)
     index = price_index(params.inflation, horizon)
-
-    def years(section: str, name: str, chosen: object = slice(None)) -> np.ndarray:
-        return timing[section][name][:, chosen]
-
-    def each(values: list) -> np.ndarray:
-        return np.array(values, dtype=np.int64).reshape(len(values))
-
-    def flags(values: list) -> np.ndarray:
-        return np.array(values, dtype=bool).reshape(len(values))
-
-    c, o, a, v, f = (
-        p[section] for section in ("costs", "outcomes", "avoided_costs", "value_capture", "funding")
-    )
-    costs = (
-        (c["amount"], 1.0 + c["growth"], years("costs", "start"), years("costs", "duration")),
-        flags([line.in_kind for line in scenario.costs]),
-        each([line.life or 0 for line in scenario.costs]),
-    )
-    paid = paid_lines(scenario)
-    lines = scenario.outcomes
-    outcome_lines = (
+    costs, outcome_lines, avoided, captured, grants, (starts, terms, *loan_lines) = plan.sections
+    # the drawn inputs the kernel reads, numbers first, then whole years
+    read = sorted(
         (
-            o["quantity"],
-            1.0 + o["growth"],
-            outcomes.net_unit_value(
-                o["proxy"], o["deadweight"], o["displacement"], o["attribution"]
-            ),
-            1.0 - o["drop_off"],
-            years("outcomes", "start"),
-            years("outcomes", "duration"),
-            years("outcomes", "lasts"),
+            (ROW[section, name], line, values)
+            for section, name, line, values in params.drawn
+            if (section, name) in ROW
         ),
-        each([_kind(line.transfer, line.harm) for line in lines]),
-        each([VALUE_TYPES.index(line.value_type) for line in lines]),
-        each([paid.index(i) if i in paid else -1 for i in range(len(lines))]),
+        key=lambda drawn: WHOLE[drawn[0]],
     )
-    lines = scenario.avoided_costs
+    table = np.empty((len(read), draws))
+    for p, (_, _, values) in enumerate(read):
+        table[p] = values
+    place = np.array([row * plan.base.shape[1] + line for row, line, _ in read], dtype=np.int64)
+    whole_from = sum(not WHOLE[row] for row, _, _ in read)
     events = np.zeros((0, 0, 0), dtype=bool) if params.events is None else params.events
-    event_of = each([-1] * len(lines))
+    event_of = np.full(len(scenario.avoided_costs), -1, dtype=np.int64)
     event_of[list(params.event_lines)] = range(len(params.event_lines))
-    avoided = a["incidents"] * a["reduction"] * a["unit_cost"]
-    avoided_lines = (
-        (
-            np.where(event_of >= 0, avoided, avoided * a["probability"])
-            * avoided_costs.claimable_share(a["deadweight"], a["displacement"], a["attribution"]),
-            (1.0 + a["growth"]) * (1.0 - a["drop_off"]),
-            years("avoided_costs", "start"),
-            years("avoided_costs", "duration"),
-        ),
-        events,
-        event_of,
-        each([_kind(line.transfer, harm=False) for line in lines]),
-        each([VALUE_TYPES.index(line.value_type) for line in lines]),
-    )
-    lines = scenario.value_capture
-    captured = (
-        (
-            value_capture.yearly_capture(
-                v["units"],
-                v["base_value"],
-                v["uplift"],
-                v["capture_share"],
-                years("value_capture", "duration"),
-            ),
-            np.ones((1, len(lines))),
-            years("value_capture", "start"),
-            years("value_capture", "duration"),
-        ),
-        flags([line.nominal for line in lines]),
-        each([position[line.payer] for line in lines]),
-        each([CAPTURED] * len(lines)),
-    )
-    loan = np.array([line.kind == "loan" for line in scenario.funding], dtype=bool)
-    lines = [line for line in scenario.funding if line.kind != "loan"]
-    grants = (
-        (
-            f["amount"][:, ~loan] * f["probability"][:, ~loan],
-            1.0 + f["growth"][:, ~loan],
-            years("funding", "start", ~loan),
-            years("funding", "duration", ~loan),
-        ),
-        flags([line.nominal for line in lines]),
-        each([position[line.funder] for line in lines]),
-        each([SUBSIDY if line.kind in SUBSIDY_KINDS else INFLOWS for line in lines]),
-    )
-    lines = [line for line in scenario.funding if line.kind == "loan"]
-    starts = each([line.start for line in lines])
-    terms = each([line.term for line in lines])
-    principal = f["amount"][:, loan] * f["probability"][:, loan]
-    payment, outstanding = funding.loan_terms(
-        principal, f["interest_rate"][:, loan], starts, terms, horizon
-    )
-    loans = (
-        (principal, payment, outstanding),
-        starts,
-        terms,
-        flags([line.nominal for line in lines]),
-        each([position[line.funder] for line in lines]),
+    principal = payment = outstanding = np.zeros((draws, 0))
+    if plan.loan.any():
+        f = params.lines["funding"]
+        principal = f["amount"][:, plan.loan] * f["probability"][:, plan.loan]
+        payment, outstanding = funding.loan_terms(
+            principal, f["interest_rate"][:, plan.loan], starts, terms, horizon
+        )
+    sections = (
+        costs,
+        outcome_lines,
+        (events, event_of, *avoided),
+        captured,
+        grants,
+        ((principal, payment, outstanding), starts, terms, *loan_lines),
     )
     # numpy's buffers, not numba's: a freed numpy buffer of this size is given again to the next
     # chunk, numba's are new memory each time (ten times slower to fill on a virtual machine)
+    ids = [holder.id for holder in scenario.stakeholders]
+    paid = plan.paid
     out = np.empty((YEARLY, draws, horizon))
     payers = np.empty((draws, len(ids)))
     owed = np.empty(draws)
     paid_cohorts = np.empty((draws, len(paid), horizon))
     paid_values = np.empty((draws, len(paid), horizon))
-    # every input C-ordered and writable: one compiled form for every scenario, not one per
-    # combination of layouts
-    sections = tuple(
-        (tuple(_plain(array) for array in section[0]), *(_plain(array) for array in section[1:]))
-        for section in (costs, outcome_lines, avoided_lines, captured, grants, loans)
+    _chunk(
+        (out, payers, owed, paid_cohorts, paid_values),
+        discount,
+        index,
+        (plan.base, table, place.reshape(place.size), whole_from),
+        sections,
     )
-    _chunk((out, payers, owed, paid_cohorts, paid_values), discount, index, sections)
     contracts, payer_value, blocks = contract_flows(
         scenario,
         params,
@@ -447,17 +594,3 @@ def _kind(transfer: bool, harm: bool) -> int:
     if transfer:
         return TRANSFER_HARM if harm else TRANSFER
     return HARM if harm else BENEFIT
-
-
-def _rows(field: np.ndarray) -> np.ndarray:
-    """A field by draw and line as the kernel reads it: its one row when no draw changes it
-    (the base values seen from every draw), else the field itself."""
-    if field.shape[0] > 1 and field.strides[0] == 0:
-        return field[:1]
-    return field
-
-
-def _plain(array: np.ndarray) -> np.ndarray:
-    """The array itself when C-ordered and writable, else a copy that is."""
-    flags = array.flags
-    return array if flags.c_contiguous and flags.writeable else np.array(array, order="C")
