@@ -733,10 +733,14 @@ def _reorder(
     except np.linalg.LinAlgError:
         return dict(samples)
     arranged = rowwise_matmul(columns, (target @ np.linalg.inv(current)).T)
+    kernels = fast.kernels()  # inside a simulation: the compiled sort (the same order)
     reordered = dict(samples)
     for k, path in enumerate(paths):
+        order = None if kernels is None else kernels.sort_order(arranged[:, k])
         reordered[path] = np.empty(draws)
-        reordered[path][np.argsort(arranged[:, k])] = np.sort(samples[path])
+        reordered[path][np.argsort(arranged[:, k]) if order is None else order] = np.sort(
+            samples[path]
+        )
     return reordered
 
 

@@ -6,26 +6,29 @@ numbers, or the inputs shown beside a draw would not be the inputs that made it.
 draws the same streams both ways and compares the bytes: every distribution kind, clipping and
 whole years, parameters hostile to float64, blocks of every size one after the other, and the
 rare branches of the ziggurat and gamma algorithms (the tails, the wedges, the exponential of a
-PERT whose mode is an end).
+PERT whose mode is an end). The rank correlation's compiled sort is numpy's ``argsort`` to the
+last index, or declines (ties, non-finite keys) and numpy sorts.
 """
 
 import math
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from businesscase import examples, fast, kernels, uncertainty
 from businesscase.actuals import parse_actuals
 from businesscase.distributions import Lognormal, Normal, Pert, Triangular, Uniform
-from businesscase.kernels import draws
+from businesscase.kernels import draws as draws_kernels
 from businesscase.sampling import (
     InputSampler,
     Purpose,
     StreamStates,
     clip_to_range,
+    draw_events,
     field_range,
+    rank_correlations,
     sample,
     stream,
 )
@@ -77,11 +80,14 @@ def distributions(draw: st.DrawFn) -> object:
     return Lognormal(dist="lognormal", mean=mean, sd=sd)
 
 
-def both_ways(inputs: dict, seed: int, sizes: list[int], horizon: int) -> None:
-    """Draw the blocks of ``sizes`` with numpy and compiled from the same seed; same bytes."""
+def both_ways(
+    inputs: dict, seed: int, sizes: list[int], horizon: int, correlated: tuple | None = None
+) -> None:
+    """Draw the blocks of ``sizes`` with numpy and compiled from the same seed, rank-correlated
+    by ``correlated`` (paths, rank matrix) if given; the same bytes."""
     with np.errstate(all="ignore"):  # draws beyond float64 become inf, as in a simulation
-        numpy_form = InputSampler(inputs, seed, horizon_years=horizon)
-        compiled_form = InputSampler(inputs, seed, horizon_years=horizon)
+        numpy_form = InputSampler(inputs, seed, horizon_years=horizon, correlated=correlated)
+        compiled_form = InputSampler(inputs, seed, horizon_years=horizon, correlated=correlated)
         for size in sizes:
             expected, expected_clipped = numpy_form.next_block(size)
             with fast.compiled():
@@ -122,20 +128,120 @@ def test_the_rare_branches_give_numpy_numbers_over_a_million_draws(distribution)
     both_ways({"costs[0].growth": distribution}, 20261205, [1_000_000, 3], 30)
 
 
+BENCH_MIX = {
+    f"outcomes[{k}].{name}": distribution
+    for k in range(4)
+    for name, distribution in {
+        "deadweight": Triangular(dist="triangular", low=0.1, mode=0.25, high=0.45),
+        "quantity": Normal(dist="normal", mean=20.0, sd=4.0),
+        "proxy": Lognormal(dist="lognormal", mean=3000.0, sd=900.0),
+        "attribution": Uniform(dist="uniform", low=0.1, high=0.4),
+        "start": Triangular(dist="triangular", low=1.0, mode=1.0, high=3.0),
+        "units": Pert(dist="pert", low=80.0, mode=100.0, high=120.0),
+    }.items()
+}
+"""Every kind of the benchmark's inputs, four lines of them."""
+
+
 def test_the_bench_mix_in_blocks_of_a_simulation_is_numpy_s_to_the_bit():
-    inputs = {
-        f"outcomes[{k}].{name}": distribution
-        for k in range(4)
-        for name, distribution in {
-            "deadweight": Triangular(dist="triangular", low=0.1, mode=0.25, high=0.45),
-            "quantity": Normal(dist="normal", mean=20.0, sd=4.0),
-            "proxy": Lognormal(dist="lognormal", mean=3000.0, sd=900.0),
-            "attribution": Uniform(dist="uniform", low=0.1, high=0.4),
-            "start": Triangular(dist="triangular", low=1.0, mode=1.0, high=3.0),
-            "units": Pert(dist="pert", low=80.0, mode=100.0, high=120.0),
-        }.items()
-    }
-    both_ways(inputs, 7, [8192, 8192, 3616], 30)
+    both_ways(BENCH_MIX, 7, [8192, 8192, 3616], 30)
+
+
+BENCH_GROUPS = [
+    (["outcomes[0].quantity", "outcomes[1].quantity", "outcomes[2].quantity"], 0.8),
+    (["outcomes[0].start", "outcomes[3].start"], 0.6),
+]
+
+
+@pytest.mark.parametrize("sizes", [[8192, 8192, 3616], [7, 6, 300, 1]])
+def test_the_bench_mix_rank_correlated_is_numpy_s_to_the_bit(sizes):
+    # blocks of a simulation, and blocks so small that a group is left as drawn (below K + 2)
+    both_ways(BENCH_MIX, 7, sizes, 30, rank_correlations(BENCH_GROUPS))
+
+
+def test_where_the_compiled_sort_declines_numpy_sorts_and_the_draws_stay(monkeypatch):
+    declined = []
+
+    def declining(keys: np.ndarray) -> None:
+        declined.append(len(keys))
+
+    monkeypatch.setattr(kernels, "sort_order", declining)
+    both_ways(BENCH_MIX, 7, [500, 20], 30, rank_correlations(BENCH_GROUPS))
+    assert declined == [500] * 5 + [20] * 5  # every reordered input asked, every time declined
+
+
+@settings(max_examples=60)
+@given(
+    draws=st.integers(2, 3000),
+    mixed=st.integers(1, 4),
+    seed=st.integers(0, 2**32),
+    scale=st.sampled_from([1e-200, 1e-6, 1.0, 1e6, 1e200]),
+)
+def test_the_compiled_sort_of_keys_spread_like_a_rank_correlation_s_is_numpy_argsort(
+    draws, mixed, seed, scale
+):
+    # keys as the rank correlation's: a mix of a few shuffled normal scores (no two equal)
+    rng = np.random.default_rng(seed)
+    keys = rng.standard_normal((draws, mixed)) @ rng.uniform(-1.0, 1.0, mixed) * scale
+    assume(len(np.unique(keys)) == draws)
+    order = draws_kernels.sort_order(keys)
+    assert order is not None, "declined keys that are all different"
+    assert order.dtype == np.intp and np.array_equal(order, np.argsort(keys))
+
+
+_KEY = st.one_of(
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.sampled_from([0.0, -0.0, 1.0, 5e-324, -5e-324, 1e308, -1e308, math.nan, math.inf]),
+    st.integers(-3, 3).map(float),  # ties
+)
+
+
+@given(keys=st.lists(_KEY, max_size=60))
+def test_the_compiled_sort_gives_numpy_s_order_or_declines_ties_and_other_hostile_keys(keys):
+    # declining is always safe (numpy sorts then); an order given is numpy's, and strictly
+    # rising keys along it show there was no tie (0.0 and -0.0 too) and no NaN
+    keys = np.array(keys, dtype=np.float64)
+    order = draws_kernels.sort_order(keys)
+    if order is not None:
+        assert np.array_equal(order, np.argsort(keys))
+        assert np.all(keys[order][:-1] < keys[order][1:])
+    if len(np.unique(keys)) < len(keys) or not np.isfinite(keys).all():
+        assert order is None or len(keys) == 1  # one key: its order is numpy's
+
+
+def test_the_compiled_sort_declines_keys_crowded_into_a_few_buckets_instead_of_taking_long():
+    # one far key puts the others into one bucket, in falling order: an insertion sort of
+    # n^2 / 2 moves, given up after 16 n
+    keys = np.concatenate([[-1e9], np.linspace(1.0, 0.0, 20_000, endpoint=False)])
+    assert draws_kernels.sort_order(keys) is None
+    assert np.array_equal(draws_kernels.sort_order(keys[::-1].copy()), np.argsort(keys[::-1]))
+
+
+_CHANCE = st.one_of(
+    st.floats(0.0, 1.0),
+    st.sampled_from([0.0, -0.0, 1.0, math.nan, 2.0**-32, 1.0 - 2.0**-53, 0.5 + 2.0**-33]),
+    st.integers(0, 2**32).map(lambda k: k / 2.0**32),  # a chance on the step of 2^-32
+)
+
+
+@settings(max_examples=80)
+@given(
+    years=st.integers(0, 31),
+    blocks=st.lists(st.lists(_CHANCE, min_size=1, max_size=40), min_size=1, max_size=4),
+    seed=st.integers(0, 2**32),
+)
+def test_yearly_events_compiled_are_numpy_s_for_hostile_chances_and_odd_counts(years, blocks, seed):
+    numpy_form = stream(seed, Purpose.EVENT, "avoided_costs[0].probability")
+    compiled_form = stream(seed, Purpose.EVENT, "avoided_costs[0].probability")
+    states = StreamStates([compiled_form])
+    for chances in blocks:  # blocks one after the other: an odd count leaves half a word
+        chance = np.array(chances)
+        expected = draw_events(numpy_form, chance, len(chance), years)
+        got = np.empty((len(chance), years), dtype=bool)
+        draws_kernels.draw_yearly(states.words()[0], chance, got)
+        assert got.tobytes() == expected.tobytes()
+    states.put_back()
+    assert compiled_form.random() == numpy_form.random()
 
 
 @given(
@@ -155,7 +261,7 @@ def test_clipping_compiled_is_numpy_clip_with_its_nans_and_signed_zeros(values, 
     row = np.array(values)
     whole = path.rsplit(".", 1)[-1] in ("start", "duration", "lasts")
     low, high = field_range(path, horizon)
-    assert draws._clip_input(row, low, high, whole) == expected_count
+    assert draws_kernels._clip_input(row, low, high, whole) == expected_count
     assert row.tobytes() == expected.tobytes()
 
 
@@ -178,7 +284,7 @@ def test_the_words_of_a_stream_are_its_pcg64_state_and_go_back_into_it():
     words = states.words()
     # the compiled uniform is the top 53 bits of the next word times 2^-53
     money = np.empty(4)
-    draws.draw_money(words[0], np.full(4, 0.5), money)
+    draws_kernels.draw_money(words[0], np.full(4, 0.5), money)
     reference = stream(11, Purpose.EVENT, "funding[0].probability")
     assert money.tolist() == [1.0 * (u < 0.5) for u in reference.random(4)]
     states.put_back()
@@ -256,6 +362,6 @@ def test_without_numba_s_tables_a_simulation_draws_with_numpy_and_the_same_numbe
         patched.setattr(kernels, "draw_money", None)
         patched.setattr(kernels, "draw_yearly", None)
         drawn = uncertainty.simulate(scenario, 3_000, seed=11)
-    assert draws.TABLES_FOUND
+    assert draws_kernels.TABLES_FOUND
     for name in ("npv_social", "closes", "min_cash_balance"):
         assert np.array_equal(drawn.per_draw[name], compiled.per_draw[name])

@@ -13,12 +13,13 @@ cache is tried, and failing that the kernels are compiled in memory each run.
 
 One module per part of the model (:mod:`.lines`: line amounts, cohort values, sums of lines;
 :mod:`.model`: the fused kernel of a simulation's chunk; :mod:`.figures`: its figures;
-:mod:`.draws`: the draws of the inputs, money and events, numpy's numbers to the bit);
+:mod:`.draws`: the draws of the inputs, money and events, numpy's numbers to the bit, and the
+sort of a rank correlation, numpy's order);
 :mod:`.compiling` says how each is compiled. Importing this package imports numba.
 """
 
 from businesscase.kernels.draws import TABLES_FOUND as COMPILED_DRAWS
-from businesscase.kernels.draws import draw_input, draw_money, draw_yearly
+from businesscase.kernels.draws import draw_input, draw_money, draw_yearly, sort_order
 from businesscase.kernels.figures import chunk_figures
 from businesscase.kernels.lines import add_lines, line_amounts, outcome_values
 from businesscase.kernels.model import fused_flows
@@ -33,4 +34,5 @@ __all__ = [
     "fused_flows",
     "line_amounts",
     "outcome_values",
+    "sort_order",
 ]
