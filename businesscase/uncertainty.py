@@ -58,7 +58,6 @@ from businesscase.sampling import (
     field_range,
     low_high,
     rank_correlations,
-    stream,
 )
 from businesscase.scenario import Scenario
 from businesscase.timeline import FloatArray
@@ -665,13 +664,8 @@ class MoneyAndEvents:
         self.lines = {
             section: risky_lines(scenario, section) for section in ("funding", "avoided_costs")
         }
-        self.streams = {
-            path: stream(seed, Purpose.EVENT, path)
-            for lines in self.lines.values()
-            for path in lines.values()
-        }
         self.states = {
-            section: StreamStates([self.streams[path] for path in lines.values()])
+            section: StreamStates(seed, Purpose.EVENT, list(lines.values()))
             for section, lines in self.lines.items()
         }
 
@@ -687,21 +681,25 @@ class MoneyAndEvents:
         kernels = fast.kernels()
         if kernels is not None and kernels.COMPILED_DRAWS:
             return self._drawn_compiled(kernels, samples, draws, mapper)
-        for states in self.states.values():
-            states.put_back()
+        streams = {
+            path: generator
+            for section, lines in self.lines.items()
+            for path, generator in zip(
+                lines.values(), self.states[section].generators(), strict=True
+            )
+        }
         years = self.scenario.settings.horizon_years
         money = {
             path: np.ones(draws)
             if line in self.came
-            else draw_events(self.streams[path], self._chance(samples, "funding", line), draws)
-            * 1.0
+            else draw_events(streams[path], self._chance(samples, "funding", line), draws) * 1.0
             for line, path in self.lines["funding"].items()
         }
         lines = self.lines["avoided_costs"]
 
         def happens(line: int) -> np.ndarray:
             chance = self._chance(samples, "avoided_costs", line)
-            return draw_events(self.streams[lines[line]], chance, draws, years)
+            return draw_events(streams[lines[line]], chance, draws, years)
 
         return money, dict(zip(lines.values(), mapper(happens, lines), strict=True))
 

@@ -31,6 +31,8 @@ from businesscase.sampling import (
     rank_correlations,
     sample,
     stream,
+    stream_states,
+    stream_words,
 )
 from businesscase.scenario import scenario_from_dict
 from tests.test_events import event, grant, plan
@@ -232,16 +234,14 @@ _CHANCE = st.one_of(
 )
 def test_yearly_events_compiled_are_numpy_s_for_hostile_chances_and_odd_counts(years, blocks, seed):
     numpy_form = stream(seed, Purpose.EVENT, "avoided_costs[0].probability")
-    compiled_form = stream(seed, Purpose.EVENT, "avoided_costs[0].probability")
-    states = StreamStates([compiled_form])
+    states = StreamStates(seed, Purpose.EVENT, ["avoided_costs[0].probability"])
     for chances in blocks:  # blocks one after the other: an odd count leaves half a word
         chance = np.array(chances)
         expected = draw_events(numpy_form, chance, len(chance), years)
         got = np.empty((len(chance), years), dtype=bool)
         draws_kernels.draw_yearly(states.words()[0], chance, got)
         assert got.tobytes() == expected.tobytes()
-    states.put_back()
-    assert compiled_form.random() == numpy_form.random()
+    assert states.generators()[0].random() == numpy_form.random()
 
 
 @given(
@@ -279,16 +279,60 @@ def test_numpy_and_compiled_may_take_turns_on_the_same_streams():
 
 
 def test_the_words_of_a_stream_are_its_pcg64_state_and_go_back_into_it():
-    generator = stream(11, Purpose.EVENT, "funding[0].probability")
-    states = StreamStates([generator])
+    states = StreamStates(11, Purpose.EVENT, ["funding[0].probability"])
     words = states.words()
     # the compiled uniform is the top 53 bits of the next word times 2^-53
     money = np.empty(4)
     draws_kernels.draw_money(words[0], np.full(4, 0.5), money)
     reference = stream(11, Purpose.EVENT, "funding[0].probability")
     assert money.tolist() == [1.0 * (u < 0.5) for u in reference.random(4)]
-    states.put_back()
+    generator = states.generators()[0]  # made now, at the stepped state
     assert generator.random() == reference.random()
+    assert states.words()[0].tolist() == stream_words(reference).tolist()  # copied out again
+
+
+_SEED = st.one_of(
+    st.integers(0, 2**32),
+    st.integers(0, 2**300),
+    st.sampled_from([0, 1, 2**32 - 1, 2**32, 2**128 - 1, 2**128, 2**160]),
+)
+
+
+@settings(max_examples=80)
+@given(
+    seed=_SEED,
+    purpose=st.sampled_from(list(Purpose)),
+    paths=st.lists(st.text(max_size=40), max_size=5),
+    compiled=st.booleans(),
+)
+def test_the_streams_states_made_from_the_seed_are_numpy_s(seed, purpose, paths, compiled):
+    # inside a simulation from the seed's and the path's words, elsewhere out of the generators
+    expected = [stream_words(stream(seed, purpose, path)).tolist() for path in paths]
+    if compiled:
+        with fast.compiled():
+            got = stream_states(seed, purpose, paths)
+    else:
+        got = stream_states(seed, purpose, paths)
+    assert got.dtype == np.uint64 and got.shape == (len(paths), 4)
+    assert got.tolist() == expected
+
+
+def test_a_negative_seed_is_refused_by_numpy_s_own_error_compiled_too():
+    with pytest.raises(ValueError, match="non-negative"):
+        stream(-1, Purpose.VALUE, "costs[0].amount")
+    with fast.compiled(), pytest.raises(ValueError, match="non-negative"):
+        stream_states(-1, Purpose.VALUE, ["costs[0].amount"])
+
+
+def test_the_benchmark_s_streams_are_made_from_the_seed_in_a_simulation():
+    # every input's stream of a simulation starts from the states stream_states makes
+    scenario = examples.load_example("botu_programma")
+    sampler = uncertainty.input_sampler(scenario, 20261205)
+    with fast.compiled():
+        words = sampler.states.words()
+    assert sampler.states.made is None  # no generator was made
+    expected = [stream_words(stream(20261205, Purpose.VALUE, path)) for path in sampler.inputs]
+    assert words.tolist() == np.array(expected).tolist()
 
 
 def risky_plan(years: int, chances: list) -> object:

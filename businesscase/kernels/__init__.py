@@ -19,7 +19,13 @@ sort of a rank correlation, numpy's order);
 """
 
 from businesscase.kernels.draws import TABLES_FOUND as COMPILED_DRAWS
-from businesscase.kernels.draws import draw_input, draw_money, draw_yearly, sort_order
+from businesscase.kernels.draws import (
+    draw_input,
+    draw_money,
+    draw_yearly,
+    seeded_states,
+    sort_order,
+)
 from businesscase.kernels.figures import chunk_figures
 from businesscase.kernels.lines import add_lines, line_amounts, outcome_values
 from businesscase.kernels.model import fused_flows
@@ -34,5 +40,6 @@ __all__ = [
     "fused_flows",
     "line_amounts",
     "outcome_values",
+    "seeded_states",
     "sort_order",
 ]

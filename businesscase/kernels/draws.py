@@ -22,6 +22,9 @@ tables are read from numba's copy of them, a private module of numba's: should a
 move it, :data:`TABLES_FOUND` is False and a simulation draws with numpy's array calls instead
 (the same numbers, more slowly).
 
+A stream's state before its first draw (:func:`seeded_states`) is made from the seed and the
+path the way numpy's ``SeedSequence`` and ``PCG64`` make it, without making them.
+
 The order of a rank correlation's arranged scores (:func:`sort_order`) is ``numpy.argsort``'s,
 found by a counting sort into buckets; where it could differ from numpy's (tied keys) it
 declines and numpy sorts.
@@ -440,3 +443,95 @@ def sort_order(keys: FloatArray) -> np.ndarray | None:
     keys = np.ascontiguousarray(keys, dtype=np.float64)
     order = np.empty(keys.size, dtype=np.intp)
     return order if _sort_order(keys, order) else None
+
+
+_WORD32 = np.uint64(0xFFFFFFFF)
+_INIT_A, _MULT_A = np.uint64(0x43B0D7E5), np.uint64(0x931E8875)
+_INIT_B, _MULT_B = np.uint64(0x8B51F9DD), np.uint64(0x58F38DED)
+_MIX_LEFT, _MIX_RIGHT = np.uint64(0xCA01F9DD), np.uint64(0x4973F715)
+_16, _63 = np.uint64(16), np.uint64(63)
+
+
+@_inline
+def _hashed(value, constant):  # pragma: no cover - compiled
+    """A 32-bit word hashed with the running constant, and the constant stepped on."""
+    value ^= constant
+    constant = (constant * _MULT_A) & _WORD32
+    value = (value * constant) & _WORD32
+    return value ^ (value >> _16), constant
+
+
+@_inline
+def _mixed(into, value):  # pragma: no cover - compiled
+    into = (_MIX_LEFT * into - _MIX_RIGHT * value) & _WORD32  # modulo 2^64, then 2^32
+    return into ^ (into >> _16)
+
+
+@_compile
+def _seeded_states(entropy, sizes, states):  # pragma: no cover - compiled
+    pool = np.empty(4, dtype=np.uint64)
+    made = np.empty(8, dtype=np.uint64)
+    for s in range(sizes.size):
+        constant = _INIT_A
+        for i in range(4):  # the first four words of the entropy into the pool ...
+            pool[i], constant = _hashed(entropy[s, i], constant)
+        for source in range(4):  # ... mixed into each other ...
+            for target in range(4):
+                if source != target:
+                    hashed, constant = _hashed(pool[source], constant)
+                    pool[target] = _mixed(pool[target], hashed)
+        for source in range(4, sizes[s]):  # ... and every further word into each of them
+            for target in range(4):
+                hashed, constant = _hashed(entropy[s, source], constant)
+                pool[target] = _mixed(pool[target], hashed)
+        constant = _INIT_B
+        for i in range(8):  # eight 32-bit words of state, drawn round the pool
+            value = pool[i % 4] ^ constant
+            constant = (constant * _MULT_B) & _WORD32
+            value = (value * constant) & _WORD32
+            made[i] = value ^ (value >> _16)
+        # four 64-bit words (the low half first): the start and the sequence of the PCG64
+        seed_high, seed_low = made[0] | made[1] << _32, made[2] | made[3] << _32
+        sequence_high, sequence_low = made[4] | made[5] << _32, made[6] | made[7] << _32
+        increment_high = (sequence_high << _1) | (sequence_low >> _63)
+        increment_low = (sequence_low << _1) | _1
+        # from state 0: a step, the start added (128 bits, with the carry), another step
+        state, _ = _next_word((_0, _0, increment_high, increment_low))
+        low = state[1] + seed_low
+        high = state[0] + seed_high + (_1 if low < seed_low else _0)
+        state, _ = _next_word((high, low, increment_high, increment_low))
+        states[s, 0], states[s, 1], states[s, 2], states[s, 3] = state
+
+
+def seeded_states(entropy: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+    """The PCG64 states, before their first draw, of the streams whose
+    :class:`numpy.random.SeedSequence` holds the 32-bit words ``entropy[s, : sizes[s]]``, as
+    numpy makes them (:func:`businesscase.sampling.stream_states` assembles the words).
+
+    numpy's ``SeedSequence`` (after O'Neill's ``seed_seq`` alternative, 2015) hashes the first
+    four words into a pool of four, mixes each into the others and every further word into
+    each of them, and hashes eight words of state out of the pool; ``PCG64`` takes them as its
+    start and its sequence (the increment is the sequence times 2 plus 1) and steps from state
+    0, adding the start after the first step. Its multiplications are of 32-bit words modulo
+    2^32, which numba would widen to 64 bits: they are made on 64-bit words and cut.
+
+    Parameters
+    ----------
+    entropy : uint64 array, shape (S, W)
+        Each stream's words (each below 2^32), left-aligned.
+    sizes : int64 array, shape (S,)
+        How many of its row's words each stream has (at least 4).
+
+    Returns
+    -------
+    uint64 array, shape (S, 4)
+        Per stream: state high and low, increment high and low.
+
+    References
+    ----------
+    M. E. O'Neill, "Developing a seed_seq alternative", pcg-random.org (2015); numpy's
+    documentation of ``numpy.random.SeedSequence`` and ``numpy.random.PCG64``.
+    """
+    states = np.empty((sizes.size, 4), dtype=np.uint64)
+    _seeded_states(entropy, sizes, states)
+    return states
