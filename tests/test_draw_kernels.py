@@ -17,7 +17,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from businesscase import examples, fast, kernels, uncertainty
+from businesscase import examples, fast, kernels, sampling, uncertainty
 from businesscase.actuals import parse_actuals
 from businesscase.distributions import Lognormal, Normal, Pert, Triangular, Uniform
 from businesscase.kernels import draws as draws_kernels
@@ -322,6 +322,25 @@ def test_a_negative_seed_is_refused_by_numpy_s_own_error_compiled_too():
         stream(-1, Purpose.VALUE, "costs[0].amount")
     with fast.compiled(), pytest.raises(ValueError, match="non-negative"):
         stream_states(-1, Purpose.VALUE, ["costs[0].amount"])
+
+
+def test_a_numpy_that_seeds_otherwise_keeps_its_own_streams(monkeypatch):
+    """A numpy release whose seed sequence changed would make other states than the kernel:
+    a probe finds it once, and the states are then copied out of numpy's generators."""
+
+    def otherwise(entropy: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+        return np.zeros((len(sizes), 4), dtype=np.uint64)
+
+    paths = ["costs[0].amount", "outcomes[3].proxy"]
+    expected = [stream_words(stream(5, Purpose.VALUE, path)).tolist() for path in paths]
+    monkeypatch.setattr(kernels, "seeded_states", otherwise)
+    sampling._seeding_agrees.cache_clear()
+    try:
+        with fast.compiled():
+            assert stream_states(5, Purpose.VALUE, paths).tolist() == expected
+            assert not sampling._seeding_agrees(kernels)
+    finally:
+        sampling._seeding_agrees.cache_clear()  # the real kernel is checked again
 
 
 def test_the_benchmark_s_streams_are_made_from_the_seed_in_a_simulation():
