@@ -380,21 +380,24 @@ def draw_yearly(words: np.ndarray, chance: FloatArray, out: np.ndarray) -> None:
 
 
 @_compile
-def _sort_order(keys, order):  # pragma: no cover - compiled
+def _sort_order(keys, order, bucket, ends):  # pragma: no cover - compiled
     n = keys.size
     if n < 2:
         order[:] = 0
         return True
-    low, high = keys.min(), keys.max()
-    if not high > low:  # keys all equal, or a NaN
+    low = high = keys[0]
+    for key in keys:
+        if not low <= key <= high:
+            if key != key:  # NaN
+                return False
+            low, high = min(low, key), max(high, key)
+    if not high > low:  # keys all equal
         return False
     scale = n / (high - low)  # 0 or inf for a width beyond float64 or below its normal numbers
     if not 0.0 < scale < math.inf:
         return False
     # a counting sort into n buckets of equal width (never a key into a lower bucket than a
     # smaller key's: every step of the bucket's number keeps the order) ...
-    bucket = np.empty(n, dtype=np.int64)
-    ends = np.zeros(n + 1, dtype=np.int64)
     for i in range(n):
         bucket[i] = min(int((keys[i] - low) * scale), n - 1)
         ends[bucket[i] + 1] += 1
@@ -441,8 +444,9 @@ def sort_order(keys: FloatArray) -> np.ndarray | None:
     int array of shape (D,), or None
     """
     keys = np.ascontiguousarray(keys, dtype=np.float64)
-    order = np.empty(keys.size, dtype=np.intp)
-    return order if _sort_order(keys, order) else None
+    order, bucket = np.empty(keys.size, dtype=np.intp), np.empty(keys.size, dtype=np.intp)
+    ends = np.zeros(keys.size + 1, dtype=np.intp)  # then where each bucket ends
+    return order if _sort_order(keys, order, bucket, ends) else None
 
 
 _WORD32 = np.uint64(0xFFFFFFFF)
@@ -468,9 +472,7 @@ def _mixed(into, value):  # pragma: no cover - compiled
 
 
 @_compile
-def _seeded_states(entropy, sizes, states):  # pragma: no cover - compiled
-    pool = np.empty(4, dtype=np.uint64)
-    made = np.empty(8, dtype=np.uint64)
+def _seeded_states(entropy, sizes, states, pool, made):  # pragma: no cover - compiled
     for s in range(sizes.size):
         constant = _INIT_A
         for i in range(4):  # the first four words of the entropy into the pool ...
@@ -533,5 +535,6 @@ def seeded_states(entropy: np.ndarray, sizes: np.ndarray) -> np.ndarray:
     documentation of ``numpy.random.SeedSequence`` and ``numpy.random.PCG64``.
     """
     states = np.empty((sizes.size, 4), dtype=np.uint64)
-    _seeded_states(entropy, sizes, states)
+    pool, made = np.empty(4, dtype=np.uint64), np.empty(8, dtype=np.uint64)  # the words at work
+    _seeded_states(entropy, sizes, states, pool, made)
     return states
