@@ -9,6 +9,8 @@ gevolge van investeringen in resilience").
 
 from __future__ import annotations
 
+import numpy as np
+
 from businesscase.timeline import FloatArray, IntArray, active_mask, spread_over_years
 
 
@@ -63,10 +65,11 @@ def yearly_capture(
 
     Examples
     --------
-    >>> import numpy as np
     >>> yearly_capture(np.array([[500.0]]), np.array([[200000.0]]), np.array([[0.03]]),
     ...                np.array([[0.1]]), np.array([3]))
     array([[100000.]])
     """
     total = units * base_value * uplift * capture_share
-    return total / duration  # whole years, as a float; plain numbers too (the fused kernel)
+    # numpy's division for plain numbers too: compiled for one line at a time (the fused
+    # kernel), ``/`` would check every divisor for zero, to raise an error nobody reads
+    return np.divide(total, duration)

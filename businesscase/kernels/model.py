@@ -21,6 +21,7 @@ is computed by the numpy function of the section's module, so each formula is wr
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 
@@ -193,10 +194,14 @@ def _costs(acc, x, in_kind, life):  # pragma: no cover - compiled
             acc[BY_TYPE + ECONOMIC, horizon - 1] += residual
 
 
-@_compile
+@partial(_compile, inline="always")
 def _add_values(acc, values, first, years, kind, value_type):  # pragma: no cover - compiled
     """The values of an outcome or avoided-cost line in ``years`` years from year ``first``
-    into the sums of its kind of flow."""
+    into the sums of its kind of flow.
+
+    Written into its callers by numba (``inline``): a compiled function that is passed arrays
+    keeps its caller counting references to every array it was given, two calls of numba's
+    runtime per array and call."""
     total = GAINS if kind == BENEFIT else HARMS if kind == HARM else TRANSFERS
     sign = -1.0 if kind == TRANSFER_HARM else 1.0
     for t in range(years):  # a row at a time: the processor vectorises a loop of one row
@@ -210,14 +215,13 @@ def _add_values(acc, values, first, years, kind, value_type):  # pragma: no cove
 
 @_compile
 def _outcomes(
-    d, acc, paid, cohorts, values, x, kind, value_type, slot
+    d, acc, paid_cohorts, paid_values, cohorts, values, x, kind, value_type, slot
 ):  # pragma: no cover - compiled
     """A draw's outcome lines: cohorts with growth, each year's value at the net unit value
     summed over the cohorts still lasting, youngest first
     (:func:`businesscase.outcomes.outcome_values`); the lines a contract pays for written out
-    in their ``slot`` of ``paid`` (cohorts, values)."""
+    in their ``slot`` of ``paid_cohorts`` and ``paid_values``."""
     horizon = acc.shape[1]
-    paid_cohorts, paid_values = paid
     for line in range(kind.size):
         begins = max(np.int64(x[O_START, line]), 0)
         ages = min(np.int64(x[O_LASTS, line]), horizon)
@@ -320,13 +324,13 @@ def _money(
 
 @_compile
 def _loans(
-    d, acc, paying, discount, index, by_draw, start, term, nominal, lender
+    d, acc, paying, discount, index, principal, payment, outstanding, start, term, nominal, lender
 ):  # pragma: no cover - compiled
-    """A draw's loans (``by_draw``: principal, annuity, principal owed at the horizon, each by
-    draw and loan): the payout in the start year, the annuity from the next year on, the
-    principal still owed (:func:`businesscase.funding.loan_schedule`); returns the sum owed."""
+    """A draw's loans (``principal``, ``payment``: the annuity, ``outstanding``: the principal
+    owed at the horizon, each by draw and loan): the payout in the start year, the annuity from
+    the next year on, the principal still owed (:func:`businesscase.funding.loan_schedule`);
+    returns the sum owed."""
     horizon = acc.shape[1]
-    principal, payment, outstanding = by_draw
     owed = 0.0
     for line in range(principal.shape[1]):
         first = start[line]
@@ -347,10 +351,19 @@ def _loans(
 def _chunk(outputs, discount, index, inputs, sections):  # pragma: no cover - compiled
     """Every draw of a chunk: its inputs in place (``inputs``: the base values, rows by line;
     the drawn ones by input and draw, the place of each and where whole years begin), its sums
-    built in the cache (``acc``), then copied to its rows."""
+    built in the cache (``acc``), then copied to its rows.
+
+    Every array is taken out of its tuple once, before the draws: an array taken out of a tuple
+    is counted as one more reference to it, two calls of numba's runtime each time."""
     out, payers, owed, paid_cohorts, paid_values = outputs
     base, table, place, whole_from = inputs
     costs, outcomes, avoided, captured, grants, loans = sections
+    in_kind, life = costs
+    kind, value_type, slot = outcomes
+    events, event_of, avoided_kind, avoided_type = avoided
+    captured_lines, captured_nominal, captured_payer, captured_sum = captured
+    grant_lines, grant_nominal, grant_payer, grant_sum = grants
+    principal, payment, outstanding, loan_start, loan_term, loan_nominal, lender = loans
     draws, horizon = discount.shape
     x = base.copy()
     flat = x.reshape(x.size)
@@ -366,12 +379,49 @@ def _chunk(outputs, discount, index, inputs, sections):  # pragma: no cover - co
                 acc[k, t] = 0.0
         for s in range(paying.size):
             paying[s] = 0.0
-        _costs(acc, x, *costs)
-        _outcomes(d, acc, (paid_cohorts, paid_values), cohorts, values, x, *outcomes)
-        _avoided_costs(d, acc, values, x, *avoided)
-        _money(d, acc, paying, discount, index, x, True, *captured)
-        _money(d, acc, paying, discount, index, x, False, *grants)
-        owed[d] = _loans(d, acc, paying, discount, index, *loans)
+        _costs(acc, x, in_kind, life)
+        _outcomes(d, acc, paid_cohorts, paid_values, cohorts, values, x, kind, value_type, slot)
+        _avoided_costs(d, acc, values, x, events, event_of, avoided_kind, avoided_type)
+        _money(
+            d,
+            acc,
+            paying,
+            discount,
+            index,
+            x,
+            True,
+            captured_lines,
+            captured_nominal,
+            captured_payer,
+            captured_sum,
+        )
+        _money(
+            d,
+            acc,
+            paying,
+            discount,
+            index,
+            x,
+            False,
+            grant_lines,
+            grant_nominal,
+            grant_payer,
+            grant_sum,
+        )
+        owed[d] = _loans(
+            d,
+            acc,
+            paying,
+            discount,
+            index,
+            principal,
+            payment,
+            outstanding,
+            loan_start,
+            loan_term,
+            loan_nominal,
+            lender,
+        )
         for k in range(YEARLY):
             for t in range(horizon):
                 out[k, d, t] = acc[k, t]
@@ -532,7 +582,7 @@ def fused_flows(scenario: Scenario, params: Parameters) -> tuple[Flows, Totals]:
         (events, event_of, *avoided),
         captured,
         grants,
-        ((principal, payment, outstanding), starts, terms, *loan_lines),
+        (principal, payment, outstanding, starts, terms, *loan_lines),
     )
     # numpy's buffers, not numba's: a freed numpy buffer of this size is given again to the next
     # chunk, numba's are new memory each time (ten times slower to fill on a virtual machine)
