@@ -13,7 +13,9 @@ it is found for all such rows together by a safeguarded Newton iteration on a br
 Newton starts (a rate of 3e66, or 1e-11 above -1) is reached by bisecting the bracket on the
 logarithm of ``x`` first. Rows with more sign changes may have several
 roots: their companion matrices are solved as one stacked eigenvalue problem, the real positive
-roots kept, and the one closest to ``r = 0`` polished by Newton steps.
+roots kept, and the one closest to ``r = 0`` polished by Newton steps. Where their amounts lie
+so far apart that one companion matrix loses roots, each part of the Newton polygon is solved
+on its own as well (:func:`_closest_root_far`).
 """
 
 from __future__ import annotations
@@ -32,6 +34,17 @@ _WIDE = float(np.finfo(float).eps / _NORMAL)
 """1e292: a coefficient that much larger than the first makes a power of ``z`` that underflows
 (below :data:`_NORMAL`) count; see :func:`_bracketed_newton`."""
 _REAL_ROOT_TOLERANCE = 1e-9
+_SPREAD = 20.0
+"""Bits: a series whose roots may lie more than a factor ``2 ** 20`` (1e6) apart in magnitude
+has its nearest root checked against those of each part of its Newton polygon
+(:func:`_closest_root_far`)."""
+_WINDOW = 20.0
+"""Bits: the edges within this many bits of slope of an edge share its companion matrix."""
+_START = 1e-2
+"""A root of a cut companion matrix whose imaginary part is below this share of its size is a
+start for Newton steps (cutting moves roots by about ``2 ** -_WINDOW``, a close pair further)."""
+_RESIDUAL = 1e-10
+"""The largest ``|f(x)|``, as a share of ``sum_k |c_k x**k|``, of an ``x`` taken as a root."""
 
 
 def irr(values: FloatArray) -> FloatArray:
@@ -327,10 +340,18 @@ def _closest_root(values: FloatArray) -> FloatArray:
     try:
         roots = np.linalg.eigvals(companion)
     except np.linalg.LinAlgError:
-        return np.array([_closest_root_one(row) for row in values])
-    with np.errstate(divide="ignore", invalid="ignore"):
-        roots = np.where(flip[:, None], 1.0 / roots, roots)
-    return _pick_closest(values, roots)
+        rate = np.array([_closest_root_one(row) for row in values])
+    else:
+        with np.errstate(divide="ignore", invalid="ignore"):
+            roots = np.where(flip[:, None], 1.0 / roots, roots)
+        rate = _pick_closest(values, roots)
+    # a ratio of amounts beyond float64's range is lost from the companion matrix (0 or
+    # infinite): such rows too are solved edge by edge
+    lost = np.any((polynomial[:, :-1] != 0.0) & ~(np.abs(monic) >= _NORMAL), axis=1)
+    lost |= ~np.all(np.isfinite(monic), axis=1)
+    for row in np.flatnonzero(_wide(values) | lost):
+        rate[row] = _closest_root_far(values[row], rate[row])
+    return rate
 
 
 def _closest_root_one(row: FloatArray) -> float:
@@ -345,6 +366,134 @@ def _closest_root_one(row: FloatArray) -> float:
         with np.errstate(divide="ignore", invalid="ignore"):
             roots = 1.0 / roots
     return float(_pick_closest(row[None, :], roots[None, :])[0])
+
+
+def _wide(values: FloatArray) -> np.ndarray:
+    """Rows whose roots may lie more than :data:`_SPREAD` bits apart in magnitude: the first
+    and last edges of their Newton polygon (:func:`_polygon`) differ that much in slope."""
+    length = values.shape[1]
+    with np.errstate(divide="ignore"):
+        bits = np.log2(np.abs(values))  # -inf for a zero
+    k = np.arange(1, length)
+    first = np.max((bits[:, 1:] - bits[:, :1]) / k, axis=1)
+    last = np.min((bits[:, -1:] - bits[:, :-1]) / k[::-1], axis=1)
+    return first - last > _SPREAD
+
+
+def _polygon(row: FloatArray) -> tuple[np.ndarray, np.ndarray]:
+    """The upper edges of the Newton polygon of ``sum_k c_k x**k``: the upper convex hull of
+    the points ``(k, log2 |c_k|)``, as its vertices ``k`` and the slopes between them.
+
+    An edge of slope ``s`` from ``k1`` to ``k2`` stands for ``k2 - k1`` roots of magnitude
+    about ``2 ** -s``, where its two terms are equal and outweigh the others."""
+    hull: list[tuple[int, float]] = []
+    for k in np.flatnonzero(row).tolist():
+        height = float(np.log2(abs(row[k])))
+        while len(hull) >= 2:
+            (a, height_a), (b, height_b) = hull[-2], hull[-1]
+            if (height_b - height_a) * (k - b) > (height - height_b) * (b - a):
+                break
+            hull.pop()  # b lies on or under the line from a to k
+        hull.append((k, height))
+    vertices, heights = np.array(hull).T
+    return vertices.astype(np.intp), np.diff(heights) / np.diff(vertices)
+
+
+def _closest_root_far(row: FloatArray, rate: float) -> float:
+    """The rate nearest 0 of a series whose roots lie far apart in magnitude.
+
+    The eigenvalues of one companion matrix are exact to a rounding of the largest root, so
+    roots many orders of magnitude smaller are lost (``1e-12, 0, -1e16, 0, 0, 1e-21`` has
+    roots ``x = 1e-14`` and ``x = 2.2e12``; beside 1e14 the second is noise). Here each edge
+    of the Newton polygon (:func:`_polygon`) has its own companion matrix, of the polynomial
+    scaled to the edge's root magnitude and cut to the edges within :data:`_WINDOW` bits of
+    its slope, whose roots are the edge's to about ``2 ** -_WINDOW``; each real positive one
+    is polished by Newton steps on the whole series (:func:`_scaled_value`) and kept where the
+    series vanishes there (:func:`_is_root`). ``rate``, found from one companion matrix,
+    stays unless it is no root or a nearer root was found."""
+    x_old = 1.0 / (1.0 + rate) if np.isfinite(rate) else np.nan
+    kept = bool(_is_root(row, np.array([x_old]))[0])
+    best = rate if kept else np.nan
+    x = _polished_far(row, _edge_roots(row))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        found = 1.0 / x - 1.0
+        same = kept & (np.abs(x - x_old) <= 1e-9 * x_old)
+    usable = (found > -1.0) & np.isfinite(found) & ~same & _is_root(row, x)
+    if usable.any():
+        nearest = np.flatnonzero(usable)[np.argmin(np.abs(found[usable]))]
+        if not abs(found[nearest]) >= abs(best):
+            best = float(found[nearest])
+    return best
+
+
+def _edge_roots(row: FloatArray) -> FloatArray:
+    """Starting points near the real positive roots of each edge of the Newton polygon: the
+    roots of the companion matrix of the series scaled to the edge, cut to the edges within
+    :data:`_WINDOW` bits of its slope; see :func:`_closest_root_far`."""
+    vertices, slopes = _polygon(row)
+    mantissas, exponents = np.frexp(row)
+    windows = set()
+    starts = []
+    for slope in slopes:
+        edges = np.flatnonzero(np.abs(slopes - slope) <= _WINDOW)
+        low, high = vertices[edges[0]], vertices[edges[-1] + 1]
+        shift = -round(float(slope))  # x = y * 2 ** shift: the edge's roots at |y| ~ 1
+        if (low, high, shift) in windows:
+            continue
+        windows.add((low, high, shift))
+        scaled_exponents = exponents[low : high + 1] + shift * np.arange(low, high + 1)
+        top = np.max(scaled_exponents[mantissas[low : high + 1] != 0.0])
+        part = np.trim_zeros(np.ldexp(mantissas[low : high + 1], scaled_exponents - top))
+        if part.size < 2:  # the ends vanished: too small beside the edge to count
+            continue
+        flip = abs(part[-1]) < abs(part[0])  # monic by the larger end, as above
+        with np.errstate(divide="ignore", invalid="ignore"):
+            roots = 1.0 / np.roots(part) if flip else np.roots(part[::-1])
+        real = (roots.real > 0.0) & (np.abs(roots.imag) <= _START * np.abs(roots))
+        starts.append(np.ldexp(roots.real[real], shift))
+    return np.concatenate(starts) if starts else np.empty(0)
+
+
+def _scaled_value(row: FloatArray, x: FloatArray) -> tuple[FloatArray, FloatArray, FloatArray]:
+    """``sum_k c_k x**k``, ``sum_k k c_k x**k`` and ``sum_k |c_k x**k|`` at each point ``x``,
+    all three divided by one power of 2 per point so that no term overflows or underflows
+    (``1e300 * (1e-200) ** 2``): the terms' mantissas are multiplied, their exponents added."""
+    mantissas, exponents = np.frexp(row)
+    mantissa, exponent = np.frexp(x)
+    k = np.arange(row.size)
+    with np.errstate(under="ignore"):
+        terms = mantissas * mantissa[:, None] ** k
+    exponents = exponents + exponent[:, None] * k
+    top = np.max(np.where(mantissas != 0.0, exponents, np.iinfo(exponents.dtype).min), axis=1)
+    terms = np.ldexp(terms, exponents - top[:, None])
+    return terms.sum(axis=1), terms @ k, np.abs(terms).sum(axis=1)
+
+
+def _polished_far(row: FloatArray, x: FloatArray) -> FloatArray:
+    """Newton steps on the whole series from each point ``x`` (:func:`_scaled_value`) until
+    a step changes it by less than 1e-15 of itself; NaN where a step leaves ``x > 0``."""
+    x = np.array(x, dtype=float)
+    going = np.flatnonzero(np.isfinite(x))
+    for _ in range(_MAX_ITERATIONS):
+        if going.size == 0:
+            break
+        value, weighted, _ = _scaled_value(row, x[going])
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+            # f / f' with f' = sum_k k c_k x**(k - 1); no step where f or f' is 0
+            step = np.where((value == 0.0) | (weighted == 0.0), 0.0, x[going] * (value / weighted))
+        moved = x[going] - step
+        lost = ~np.isfinite(step) | (moved <= 0.0)
+        x[going] = np.where(lost, np.nan, moved)
+        going = going[~lost & (np.abs(step) > _TOLERANCE * moved)]
+    return x
+
+
+def _is_root(row: FloatArray, x: FloatArray) -> np.ndarray:
+    """Whether the series vanishes at each ``x`` to within :data:`_RESIDUAL` of the size of
+    its terms there: ``x`` is then the root of a series differing by no more than that."""
+    fine = np.isfinite(x) & (x > 0.0)
+    value, _, size = _scaled_value(row, np.where(fine, x, 1.0))
+    return fine & (np.abs(value) <= _RESIDUAL * size)
 
 
 def _pick_closest(values: FloatArray, roots: np.ndarray) -> FloatArray:

@@ -14,8 +14,7 @@ money) are quoted from the "Honest value" section of docs/methodology.md.
 from __future__ import annotations
 
 import math
-
-import numpy as np
+from fractions import Fraction
 
 from businesscase.vocabulary import CLOSE_TOLERANCE, DEFAULT_DISCOUNT_RATE, SUBSIDY_KINDS
 
@@ -137,50 +136,154 @@ def ratio(numerator: float, denominator: float) -> float | None:
 def irr(series: list[float]) -> float | None:
     """methodology.md: "among all real roots r > -1 of the NPV polynomial, the one with the smallest
     |r|; null when the series has no sign change or no such root."
+
+    Exact: in integers, so that no amount is too small or too large beside another. The roots
+    nearest ``r = 0`` on either side are isolated by Descartes' rule of signs and narrowed by
+    bisection (:func:`_smallest_root_above_one`), nothing like how the engine finds them.
     """
     if not (any(v > 0 for v in series) and any(v < 0 for v in series)):
         return None
-    # NPV(r) = sum_t v_t (1+r)**-t. Times (1+r)**(n-1) it is the polynomial
-    # v_0 y**(n-1) + v_1 y**(n-2) + ... + v_(n-1) in y = 1 + r: numpy.roots' coefficient order.
-    # Trailing zeros only add roots y = 0 (r = -1, excluded): drop them.
-    coefficients = list(series)
-    while coefficients[-1] == 0:
-        coefficients.pop()
-    while coefficients[0] == 0:
-        coefficients.pop(0)
-    # numpy.roots divides by the leading coefficient; when the last one is larger, find the roots
-    # x = 1/y of the reversed polynomial instead, so that nothing overflows.
-    if abs(coefficients[0]) >= abs(coefficients[-1]):
-        roots = list(np.roots(coefficients))
-    else:
-        roots = [1 / x for x in np.roots(coefficients[::-1])]
-    # A root counts as real when its imaginary part is below 1e-9 relative. The rule r > -1 is
-    # applied to the rate as reported: a root y below 1e-16 gives r = -1.0 in floating point,
-    # which is not > -1 (e.g. capital 1 paid back with 1e-17 a year later).
-    real_roots = [float(root.real) for root in roots if abs(root.imag) <= 1e-9 * abs(root)]
-    rates = [_polished(coefficients, y) - 1 for y in real_roots]
+    # NPV(r) = sum_t v_t (1+r)**-t. Times (1+r)**n it is the polynomial sum_t v_t y**(n-t) in
+    # y = 1 + r, here with integer coefficients (every float is an integer over a power of 2).
+    # Trailing zeros only add roots y = 0 (r = -1, excluded), leading ones nothing: drop them.
+    values = list(series)
+    while values[-1] == 0:
+        values.pop()
+    while values[0] == 0:
+        values.pop(0)
+    ratios = [float(v).as_integer_ratio() for v in values]
+    common = max(b for _, b in ratios)
+    polynomial = [a * (common // b) for a, b in reversed(ratios)]  # index i: coefficient of y**i
+    if _sign_at(polynomial, Fraction(1)) == 0:
+        return 0.0
+    rates = []
+    above = _smallest_root_above_one(polynomial)  # the r > 0 nearest 0
+    if above is not None:
+        rates.append(_rate(above))
+    below = _smallest_root_above_one(polynomial[::-1])  # in 1 / y: the r < 0 nearest 0
+    if below is not None:
+        rates.append(_rate(1 / below))
+    # The rule r > -1 is applied to the rate as reported: a root y below 1e-16 gives r = -1.0 in
+    # floating point, which is not > -1 (e.g. capital 1 paid back with 1e-17 a year later); a
+    # root beyond float64 (y above 1.8e308) has no finite rate either.
     rates = [rate for rate in rates if -1 < rate < math.inf]
     return min(rates, key=abs) if rates else None
 
 
-def _polished(coefficients: list[float], y: float) -> float:
-    """A real root of the polynomial, refined by Newton's method to full precision.
+def roots_near(series: list[float], rate: float, share: float) -> int:
+    """At least the number of roots ``1 + r`` within ``share`` of ``1 + rate`` (Descartes'
+    rule of signs: 0 or 1 exactly), for telling a simple root from a multiple one or a
+    cluster, whose rate no method in float64 finds to more than about half its digits."""
+    values = list(series)
+    while values[-1] == 0:
+        values.pop()
+    ratios = [float(v).as_integer_ratio() for v in values]
+    common = max(b for _, b in ratios)
+    polynomial = [a * (common // b) for a, b in reversed(ratios)]
+    while polynomial[0] == 0:
+        polynomial.pop(0)
+    growth = Fraction(1 + rate)
+    return _roots_at_most(
+        polynomial, growth * (1 - Fraction(share)), growth * (1 + Fraction(share))
+    )
 
-    numpy.roots can lose six digits on long, sparse series (one cost, one benefit 28 years
-    later); a few Newton steps from its estimate restore them.
-    """
-    for _ in range(20):
-        value = slope = 0.0
-        for coefficient in coefficients:  # Horner's rule for the value and the derivative
-            slope = slope * y + value
-            value = value * y + coefficient
-        if slope == 0 or not math.isfinite(value / slope):
-            break
-        step = value / slope
-        y -= step
-        if abs(step) <= 1e-15 * abs(y):
-            break
-    return y
+
+def _rate(growth: Fraction) -> float:
+    """``y - 1`` rounded to float64; infinite beyond its range."""
+    try:
+        return float(growth - 1)
+    except OverflowError:
+        return math.inf
+
+
+def _sign_at(polynomial: list[int], point: Fraction) -> int:
+    """The sign of ``sum_i p_i y**i`` at the rational ``y = point``, exactly."""
+    p, q = point.numerator, point.denominator
+    n = len(polynomial) - 1
+    total = sum(c * p**i * q ** (n - i) for i, c in enumerate(polynomial) if c)
+    return (total > 0) - (total < 0)
+
+
+def _roots_at_most(polynomial: list[int], low: Fraction, high: Fraction) -> int:
+    """Descartes' rule of signs on ``(low, high)``: the sign changes of the coefficients once
+    ``y = low + (high - low) / (1 + t)`` maps the interval onto ``t > 0``. It is at least the
+    number of roots inside, of the same parity: no root where it is 0, one where it is 1."""
+    n = len(polynomial) - 1
+    d = math.lcm(low.denominator, high.denominator)
+    a = low.numerator * (d // low.denominator)
+    c = high.numerator * (d // high.denominator) - a
+    # d**n p(low + (high - low) s) = sum_i p_i (a + c s)**i d**(n - i), by Horner's rule
+    shifted = [polynomial[n]]
+    for i in range(n - 1, -1, -1):
+        product = [a * r for r in shifted] + [0]
+        for k, r in enumerate(shifted):
+            product[k + 1] += c * r
+        product[0] += polynomial[i] * d ** (n - i)
+        shifted = product
+    # s = 1 / (1 + t): the coefficients reversed, then shifted by 1 (t -> t + 1)
+    mapped = shifted[::-1]
+    for i in range(n):
+        for k in range(n - 1, i - 1, -1):
+            mapped[k] += mapped[k + 1]
+    signs = [c > 0 for c in mapped if c]
+    return sum(first != second for first, second in zip(signs, signs[1:], strict=False))
+
+
+def _split(low: Fraction, high: Fraction) -> Fraction:
+    """A point between ``low`` and ``high``: a power of 2 halfway on the logarithm where they
+    are more than a factor 4 apart, the midpoint otherwise."""
+    bits_low = low.numerator.bit_length() - low.denominator.bit_length()
+    bits_high = high.numerator.bit_length() - high.denominator.bit_length()
+    if bits_high - bits_low > 3:
+        return Fraction(2) ** ((bits_low + bits_high) // 2)
+    return (low + high) / 2
+
+
+def _smallest_root_above_one(polynomial: list[int]) -> Fraction | None:
+    """The smallest root ``y > 1``, to 2**-80 of itself, or None; ``p(1)`` is not 0.
+
+    The intervals (1, 2), (2, 4), (4, 16), (16, 256), ... up to a bound on every root (1 plus
+    the largest coefficient over the last, Cauchy's bound) are searched in that order."""
+    bound = 2 + max(abs(c) for c in polynomial).bit_length() - abs(polynomial[-1]).bit_length()
+    low, exponent = Fraction(1), 1
+    while True:
+        high = Fraction(2) ** min(exponent, bound)
+        root = _smallest_root_in(polynomial, low, high)
+        if root is not None:
+            return root
+        if exponent >= bound:
+            return None
+        if _sign_at(polynomial, high) == 0:
+            return high
+        low, exponent = high, 2 * exponent
+
+
+def _smallest_root_in(polynomial: list[int], low: Fraction, high: Fraction) -> Fraction | None:
+    """The smallest root in ``(low, high)`` (``p(low)`` is not 0), or None: Descartes' rule
+    of signs on halves, the lower first, until it isolates one root, which is then bisected."""
+    count = _roots_at_most(polynomial, low, high)
+    if count == 0:
+        return None
+    if count > 1 and high - low > low * Fraction(1, 2**80):
+        middle = _split(low, high)
+        root = _smallest_root_in(polynomial, low, middle)
+        if root is not None:
+            return root
+        if _sign_at(polynomial, middle) == 0:
+            return middle
+        return _smallest_root_in(polynomial, middle, high)
+    # one root (or, this narrow, a root of several multiplicity or a cluster of roots)
+    sign_low = _sign_at(polynomial, low)
+    while high - low > low * Fraction(1, 2**80):
+        middle = _split(low, high)
+        sign = _sign_at(polynomial, middle)
+        if sign == 0:
+            return middle
+        if sign == sign_low:
+            low = middle
+        else:
+            high = middle
+    return (low + high) / 2
 
 
 def annuity(principal: float, rate: float, term: int) -> float:

@@ -3,8 +3,10 @@
 import numpy as np
 import numpy_financial as npf
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
+from reference import irr as reference_irr
+from reference import roots_near
 
 from businesscase import fast
 from businesscase.irr import irr
@@ -306,3 +308,96 @@ def test_compiled_rates_at_any_magnitude_are_the_numpy_forms(rows):
         expected = irr(values)
         assert_same_rates(compiled_irr(values), expected)
         assert_same_rates(np.array([irr_of(row) for row in values]), expected)
+
+
+# Several sign changes with amounts many orders of magnitude apart (docs/methodology.md#irr):
+# in x = 1 / (1 + r) each series is the polynomial sum_t v_t x**t.
+
+SEVERAL_FAR = [
+    # 1e-12 - 1e16 x**2 + 1e-21 x**5: the roots x = 1e-14 (r = 1e14 - 1) and, where the last
+    # two terms cancel, x**3 = 1e16 / 1e-21 = 1e37 (the first term is 1e-50 of them there):
+    # r = 10**(-37 / 3) - 1 = -0.99999999999954, nearer 0. Beside the root 1e14 of 1 / x the
+    # companion matrix lost it (the engine said 1e14 - 1).
+    ([1e-12, 0.0, -1e16, 0.0, 0.0, 1e-21], 10 ** (-37 / 3) - 1),
+    # 1 - 1e300 x + 1e300 x**2 - x**3 vanishes at x = 1 (r = 0) besides x ~ 1e300 and 1e-300;
+    # the compiled form's complex companion matrix lost the root 1 (it said 6.7e161)
+    ([1.0, -1e300, 1e300, -1.0], 0.0),
+    # found by hypothesis against the exact reference: -a + b x - c x**2 + d x**3 with
+    # a = 1.31e-185 and d = 3.67e239 vanishes at x = (a / d)**(1 / 3) = 3.3e-142 (b x and c x**2
+    # are 1e-126 of a there): r = (d / a)**(1 / 3) - 1 = 3.04e141. a / d = 3.6e-425 is below the
+    # smallest float64, so the companion matrix, monic by d, said x**3 = 0 (no rate).
+    (
+        [
+            -1.3135369444126594e-185,
+            1.784468581896704e-170,
+            -2.768213509502163e-172,
+            3.674528980523601e239,
+        ],
+        3.674528980523601e239 ** (1 / 3) / 1.3135369444126594e-185 ** (1 / 3) - 1,
+    ),
+    # a + b x - c x**2 + d x**3, a = 4.4e-173, d = 9.0e188: near |x| = (a / d)**(1 / 3) = 3.7e-121
+    # the middle terms are 1e-87 of a, so the roots are those of a + d x**3: one negative, two
+    # complex, none positive (no rate). With a / d below float64 the companion matrix had the
+    # root x = c / d = 4e-208, where the series is a = 4.4e-173, not 0 (the engine said 2.5e207).
+    (
+        [
+            4.4185486906813855e-173,
+            4.364189303460244e-207,
+            -3.56168431635553e-19,
+            9.013505592817618e188,
+        ],
+        np.nan,
+    ),
+]
+
+
+@pytest.mark.parametrize(("values", "expected"), SEVERAL_FAR)
+def test_several_sign_changes_far_apart(values, expected):
+    row = np.array([values])
+    with fast.compiled():
+        compiled = irr(row)[0]
+    for found in (irr(row)[0], compiled, irr_of(row[0])):
+        if np.isnan(expected):
+            assert np.isnan(found)
+        else:
+            assert found == pytest.approx(expected, rel=1e-12, abs=4.5e-16)
+
+
+def assert_reference_rate(values, rate):
+    """``rate`` is the exact reference's (tests/reference.py, in integers): to 1e-12 of
+    ``1 + r`` (plus two units in the last place of r near -1); no rate where it has none, or
+    an infinite one where the only root is beyond float64 (one sign change)."""
+    expected = reference_irr(list(values))
+    if expected is None:
+        assert np.isnan(rate) or np.isinf(rate)
+        if np.isinf(rate):
+            assert_rate_is_the_root(values, rate)
+    else:
+        assert rate == pytest.approx(expected, rel=1e-12, abs=1e-12 * (1 + expected) + 2**-51)
+
+
+@st.composite
+def far_apart_series(draw, longest=12):
+    """Amounts from 1e-300 to 1e300 of either sign and zeros, at least one sign change."""
+    amount = st.one_of(st.just(0.0), magnitudes, magnitudes.map(lambda a: -a))
+    values = draw(st.lists(amount, min_size=2, max_size=longest))
+    assume(any(v > 0 for v in values) and any(v < 0 for v in values))
+    # A double root (or a cluster) is left out: rounding the amounts moves it by the square
+    # root of a rounding, so no float64 method finds it to 12 digits, and where the companion
+    # matrix makes it a complex pair it is lost: 1 - x - x**2 + x**3 = (1 - x)**2 (1 + x) has
+    # r = 0, the numpy form says -2.9e-10 and irr_of no rate (docs/methodology.md#irr).
+    rate = reference_irr(values)
+    assume(rate is None or roots_near(values, rate, 1e-6) < 2)
+    return values
+
+
+@settings(max_examples=300, deadline=None)
+@given(values=st.one_of(far_apart_series(), far_apart_series(longest=60)))
+def test_rate_at_any_magnitude_is_the_exact_references(values):
+    """Against the exact reference: several sign changes, any magnitudes, up to 60 years,
+    all three forms."""
+    row = np.array([values])
+    with np.errstate(all="ignore"):
+        assert_reference_rate(values, irr(row)[0])
+        assert_reference_rate(values, compiled_irr(row)[0])
+        assert_reference_rate(values, irr_of(row[0]))

@@ -11,11 +11,14 @@ slope are evaluated by Horner's rule in ``z**4``, four independent chains of pro
 Horner's rule where ``z**4`` underflows). A
 series with several sign changes takes the numpy form's route in :func:`irr_of`: the
 eigenvalues of its companion matrix (LAPACK's complex ``geev``), the real positive ones
-polished by Newton steps, the one nearest ``r = 0`` kept; :func:`single_roots` leaves such rows
+polished by Newton steps, the one nearest ``r = 0`` kept, and where the amounts lie far apart
+each part of the Newton polygon solved on its own as well; :func:`single_roots` leaves such rows
 to the numpy form, so that a simulation's rates are its own to the last bit there.
 """
 
 from __future__ import annotations
+
+import math
 
 import numpy as np
 
@@ -25,8 +28,12 @@ from businesscase.irr import (
     _NORMAL,
     _PATIENCE,
     _REAL_ROOT_TOLERANCE,
+    _RESIDUAL,
     _SMALLEST,
+    _SPREAD,
+    _START,
     _TOLERANCE,
+    _WINDOW,
 )
 from businesscase.kernels.compiling import compiled as _compile
 from businesscase.timeline import FloatArray
@@ -221,23 +228,21 @@ def _closest_root(values):  # pragma: no cover - compiled
     ``businesscase.irr._closest_root``."""
     degree = values.size - 1
     flip = abs(values[degree]) < abs(values[0])  # monic by the larger end, as there
-    companion = np.zeros((degree, degree))
+    # a ratio beyond float64: numpy's eigvals refuses it, the numpy form too; one that is 0
+    # or infinite is lost from the companion matrix: such series are solved edge by edge
+    finite = True
+    lost = False
     for k in range(degree):
-        if flip:
-            companion[0, k] = -(values[k + 1] / values[0])
-        else:
-            companion[0, k] = -(values[degree - 1 - k] / values[degree])
-    for k in range(1, degree):
-        companion[k, k - 1] = 1.0
-    if not np.isfinite(companion[0]).all():
-        return np.nan  # a ratio beyond float64: numpy's eigvals refuses it, the numpy form too
-    roots = np.linalg.eigvals(companion.astype(np.complex128))
+        coefficient = values[k + 1] if flip else values[degree - 1 - k]
+        ratio = coefficient / (values[0] if flip else values[degree])
+        finite &= np.isfinite(ratio)
+        lost |= not np.isfinite(ratio) or (coefficient != 0.0 and not abs(ratio) >= _NORMAL)
+    roots = _companion_roots(values) if finite else np.empty(0, np.complex128)
     best = np.nan
     distance = np.inf
-    for found in roots:
-        if flip and found == 0.0:
-            continue  # x infinite: r = -1, no rate (numba raises on a division by zero)
-        root = 1.0 / found if flip else found
+    for root in roots:
+        if not np.isfinite(root.real):
+            continue  # x infinite: r = -1, no rate
         if not (abs(root.imag) <= _REAL_ROOT_TOLERANCE * abs(root) and root.real > 0.0):
             continue
         x = root.real
@@ -251,6 +256,172 @@ def _closest_root(values):  # pragma: no cover - compiled
         rate = 1.0 / x - 1.0
         if rate > -1.0 and abs(rate) < distance:
             best, distance = rate, abs(rate)
+    if lost or _wide(values):
+        return _closest_root_far(values, best)
+    return best
+
+
+@_compile
+def _companion_roots(part):  # pragma: no cover - compiled
+    """The roots of ``sum_k part[k] y**k`` (both ends nonzero), from its companion matrix made
+    monic by the larger end as in :func:`_closest_root`; infinite for a root at 0 in ``1 / y``."""
+    degree = part.size - 1
+    flip = abs(part[degree]) < abs(part[0])
+    companion = np.zeros((degree, degree), dtype=np.complex128)
+    for k in range(degree):
+        if flip:
+            companion[0, k] = -(part[k + 1] / part[0])
+        else:
+            companion[0, k] = -(part[degree - 1 - k] / part[degree])
+    for k in range(1, degree):
+        companion[k, k - 1] = 1.0
+    roots = np.linalg.eigvals(companion)
+    if flip:
+        for k in range(degree):
+            roots[k] = 1.0 / roots[k] if roots[k] != 0.0 else np.inf
+    return roots
+
+
+@_compile
+def _wide(values):  # pragma: no cover - compiled
+    """Whether the roots may lie more than ``_SPREAD`` bits apart; see
+    ``businesscase.irr._wide``."""
+    n = values.size - 1
+    first = -np.inf
+    last = np.inf
+    for k in range(1, n + 1):
+        if values[k] != 0.0:
+            first = max(first, (np.log2(abs(values[k])) - np.log2(abs(values[0]))) / k)
+    for k in range(n):
+        if values[k] != 0.0:
+            last = min(last, (np.log2(abs(values[n])) - np.log2(abs(values[k]))) / (n - k))
+    return first - last > _SPREAD
+
+
+@_compile
+def _polygon(values):  # pragma: no cover - compiled
+    """The vertices and slopes of the Newton polygon; see ``businesscase.irr._polygon``."""
+    vertices = np.empty(values.size, dtype=np.intp)
+    heights = np.empty(values.size)
+    count = 0
+    for k in range(values.size):
+        if values[k] == 0.0:
+            continue
+        height = np.log2(abs(values[k]))
+        while count >= 2:
+            a, b = vertices[count - 2], vertices[count - 1]
+            if (heights[count - 1] - heights[count - 2]) * (k - b) > (
+                height - heights[count - 1]
+            ) * (b - a):
+                break
+            count -= 1
+        vertices[count], heights[count] = k, height
+        count += 1
+    slopes = np.empty(count - 1)
+    for i in range(count - 1):
+        slopes[i] = (heights[i + 1] - heights[i]) / (vertices[i + 1] - vertices[i])
+    return vertices[:count], slopes
+
+
+@_compile
+def _scaled_value(values, x):  # pragma: no cover - compiled
+    """``sum_k c_k x**k``, ``sum_k k c_k x**k`` and ``sum_k |c_k x**k|`` over one power of 2;
+    see ``businesscase.irr._scaled_value``."""
+    mantissa, exponent = math.frexp(x)
+    top = -(2**62)
+    power = 1.0
+    for k in range(values.size):
+        if values[k] != 0.0:
+            top = max(top, math.frexp(values[k])[1] + k * exponent)
+    value = 0.0
+    weighted = 0.0
+    size = 0.0
+    for k in range(values.size):
+        if values[k] != 0.0:
+            m, e = math.frexp(values[k])
+            term = math.ldexp(m * power, e + k * exponent - top)
+            value += term
+            weighted += k * term
+            size += abs(term)
+        power *= mantissa
+    return value, weighted, size
+
+
+@_compile
+def _polished_far(values, x):  # pragma: no cover - compiled
+    """Newton steps on the whole series; see ``businesscase.irr._polished_far``."""
+    for _ in range(_MAX_ITERATIONS):
+        value, weighted, _ = _scaled_value(values, x)
+        if value == 0.0 or weighted == 0.0:
+            return x
+        step = x * (value / weighted)
+        if not np.isfinite(step) or x - step <= 0.0:
+            return np.nan
+        x -= step
+        if abs(step) <= _TOLERANCE * x:
+            return x
+    return x
+
+
+@_compile
+def _is_root(values, x):  # pragma: no cover - compiled
+    """Whether the series vanishes at ``x``; see ``businesscase.irr._is_root``."""
+    if not (np.isfinite(x) and x > 0.0):
+        return False
+    value, _, size = _scaled_value(values, x)
+    return abs(value) <= _RESIDUAL * size
+
+
+@_compile
+def _closest_root_far(values, rate):  # pragma: no cover - compiled
+    """The rate nearest 0 of a series whose roots lie far apart in magnitude, from a companion
+    matrix per edge of its Newton polygon; see ``businesscase.irr._closest_root_far``."""
+    x_old = 1.0 / (1.0 + rate) if np.isfinite(rate) else np.nan
+    kept = _is_root(values, x_old)
+    best = rate if kept else np.nan
+    vertices, slopes = _polygon(values)
+    previous_low = previous_high = previous_shift = -1
+    for i in range(slopes.size):
+        first = i
+        while first > 0 and abs(slopes[first - 1] - slopes[i]) <= _WINDOW:
+            first -= 1
+        last = i
+        while last < slopes.size - 1 and abs(slopes[last + 1] - slopes[i]) <= _WINDOW:
+            last += 1
+        low, high = vertices[first], vertices[last + 1]
+        shift = -int(np.round(slopes[i]))
+        if (low, high, shift) == (previous_low, previous_high, previous_shift):
+            continue
+        previous_low, previous_high, previous_shift = low, high, shift
+        top = -(2**62)
+        for k in range(low, high + 1):
+            if values[k] != 0.0:
+                top = max(top, math.frexp(values[k])[1] + shift * k)
+        part = np.empty(high - low + 1)
+        for k in range(low, high + 1):
+            m, e = math.frexp(values[k])
+            part[k - low] = math.ldexp(m, e + shift * k - top)
+        start, end = 0, part.size - 1  # ends too small beside the edge to count
+        while part[start] == 0.0:
+            start += 1
+        while part[end] == 0.0:
+            end -= 1
+        if end - start < 1:
+            continue
+        for root in _companion_roots(part[start : end + 1]):
+            if not (root.real > 0.0 and abs(root.imag) <= _START * abs(root)):
+                continue
+            x = _polished_far(values, math.ldexp(root.real, shift))
+            found = 1.0 / x - 1.0 if x != 0.0 else np.inf
+            same = kept and abs(x - x_old) <= 1e-9 * x_old
+            if (
+                found > -1.0
+                and np.isfinite(found)
+                and not abs(found) >= abs(best)
+                and not same
+                and _is_root(values, x)
+            ):
+                best = found
     return best
 
 
