@@ -125,11 +125,33 @@ def overflowing(numbers: FloatArray, balance: FloatArray, contracts: bool) -> np
     -------
     array of bool, shape (D,)
     """
-    unchecked = YEAR_METRICS if contracts else YEAR_METRICS | SIB_METRICS
-    fits = _within(numbers)
-    fits |= np.array([name in unchecked for name in SCALAR_METRICS])[:, None]
-    fits |= np.array([name in MAY_BE_NULL for name in SCALAR_METRICS])[:, None] & np.isnan(numbers)
+    rule = RULES[int(contracts)][:, None]
+    fits = _within(numbers) | (rule == UNCHECKED) | ((rule == FINITE_OR_NULL) & np.isnan(numbers))
     return ~(fits.all(axis=0) & _within(balance).all(axis=0))
+
+
+UNCHECKED, FINITE, FINITE_OR_NULL = range(3)
+"""What :func:`overflowing` asks of a figure: nothing (the years; the outcome-contract figures
+of a scenario without contracts), a number within :data:`LARGEST`, or that or null
+(:data:`MAY_BE_NULL`)."""
+
+
+def _rules(contracts: bool) -> np.ndarray:
+    """The rule of each figure of :data:`SCALAR_METRICS`, in its order."""
+    unchecked = YEAR_METRICS if contracts else YEAR_METRICS | SIB_METRICS
+    return np.array(
+        [
+            UNCHECKED if name in unchecked else FINITE_OR_NULL if name in MAY_BE_NULL else FINITE
+            for name in SCALAR_METRICS
+        ],
+        dtype=np.int64,
+    )
+
+
+RULES: tuple[np.ndarray, np.ndarray] = (_rules(contracts=False), _rules(contracts=True))
+"""The rule of each figure (:data:`UNCHECKED`, :data:`FINITE`, :data:`FINITE_OR_NULL`), in
+:data:`SCALAR_METRICS` order, without and with outcome contracts: what :func:`overflowing`
+checks, and the compiled figures (:mod:`businesscase.kernels.figures`) as they write them."""
 
 
 def _culprit(scenario: Scenario, flows: Flows, bad: np.ndarray) -> Problem:

@@ -21,7 +21,15 @@ from businesscase.metrics import (
     compute_metrics,
     yearly_series,
 )
-from businesscase.overflow import QUIET, TooLargeToComputeError, check_finite
+from businesscase.overflow import (
+    FINITE,
+    FINITE_OR_NULL,
+    QUIET,
+    RULES,
+    UNCHECKED,
+    TooLargeToComputeError,
+    check_finite,
+)
 from businesscase.parameters import compile_parameters
 from businesscase.scenario import scenario_from_dict
 from businesscase.uncertainty import simulate
@@ -188,3 +196,31 @@ def test_a_simulation_beyond_float64_names_the_field():
     with pytest.raises(TooLargeToComputeError) as refused:
         simulate(scenario_from_dict(data, source="huge.toml"), 50, seed=1)
     assert refused.value.problems[0].path == "outcomes[0]"
+
+
+def test_one_draw_beyond_float64_refuses_its_chunk_and_only_that_draw_overflows():
+    """Three draws of the hand-worked case with proxies of 50, 1e305 and 50: the middle
+    draw's outcome value (10 x 0.8 x 1e305 = 8e305) is beyond 1e300, so the kernel refuses
+    the chunk, as check_finite refuses the middle draw alone; without it the chunk fits."""
+    scenario = scenario_from_dict(HAND_WORKED, source="hand.toml")
+    values = {"outcomes[0].proxy": np.array([50.0, 1e305, 50.0])}
+    _, expected, fits, flows = kernel_and_reference(scenario, values, {}, 3)
+    assert not fits
+    with pytest.raises(TooLargeToComputeError) as refused:
+        check_finite(scenario, flows, expected)
+    assert refused.value.draws.tolist() == [False, True, False]
+    fine = {"outcomes[0].proxy": np.array([50.0, 50.0])}
+    assert kernel_and_reference(scenario, fine, {}, 2)[2]
+
+
+def test_the_overflow_rules_ask_a_number_of_money_figures_and_allow_null_where_it_may_be():
+    """A present value must be a number within 1e300, a ratio or a rate may also be null,
+    years are not checked, nor the outcome-contract figures of a plan without contracts."""
+    for contracts in (False, True):
+        rule = dict(zip(SCALAR_METRICS, RULES[contracts], strict=True))
+        assert rule["pv_costs"] == rule["min_cash_balance"] == FINITE
+        assert rule["sroi_ratio"] == rule["social_irr"] == FINITE_OR_NULL
+        assert rule["payback_year"] == rule["first_short_year"] == UNCHECKED
+    assert RULES[False][SCALAR_METRICS.index("sib_investor_irr")] == UNCHECKED
+    assert RULES[True][SCALAR_METRICS.index("sib_investor_irr")] == FINITE_OR_NULL
+    assert RULES[True][SCALAR_METRICS.index("sib_total_payments")] == FINITE

@@ -12,7 +12,10 @@ the sums over the years (numpy's pairwise summation, :func:`_numpy_sum`). Presen
 in their last bits: numpy's ``einsum`` adds the discounted years in vector lanes with fused
 multiply-adds, here they are added one after the other (``tests/test_figures.py``: every
 figure equal to 1e-12 of the largest present value). The internal rates of return are those of
-:func:`businesscase.irr.irr`, on the series this kernel writes out.
+:func:`businesscase.irr.irr`, on the series this kernel writes out. Each figure is checked for
+overflow as it is written, by the rules of :func:`businesscase.overflow.overflowing`
+(:data:`businesscase.overflow.RULES`), so that a chunk beyond float64 goes back to the numpy
+engine, whose flows name the field.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from businesscase.flows import Flows
 from businesscase.irr import irr
 from businesscase.kernels.compiling import compiled as _compile
 from businesscase.metrics import NO_YEAR, SCALAR_METRICS, Totals, over_contracts
-from businesscase.overflow import overflowing
+from businesscase.overflow import FINITE_OR_NULL, LARGEST, RULES, UNCHECKED
 from businesscase.timeline import FloatArray
 from businesscase.vocabulary import CLOSE_TOLERANCE, VALUE_TYPES
 
@@ -39,6 +42,12 @@ name)."""
 
 _ROWS = np.array([SCALAR_METRICS.index(name) for name in ORDER], dtype=np.int64)
 """The row of each figure of :data:`ORDER` in the arrays kept."""
+
+_SOCIAL_IRR, _INVESTOR_IRR = (SCALAR_METRICS.index(name) for name in RATES)
+"""The rows of the rates in the arrays kept."""
+
+_RULES = tuple(rules[_ROWS] for rules in RULES)
+"""The overflow rule of each figure of :data:`ORDER`, without and with outcome contracts."""
 
 DISCOUNTED: tuple[str, ...] = (
     "costs",
@@ -117,14 +126,30 @@ def _ratio(numerator, denominator):  # pragma: no cover - compiled
 
 
 @_compile
+def _present_values(sums, discount, d, pv):  # pragma: no cover - compiled
+    """The present value of draw ``d`` of each of the first ``pv.size`` yearly totals
+    ``sums`` into ``pv``: the years discounted and added one after the other, the totals side
+    by side (a loop of its own: within the loop over the years of :func:`_figures` it takes
+    twice as long)."""
+    pv[:] = 0.0
+    for t in range(discount.shape[1]):
+        w = discount[d, t]
+        for k in range(pv.size):
+            pv[k] += sums[k][d, t] * w
+
+
+@_compile
 def _figures(  # pragma: no cover - compiled
-    sums, discount, index, by_payer, public, owed, contract, out, rows, start
+    sums, discount, index, by_payer, public, owed, contract, out, rows, rules, start
 ):
     """Every figure of :data:`ORDER` of each draw into column ``start + d`` of ``out[0]``, in
     its rows ``rows``; its cash balance into the same column of ``out[1]`` (years x draws); the
     series of its internal rates of return into row ``d`` of ``out[2]`` (benefits less costs)
     and, with contracts, ``out[3]`` (the investor's). ``sums`` are the yearly totals
-    (:data:`DISCOUNTED`, then cash costs, loan repayments and outcome payments)."""
+    (:data:`DISCOUNTED`, then cash costs, loan repayments and outcome payments). Returns the
+    number of draws whose figures or cash balance do not fit: each figure is checked against
+    its rule in ``rules`` (:data:`businesscase.overflow.RULES`) as it is written, as
+    :func:`businesscase.overflow.overflowing` checks them."""
     drawn, payer_value, guarantee, breakeven, beyond, trimmed = contract
     kept, balance, social_net, investor = out
     draws, horizon = discount.shape
@@ -134,40 +159,40 @@ def _figures(  # pragma: no cover - compiled
     cash_costs, repayments, paid = sums[CASH_COSTS], sums[REPAYMENTS], sums[PAID]
     pv = np.empty(len(DISCOUNTED))
     row = np.empty(payers)
+    figure = np.empty(rows.size)
+    overflowing = 0
     for d in range(draws):
         c = start + d
-        pv[:] = 0.0
-        for t in range(horizon):  # the present values, side by side
-            w = discount[d, t]
-            for k in range(pv.size):
-                pv[k] += sums[k][d, t] * w
-        # payback: the year after the last in which the cumulative discounted net is not >= 0
+        _present_values(sums, discount, d, pv)
+        # payback: the year after the last in which the cumulative discounted net is not >= 0;
+        # the project's cash in current euros, cumulated, its lowest (a NaN, once met, stays
+        # the lowest, as numpy's min) and its first year short
         payback = 0
-        cumulative = 0.0
+        cumulative = cash = lowest = payer_net = 0.0
+        first_short = last_subsidy = last_cost = NO_YEAR
+        fits = True
         for t in range(horizon):
+            w = discount[d, t]
             net = benefits[d, t] - costs[d, t]
             social_net[d, t] = net
-            cumulative = net * discount[d, t] if t == 0 else cumulative + net * discount[d, t]
+            cumulative = net * w if t == 0 else cumulative + net * w
             if not cumulative >= 0.0:
                 payback = t + 1
-        # the project's cash in current euros, cumulated; its lowest (a NaN, once met, stays the
-        # lowest, as numpy's min) and its first year short
-        cash = lowest = 0.0
-        first_short = NO_YEAR
-        for t in range(horizon):
             flow = (inflows[d, t] - (cash_costs[d, t] + repayments[d, t])) * index[d, t]
             cash = flow if t == 0 else cash + flow
             balance[t, c] = cash
+            fits &= abs(cash) <= LARGEST
             if t == 0 or ((cash < lowest or cash != cash) and lowest == lowest):
                 lowest = cash
             if first_short == NO_YEAR and cash < -CLOSE_TOLERANCE:
                 first_short = t
-        last_subsidy = last_cost = NO_YEAR
-        for t in range(horizon):
             if subsidy[d, t] > 0.0:
                 last_subsidy = t
             if cash_costs[d, t] > 0.0:
                 last_cost = t
+            if with_contracts:
+                payer_net += (payer_value[d, t] - paid[d, t]) * w
+                investor[d, t] = paid[d, t] - drawn[d, t]
         # the funders' shares of the financing, NaN without financing
         financing = pv[INFLOWS]
         share_missing = np.nan if financing == 0.0 else 0.0
@@ -185,13 +210,9 @@ def _figures(  # pragma: no cover - compiled
                 chosen += 1
         public_financing = _numpy_sum(row, 0, chosen)
         # the outcome contracts' figures, NaN without contracts
-        total = multiple = payer_net = guaranteed = shares = later = removed = np.nan
+        total = multiple = guaranteed = shares = later = removed = np.nan
         if with_contracts:
             total = _numpy_sum(paid[d], 0, horizon)
-            payer_net = 0.0
-            for t in range(horizon):
-                payer_net += (payer_value[d, t] - paid[d, t]) * discount[d, t]
-                investor[d, t] = paid[d, t] - drawn[d, t]
             investor[d, horizon - 1] += guarantee[d]
             multiple = _ratio(total + guarantee[d], _numpy_sum(drawn[d], 0, horizon))
             guaranteed, shares, later, removed = guarantee[d], breakeven[d], beyond[d], trimmed[d]
@@ -200,39 +221,47 @@ def _figures(  # pragma: no cover - compiled
             gap = 0.0
         cliff = last_subsidy >= 0 and last_cost > last_subsidy
         npv = pv[BENEFITS] - pv[COSTS]
-        kept[rows[0], c] = pv[COSTS]
-        kept[rows[1], c] = pv[BENEFITS]
-        kept[rows[2], c] = pv[FISCAL]
-        kept[rows[3], c] = pv[ECONOMIC]
-        kept[rows[4], c] = pv[SOCIAL]
-        kept[rows[5], c] = npv
-        kept[rows[6], c] = _ratio(pv[BENEFITS], pv[COSTS])
-        kept[rows[7], c] = _ratio(npv, pv[COSTS])
-        kept[rows[8], c] = payback if payback < horizon else NO_YEAR
-        kept[rows[9], c] = financing
-        kept[rows[10], c] = lowest
-        kept[rows[11], c] = 1.0 if lowest >= -CLOSE_TOLERANCE else 0.0
-        kept[rows[12], c] = gap + 0.0  # + 0.0 turns -0.0 into 0.0
-        kept[rows[13], c] = first_short
-        kept[rows[14], c] = _ratio(pv[SUBSIDY], financing)
-        kept[rows[15], c] = largest + share_missing
-        kept[rows[16], c] = hhi + share_missing
-        kept[rows[17], c] = last_subsidy + 1 if cliff else NO_YEAR
-        kept[rows[18], c] = total
-        kept[rows[19], c] = multiple
-        kept[rows[20], c] = payer_net
-        kept[rows[21], c] = shares
-        kept[rows[22], c] = _numpy_sum(sums[CAPTURED][d], 0, horizon)
-        kept[rows[23], c] = pv[CAPTURED]
-        kept[rows[24], c] = owed[d]
-        kept[rows[25], c] = later
-        kept[rows[26], c] = pv[HARMS]
-        kept[rows[27], c] = pv[IN_KIND]
-        kept[rows[28], c] = pv[RESIDUAL]
-        kept[rows[29], c] = pv[TRANSFERS]
-        kept[rows[30], c] = _ratio(public_financing, financing)
-        kept[rows[31], c] = guaranteed
-        kept[rows[32], c] = removed
+        figure[0] = pv[COSTS]
+        figure[1] = pv[BENEFITS]
+        figure[2] = pv[FISCAL]
+        figure[3] = pv[ECONOMIC]
+        figure[4] = pv[SOCIAL]
+        figure[5] = npv
+        figure[6] = _ratio(pv[BENEFITS], pv[COSTS])
+        figure[7] = _ratio(npv, pv[COSTS])
+        figure[8] = payback if payback < horizon else NO_YEAR
+        figure[9] = financing
+        figure[10] = lowest
+        figure[11] = 1.0 if lowest >= -CLOSE_TOLERANCE else 0.0
+        figure[12] = gap + 0.0  # + 0.0 turns -0.0 into 0.0
+        figure[13] = first_short
+        figure[14] = _ratio(pv[SUBSIDY], financing)
+        figure[15] = largest + share_missing
+        figure[16] = hhi + share_missing
+        figure[17] = last_subsidy + 1 if cliff else NO_YEAR
+        figure[18] = total
+        figure[19] = multiple
+        figure[20] = payer_net if with_contracts else np.nan
+        figure[21] = shares
+        figure[22] = _numpy_sum(sums[CAPTURED][d], 0, horizon)
+        figure[23] = pv[CAPTURED]
+        figure[24] = owed[d]
+        figure[25] = later
+        figure[26] = pv[HARMS]
+        figure[27] = pv[IN_KIND]
+        figure[28] = pv[RESIDUAL]
+        figure[29] = pv[TRANSFERS]
+        figure[30] = _ratio(public_financing, financing)
+        figure[31] = guaranteed
+        figure[32] = removed
+        for i in range(rows.size):
+            value = figure[i]
+            kept[rows[i], c] = value
+            if rules[i] != UNCHECKED and not abs(value) <= LARGEST:
+                fits &= rules[i] == FINITE_OR_NULL and value != value
+        if not fits:
+            overflowing += 1
+    return overflowing
 
 
 def chunk_figures(
@@ -288,7 +317,7 @@ def chunk_figures(
     social_net = np.empty((draws, horizon))
     investor = np.empty((draws, horizon) if bonds else (0, horizon))
     public = np.array([kind == "public" for kind in flows.stakeholder_kinds], dtype=np.bool_)
-    _figures(
+    overflowing = _figures(
         sums,
         _plain(flows.discount),
         _plain(flows.price_index),
@@ -298,13 +327,16 @@ def chunk_figures(
         contract,
         (kept, balance, social_net, investor),
         _ROWS,
+        _RULES[bool(bonds)],
         start,
     )
+    if overflowing:
+        return False
     columns = slice(start, start + draws)
-    social, investor_rate = (SCALAR_METRICS.index(name) for name in RATES)
-    kept[social, columns] = irr(social_net)
-    kept[investor_rate, columns] = irr(investor) if bonds else np.nan
-    return not overflowing(kept[:, columns], balance[:, columns], bool(bonds)).any()
+    kept[_SOCIAL_IRR, columns] = irr(social_net)
+    kept[_INVESTOR_IRR, columns] = irr(investor) if bonds else np.nan
+    # a rate is a number or null (businesscase.overflow.MAY_BE_NULL)
+    return not (np.abs(kept[[_SOCIAL_IRR, _INVESTOR_IRR], columns]) > LARGEST).any()
 
 
 def _plain(array: np.ndarray) -> np.ndarray:
