@@ -8,21 +8,22 @@ and memory").
 
 - :data:`MEMORY_BUDGET`: the working arrays of one request stay within 1 GiB. Half of it is
   for the chunks being evaluated (:func:`chunk_size` picks how many draws a chunk holds), half
-  for what is kept of every draw (the figures, the yearly cash balance, the sampled inputs).
+  for what is kept of every draw (the figures and the yearly cash balance); once the chunks
+  are done, the whole of it for these and the sampled inputs, drawn again when asked for.
 - :data:`MAX_DRAWS`: at most a million Monte Carlo draws, fewer when a draw's results are
   large (:func:`max_draws`).
 - :data:`MAX_SWEEP_POINTS`: at most a million variations in one sweep.
 
 The sizes are estimates from the shapes of the arrays the engine builds (:func:`draw_bytes`,
-:func:`kept_bytes`), calibrated against the peak memory of fresh processes in
-``bench/limits.py``.
+:func:`kept_bytes`, :func:`input_bytes`), calibrated against the peak memory of fresh
+processes (``bench/limits.py``; docs/uncertainty.md, "Limits and memory").
 """
 
 from __future__ import annotations
 
 from businesscase import formatting as fmt
 from businesscase.metrics import SCALAR_METRICS
-from businesscase.parameters import NUMERIC_FIELDS, risky_lines, section_lines, uncertain_inputs
+from businesscase.parameters import NUMERIC_FIELDS, section_lines, uncertain_inputs
 from businesscase.scenario import Scenario
 from businesscase.text import t
 
@@ -63,10 +64,12 @@ ARRAYS_PER_YEAR = 48
 """Arrays of shape (draws, years) alive at once: the yearly series (costs, benefits by type,
 inflows, cash balance, ...), discount factors and the IRR's work arrays."""
 
-KEPT_COPIES = 2
-"""Copies of each kept number at the peak of a simulation: the joined arrays and, while they
-are joined or summarised, a chunk's results or a sorted copy (measured: 203,000 draws of
-``botu_programma`` keep 180 MB and peak 320 MB above the interpreter's own memory)."""
+INPUT_COPIES = 3
+"""Copies of each sampled input held at once when the inputs of a simulation are drawn again
+(:attr:`businesscase.uncertainty.SimulationResult.per_draw`): the blocks drawn and their
+joined arrays, two by the code. Measured in fresh processes: 1.75 to 1.86 copies for
+321,000 draws of the benchmark scenario (144 inputs), 1.84 to 1.99 for 300,000 and 504,000
+draws of ``botu_programma`` (115 inputs); three leave a third of margin."""
 
 
 class LimitError(ValueError):
@@ -112,20 +115,22 @@ def draw_bytes(scenario: Scenario) -> int:
 
 
 def kept_bytes(scenario: Scenario) -> int:
-    """Memory kept per Monte Carlo draw until the summary is made [bytes].
+    """Memory a simulation keeps per draw while its chunks are evaluated [bytes].
 
-    ``8 x 2 x (figures + years + uncertain inputs) + 8 x risky funding lines + years x risky
-    avoided costs``: every scalar figure, the cash balance of every year and every sampled
-    input, :data:`KEPT_COPIES` times; and the events a Monte Carlo holds for all draws
-    (docs/uncertainty.md): whether a funding line's money comes (a number per line) and whether
-    an avoided cost's event happens (a byte per line and year), for the lines whose chance
-    leaves something to draw (:func:`businesscase.parameters.risky_lines`).
+    ``8 x (figures + years)``: every scalar figure and the cash balance of every year. The
+    sampled inputs are not kept (:func:`input_bytes`), nor the money and events drawn: those
+    are held a block of draws at a time. Measured (fresh processes, 50,000 to 1,000,000
+    draws): 373 bytes a draw of ``botu_programma`` (360 by this count) and 533 of the
+    benchmark scenario (520), on top of about 40 MB for the chunks in flight.
     """
     years = scenario.settings.horizon_years
-    numbers = len(SCALAR_METRICS) + years + len(uncertain_inputs(scenario))
-    money, events = (len(risky_lines(scenario, s)) for s in ("funding", "avoided_costs"))
-    events = BYTES_PER_NUMBER * money + years * events
-    return BYTES_PER_NUMBER * KEPT_COPIES * numbers + events
+    return BYTES_PER_NUMBER * (len(SCALAR_METRICS) + years)
+
+
+def input_bytes(scenario: Scenario) -> int:
+    """Memory per draw of the sampled inputs when they are drawn again [bytes]:
+    ``8 x 3 x uncertain inputs`` (:data:`INPUT_COPIES`)."""
+    return BYTES_PER_NUMBER * INPUT_COPIES * len(uncertain_inputs(scenario))
 
 
 def chunk_size(scenario: Scenario, workers: int, most: int = DEFAULT_CHUNK_SIZE) -> int:
@@ -176,8 +181,20 @@ def check_scenario_size(scenario: Scenario) -> None:
 
 def max_draws(scenario: Scenario) -> int:
     """Most Monte Carlo draws of ``scenario``: :data:`MAX_DRAWS`, or fewer when what is kept
-    of every draw (:func:`kept_bytes`) would not fit in half the budget."""
-    return int(min(MAX_DRAWS, (MEMORY_BUDGET // 2) // kept_bytes(scenario)))
+    of every draw would not fit (:func:`kept_within`)."""
+    size, budget = kept_within(scenario)
+    return int(min(MAX_DRAWS, budget // size))
+
+
+def kept_within(scenario: Scenario) -> tuple[int, int]:
+    """What a draw holds at the peak that limits the number of draws, and the memory it must
+    fit in [bytes]: its figures and cash balance (:func:`kept_bytes`) in half the budget while
+    the chunks are evaluated in the other half, or these and its sampled inputs drawn again
+    (:func:`input_bytes`) in the whole budget, once the chunks are done; whichever allows
+    fewer draws."""
+    kept = kept_bytes(scenario)
+    evaluating, asked = (kept, MEMORY_BUDGET // 2), (kept + input_bytes(scenario), MEMORY_BUDGET)
+    return min(evaluating, asked, key=lambda pair: pair[1] // pair[0])
 
 
 def check_draws(scenario: Scenario, draws: int) -> None:
@@ -194,12 +211,9 @@ def check_draws(scenario: Scenario, draws: int) -> None:
         raise LimitError("limit_draws", draws=draws, most=MAX_DRAWS)
     most = max_draws(scenario)
     if draws > most:
+        size, budget = kept_within(scenario)
         raise LimitError(
-            "limit_draws_scenario",
-            draws=draws,
-            most=most,
-            kept_bytes=kept_bytes(scenario),
-            budget_bytes=MEMORY_BUDGET // 2,
+            "limit_draws_scenario", draws=draws, most=most, kept_bytes=size, budget_bytes=budget
         )
 
 
@@ -232,7 +246,7 @@ def check_evaluations(scenario: Scenario, analysis: str, inputs: int, evaluation
             inputs=inputs,
             evaluations=evaluations,
             most=most,
-            budget_bytes=MEMORY_BUDGET // 2,
+            budget_bytes=kept_within(scenario)[1],
         )
 
 

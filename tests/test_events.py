@@ -12,7 +12,6 @@ import pytest
 
 from businesscase import evaluate, limits, uncertainty
 from businesscase.actuals import parse_actuals
-from businesscase.metrics import SCALAR_METRICS
 from businesscase.sampling import Purpose, draw_events, stream
 from businesscase.scenario import scenario_from_dict
 from businesscase.uncertainty import simulate
@@ -208,15 +207,16 @@ def test_risks_in_draws_counts_what_the_draws_include():
     assert uncertainty.risks_in_draws(scenario_from_dict(plan())) == {}
 
 
-def test_the_events_held_for_all_draws_count_against_the_most_draws():
-    # 2 funding lines and 1 avoided cost over 5 years, no distributions: 8 x 2 x (figures + 5)
-    # for the figures and cash balances, plus 8 x 2 for whether the money comes and 5 x 1 for
-    # whether the event happens each year
-    scenario = scenario_from_dict(
+def test_the_money_and_events_are_drawn_a_block_at_a_time_and_do_not_limit_the_draws():
+    # grants that may not come and an event that may not happen each year are drawn a block
+    # of draws at a time, never held for all draws: the most draws are those of the same plan
+    # with certain money and no event
+    risky = scenario_from_dict(
         plan(5, funding=[grant(0.5), grant(0.5)], avoided_costs=[event(0.3, 5)])
     )
-    figures = len(SCALAR_METRICS)
-    assert limits.kept_bytes(scenario) == 8 * 2 * (figures + 5) + 8 * 2 + 5 * 1
+    certain = scenario_from_dict(plan(5, funding=[grant(1.0), grant(1.0)]))
+    assert limits.kept_within(risky) == limits.kept_within(certain)
+    assert limits.max_draws(risky) == limits.max_draws(certain)
 
 
 def test_a_yearly_event_happens_when_half_a_word_of_its_stream_is_below_p_times_2_to_the_32():

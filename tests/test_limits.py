@@ -56,13 +56,38 @@ def test_chunk_size_arithmetic_for_a_small_and_a_large_scenario():
 
 
 def test_max_draws_arithmetic():
-    # 35 figures + 200 cash balances + 1 uncertain input, 2 copies of 8 bytes: 3,776 bytes a
-    # draw; 536,870,912 / 3,776 = 142,179 draws
-    scenario = many_lines(1, 200, uncertain=True)
-    assert limits.kept_bytes(scenario) == 3_776
-    assert limits.max_draws(scenario) == 142_179
-    # one line over 2 years, nothing uncertain: 8 x 2 x 37 = 592 bytes; 536,870,912 / 592
-    assert limits.max_draws(many_lines(1, 2)) == 906_876
+    # 35 figures + 200 cash balances of 8 bytes: 1,880 bytes a draw while the chunks are
+    # evaluated, in half the budget: 536,870,912 / 1,880 = 285,569 draws; with its one input
+    # drawn again (3 copies of 8 bytes) 1,904 bytes in the whole budget would allow 563,940
+    long = many_lines(1, 200, uncertain=True)
+    assert limits.kept_bytes(long) == 1_880 and limits.input_bytes(long) == 24
+    assert limits.max_draws(long) == 285_569
+    # 300 uncertain amounts over 10 years: 8 x 45 = 360 bytes kept, and the inputs drawn again
+    # 3 x 8 x 300 = 7,200: 1,073,741,824 / 7,560 = 142,029 draws (the kept figures alone would
+    # allow 1,491,308)
+    many = many_lines(300, 10, uncertain=True)
+    assert limits.kept_within(many) == (7_560, 1 << 30)
+    assert limits.max_draws(many) == 142_029
+    # one line over 2 years, nothing uncertain: 8 x 37 = 296 bytes; 1,813,753 fit, a million
+    # are allowed
+    assert limits.max_draws(many_lines(1, 2)) == 1_000_000
+
+
+@pytest.mark.parametrize("lines, years", [(1, 200), (300, 10), (40, 30), (1, 2)])
+def test_the_most_draws_fit_both_peaks_and_one_more_would_not(lines, years):
+    """The rule behind max_draws: while the chunks are evaluated the figures and cash
+    balances of every draw fit in half the budget; once they are done, these and the sampled
+    inputs drawn again fit in the whole; one draw more breaks one of the two (or the cap)."""
+    scenario = many_lines(lines, years, uncertain=True)
+    kept, inputs = limits.kept_bytes(scenario), limits.input_bytes(scenario)
+
+    def fits(draws: int) -> bool:
+        half = limits.MEMORY_BUDGET // 2
+        return draws * kept <= half and draws * (kept + inputs) <= limits.MEMORY_BUDGET
+
+    most = limits.max_draws(scenario)
+    assert fits(most)
+    assert most == limits.MAX_DRAWS or not fits(most + 1)
 
 
 def test_simulate_with_100_million_draws_is_refused_before_sampling():
@@ -73,11 +98,15 @@ def test_simulate_with_100_million_draws_is_refused_before_sampling():
 def test_simulate_with_more_draws_than_a_long_scenario_keeps_in_memory_is_refused():
     scenario = many_lines(1, 200, uncertain=True)
     message = (
-        r"^draws = 200,000: this scenario allows at most 142,179 draws: each keeps 3.69 KiB "
+        r"^draws = 300,000: this scenario allows at most 285,569 draws: each keeps 1.84 KiB "
         r"of results, within 512 MiB$"
     )
     with pytest.raises(LimitError, match=message):
-        simulate(scenario, 200_000, seed=1)
+        simulate(scenario, 300_000, seed=1)
+    many = many_lines(300, 10, uncertain=True)  # bound by its inputs drawn again
+    message = r"allows at most 142,029 draws: each keeps 7.38 KiB of results, within 1.00 GiB$"
+    with pytest.raises(LimitError, match=message):
+        simulate(many, 150_000, seed=1)
 
 
 def test_simulate_with_zero_draws_is_refused():
@@ -99,17 +128,17 @@ def test_a_sweep_over_10_to_the_12_values_is_refused_without_allocating_them():
         sweep(load_example("west_practice"), {"outcomes[0].proxy": range(10**12)})
 
 
-def test_switching_values_of_600_uncertain_inputs_are_refused_with_the_count():
-    # 600 inputs x 102 grid points = 61,200 evaluations; each keeps 8 x 2 x (35 + 10 + 600)
-    # bytes: 536,870,912 / 10,320 = 52,022 fit
-    scenario = many_lines(600, 10, uncertain=True)
+def test_switching_values_of_900_uncertain_inputs_are_refused_with_the_count():
+    # 900 inputs x 102 grid points = 91,800 evaluations; each keeps 8 x (35 + 10) bytes and
+    # its inputs 3 x 8 x 900: 1,073,741,824 / 21,960 = 48,895 fit
+    scenario = many_lines(900, 10, uncertain=True)
     message = (
-        r"^the switching values of 600 uncertain inputs need 61,200 evaluations of the "
-        r"scenario; at most 52,022 fit in 512 MiB: write fewer inputs as distributions$"
+        r"^the switching values of 900 uncertain inputs need 91,800 evaluations of the "
+        r"scenario; at most 48,895 fit in 1.00 GiB: write fewer inputs as distributions$"
     )
     with pytest.raises(LimitError, match=message):
         switching_values(scenario)
-    assert len(sensitivity(scenario).table) == 600  # 1,201 evaluations fit
+    assert len(sensitivity(scenario).table) == 900  # 1,801 evaluations fit
 
 
 def test_a_scenario_too_large_for_one_evaluation_is_refused(monkeypatch):
@@ -143,7 +172,7 @@ def test_simulate_never_uses_chunks_larger_than_the_budget_allows(monkeypatch):
     sizes = []
     simulate(
         many_lines(1, 5, uncertain=True),
-        45,  # the tiny budget keeps 8 x 2 x (35 + 5 + 1) = 656 bytes a draw: at most 47
+        45,  # the tiny budget keeps 8 x (35 + 5) = 320 bytes a draw in its half: at most 98
         seed=1,
         chunk_size=20,
         progress=lambda done, total: sizes.append(done),
@@ -155,10 +184,10 @@ def test_simulate_never_uses_chunks_larger_than_the_budget_allows(monkeypatch):
 def test_limit_messages_in_dutch_write_numbers_and_sizes_as_dutch_does():
     scenario = many_lines(1, 200, uncertain=True)
     with pytest.raises(LimitError) as caught:
-        simulate(scenario, 200_000, seed=1)
+        simulate(scenario, 300_000, seed=1)
     assert caught.value.text("nl") == (
-        "draws = 200.000: dit scenario staat hoogstens 142.179 trekkingen toe: elke trekking "
-        "bewaart 3,69 KiB aan uitkomsten, binnen 512 MiB"
+        "draws = 300.000: dit scenario staat hoogstens 285.569 trekkingen toe: elke trekking "
+        "bewaart 1,84 KiB aan uitkomsten, binnen 512 MiB"
     )
     with pytest.raises(LimitError) as caught:
         sweep(
