@@ -5,6 +5,8 @@ import json
 import numpy as np
 import numpy_financial as npf
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from businesscase import evaluate, sampling
 from businesscase.examples import load_example
@@ -12,7 +14,14 @@ from businesscase.metrics import SCALAR_METRICS
 from businesscase.parameters import uncertain_inputs
 from businesscase.sampling import Z_95, sample_inputs
 from businesscase.scenario import scenario_from_dict
-from businesscase.uncertainty import sensitivity, simulate, switching_values
+from businesscase.uncertainty import (
+    FAN_PERCENTILES,
+    PERCENTILES,
+    _percentiles,
+    sensitivity,
+    simulate,
+    switching_values,
+)
 
 
 def small_case(**changes):
@@ -283,3 +292,29 @@ def test_no_switch_when_the_verdict_holds_over_the_whole_range():
     assert row["npv_social_note"] == "npv_social stays >= 0 over the search range [0, 1]"
     # closes when 1000 p >= 800 - 0.005
     assert row["closes_switch"] == pytest.approx(0.8 - 0.000005, abs=1e-9)
+
+
+def test_the_percentiles_interpolate_between_ranks_as_a_hand_worked_case():
+    # 11 values 0, 10, ..., 100: P5 lies at rank 10 x 0.05 = 0.5, halfway between 0 and 10;
+    # P25 at rank 2.5 (25), P50 at rank 5 (50), P95 at rank 9.5 (95)
+    values = np.arange(11.0)[::-1] * 10.0
+    assert _percentiles(values, (5, 25, 50, 95)).tolist() == [5.0, 25.0, 50.0, 95.0]
+    assert _percentiles(np.array([7.0]), PERCENTILES).tolist() == [7.0, 7.0, 7.0]
+
+
+@given(
+    values=st.lists(
+        st.floats(allow_nan=True, allow_infinity=True)
+        | st.integers(-3, 3).map(float)
+        | st.floats(-1e6, 1e6, width=32),
+        min_size=1,
+        max_size=60,
+    ),
+    percentiles=st.sampled_from((PERCENTILES, FAN_PERCENTILES, (0, 100), (1, 33, 99))),
+)
+def test_the_percentiles_are_numpys_to_the_bit(values, percentiles):
+    """Any values, ties, infinities and NaN included: numpy's default percentiles exactly."""
+    values = np.array(values)
+    np.testing.assert_array_equal(
+        _percentiles(values, percentiles), np.percentile(values, percentiles)
+    )
