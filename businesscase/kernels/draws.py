@@ -418,8 +418,8 @@ def _sort_order(keys, order, bucket, ends):  # pragma: no cover - compiled
                 k -= 1
             order[k] = moving
             moves += j - k
-        if moves > 16 * n:
-            return False
+            if moves > 16 * n:
+                return False
         start = ends[b]
     for j in range(n - 1):  # a tie: numpy's order of tied keys is its own
         if not keys[order[j]] < keys[order[j + 1]]:
