@@ -512,7 +512,10 @@ def contract_flows(
         chosen = slice(first_metric, first_metric + len(metrics))
         first_metric += len(metrics)
         line_of = [lines[metric.outcome] for metric in metrics]
-        paid_for = [sib.paid_for_outcomes(cohorts[i], q["deadweight"][:, i]) for i in line_of]
+        deadweight = params.columns("outcomes", "deadweight", line_of)
+        paid_for = [
+            sib.paid_for_outcomes(cohorts[i], deadweight[:, m]) for m, i in enumerate(line_of)
+        ]
         years = horizon + max(metric.lag for metric in metrics)
         price, threshold = prices[:, chosen], thresholds[:, chosen]
         raw = np.stack(

@@ -137,6 +137,11 @@ class Parameters:
         years[:, list(self.event_lines)] = self.events
         return years
 
+    def columns(self, section: str, name: str, chosen: list[int]) -> FloatArray:
+        """One number field of some of a section's lines, shape (D, len(chosen)): its columns
+        ``chosen`` (positions), without building the other lines' columns."""
+        return self.lines[section].columns(name, chosen)
+
     def years(self, section: str, name: str, chosen: object = slice(None)) -> IntArray:
         """One timing field of a section's lines (the ``chosen`` ones: an index or a mask):
         shape (L,) when every draw has the same years (masks are then computed once), else
@@ -337,6 +342,20 @@ class _Fields(Mapping):
             drawn = self._drawn.get((self._section, name), [])
             built = self._built[name] = _by_line(self._draws, base, drawn, self._whole)
         return built
+
+    def columns(self, name: str, chosen: list[int]) -> np.ndarray:
+        """The field of the ``chosen`` lines (positions), shape (D, len(chosen)); the other
+        lines' columns are not built when the field was not read whole."""
+        built = self._built.get(name)
+        if built is not None:
+            return built[:, chosen]
+        drawn = [
+            (k, per_draw)
+            for line, per_draw in self._drawn.get((self._section, name), [])
+            for k, wanted in enumerate(chosen)
+            if wanted == line
+        ]
+        return _by_line(self._draws, self._bases[name][chosen], drawn, self._whole)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._bases)

@@ -148,3 +148,23 @@ def test_a_changed_copy_of_a_scenario_is_compiled_with_its_own_numbers():
     del changed
     gc.collect()
     assert key not in parameters._layout.kept
+
+
+@pytest.mark.parametrize("field", NUMERIC_FIELDS["outcomes"])
+def test_some_lines_of_a_field_are_its_columns_whether_read_whole_or_not(field):
+    """The columns of a few lines (one twice) equal the field's own columns, built alone or
+    taken from the field already read; the fields stay unbuilt until read."""
+    scenario = synthetic_scenario()
+    draws = 9
+    values, _ = sample_inputs(uncertain_inputs(scenario), draws, 5, horizon_years=30)
+    chosen = [4, 0, 4, 14]
+    alone = compile_parameters(scenario, draws=draws, values=values)
+    columns = alone.columns("outcomes", field, chosen)
+    whole = compile_parameters(scenario, draws=draws, values=values)
+    expected = whole.lines["outcomes"][field][:, chosen]
+    assert np.array_equal(columns, expected)
+    assert np.array_equal(whole.columns("outcomes", field, chosen), expected)
+    assert alone.lines["outcomes"]._built == {}
+    for line, column in zip(chosen, columns.T, strict=True):
+        path = f"outcomes[{line}].{field}"
+        assert np.array_equal(column, values.get(path, np.full(draws, column[0])))

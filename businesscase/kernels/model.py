@@ -446,14 +446,14 @@ class _Plan:
         nominal, lender's position).
     paid : list of int
         The outcome lines the contracts pay for (:func:`businesscase.flows.paid_lines`).
-    loan : bool array, shape (F,)
-        Which funding lines are loans.
+    loans : list of int
+        The funding lines that are loans, by position.
     """
 
     base: np.ndarray
     sections: tuple
     paid: list[int]
-    loan: np.ndarray
+    loans: list[int]
 
 
 def _new_plan(scenario: Scenario) -> _Plan:
@@ -514,7 +514,7 @@ def _new_plan(scenario: Scenario) -> _Plan:
         base=base,
         sections=(costs, outcome_lines, avoided, captured, grants, loans),
         paid=paid,
-        loan=loan,
+        loans=[int(line) for line in np.flatnonzero(loan)],
     )
 
 
@@ -570,11 +570,13 @@ def fused_flows(scenario: Scenario, params: Parameters) -> tuple[Flows, Totals]:
     event_of = np.full(len(scenario.avoided_costs), -1, dtype=np.int64)
     event_of[list(params.event_lines)] = range(len(params.event_lines))
     principal = payment = outstanding = np.zeros((draws, 0))
-    if plan.loan.any():
-        f = params.lines["funding"]
-        principal = f["amount"][:, plan.loan] * f["probability"][:, plan.loan]
+    if plan.loans:
+        loans = plan.loans
+        principal = params.columns("funding", "amount", loans) * params.columns(
+            "funding", "probability", loans
+        )
         payment, outstanding = funding.loan_terms(
-            principal, f["interest_rate"][:, plan.loan], starts, terms, horizon
+            principal, params.columns("funding", "interest_rate", loans), starts, terms, horizon
         )
     sections = (
         costs,
