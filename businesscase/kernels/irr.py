@@ -4,11 +4,12 @@
 :func:`irr_of` may be called from other compiled loops; :func:`single_roots` is the per-chunk
 form that :func:`businesscase.irr.irr` uses inside a simulation's chunks. A series with one
 sign change (almost every draw of a business case) has a single root, found by the same
-bracketed Newton iteration as the numpy form, with two shortcuts that change the root in its
+bracketed Newton iteration as the numpy form, with three shortcuts that change the root in its
 last bits only: the bracket is found by bisecting the grid (the polynomial changes sign once
-on it) instead of evaluating the polynomial at every grid point, and the polynomial and its
+on it) instead of evaluating the polynomial at every grid point; the polynomial and its
 slope are evaluated by Horner's rule in ``z**4``, four independent chains of products (plain
-Horner's rule where ``z**4`` underflows). A
+Horner's rule where ``z**4`` underflows); and the iteration stops one step early where that
+step is foreseen to change nothing (:data:`_FORESEEN`). A
 series with several sign changes takes the numpy form's route in :func:`irr_of`: the
 eigenvalues of its companion matrix (LAPACK's complex ``geev``), the real positive ones
 polished by Newton steps, the one nearest ``r = 0`` kept, and where the amounts lie far apart
@@ -38,6 +39,15 @@ from businesscase.irr import (
 from businesscase.kernels.compiling import compiled as _compile
 from businesscase.timeline import FloatArray
 
+_FORESEEN = 1e-17
+"""The relative size below which the next Newton step is foreseen to be negligible: a step
+that shrank from ``previous`` to ``change`` converges quadratically, so the next is about
+``change ** 3 / previous ** 2``; below 1e-17 (a tenth of a rounding) it is not taken, the
+step just taken being as good as the numpy form's extra one to the last bits."""
+_QUADRATIC = 1e-3
+"""The largest relative step before it after which :data:`_FORESEEN` is trusted: from further
+away a Newton step may be a leap (a root 1e-66 below the bracket's start), not the quadratic
+convergence foreseen."""
 _POINTS = np.concatenate([[0.0], _GRID, [1.0]])
 """The grid with the ends of (0, 1): bracket ``i`` is ``(_POINTS[i], _POINTS[i + 1])``."""
 
@@ -150,21 +160,50 @@ def _bracketed_newton(coefficients, derivative, length):  # pragma: no cover - c
     points = _POINTS
     sign_low = _sign(coefficients[0])
     # The bracket: the grid points on the side of z = 0 are those before the only sign
-    # change, so their number is found by bisecting the grid, keeping the values at the
-    # bracket's ends (the polynomial at 0 and at 1 where the bracket reaches them).
+    # change; their number is found by evaluating the polynomial at grid points, keeping the
+    # last on either side (``below`` and ``above``, the ends 0 and 1 to start with) and the
+    # values there, whose order does not change the bracket found nor those values.
     below = 0
-    above = points.size - 2
+    above = points.size - 1
     value_low = coefficients[0]
     value_high = 0.0
+    slope_one = 0.0
+    curve_one = 0.0
     for k in range(length):
         value_high += coefficients[k]
-    while below < above:
-        middle = (below + above) // 2
-        value = _polynomial(coefficients, length, points[middle + 1])
-        if _sign(value) == sign_low:
-            below, value_low = middle + 1, value
+        slope_one += k * coefficients[k]
+        curve_one += k * (k - 1) * coefficients[k]
+    # A guess from the row itself: Halley's step from z = 1 (rate 0), trusted where Newton's
+    # step agrees with it to half its size (the polynomial nearly straight between 1 and the
+    # root). The grid points around it are tried first, then others ever further from it
+    # (1, 2 and 4 points on); elsewhere, and after that, the bracket is bisected.
+    guess = -1
+    newton_step = value_high / slope_one if slope_one != 0.0 else np.inf
+    divisor = 2.0 * slope_one * slope_one - value_high * curve_one
+    halley_step = 2.0 * value_high * slope_one / divisor if divisor != 0.0 else np.inf
+    if abs(newton_step - halley_step) <= 0.5 * abs(halley_step) and 0.0 < halley_step < 1.0:
+        guess = np.searchsorted(points, 1.0 - halley_step) - 1
+    tried = 0
+    reach = 1
+    while above - below > 1:
+        if guess >= 0 and tried < 2:  # the grid points around the guess
+            point = guess + tried
+            tried += 1
+            if not below < point < above:
+                continue
+        elif guess >= 0 and reach <= 4:  # away from the guess, towards the root
+            if below >= guess:
+                point = below + reach if below + reach < above else (below + above) // 2
+            else:
+                point = above - reach if above - reach > below else (below + above) // 2
+            reach *= 2
         else:
-            above, value_high = middle, value
+            point = (below + above) // 2
+        value = _polynomial(coefficients, length, points[point])
+        if _sign(value) == sign_low:
+            below, value_low = point, value
+        else:
+            above, value_high = point, value
     low = points[below]
     high = points[below + 1]
     z = 0.5 * (low + high)
@@ -172,6 +211,8 @@ def _bracketed_newton(coefficients, derivative, length):  # pragma: no cover - c
         secant = low - value_low * (high - low) / (value_high - value_low)
         if low < secant < high:
             z = secant
+    after_newton = False  # whether the last step was a Newton step, and its relative size
+    previous = np.inf
     for step in range(_MAX_ITERATIONS):
         if step == _PATIENCE:  # a new start where the bracket was narrowed
             narrow_low, narrow_high = _narrowed(coefficients, length, sign_low, low, high)
@@ -185,8 +226,17 @@ def _bracketed_newton(coefficients, derivative, length):  # pragma: no cover - c
             high = z
         newton = z - value / slope if slope != 0.0 else np.nan
         usable = np.isfinite(newton) and low < newton < high
-        # converged when the Newton step itself is negligible (judged before safeguarding)
+        # converged when the Newton step itself is negligible (judged before safeguarding),
+        # or when it follows another Newton step and the next one is foreseen to be
         converged = value == 0.0 or abs(newton - z) <= _TOLERANCE * z
+        change = abs(newton - z) / z if z > 0.0 else np.inf
+        converged |= (
+            usable
+            and after_newton
+            and previous <= _QUADRATIC
+            and change**3 <= _FORESEEN * previous**2
+        )
+        after_newton, previous = usable, change
         if usable:
             z = newton
         elif not converged:
