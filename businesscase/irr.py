@@ -75,11 +75,11 @@ def irr(values: FloatArray) -> FloatArray:
             rate[single] = _single_root(values[single], first[single], last[single])
         several = np.flatnonzero(changes > 1)
         first, last = first[several], last[several]
-    else:  # inside a simulation's chunks: one sign change compiled (docs/uncertainty.md)
+    else:  # inside a simulation's chunks: compiled where at most one root a side counts
         from businesscase.kernels.irr import single_roots
 
-        rate, many = single_roots(values)
-        several = np.flatnonzero(many)
+        rate, left = single_roots(values)
+        several = np.flatnonzero(left)
         _, first, last = _sign_structure(values[several])
     for a, b in set(zip(first.tolist(), last.tolist(), strict=True)):
         rows = several[(first == a) & (last == b)]

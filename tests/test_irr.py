@@ -1,16 +1,19 @@
 """Vectorised IRR against hand-worked values and numpy_financial (docs/methodology.md#irr)."""
 
+from fractions import Fraction
+
 import numpy as np
 import numpy_financial as npf
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
+from reference import _roots_at_most as reference_roots_at_most
 from reference import irr as reference_irr
 from reference import roots_near
 
 from businesscase import fast
 from businesscase.irr import irr
-from businesscase.kernels.irr import irr_of
+from businesscase.kernels.irr import _POINTS, _roots_at_most, irr_of, single_roots
 
 HAND_WORKED = [
     ([-100, 110], 0.10),
@@ -399,5 +402,104 @@ def test_rate_at_any_magnitude_is_the_exact_references(values):
     row = np.array([values])
     with np.errstate(all="ignore"):
         assert_reference_rate(values, irr(row)[0])
+        assert_reference_rate(values, compiled_irr(row)[0])
+        assert_reference_rate(values, irr_of(row[0]))
+
+
+# Several sign changes in a simulation's chunks (docs/methodology.md#irr): where Descartes' rule
+# of signs shows at most one root on each side of r = 0 (or, where it allows more, one between
+# -99.9% and 1,000%), the root is found as a single one is, compiled, not from a companion
+# matrix in numpy.
+
+SEVERAL_ONE_ROOT_A_SIDE = [
+    # 2 - x + 2 x**2 - x**3 = (2 - x)(1 + x**2): x = 2 only, r = -0.5 (three sign changes)
+    ([2.0, -1.0, 2.0, -1.0], -0.5),
+    # a first or last year netting 1e-9 beside 1,000 out and 600 back twice: its root lies at
+    # r ~ 1e12 (or -1 + 1e-12), the rate is that of -100, 60, 60 (hand-worked above) to 1e-11
+    ([1e-9, -1000.0, 600.0, 600.0], 0.130662386291807),
+    ([-1000.0, 600.0, 600.0, -1e-9], 0.130662386291807),
+    # a draw of botu_programma's social net benefits: three sign changes, one root (r < 0)
+    (
+        [-530751.6295, -1605335.7807, -206263.4541, -184082.0013, -184428.6632]
+        + [80978.0376, 27880.2836, 21033.0817, -1836.5556, 758687.5138],
+        -0.14213217620002924,
+    ),
+    # a draw of nabuurschap's: 100,000 out, 15,973.74 back, then 12,756.51 out a year: no root
+    ([-100000.0, 15973.7441] + [-12756.5124] * 8, np.nan),
+]
+
+
+@pytest.mark.parametrize(("values", "expected"), SEVERAL_ONE_ROOT_A_SIDE)
+def test_one_root_a_side_is_found_compiled(values, expected):
+    row = np.array([values])
+    rate, left = single_roots(row)
+    assert not left[0]
+    assert rate[0] == pytest.approx(expected, rel=1e-11, nan_ok=True)
+    assert_reference_rate(values, rate[0])
+    assert_reference_rate(values, irr_of(row[0]))
+    assert_same_rates(rate, irr(row))  # the numpy form's companion matrix
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        [-100.0, 230.0, -132.0],  # two roots r > 0, 10% and 20% (hand-worked above)
+        [1.0, -1.0, -1.0, 1.0],  # (1 - x)**2 (1 + x): a double root at r = 0, NPV(0) = 0
+        [-1e-10, 1e-6, 0.0, -1.0],  # two roots r > 0, both above 1,000%: 1,056% and 9,999%
+    ],
+)
+def test_two_roots_on_a_side_are_left_to_the_companion_matrix(values):
+    rate, left = single_roots(np.array([values]))
+    assert left[0] and np.isnan(rate[0])
+
+
+def integer_coefficients(values):
+    """Integers with the signs and ratios of ``values`` (each float is an integer over a power
+    of 2): the polynomial the exact reference counts roots of."""
+    ratios = [float(v).as_integer_ratio() for v in values]
+    common = max(b for _, b in ratios)
+    return [a * (common // b) for a, b in ratios]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    values=st.one_of(far_apart_series(), cash_flows, far_apart_series(longest=40)),
+    start=st.sampled_from([0.0, float(_POINTS[1])]),
+)
+def test_descartes_bound_is_the_exact_one(values, start):
+    """The compiled count of sign changes on ``(start, 1)``, from two Taylor shifts in float64,
+    is the exact one (integers) where it is sure of every sign; where rounding leaves some in
+    doubt it is at least the exact one, and 0 or 1 only where that is the number of roots."""
+    values = np.trim_zeros(np.array(values, dtype=float))
+    assume(values.size >= 2)
+    room = np.empty((2, values.size))
+    bound, sign_start = _roots_at_most(values, values.size, start, room[0], room[1])
+    assume(bound >= 0)
+    polynomial = integer_coefficients(values)
+    exact = reference_roots_at_most(polynomial, Fraction(start), Fraction(1))
+    if bound <= 1:
+        assert bound == exact
+    else:
+        assert bound >= exact
+    at_start = sum(c * Fraction(start) ** k for k, c in enumerate(polynomial))
+    assert sign_start == (at_start > 0) - (at_start < 0)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    costs=st.lists(st.floats(1, 1e6), min_size=1, max_size=5),
+    returns=st.lists(positive_cents, min_size=1, max_size=25),
+    almost_nothing=st.floats(1e-12, 1e-3),
+    at_the_end=st.booleans(),
+)
+def test_a_year_netting_almost_nothing_at_either_end_keeps_the_exact_rate(
+    costs, returns, almost_nothing, at_the_end
+):
+    """An investment whose first or last year nets a fraction of a cent of the other sign has
+    two or three sign changes; its rate nearest 0 is still the exact reference's, compiled."""
+    values = [-c for c in costs] + returns
+    values = values + [-almost_nothing] if at_the_end else [almost_nothing] + values
+    row = np.array([values])
+    with np.errstate(all="ignore"):
         assert_reference_rate(values, compiled_irr(row)[0])
         assert_reference_rate(values, irr_of(row[0]))

@@ -9,12 +9,17 @@ last bits only: the bracket is found by bisecting the grid (the polynomial chang
 on it) instead of evaluating the polynomial at every grid point; the polynomial and its
 slope are evaluated by Horner's rule in ``z**4``, four independent chains of products (plain
 Horner's rule where ``z**4`` underflows); and the iteration stops one step early where that
-step is foreseen to change nothing (:data:`_FORESEEN`). A
-series with several sign changes takes the numpy form's route in :func:`irr_of`: the
-eigenvalues of its companion matrix (LAPACK's complex ``geev``), the real positive ones
-polished by Newton steps, the one nearest ``r = 0`` kept, and where the amounts lie far apart
-each part of the Newton polygon solved on its own as well; :func:`single_roots` leaves such rows
-to the numpy form, so that a simulation's rates are its own to the last bit there.
+step is foreseen to change nothing (:data:`_FORESEEN`).
+
+A series with several sign changes is solved the same way where Descartes' rule of signs,
+applied on each side of ``r = 0`` (:func:`_roots_at_most`), shows that each side has at most
+one root, or one root between -99.9% and 1,000% and none nearer 0 (:func:`_nearest_root`):
+every such series of the example scenarios' simulations, and a first or last year netting
+almost 0 beside the others. Elsewhere (two roots on a side, a bound in doubt after rounding)
+:func:`irr_of` takes the numpy form's route: the eigenvalues of its companion matrix
+(LAPACK's complex ``geev``), the real positive ones polished by Newton steps, the one nearest
+``r = 0`` kept, and where the amounts lie far apart each part of the Newton polygon solved on
+its own as well; :func:`single_roots` leaves such rows to the numpy form itself.
 """
 
 from __future__ import annotations
@@ -48,6 +53,11 @@ _QUADRATIC = 1e-3
 """The largest relative step before it after which :data:`_FORESEEN` is trusted: from further
 away a Newton step may be a leap (a root 1e-66 below the bracket's start), not the quadratic
 convergence foreseen."""
+_DOUBT = 8.0
+"""Units of 2.2e-16 per coefficient of a polynomial within which a shifted coefficient's sign
+is in doubt (:func:`_roots_at_most`): its Taylor shifts round each term at most ``4 * length``
+times, each by at most half a unit, so that the bound has a margin of four."""
+_EPSILON = float(np.finfo(np.float64).eps)
 _POINTS = np.concatenate([[0.0], _GRID, [1.0]])
 """The grid with the ends of (0, 1): bracket ``i`` is ``(_POINTS[i], _POINTS[i + 1])``."""
 
@@ -154,18 +164,17 @@ def _narrowed(coefficients, length, sign_low, low, high):  # pragma: no cover - 
 
 
 @_compile
-def _bracketed_newton(coefficients, derivative, length):  # pragma: no cover - compiled
-    """Root in (0, 1) of ``sum_k c_k z**k`` (one sign change there) with ``derivative`` its
-    derivative's coefficients (as many, a zero last); see ``businesscase.irr._bracketed_newton``."""
+def _bracketed_newton(coefficients, derivative, length, below, value_low):  # pragma: no cover
+    """Root in ``(_POINTS[below], 1)`` of ``sum_k c_k z**k``, its only root there, with
+    ``derivative`` its derivative's coefficients (as many, a zero last) and ``value_low`` its
+    value at ``_POINTS[below]`` (``c_0`` at 0); see ``businesscase.irr._bracketed_newton``."""
     points = _POINTS
-    sign_low = _sign(coefficients[0])
+    sign_low = _sign(value_low)
     # The bracket: the grid points on the side of z = 0 are those before the only sign
     # change; their number is found by evaluating the polynomial at grid points, keeping the
-    # last on either side (``below`` and ``above``, the ends 0 and 1 to start with) and the
-    # values there, whose order does not change the bracket found nor those values.
-    below = 0
+    # last on either side (``below`` and ``above``, the ends to start with) and the values
+    # there, whose order does not change the bracket found nor those values.
     above = points.size - 1
-    value_low = coefficients[0]
     value_high = 0.0
     slope_one = 0.0
     curve_one = 0.0
@@ -262,7 +271,7 @@ def _single_root(values, first, last, coefficients, derivative):  # pragma: no c
     for k in range(1, length):
         derivative[k - 1] = k * coefficients[k]
     derivative[length - 1] = 0.0
-    z = _bracketed_newton(coefficients, derivative, length)
+    z = _bracketed_newton(coefficients, derivative, length, 0, coefficients[0])
     if total == 0.0:
         return 0.0
     if positive:
@@ -270,6 +279,123 @@ def _single_root(values, first, last, coefficients, derivative):  # pragma: no c
     else:
         rate = z - 1.0
     return rate if rate > -1.0 else np.nan
+
+
+@_compile
+def _roots_at_most(coefficients, length, start, shifted, sizes):  # pragma: no cover - compiled
+    """Descartes' bound on the roots in ``(start, 1)`` of ``sum_k c_k z**k`` over the first
+    ``length`` coefficients, and the sign of the polynomial at ``start``; a bound of -1 where
+    rounding leaves the sign of a coefficient it counts in doubt.
+
+    The bound is the number of sign changes of the coefficients of ``(1 + y)**n P(start + (1 -
+    start) / (1 + y))`` (``n = length - 1``), whose positive roots ``y`` are those of ``P`` in
+    ``(start, 1)``; it exceeds the number of roots there by an even number, so 0 and 1 are
+    exact. They come from two Taylor shifts (by ``start``, then, reversed, by 1), which the
+    same steps on ``|c_k|`` bound: a coefficient within :data:`_DOUBT` roundings of that bound
+    of its size, or within what the terms lost below the smallest float64 may add up to, might
+    have either sign or be 0, and counts as the sign that makes the most changes. Where that
+    most is 0 or 1, the number of roots is whether ``P(start)`` and ``P(1)`` (the last and first
+    coefficients, which must not be in doubt) differ in sign. ``shifted`` and ``sizes`` are
+    room for ``length`` coefficients."""
+    degree = length - 1
+    top = -1100  # the coefficients scaled by a power of 2, the largest to [0.5, 1)
+    for k in range(length):
+        if coefficients[k] != 0.0:
+            top = max(top, math.frexp(coefficients[k])[1])
+    for k in range(length):
+        shifted[k] = math.ldexp(coefficients[k], -top)
+        sizes[k] = abs(shifted[k])
+        if shifted[k] == 0.0 and coefficients[k] != 0.0:
+            return -1, 0.0  # amounts more than float64's range apart
+    if start != 0.0:  # P(start + u), then u = (1 - start) w
+        for i in range(degree):
+            for k in range(degree - 1, i - 1, -1):
+                shifted[k] += start * shifted[k + 1]
+                sizes[k] += start * sizes[k + 1]
+        scale = 1.0
+        for k in range(1, length):
+            scale *= 1.0 - start
+            shifted[k] *= scale
+            sizes[k] *= scale
+    for k in range(length // 2):  # reversed: w = 1 / (1 + y)
+        j = degree - k
+        shifted[k], shifted[j] = shifted[j], shifted[k]
+        sizes[k], sizes[j] = sizes[j], sizes[k]
+    for i in range(degree):  # shifted by 1
+        for k in range(degree - 1, i - 1, -1):
+            shifted[k] += shifted[k + 1]
+            sizes[k] += sizes[k + 1]
+    doubt = _DOUBT * length * _EPSILON
+    # each of at most 4 * length steps loses at most 2**-1075 below the smallest float64,
+    # multiplied by at most 2**degree in the shifts
+    lost = math.ldexp(4.0 * length, degree - 1075)
+    # The most sign changes the coefficients can have: between two coefficients of known
+    # sign with ``doubtful`` ones (of either sign or 0) in between, ``doubtful + 1`` where
+    # that has the parity of the two signs' change, else ``doubtful``.
+    changes = 0
+    previous = 0.0
+    doubtful = 0
+    for k in range(length):
+        if not (np.isfinite(shifted[k]) and np.isfinite(sizes[k])):
+            return -1, 0.0
+        if sizes[k] == 0.0:
+            continue  # every term 0: exactly 0
+        if not abs(shifted[k]) > doubt * sizes[k] + lost:
+            if k == 0 or k == degree:
+                return -1, 0.0  # P(1) or P(start) in doubt
+            doubtful += 1
+            continue
+        sign = _sign(shifted[k])
+        if previous != 0.0:
+            change = 1 if previous * sign < 0.0 else 0
+            changes += doubtful + 1 if (doubtful + 1) % 2 == change else doubtful
+        previous = sign
+        doubtful = 0
+    if changes <= 1:  # then as many roots as P(start) and P(1) differ in sign
+        changes = 1 if _sign(shifted[degree]) != _sign(shifted[0]) else 0
+    return changes, _sign(shifted[degree])
+
+
+@_compile
+def _nearest_root(values, first, last, room):  # pragma: no cover - compiled
+    """The rate nearest 0 of a series with several sign changes, and whether it is certain:
+    each side of ``r = 0`` (``z = x`` for ``r > 0``, ``z = 1 / x`` for ``r < 0``) has at most
+    one root that counts, shown by Descartes' rule on ``(0, 1)`` (:func:`_roots_at_most`), or,
+    where that allows more, on ``(_POINTS[1], 1)`` (rates up to 1,000% and down to -99.9%:
+    a root further out, such as one a year netting almost 0 at either end adds, is then not the
+    nearest); the root is found as a single one is (:func:`_bracketed_newton`). Not certain
+    (rate NaN) where a side may have two roots or more there, a bound is in doubt, or a root's
+    rate is beyond float64 or rounds to -1.
+    ``room`` is (4, ``values.size``) of room."""
+    coefficients, derivative, shifted, sizes = room[0], room[1], room[2], room[3]
+    length = last - first + 1
+    best = np.nan
+    for side in range(2):
+        for k in range(length):
+            coefficients[k] = values[first + k] if side == 0 else values[last - k]
+        count, _ = _roots_at_most(coefficients, length, 0.0, shifted, sizes)
+        below = 0
+        value_low = coefficients[0]
+        if count >= 2:
+            count, sign_start = _roots_at_most(coefficients, length, _POINTS[1], shifted, sizes)
+            below = 1
+            value_low = _polynomial(coefficients, length, _POINTS[1])
+            if count != 1 or _sign(value_low) != sign_start:
+                return np.nan, False  # (with 0: its roots, if any, lie below that bracket)
+        if count == 0:
+            continue
+        if count != 1:
+            return np.nan, False
+        for k in range(1, length):
+            derivative[k - 1] = k * coefficients[k]
+        derivative[length - 1] = 0.0
+        z = _bracketed_newton(coefficients, derivative, length, below, value_low)
+        rate = (1.0 / z if side == 0 else z) - 1.0
+        if not (rate > -1.0 and abs(rate) < np.inf):
+            return np.nan, False  # beyond float64, or rounded to -1: left to the companion
+        if not abs(rate) >= abs(best):
+            best = rate
+    return best, True
 
 
 @_compile
@@ -505,31 +631,34 @@ def irr_of(values):  # pragma: no cover - compiled
     complex ``geev`` (numba has no real one for a matrix with complex eigenvalues), so such a
     rate may differ from the numpy form's in its last bits."""
     changes, first, last = _sign_structure(values)
+    room = np.empty((4, values.size))
     if changes == 1:
-        return _single_root(values, first, last, np.empty(values.size), np.empty(values.size))
+        return _single_root(values, first, last, room[0], room[1])
     if changes > 1:
-        return _closest_root(values[first : last + 1])
+        rate, certain = _nearest_root(values, first, last, room)
+        return rate if certain else _closest_root(values[first : last + 1])
     return np.nan
 
 
 @_compile
 def _single_roots(values, rate, several):  # pragma: no cover - compiled
-    coefficients = np.empty(values.shape[1])
-    derivative = np.empty(values.shape[1])
+    room = np.empty((4, values.shape[1]))
     for d in range(values.shape[0]):
         changes, first, last = _sign_structure(values[d])
+        certain = True
         if changes == 1:
-            rate[d] = _single_root(values[d], first, last, coefficients, derivative)
+            rate[d] = _single_root(values[d], first, last, room[0], room[1])
+        elif changes > 1:
+            rate[d], certain = _nearest_root(values[d], first, last, room)
         else:
             rate[d] = np.nan
-        several[d] = changes > 1
+        several[d] = not certain
 
 
 def single_roots(values: FloatArray) -> tuple[FloatArray, np.ndarray]:
-    """The rate of each row of ``values`` (D, T) [EUR] with one sign change, NaN elsewhere
-    [fraction per year], and whether each row has several sign changes (D,): these are left
-    to :func:`businesscase.irr.irr`'s companion matrices, so that their rates are the numpy
-    form's to the last bit."""
+    """The rate of each row of ``values`` (D, T) [EUR] [fraction per year], and whether each
+    row is left to :func:`businesscase.irr.irr`'s companion matrices (D,) (its rate NaN here):
+    the rows with several sign changes that :func:`_nearest_root` cannot settle."""
     values = np.ascontiguousarray(values, dtype=np.float64)
     rate = np.empty(values.shape[0])
     several = np.empty(values.shape[0], dtype=np.bool_)
