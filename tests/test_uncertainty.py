@@ -17,7 +17,10 @@ from businesscase.scenario import scenario_from_dict
 from businesscase.uncertainty import (
     FAN_PERCENTILES,
     PERCENTILES,
+    SAMPLE,
+    _order_statistics,
     _percentiles,
+    _select,
     sensitivity,
     simulate,
     switching_values,
@@ -318,3 +321,82 @@ def test_the_percentiles_are_numpys_to_the_bit(values, percentiles):
     np.testing.assert_array_equal(
         _percentiles(values, percentiles), np.percentile(values, percentiles)
     )
+
+
+@given(
+    values=st.lists(
+        st.floats(allow_nan=False, allow_infinity=True) | st.sampled_from((0.0, -0.0, 1.0)),
+        min_size=1,
+        max_size=60,
+    ),
+    picks=st.lists(st.integers(0, 59), min_size=1, max_size=10),
+)
+def test_selecting_puts_each_rank_in_its_sorted_place(values, picks):
+    """Partitioned around the middle rank, then each side: every rank asked for holds the
+    value sorting gives it, and the values are only moved."""
+    values = np.array(values)
+    ranks = sorted({pick % values.size for pick in picks})
+    work = values.copy()
+    found = {}
+    _select(work, 0, work.size, ranks, found)
+    ordered = np.sort(values)
+    assert [found[rank] for rank in ranks] == ordered[ranks].tolist()
+    assert [work[rank] for rank in ranks] == ordered[ranks].tolist()
+    assert np.sort(work).tolist() == ordered.tolist()
+
+
+def many_draws():
+    """Figures of 100,000 draws as a simulation makes them: spread out, 0 in half of the
+    draws, a few whole years, one value, infinities, a NaN, in order and reversed."""
+    rng = np.random.default_rng(5)
+    draws = 100_000
+    spread = rng.normal(size=draws) * 1e6
+    return {
+        "spread": spread,
+        "odd count": spread[:-7],
+        "mostly zero": np.where(rng.random(draws) < 0.5, 0.0, spread),
+        "zeros of both signs": np.where(rng.random(draws) < 0.5, rng.choice([0.0, -0.0], draws), 1),
+        "some zeros": np.where(rng.random(draws) < 0.003, 0.0, spread),
+        "years": rng.integers(0, 30, draws).astype(float),
+        "one value": np.full(draws, 2.5),
+        "infinite": np.where(rng.random(draws) < 0.1, np.inf, spread),
+        "a NaN": np.where(np.arange(draws) == 777, np.nan, spread),
+        "in order": np.sort(spread),
+        "reversed": np.sort(spread)[::-1].copy(),
+        "few": spread[: SAMPLE + 1],
+    }
+
+
+@pytest.mark.parametrize("name", list(many_draws()))
+def test_the_percentiles_of_many_draws_are_numpys_to_the_bit(name):
+    """Beyond :data:`SAMPLE` values the ranks are found by partitioning unless the sample
+    holds a value twice: either way numpy's percentiles, the sign of a zero included, except
+    where zeros of both signs meet at a rank (which of them lands there is the algorithm's
+    choice: numpy's sort and its partition differ too)."""
+    values = many_draws()[name]
+    for percentiles in (PERCENTILES, FAN_PERCENTILES, (0, 100), (1, 33, 99)):
+        with np.errstate(invalid="ignore"):  # inf - inf, in numpy's percentile as here
+            found, expected = _percentiles(values, percentiles), np.percentile(values, percentiles)
+        np.testing.assert_array_equal(found, expected)
+        if name != "zeros of both signs":
+            np.testing.assert_array_equal(np.signbit(found), np.signbit(expected))
+
+
+def test_the_ranks_of_distinct_draws_are_found_by_partitioning(monkeypatch):
+    """Distinct values beyond the sample are not sorted whole; a long run of equal values is
+    (partitioning inside it is slow): the same values at the ranks either way."""
+    values = many_draws()["spread"]
+    ranks = np.array([0, 4_999, 5_000, 49_999, 99_999])
+    sorted_sizes = []
+    sort = np.sort
+
+    def counted(array, *arguments, **options):
+        sorted_sizes.append(np.size(array))
+        return sort(array, *arguments, **options)
+
+    monkeypatch.setattr(np, "sort", counted)
+    assert _order_statistics(values, ranks).tolist() == sort(values)[ranks].tolist()
+    assert sorted_sizes == [values[:: values.size // SAMPLE].size]  # the sample alone
+    zeros = many_draws()["mostly zero"]
+    assert _order_statistics(zeros, ranks).tolist() == sort(zeros)[ranks].tolist()
+    assert max(sorted_sizes) == zeros.size
