@@ -13,7 +13,8 @@ from strategies import scenarios as scenario_dicts
 from test_fused import FUSED_EXAMPLES, HAND_WORKED, assert_same_figures, draws_of
 
 from businesscase import examples, fast, kernels
-from businesscase.kernels.figures import _numpy_sum
+from businesscase.irr import irr
+from businesscase.kernels.figures import _numpy_sum, _rates
 from businesscase.metrics import (
     SCALAR_METRICS,
     YEAR_METRICS,
@@ -156,6 +157,22 @@ def test_the_sums_over_years_add_as_numpy_does(count):
     rows *= 10.0 ** np.random.default_rng(1).integers(-8, 8, rows.shape)
     found = [_numpy_sum(row, 0, count) for row in rows]
     np.testing.assert_array_equal(found, rows.sum(axis=1))
+
+
+def test_the_rates_are_those_of_irr_with_one_sign_change_or_several():
+    """-100, 60, 60 changes sign once: 13.0662% (``-100 + 60 x + 60 x^2 = 0``,
+    ``x = 1 / (1 + r)``); -100, 230, -132 twice, with roots at 10% and 20%
+    (``-100 + 230 / 1.1 - 132 / 1.21 = 0``), of which irr takes the one nearest to 0; 100,
+    100, 100 never: no rate. The compiled rates of the first kind and irr's own of the second
+    are irr's of every row, to the bit."""
+    rows = np.array([[-100.0, 60.0, 60.0], [-100.0, 230.0, -132.0], [100.0, 100.0, 100.0]])
+    rows = np.concatenate([rows, rows[::-1]])
+    with fast.compiled():
+        found = _rates(rows)
+    np.testing.assert_array_equal(found, irr(rows))
+    assert found[0] == pytest.approx(0.130662, abs=1e-6)
+    assert found[1] == pytest.approx(0.1, rel=1e-12)
+    assert np.isnan(found[2])
 
 
 HOSTILE = st.sampled_from((1e150, 1e200, 1e299, 1e306, 1e308))
