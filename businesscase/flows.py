@@ -211,7 +211,7 @@ def build_flows(scenario: Scenario, params: Parameters, actuals: Actuals | None 
     """
     horizon = scenario.settings.horizon_years
     ids = tuple(holder.id for holder in scenario.stakeholders)
-    labeller = _Labeller(ids, params.draws)
+    labeller = Labeller(ids, params.draws)
     p = params.lines
     index = price_index(params.inflation, horizon)
     blocks: list[FlowBlock] = []
@@ -378,14 +378,14 @@ def build_flows(scenario: Scenario, params: Parameters, actuals: Actuals | None 
         loan_outstanding = outstanding.sum(axis=1)
 
     paid = paid_lines(scenario)
-    contracts, payer_value, contract_blocks = contract_flows(
+    contracts, payer_value, bond_blocks = contract_flows(
         scenario,
         params,
         {i: cohorts[:, i, :] for i in paid},
         {i: outcome_value[:, i, :] for i in paid},
         index,
     )
-    blocks += contract_blocks
+    blocks += bond_blocks
 
     return Flows(
         start_year=scenario.settings.start_year,
@@ -494,7 +494,7 @@ def contract_flows(
         The contracts' drawdowns, payments and guarantees.
     """
     draws, horizon = params.draws, scenario.settings.horizon_years
-    labeller = _Labeller(tuple(holder.id for holder in scenario.stakeholders), draws)
+    labeller = Labeller(tuple(holder.id for holder in scenario.stakeholders), draws)
     blocks: list[FlowBlock] = []
     lines = {line.name: i for i, line in enumerate(scenario.outcomes)}
     q = params.lines["outcomes"]
@@ -584,7 +584,7 @@ def contract_flows(
             else own_payers
         )
         counted |= pairs
-        blocks += _contract_blocks(bond, metrics, drawn, payments, guarantee, labeller)
+        blocks += contract_blocks(bond, metrics, drawn, payments, guarantee, labeller)
     return tuple(contracts), payer_value, blocks
 
 
@@ -627,16 +627,16 @@ def _payer_value(
     return value
 
 
-def _contract_blocks(
+def contract_blocks(
     bond,
     metrics: list,
     drawn: FloatArray,
     payments: FloatArray,
-    guarantee: FloatArray,
-    labeller: _Labeller,
+    guarantee: FloatArray | None,
+    labeller: Labeller,
 ) -> list[FlowBlock]:
     """The flow blocks of one contract: its drawdowns, its payments per metric and its
-    guarantee (when it has one)."""
+    guarantee (when it has a guarantor; ``guarantee`` may be None without one)."""
     investor = labeller.one_each([bond.investor])
     label = f"{bond.name} outcome payments"
     payers = np.stack([labeller.shares(metric.payer_shares()) for metric in metrics])
@@ -685,7 +685,7 @@ def _timing(
     return params.years(section, "start", chosen), params.years(section, "duration", chosen)
 
 
-class _Labeller:
+class Labeller:
     """Builds :class:`FlowBlock` objects, filling the labels a block does not need."""
 
     def __init__(self, ids: tuple[str, ...], draws: int) -> None:

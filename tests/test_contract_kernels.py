@@ -3,13 +3,20 @@ contract.py; docs/uncertainty.md, "Compiled hot spots"): the same numbers, NaN i
 draws. Where the arithmetic is the numpy form's step by step the numbers are equal to the bit;
 the return cap's discount factors are powers, which may round differently (1e-12)."""
 
+from dataclasses import fields
+
 import numpy as np
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
+from strategies import scenarios as scenario_dicts
 
-from businesscase import sib
+from businesscase import fast, sib
+from businesscase.distributions import base_value
+from businesscase.flows import contract_flows, paid_lines, price_index
 from businesscase.kernels import contract
+from businesscase.parameters import compile_parameters, numeric_inputs
+from businesscase.scenario import scenario_from_dict
 
 
 def floats(shape, low, high, *, zero=True):
@@ -106,3 +113,119 @@ def test_tied_years_are_taken_in_year_order_as_numpy_does():
     found = contract.breakeven_shares(paid_for, np.zeros((1, 1)), price, cap, capital)
     np.testing.assert_array_equal(found, expected)
     assert found[0] == 1.8 / ((0.1 + 0.2 + 0.3 + 0.0) * 3.0) != 1.8 / ((0.3 + 0.2 + 0.1) * 3.0)
+
+
+# --- Every contract of a fused chunk at once (contract.chunk_contracts) ------------------------
+
+
+def contract_flows_both_ways(scenario, params, cohorts, values):
+    """:func:`businesscase.flows.contract_flows` as the fused chunks called it (inside
+    :func:`businesscase.fast.compiled`) and :func:`contract.chunk_contracts`, from the same
+    rows of the outcome lines paid for."""
+    paid = paid_lines(scenario)
+    index = price_index(params.inflation, scenario.settings.horizon_years)
+    with fast.compiled():
+        expected = contract_flows(
+            scenario,
+            params,
+            {line: cohorts[:, k] for k, line in enumerate(paid)},
+            {line: values[:, k] for k, line in enumerate(paid)},
+            index,
+        )
+        found = contract.chunk_contracts(scenario, params, cohorts, values, index)
+    return expected, found
+
+
+def assert_identical(expected, found):
+    """Every array of the contracts, the payers' value and the blocks equal to the bit, NaN in
+    the same places; every label the same."""
+    (want_contracts, want_value, want_blocks), (contracts, value, blocks) = expected, found
+    np.testing.assert_array_equal(value, want_value)
+    pairs = [*zip(want_contracts, contracts, strict=True), *zip(want_blocks, blocks, strict=True)]
+    for want, got in pairs:
+        for field in fields(want):
+            a, b = getattr(want, field.name), getattr(got, field.name)
+            if isinstance(a, np.ndarray):
+                assert a.shape == b.shape, field.name
+                np.testing.assert_array_equal(b, a, err_msg=field.name)
+            else:
+                assert a == b, field.name
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=scenario_dicts(with_sib=True, contracts=True), seed=st.integers(0, 2**16))
+def test_every_contract_of_a_chunk_compiled_is_contract_flows_to_the_bit(data, seed):
+    """Random contracts (one to three, several metrics and payers, lags, drawdowns, caps,
+    return caps, guarantees, nominal ones with inflation) with their inputs drawn, and hostile
+    rows of the lines paid for: no outcomes, a few, huge ones, values of either sign."""
+    scenario = scenario_from_dict(data, source="random.toml")
+    draws, horizon = 7, scenario.settings.horizon_years
+    rng = np.random.default_rng(seed)
+    values = {
+        path: base_value(written) * rng.uniform(0.0, 2.0, draws)
+        for path, written in numeric_inputs(scenario).items()
+    }
+    params = compile_parameters(scenario, draws=draws, values=values)
+    shape = (draws, len(paid_lines(scenario)), horizon)
+    scale = 10.0 ** rng.integers(-3, 12, shape)
+    cohorts = np.where(rng.random(shape) < 0.3, 0.0, rng.uniform(0.0, 50.0, shape) * scale)
+    worth = rng.normal(0.0, 1e4, shape) * scale
+    assert_identical(*contract_flows_both_ways(scenario, params, cohorts, worth))
+
+
+def test_a_hand_worked_contract_through_the_compiled_chunk():
+    """Capital 1,000 in year 0; 10, 0, 20 and 12 outcomes in years 0-3 with a deadweight of
+    1/4 are 7.5, 0, 15 and 9 paid for; at 100 each above a threshold of 8, paid a year later:
+    nothing for year 0 (7.5 < 8), 1,500 in year 3 and 900 beyond the horizon; a cap of 2,000
+    trims the 900 to 500 (not a return cap's trim: that is none). The guarantor pays half the
+    capital not repaid within the horizon: none. Half the line's value of 50 a year belongs to
+    the payer, 40% of it cashable: 10 a year. Break-even: the share that makes the years paid
+    within the horizon (15 in year 2, paid in year 3) repay 1,000 at 100 each: 1,000 / 1,500
+    = 2/3, above the threshold's 8 / 15."""
+    data = {
+        "scenario": {"name": "Hand", "start_year": 2027, "horizon_years": 4},
+        "stakeholders": [
+            {"id": "gemeente", "name": "Gemeente", "kind": "public"},
+            {"id": "bank", "name": "Bank", "kind": "investor"},
+        ],
+        "outcomes": [
+            {
+                "name": "Werk",
+                "quantity": 10.0,
+                "proxy": 100.0,
+                "deadweight": 0.25,
+                "cashable_share": 0.4,
+                "value_type": "fiscal",
+                "beneficiaries": {"gemeente": 0.5, "bank": 0.5},
+            }
+        ],
+        "sib": {
+            "investor": "bank",
+            "outcome_payer": "gemeente",
+            "capital": 1000.0,
+            "outcome": "Werk",
+            "price": 100.0,
+            "threshold": 8.0,
+            "cap": 2000.0,
+            "guarantor": "gemeente",
+            "guarantee_share": 0.5,
+        },
+    }
+    scenario = scenario_from_dict(data, source="hand.toml")
+    params = compile_parameters(scenario)
+    cohorts = np.array([[[10.0, 0.0, 20.0, 12.0]]])
+    values = np.full((1, 1, 4), 50.0)
+    index = price_index(params.inflation, 4)
+    with fast.compiled():
+        (bond,), payer_value, blocks = contract.chunk_contracts(
+            scenario, params, cohorts, values, index
+        )
+    np.testing.assert_array_equal(bond.drawdowns, [[1000.0, 0.0, 0.0, 0.0]])
+    np.testing.assert_array_equal(bond.payments, [[0.0, 0.0, 0.0, 1500.0]])
+    assert bond.payments_beyond[0] == 500.0 and bond.trimmed_by_return_cap[0] == 0.0
+    assert bond.guarantee[0] == 0.0
+    assert bond.breakeven[0] == 1000.0 / 1500.0
+    np.testing.assert_allclose(payer_value, [[10.0] * 4], rtol=1e-15)
+    np.testing.assert_array_equal(bond.payer_value, payer_value)
+    assert [block.flow for block in blocks] == ["financing", "outcome_payment", "guarantee_payment"]
+    np.testing.assert_array_equal(blocks[1].amounts, bond.payments[:, None, :])

@@ -9,8 +9,8 @@ and adds every line straight into the draw's yearly sums (:class:`businesscase.m
 costs with their growth, in kind and residual values; outcome cohorts and their values (harms
 and transfers included); avoided costs with their yearly events, additionality and drop-off;
 value capture, grants and loans, nominal lines deflated. Only the outcome lines an outcome
-contract pays for are written out whole, for the contract's own formulas
-(:func:`businesscase.flows.contract_flows`).
+contract pays for are written out whole, for the contracts' formulas, compiled too
+(:func:`businesscase.kernels.contract.chunk_contracts`).
 
 The numpy engine is the reference: every figure of a simulation through this kernel equals
 the numpy engine's to 1e-12 of the largest present value (``tests/test_fused.py``). What is
@@ -26,8 +26,9 @@ from functools import partial
 import numpy as np
 
 from businesscase import avoided_costs, funding, outcomes, value_capture
-from businesscase.flows import Flows, contract_flows, paid_lines, price_index
+from businesscase.flows import Flows, paid_lines, price_index
 from businesscase.kernels.compiling import compiled as _compile
+from businesscase.kernels.contract import chunk_contracts
 from businesscase.metrics import Totals
 from businesscase.parameters import TIMING_FIELDS, Parameters, PerScenario, base_values
 from businesscase.scenario import Scenario
@@ -603,12 +604,8 @@ def fused_flows(scenario: Scenario, params: Parameters) -> tuple[Flows, Totals]:
         (plan.base, table, place.reshape(place.size), whole_from),
         sections,
     )
-    contracts, payer_value, blocks = contract_flows(
-        scenario,
-        params,
-        {line: paid_cohorts[:, k] for k, line in enumerate(paid)},
-        {line: paid_values[:, k] for k, line in enumerate(paid)},
-        index,
+    contracts, payer_value, blocks = chunk_contracts(
+        scenario, params, paid_cohorts, paid_values, index
     )
     flows = Flows(
         start_year=scenario.settings.start_year,
