@@ -830,35 +830,41 @@ def _percentiles(values: FloatArray, percentiles: tuple[int, ...]) -> FloatArray
     below = np.floor(rank)
     below[rank >= count - 1] = -1  # the last value (the rank -1), as numpy does
     above = np.where(below == -1, -1, below + 1).astype(np.intp)
-    if np.isnan(values).any():
-        return np.full(len(percentiles), np.nan)
     ranks = np.concatenate([below.astype(np.intp), above]) % count
-    low, high = np.split(_order_statistics(values, ranks), 2)
+    ranked = _order_statistics(values, ranks)
+    low, high = ranked[: below.size], ranked[below.size :]
     share = rank - below
     step = high - low
     return np.where(share >= 0.5, high - step * (1 - share), low + step * share)
 
+
+PARTITION_FROM = 16_384
+"""Values of a figure from which :func:`_order_statistics` may partition rather than sort:
+below it a sort is as fast (10,000 draws: 0.09 ms against 0.11)."""
 
 SAMPLE = 1_024
 """Evenly spaced values of a figure that :func:`_order_statistics` looks at first."""
 
 
 def _order_statistics(values: FloatArray, ranks: np.ndarray) -> FloatArray:
-    """``np.sort(values)[ranks]`` for a few ranks, without sorting ``values`` when that pays.
+    """``np.sort(values)[ranks]`` for a few ranks, without sorting ``values`` when that pays;
+    NaN at every rank when a value is NaN.
 
     Sorting 100,000 draws of a figure takes about 1 ms, and a simulation's summary and fan sort
-    65 such rows. numpy's partition puts one rank in its place in about 0.15 ms, so the ranks
-    are found by partitioning a copy: at the middle rank, then each side for the ranks on it
-    (:func:`_select`). Partitioning is 5 to 10 times slower than sorting when the rank falls in
-    a long run of equal values (a figure that is 0 in most draws), so ``values`` are sorted
-    instead when a sorted sample of :data:`SAMPLE` evenly spaced values holds one value twice,
-    or when there are no more values than that. The values at the ranks are the same either
-    way, and NaN-free ``values`` are expected (NaN sorts last, but is no rank's value).
+    65 such rows. numpy's partition puts one rank in its place in about 0.15 ms, so from
+    :data:`PARTITION_FROM` values on the ranks are found by partitioning a copy: at the middle
+    rank, then each side for the ranks on it (:func:`_select`). Partitioning is 5 to 10 times
+    slower than sorting when the rank falls in a long run of equal values (a figure that is 0
+    in most draws), so ``values`` are sorted instead when a sorted sample of :data:`SAMPLE`
+    evenly spaced values holds one value twice. The values at the ranks are the same either
+    way.
     """
-    step = max(values.size // SAMPLE, 1)
-    sample = np.sort(values[::step])
-    if step == 1:
-        return sample[ranks]
+    if values.size < PARTITION_FROM:
+        ordered = np.sort(values)  # NaN sorts last
+        return np.full(ranks.size, np.nan) if np.isnan(ordered[-1]) else ordered[ranks]
+    if np.isnan(values).any():
+        return np.full(ranks.size, np.nan)
+    sample = np.sort(values[:: values.size // SAMPLE])
     if (sample[1:] == sample[:-1]).any():
         return np.sort(values)[ranks]
     work = values.copy()

@@ -16,6 +16,7 @@ from businesscase.sampling import Z_95, sample_inputs
 from businesscase.scenario import scenario_from_dict
 from businesscase.uncertainty import (
     FAN_PERCENTILES,
+    PARTITION_FROM,
     PERCENTILES,
     SAMPLE,
     _order_statistics,
@@ -363,7 +364,11 @@ def many_draws():
         "a NaN": np.where(np.arange(draws) == 777, np.nan, spread),
         "in order": np.sort(spread),
         "reversed": np.sort(spread)[::-1].copy(),
-        "few": spread[: SAMPLE + 1],
+        "fewer": spread[: PARTITION_FROM - 1],
+        "fewer, a NaN": np.where(
+            np.arange(PARTITION_FROM - 1) == 5, np.nan, spread[: PARTITION_FROM - 1]
+        ),
+        "enough": spread[:PARTITION_FROM],
     }
 
 
@@ -383,8 +388,9 @@ def test_the_percentiles_of_many_draws_are_numpys_to_the_bit(name):
 
 
 def test_the_ranks_of_distinct_draws_are_found_by_partitioning(monkeypatch):
-    """Distinct values beyond the sample are not sorted whole; a long run of equal values is
-    (partitioning inside it is slow): the same values at the ranks either way."""
+    """Many distinct values are not sorted whole, only a sample of them; a long run of equal
+    values is (partitioning inside it is slow), and so are fewer values than
+    :data:`PARTITION_FROM` (sorting them is as fast): the same values at the ranks each way."""
     values = many_draws()["spread"]
     ranks = np.array([0, 4_999, 5_000, 49_999, 99_999])
     sorted_sizes = []
@@ -400,3 +406,6 @@ def test_the_ranks_of_distinct_draws_are_found_by_partitioning(monkeypatch):
     zeros = many_draws()["mostly zero"]
     assert _order_statistics(zeros, ranks).tolist() == sort(zeros)[ranks].tolist()
     assert max(sorted_sizes) == zeros.size
+    fewer = values[: PARTITION_FROM - 1]
+    assert _order_statistics(fewer, ranks[:3]).tolist() == sort(fewer)[ranks[:3]].tolist()
+    assert sorted_sizes[-1] == fewer.size
