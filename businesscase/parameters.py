@@ -100,11 +100,12 @@ class Parameters:
     timing : mapping of mapping of int array
         ``timing[section][field]`` of :data:`TIMING_FIELDS`: whole years, shape (D, L) [years];
         read-only where no draw changes them.
-    events : bool array, shape (D, K, T), or None
-        Per draw, for each of the K avoided cost lines of ``event_lines`` and each year,
-        whether the line's event happens that year, in place of its ``probability``: the
-        yearly events a Monte Carlo draws (docs/uncertainty.md). None: every probability is
-        applied as an expected share.
+    events : bool array, shape (K, D, T), or None
+        For each of the K avoided cost lines of ``event_lines``, per draw and year, whether
+        the line's event happens that year, in place of its ``probability``: the yearly events
+        a Monte Carlo draws (docs/uncertainty.md), a line's draws together (each copied in
+        whole rows; by draw first, a chunk's events took a tenth of a us a draw to copy).
+        None: every probability is applied as an expected share.
     event_lines : tuple of int
         The avoided cost lines with yearly events, by position, in the order of ``events``.
     drawn : tuple of (str, str, int, array of shape (D,))
@@ -134,7 +135,7 @@ class Parameters:
         chance = self.lines["avoided_costs"]["probability"]
         years = np.empty((self.draws, chance.shape[1], self.events.shape[2]))
         years[...] = chance[:, :, None]
-        years[:, list(self.event_lines)] = self.events
+        years[:, list(self.event_lines)] = self.events.transpose(1, 0, 2)
         return years
 
     def columns(self, section: str, name: str, chosen: list[int]) -> FloatArray:
@@ -290,9 +291,9 @@ def compile_parameters(
     events = None
     by_line = {int(_AVOIDED_PROBABILITY.fullmatch(path)["line"]): path for path in yearly or {}}
     if by_line:
-        events = np.empty((draws, len(by_line), settings.horizon_years), dtype=bool)
+        events = np.empty((len(by_line), draws, settings.horizon_years), dtype=bool)
         for k, line in enumerate(sorted(by_line)):
-            events[:, k] = yearly[by_line[line]]
+            events[k] = yearly[by_line[line]]
     return Parameters(
         draws=draws,
         discount_rate=rate,

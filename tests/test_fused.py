@@ -16,6 +16,7 @@ from businesscase import examples, fast, kernels, parameters
 from businesscase.actuals import load_actuals
 from businesscase.distributions import base_value, whole_base_value
 from businesscase.flows import build_flows, fusable
+from businesscase.kernels import model
 from businesscase.metrics import Totals, block_totals, compute_metrics, yearly_series
 from businesscase.overflow import TooLargeToComputeError
 from businesscase.parameters import (
@@ -477,3 +478,21 @@ def test_hostile_outcomes_and_events_give_the_numpy_engines_sums(
     with fast.compiled():
         _, lines = kernels.fused_flows(scenario, params)
     assert_same_totals(block_totals(build_flows(scenario, params)), lines, params)
+
+
+def test_chunks_of_one_scenario_drawing_other_inputs_each_read_their_own():
+    """What the kernel reads of the drawn inputs is worked out once per set of inputs drawn
+    and kept with the scenario: chunks of one scenario that draw other inputs, or the same in
+    another order, each get their own, and the numpy engine's sums."""
+    scenario = scenario_from_dict(every_kind_of_line(), source="every.toml")
+    draws = 40
+    values, yearly = draws_of(scenario, draws)
+    assert len(values) > 4
+    every_other = {path: per_draw for k, (path, per_draw) in enumerate(values.items()) if k % 2}
+    for drawn in (values, dict(reversed(values.items())), every_other, values):
+        params = compile_parameters(scenario, draws=draws, values=drawn, yearly=yearly)
+        expected = block_totals(build_flows(scenario, params))
+        with fast.compiled():
+            flows, lines = kernels.fused_flows(scenario, params)
+        assert_same_totals(expected, block_totals(flows, lines), params)
+    assert len(model._plan(scenario).reading) == 3

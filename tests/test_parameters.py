@@ -102,7 +102,8 @@ def test_yearly_events_replace_the_chance_of_their_lines_only():
         assert np.array_equal(params.avoided_cost_years[:, line], expected.astype(float))
     # kept as booleans of the lines with events only: what the fused kernel reads
     assert params.events.dtype == bool and params.event_lines == (risky[0],)
-    assert np.array_equal(params.events[:, 0], events[risky[0]])
+    assert params.events.shape == (1, draws, horizon)
+    assert np.array_equal(params.events[0], events[risky[0]])
 
 
 def test_events_of_an_avoided_cost_that_is_not_there_are_refused():

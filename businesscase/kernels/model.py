@@ -20,7 +20,7 @@ is computed by the numpy function of the section's module, so each formula is wr
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 
 import numpy as np
@@ -126,7 +126,8 @@ _yearly_capture = _compile(value_capture.yearly_capture)
 
 
 BLOCK = 32
-"""Draws whose drawn inputs are gathered at once (:func:`_gather`)."""
+"""Draws whose drawn inputs and yearly events are gathered at once (:func:`_gather`,
+:func:`_gather_events`)."""
 
 
 @_compile
@@ -137,6 +138,17 @@ def _gather(block, table, first):  # pragma: no cover - compiled
     for p in range(table.shape[0]):
         for j in range(min(block.shape[0], table.shape[1] - first)):
             block[j, p] = table[p, first + j]
+
+
+@_compile
+def _gather_events(block, events, first):  # pragma: no cover - compiled
+    """The yearly events of the draws from ``first`` on (``events``: by line, draw and year)
+    by draw, line and year in ``block``, a block of draws at a time, each line's rows read
+    one after the other."""
+    for k in range(events.shape[0]):
+        for j in range(min(block.shape[0], events.shape[1] - first)):
+            for t in range(events.shape[2]):
+                block[j, k, t] = events[k, first + j, t]
 
 
 @_compile
@@ -351,8 +363,9 @@ def _loans(
 @_compile
 def _chunk(outputs, discount, index, inputs, sections):  # pragma: no cover - compiled
     """Every draw of a chunk: its inputs in place (``inputs``: the base values, rows by line;
-    the drawn ones by input and draw, the place of each and where whole years begin), its sums
-    built in the cache (``acc``), then copied to its rows.
+    the drawn ones by input and draw, the place of each and where whole years begin; the
+    yearly events by line, draw and year, gathered by draw), its sums built in the cache
+    (``acc``), then copied to its rows.
 
     Every array is taken out of its tuple once, before the draws: an array taken out of a tuple
     is counted as one more reference to it, two calls of numba's runtime each time."""
@@ -369,11 +382,13 @@ def _chunk(outputs, discount, index, inputs, sections):  # pragma: no cover - co
     x = base.copy()
     flat = x.reshape(x.size)
     block = np.empty((BLOCK, table.shape[0]))
+    happens = np.empty((BLOCK, events.shape[0], events.shape[2]), dtype=np.bool_)
     cohorts, values = np.empty(horizon), np.empty(horizon)
     acc, paying = np.empty((YEARLY, horizon)), np.empty(payers.shape[1])
     for d in range(draws):
         if d % BLOCK == 0:
             _gather(block, table, d)
+            _gather_events(happens, events, d)
         _draw_inputs(flat, block, d % BLOCK, place, whole_from)
         for k in range(YEARLY):
             for t in range(horizon):
@@ -382,7 +397,7 @@ def _chunk(outputs, discount, index, inputs, sections):  # pragma: no cover - co
             paying[s] = 0.0
         _costs(acc, x, in_kind, life)
         _outcomes(d, acc, paid_cohorts, paid_values, cohorts, values, x, kind, value_type, slot)
-        _avoided_costs(d, acc, values, x, events, event_of, avoided_kind, avoided_type)
+        _avoided_costs(d % BLOCK, acc, values, x, happens, event_of, avoided_kind, avoided_type)
         _money(
             d,
             acc,
@@ -449,12 +464,16 @@ class _Plan:
         The outcome lines the contracts pay for (:func:`businesscase.flows.paid_lines`).
     loans : list of int
         The funding lines that are loans, by position.
+    reading : dict
+        What the kernel reads of the drawn inputs (:func:`_reading`) by the inputs drawn (a
+        tuple of section, field and line each), filled by the chunks.
     """
 
     base: np.ndarray
     sections: tuple
     paid: list[int]
     loans: list[int]
+    reading: dict = field(default_factory=dict)
 
 
 def _new_plan(scenario: Scenario) -> _Plan:
@@ -526,6 +545,21 @@ WHOLE = tuple(name in TIMING_FIELDS.get(section, ()) for section, name in ROW)
 """Per row of :data:`ROW`, whether its input is whole years."""
 
 
+def _reading(inputs: tuple, lines: int) -> tuple[list[int], np.ndarray, int]:
+    """Which drawn inputs (section, field and line each, in :attr:`Parameters.drawn` order)
+    the kernel reads, by position, numbers first, then whole years (sorted by a plain tuple,
+    :data:`WHOLE`: by numpy scalars a chunk's 150 inputs took a tenth of the kernel's time);
+    the place of each in a draw's inputs (rows by line, ``lines`` a row, flat); where the
+    whole years begin."""
+    chosen = sorted(
+        (i for i, (section, name, _) in enumerate(inputs) if (section, name) in ROW),
+        key=lambda i: WHOLE[ROW[inputs[i][:2]]],
+    )
+    place = [ROW[inputs[i][:2]] * lines + inputs[i][2] for i in chosen]
+    whole_from = len(chosen) - sum(WHOLE[ROW[inputs[i][:2]]] for i in chosen)
+    return chosen, np.array(place, dtype=np.int64).reshape(len(place)), whole_from
+
+
 def fused_flows(scenario: Scenario, params: Parameters) -> tuple[Flows, Totals]:
     """The flows of a chunk of draws as the figures need them: the outcome contracts' blocks,
     and the sums of every other line.
@@ -553,21 +587,14 @@ def fused_flows(scenario: Scenario, params: Parameters) -> tuple[Flows, Totals]:
     discount = discount_factors(params.discount_rate, horizon)
     index = price_index(params.inflation, horizon)
     costs, outcome_lines, avoided, captured, grants, (starts, terms, *loan_lines) = plan.sections
-    # the drawn inputs the kernel reads, numbers first, then whole years (WHOLE is plain
-    # Python: looked up as numpy scalars, a chunk's 150 inputs took a tenth of the kernel's time)
-    read = sorted(
-        (
-            (ROW[section, name], line, values)
-            for section, name, line, values in params.drawn
-            if (section, name) in ROW
-        ),
-        key=lambda drawn: WHOLE[drawn[0]],
-    )
-    table = np.empty((len(read), draws))
-    for p, (_, _, values) in enumerate(read):
-        table[p] = values
-    place = np.array([row * plan.base.shape[1] + line for row, line, _ in read], dtype=np.int64)
-    whole_from = len(read) - sum(WHOLE[row] for row, _, _ in read)
+    inputs = tuple(drawn[:3] for drawn in params.drawn)
+    reading = plan.reading.get(inputs)
+    if reading is None:  # the same inputs in every chunk of a simulation: worked out once
+        reading = plan.reading[inputs] = _reading(inputs, plan.base.shape[1])
+    chosen, place, whole_from = reading
+    table = np.empty((len(chosen), draws))
+    for p, i in enumerate(chosen):
+        table[p] = params.drawn[i][3]
     events = np.zeros((0, 0, 0), dtype=bool) if params.events is None else params.events
     event_of = np.full(len(scenario.avoided_costs), -1, dtype=np.int64)
     event_of[list(params.event_lines)] = range(len(params.event_lines))
@@ -601,7 +628,7 @@ def fused_flows(scenario: Scenario, params: Parameters) -> tuple[Flows, Totals]:
         (out, payers, owed, paid_cohorts, paid_values),
         discount,
         index,
-        (plan.base, table, place.reshape(place.size), whole_from),
+        (plan.base, table, place, whole_from),
         sections,
     )
     contracts, payer_value, blocks = chunk_contracts(
