@@ -407,9 +407,8 @@ def test_rate_at_any_magnitude_is_the_exact_references(values):
 
 
 # Several sign changes in a simulation's chunks (docs/methodology.md#irr): where Descartes' rule
-# of signs shows at most one root on each side of r = 0 (or, where it allows more, one between
-# -99.9% and 1,000%), the root is found as a single one is, compiled, not from a companion
-# matrix in numpy.
+# of signs isolates the root nearest r = 0 on each side in one of the grid's brackets, it is
+# found as a single one is, compiled, not from a companion matrix in numpy.
 
 SEVERAL_ONE_ROOT_A_SIDE = [
     # 2 - x + 2 x**2 - x**3 = (2 - x)(1 + x**2): x = 2 only, r = -0.5 (three sign changes)
@@ -426,6 +425,19 @@ SEVERAL_ONE_ROOT_A_SIDE = [
     ),
     # a draw of nabuurschap's: 100,000 out, 15,973.74 back, then 12,756.51 out a year: no root
     ([-100000.0, 15973.7441] + [-12756.5124] * 8, np.nan),
+    # -64 (1 - 1.125 x)(1 - 1.375 x): two roots r > 0, 12.5% and 37.5%; (0, 1) in x holds
+    # both, its upper half from x = 0.5 too, and so on down to a bracket that holds one
+    ([-64.0, 160.0, -99.0], 0.125),
+    # found by hypothesis in a plan: 105,531 in, 9.9 million out, then money in every year:
+    # roots at r = 93 (the first year's money against the second's) and r = 5.5%
+    (
+        [105531.017888, -9905262.063588]
+        + [104790.166097] * 4
+        + [105531.017888] * 3
+        + [5167074.207851, 105531.017888, 5167074.207851, 105531.017888, 105531.017888]
+        + [5167074.207851, 105531.017888],
+        0.05500272068345305,
+    ),
 ]
 
 
@@ -443,12 +455,15 @@ def test_one_root_a_side_is_found_compiled(values, expected):
 @pytest.mark.parametrize(
     "values",
     [
-        [-100.0, 230.0, -132.0],  # two roots r > 0, 10% and 20% (hand-worked above)
         [1.0, -1.0, -1.0, 1.0],  # (1 - x)**2 (1 + x): a double root at r = 0, NPV(0) = 0
-        [-1e-10, 1e-6, 0.0, -1.0],  # two roots r > 0, both above 1,000%: 1,056% and 9,999%
+        # roots 10% and 20% (hand-worked above), both rates of the grid: its brackets end
+        # where the series is 0
+        [-100.0, 230.0, -132.0],
+        # (1 - 1.12 x)(1 - 1.13 x): two roots r > 0 in one grid bracket (10% to 15%)
+        [1.0, -2.25, 1.2656],
     ],
 )
-def test_two_roots_on_a_side_are_left_to_the_companion_matrix(values):
+def test_two_roots_in_one_bracket_are_left_to_the_companion_matrix(values):
     rate, left = single_roots(np.array([values]))
     assert left[0] and np.isnan(rate[0])
 
@@ -464,24 +479,27 @@ def integer_coefficients(values):
 @settings(max_examples=300, deadline=None)
 @given(
     values=st.one_of(far_apart_series(), cash_flows, far_apart_series(longest=40)),
-    start=st.sampled_from([0.0, float(_POINTS[1])]),
+    ends=st.lists(st.integers(0, _POINTS.size - 1), min_size=2, max_size=2, unique=True),
 )
-def test_descartes_bound_is_the_exact_one(values, start):
-    """The compiled count of sign changes on ``(start, 1)``, from two Taylor shifts in float64,
-    is the exact one (integers) where it is sure of every sign; where rounding leaves some in
-    doubt it is at least the exact one, and 0 or 1 only where that is the number of roots."""
+def test_descartes_bound_is_the_exact_one(values, ends):
+    """The compiled count of sign changes on a bracket of the grid, from two Taylor shifts in
+    float64, is the exact one (integers) where it is sure of every sign; where rounding leaves
+    some in doubt it is at least the exact one, and 0 or 1 only where that is the number of
+    roots. (The bracket is ``(low, low + (high - low))`` with that difference in float64.)"""
     values = np.trim_zeros(np.array(values, dtype=float))
     assume(values.size >= 2)
+    low, high = _POINTS[min(ends)], _POINTS[max(ends)]
     room = np.empty((2, values.size))
-    bound, sign_start = _roots_at_most(values, values.size, start, room[0], room[1])
+    bound, sign_start = _roots_at_most(values, values.size, low, high, room[0], room[1])
     assume(bound >= 0)
     polynomial = integer_coefficients(values)
-    exact = reference_roots_at_most(polynomial, Fraction(start), Fraction(1))
+    start = Fraction(low)
+    exact = reference_roots_at_most(polynomial, start, start + Fraction(high - low))
     if bound <= 1:
         assert bound == exact
     else:
         assert bound >= exact
-    at_start = sum(c * Fraction(start) ** k for k, c in enumerate(polynomial))
+    at_start = sum(c * start**k for k, c in enumerate(polynomial))
     assert sign_start == (at_start > 0) - (at_start < 0)
 
 

@@ -12,11 +12,11 @@ Horner's rule where ``z**4`` underflows); and the iteration stops one step early
 step is foreseen to change nothing (:data:`_FORESEEN`).
 
 A series with several sign changes is solved the same way where Descartes' rule of signs,
-applied on each side of ``r = 0`` (:func:`_roots_at_most`), shows that each side has at most
-one root, or one root between -99.9% and 1,000% and none nearer 0 (:func:`_nearest_root`):
-every such series of the example scenarios' simulations, and a first or last year netting
-almost 0 beside the others. Elsewhere (two roots on a side, a bound in doubt after rounding)
-:func:`irr_of` takes the numpy form's route: the eigenvalues of its companion matrix
+applied on each side of ``r = 0`` to the grid's brackets (:func:`_roots_at_most`), isolates the
+root nearest ``r = 0`` on that side in one of them (:func:`_nearest_root`): every such series of
+the example scenarios' simulations, and a first or last year netting almost 0 beside the
+others. Elsewhere (two roots in one bracket, a sign in doubt after
+rounding) :func:`irr_of` takes the numpy form's route: the eigenvalues of its companion matrix
 (LAPACK's complex ``geev``), the real positive ones polished by Newton steps, the one nearest
 ``r = 0`` kept, and where the amounts lie far apart each part of the Newton polygon solved on
 its own as well; :func:`single_roots` leaves such rows to the numpy form itself.
@@ -58,6 +58,9 @@ _DOUBT = 8.0
 is in doubt (:func:`_roots_at_most`): its Taylor shifts round each term at most ``4 * length``
 times, each by at most half a unit, so that the bound has a margin of four."""
 _EPSILON = float(np.finfo(np.float64).eps)
+_TINY_SCALE = 2.0**-900
+"""The smallest power of a bracket's width :func:`_roots_at_most` scales a coefficient by:
+below it the coefficients would lose digits below the smallest float64."""
 _POINTS = np.concatenate([[0.0], _GRID, [1.0]])
 """The grid with the ends of (0, 1): bracket ``i`` is ``(_POINTS[i], _POINTS[i + 1])``."""
 
@@ -164,17 +167,19 @@ def _narrowed(coefficients, length, sign_low, low, high):  # pragma: no cover - 
 
 
 @_compile
-def _bracketed_newton(coefficients, derivative, length, below, value_low):  # pragma: no cover
-    """Root in ``(_POINTS[below], 1)`` of ``sum_k c_k z**k``, its only root there, with
-    ``derivative`` its derivative's coefficients (as many, a zero last) and ``value_low`` its
-    value at ``_POINTS[below]`` (``c_0`` at 0); see ``businesscase.irr._bracketed_newton``."""
+def _bracketed_newton(
+    coefficients, derivative, length, below, above, value_low, value_above
+):  # pragma: no cover - compiled
+    """Root in ``(_POINTS[below], _POINTS[above])`` of ``sum_k c_k z**k``, its only root
+    there, with ``derivative`` its derivative's coefficients (as many, a zero last),
+    ``value_low`` its value at ``_POINTS[below]`` (``c_0`` at 0) and ``value_above`` its value
+    at ``_POINTS[above]`` where that is not 1; see ``businesscase.irr._bracketed_newton``."""
     points = _POINTS
     sign_low = _sign(value_low)
     # The bracket: the grid points on the side of z = 0 are those before the only sign
     # change; their number is found by evaluating the polynomial at grid points, keeping the
     # last on either side (``below`` and ``above``, the ends to start with) and the values
     # there, whose order does not change the bracket found nor those values.
-    above = points.size - 1
     value_high = 0.0
     slope_one = 0.0
     curve_one = 0.0
@@ -192,6 +197,8 @@ def _bracketed_newton(coefficients, derivative, length, below, value_low):  # pr
     halley_step = 2.0 * value_high * slope_one / divisor if divisor != 0.0 else np.inf
     if abs(newton_step - halley_step) <= 0.5 * abs(halley_step) and 0.0 < halley_step < 1.0:
         guess = np.searchsorted(points, 1.0 - halley_step) - 1
+    if above < points.size - 1:
+        value_high = value_above
     tried = 0
     reach = 1
     while above - below > 1:
@@ -271,7 +278,9 @@ def _single_root(values, first, last, coefficients, derivative):  # pragma: no c
     for k in range(1, length):
         derivative[k - 1] = k * coefficients[k]
     derivative[length - 1] = 0.0
-    z = _bracketed_newton(coefficients, derivative, length, 0, coefficients[0])
+    z = _bracketed_newton(
+        coefficients, derivative, length, 0, _POINTS.size - 1, coefficients[0], 0.0
+    )
     if total == 0.0:
         return 0.0
     if positive:
@@ -282,21 +291,22 @@ def _single_root(values, first, last, coefficients, derivative):  # pragma: no c
 
 
 @_compile
-def _roots_at_most(coefficients, length, start, shifted, sizes):  # pragma: no cover - compiled
-    """Descartes' bound on the roots in ``(start, 1)`` of ``sum_k c_k z**k`` over the first
-    ``length`` coefficients, and the sign of the polynomial at ``start``; a bound of -1 where
-    rounding leaves the sign of a coefficient it counts in doubt.
+def _roots_at_most(coefficients, length, low, high, shifted, sizes):  # pragma: no cover
+    """Descartes' bound on the roots in ``(low, high)`` of ``P(z) = sum_k c_k z**k`` over the
+    first ``length`` coefficients, and the sign of ``P(low)``; a bound of -1 where rounding
+    leaves the sign of ``P(low)`` or ``P(high)`` in doubt, or the amounts lie beyond float64's
+    range apart.
 
-    The bound is the number of sign changes of the coefficients of ``(1 + y)**n P(start + (1 -
-    start) / (1 + y))`` (``n = length - 1``), whose positive roots ``y`` are those of ``P`` in
-    ``(start, 1)``; it exceeds the number of roots there by an even number, so 0 and 1 are
-    exact. They come from two Taylor shifts (by ``start``, then, reversed, by 1), which the
-    same steps on ``|c_k|`` bound: a coefficient within :data:`_DOUBT` roundings of that bound
-    of its size, or within what the terms lost below the smallest float64 may add up to, might
+    The bound is the number of sign changes of the coefficients of ``(1 + y)**n P(low + (high
+    - low) / (1 + y))`` (``n = length - 1``), whose positive roots ``y`` are those of ``P`` in
+    ``(low, high)``; it exceeds the number of roots there by an even number, so 0 and 1 are
+    exact. They come from two Taylor shifts (by ``low``, then, reversed, by 1), which the same
+    steps on ``|c_k|`` bound: a coefficient within :data:`_DOUBT` roundings of that bound of
+    its size, or within what the terms lost below the smallest float64 may add up to, might
     have either sign or be 0, and counts as the sign that makes the most changes. Where that
-    most is 0 or 1, the number of roots is whether ``P(start)`` and ``P(1)`` (the last and first
-    coefficients, which must not be in doubt) differ in sign. ``shifted`` and ``sizes`` are
-    room for ``length`` coefficients."""
+    most is 0 or 1, the number of roots is whether ``P(low)`` and ``P(high)`` (the last and
+    first coefficients) differ in sign. ``shifted`` and ``sizes`` are room for ``length``
+    coefficients."""
     degree = length - 1
     top = -1100  # the coefficients scaled by a power of 2, the largest to [0.5, 1)
     for k in range(length):
@@ -307,14 +317,17 @@ def _roots_at_most(coefficients, length, start, shifted, sizes):  # pragma: no c
         sizes[k] = abs(shifted[k])
         if shifted[k] == 0.0 and coefficients[k] != 0.0:
             return -1, 0.0  # amounts more than float64's range apart
-    if start != 0.0:  # P(start + u), then u = (1 - start) w
+    if low != 0.0:  # P(low + u)
         for i in range(degree):
             for k in range(degree - 1, i - 1, -1):
-                shifted[k] += start * shifted[k + 1]
-                sizes[k] += start * sizes[k + 1]
+                shifted[k] += low * shifted[k + 1]
+                sizes[k] += low * sizes[k + 1]
+    if high - low != 1.0:  # u = (high - low) w
         scale = 1.0
         for k in range(1, length):
-            scale *= 1.0 - start
+            scale *= high - low
+            if scale < _TINY_SCALE:
+                return -1, 0.0
             shifted[k] *= scale
             sizes[k] *= scale
     for k in range(length // 2):  # reversed: w = 1 / (1 + y)
@@ -338,11 +351,9 @@ def _roots_at_most(coefficients, length, start, shifted, sizes):  # pragma: no c
     for k in range(length):
         if not (np.isfinite(shifted[k]) and np.isfinite(sizes[k])):
             return -1, 0.0
-        if sizes[k] == 0.0:
-            continue  # every term 0: exactly 0
         if not abs(shifted[k]) > doubt * sizes[k] + lost:
             if k == 0 or k == degree:
-                return -1, 0.0  # P(1) or P(start) in doubt
+                return -1, 0.0  # P(high) or P(low) in doubt
             doubtful += 1
             continue
         sign = _sign(shifted[k])
@@ -351,50 +362,71 @@ def _roots_at_most(coefficients, length, start, shifted, sizes):  # pragma: no c
             changes += doubtful + 1 if (doubtful + 1) % 2 == change else doubtful
         previous = sign
         doubtful = 0
-    if changes <= 1:  # then as many roots as P(start) and P(1) differ in sign
+    if changes <= 1:  # then as many roots as P(low) and P(high) differ in sign
         changes = 1 if _sign(shifted[degree]) != _sign(shifted[0]) else 0
     return changes, _sign(shifted[degree])
 
 
 @_compile
 def _nearest_root(values, first, last, room):  # pragma: no cover - compiled
-    """The rate nearest 0 of a series with several sign changes, and whether it is certain:
-    each side of ``r = 0`` (``z = x`` for ``r > 0``, ``z = 1 / x`` for ``r < 0``) has at most
-    one root that counts, shown by Descartes' rule on ``(0, 1)`` (:func:`_roots_at_most`), or,
-    where that allows more, on ``(_POINTS[1], 1)`` (rates up to 1,000% and down to -99.9%:
-    a root further out, such as one a year netting almost 0 at either end adds, is then not the
-    nearest); the root is found as a single one is (:func:`_bracketed_newton`). Not certain
-    (rate NaN) where a side may have two roots or more there, a bound is in doubt, or a root's
-    rate is beyond float64 or rounds to -1.
-    ``room`` is (4, ``values.size``) of room."""
+    """The rate nearest 0 of a series with several sign changes, and whether it is certain.
+
+    On each side of ``r = 0`` (``z = x`` for ``r > 0``, ``z = 1 / x`` for ``r < 0``, both in
+    ``(0, 1)``) the root nearest ``z = 1`` is isolated by Descartes' rule of signs
+    (:func:`_roots_at_most`) on the grid's brackets: ``(0, 1)`` first, and where that may hold
+    two roots or more, its upper half before its lower one, each halved again where it may,
+    until a bracket holds one root (found as a single one is, :func:`_bracketed_newton`) and
+    every bracket above it none. Not certain (rate NaN) where a single grid bracket may hold
+    two roots (a double root, a cluster), a bound is in doubt, or a root's rate is beyond
+    float64 or rounds to -1. ``room`` is (4, ``values.size``) of room."""
     coefficients, derivative, shifted, sizes = room[0], room[1], room[2], room[3]
+    points = _POINTS
+    end = points.size - 1
     length = last - first + 1
     best = np.nan
+    pending = np.empty((2, 2 * end), dtype=np.int64)  # brackets to count, the last on top
     for side in range(2):
+        at_one = 0.0
         for k in range(length):
             coefficients[k] = values[first + k] if side == 0 else values[last - k]
-        count, _ = _roots_at_most(coefficients, length, 0.0, shifted, sizes)
-        below = 0
-        value_low = coefficients[0]
-        if count >= 2:
-            count, sign_start = _roots_at_most(coefficients, length, _POINTS[1], shifted, sizes)
-            below = 1
-            value_low = _polynomial(coefficients, length, _POINTS[1])
-            if count != 1 or _sign(value_low) != sign_start:
-                return np.nan, False  # (with 0: its roots, if any, lie below that bracket)
-        if count == 0:
-            continue
-        if count != 1:
-            return np.nan, False
+            at_one += coefficients[k]
         for k in range(1, length):
             derivative[k - 1] = k * coefficients[k]
         derivative[length - 1] = 0.0
-        z = _bracketed_newton(coefficients, derivative, length, below, value_low)
-        rate = (1.0 / z if side == 0 else z) - 1.0
-        if not (rate > -1.0 and abs(rate) < np.inf):
-            return np.nan, False  # beyond float64, or rounded to -1: left to the companion
-        if not abs(rate) >= abs(best):
-            best = rate
+        pending[0, 0], pending[1, 0] = 0, end
+        count = 1
+        while count > 0:
+            count -= 1
+            below, above = pending[0, count], pending[1, count]
+            roots, sign_low = _roots_at_most(
+                coefficients, length, points[below], points[above], shifted, sizes
+            )
+            if roots == 0:
+                continue
+            if roots == 1:
+                value_low = coefficients[0]
+                if below > 0:
+                    value_low = _polynomial(coefficients, length, points[below])
+                value_high = at_one
+                if above < end:
+                    value_high = _polynomial(coefficients, length, points[above])
+                if _sign(value_low) != sign_low or _sign(value_high) != -sign_low:
+                    return np.nan, False
+                z = _bracketed_newton(
+                    coefficients, derivative, length, below, above, value_low, value_high
+                )
+                rate = (1.0 / z if side == 0 else z) - 1.0
+                if not (rate > -1.0 and abs(rate) < np.inf):
+                    return np.nan, False  # beyond float64, or rounded to -1
+                if not abs(rate) >= abs(best):
+                    best = rate
+                break
+            if roots < 0 or above - below < 2:
+                return np.nan, False
+            middle = (below + above) // 2  # the upper half counted first
+            pending[0, count], pending[1, count] = below, middle
+            pending[0, count + 1], pending[1, count + 1] = middle, above
+            count += 2
     return best, True
 
 
