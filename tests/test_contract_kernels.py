@@ -137,10 +137,11 @@ def contract_flows_both_ways(scenario, params, cohorts, values):
 
 
 def assert_identical(expected, found):
-    """Every array of the contracts, the payers' value and the blocks equal to the bit, NaN in
-    the same places; every label the same."""
+    """Every array of the contracts, the payers' value and the blocks equal to the bit (the
+    sign of a zero too), NaN in the same places; every label the same."""
     (want_contracts, want_value, want_blocks), (contracts, value, blocks) = expected, found
     np.testing.assert_array_equal(value, want_value)
+    np.testing.assert_array_equal(np.signbit(value), np.signbit(want_value))  # -0.0 too
     pairs = [*zip(want_contracts, contracts, strict=True), *zip(want_blocks, blocks, strict=True)]
     for want, got in pairs:
         for field in fields(want):
@@ -148,6 +149,8 @@ def assert_identical(expected, found):
             if isinstance(a, np.ndarray):
                 assert a.shape == b.shape, field.name
                 np.testing.assert_array_equal(b, a, err_msg=field.name)
+                if a.dtype.kind == "f":
+                    np.testing.assert_array_equal(np.signbit(b), np.signbit(a), field.name)
             else:
                 assert a == b, field.name
 

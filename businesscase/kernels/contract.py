@@ -34,7 +34,8 @@ _numpy_sum = _compile(figures._numpy_sum.py_func, inline="always")
 """numpy's sum of a row (:func:`businesscase.kernels.figures._numpy_sum`), written into the
 contract's loop (``inline``): a compiled function handed an array costs its caller two atomic
 calls of numba's runtime per array and call, and the helpers below are inlined for the same
-reason."""
+reason. numpy adds a row from 0.0, so its sum of -0.0s is 0.0: each sum below is ``0.0 +``
+this one."""
 
 
 def _floats(*arrays: np.ndarray) -> tuple[np.ndarray, ...]:
@@ -499,8 +500,8 @@ def _contract(k, outputs, inputs, terms, plan, room):  # pragma: no cover - comp
         total = raw[0]
         if metrics > 1:
             total = summed
-            total[:years] = raw[0, :years]
-            for m in range(1, metrics):
+            total[:years] = 0.0  # numpy's sums start from 0.0: a sum of -0.0s is 0.0
+            for m in range(metrics):
                 for t in range(years):
                     total[t] += raw[m, t]
         capped_payments_of(total[:years], cap[d, k], capped[:years])
@@ -515,7 +516,7 @@ def _contract(k, outputs, inputs, terms, plan, room):  # pragma: no cover - comp
             for t in range(years):
                 part = raw[m, t] / total[t] if total[t] > 0.0 else 0.0
                 split[m, t] = part * paid[t]
-        within = _numpy_sum(paid, 0, horizon)
+        within = 0.0 + _numpy_sum(paid, 0, horizon)
         last = guarantee_share[d, k] * _maximum(capital[d, k] - within, 0.0)
         for t in range(years):
             removed[t] = capped[t] - paid[t]
@@ -538,17 +539,17 @@ def _contract(k, outputs, inputs, terms, plan, room):  # pragma: no cover - comp
         if metrics > 1:
             paying = summed
             for t in range(years):
-                paying[t] = split[0, t]
-                for m in range(1, metrics):
+                paying[t] = 0.0
+                for m in range(metrics):
                     paying[t] += split[m, t]
                 if t < horizon:
                     for m in range(metrics):
                         by_metric[d, first[k] + m, t] = split[m, t]
         payments[d, k, :] = paying[:horizon]
-        beyond[d, k] = _numpy_sum(paying, horizon, years - horizon)
-        trimmed[d, k] = _numpy_sum(removed, 0, years)
+        beyond[d, k] = 0.0 + _numpy_sum(paying, horizon, years - horizon)
+        trimmed[d, k] = 0.0 + _numpy_sum(removed, 0, years)
         # the break-even share: of the capital as drawn, real, for a nominal contract
-        repaid = _numpy_sum(drawn, 0, horizon) if nominal[k] else capital[d, k]
+        repaid = 0.0 + _numpy_sum(drawn, 0, horizon) if nominal[k] else capital[d, k]
         if metrics == 1:
             g = first[k]
             count = max(horizon - lag[g], 0)
@@ -600,6 +601,8 @@ def _contract(k, outputs, inputs, terms, plan, room):  # pragma: no cover - comp
         _payer_value_of(
             values, d, own_first[k], own_first[k + 1], own_slot, own_share, cashable, own[d, k]
         )
+        if payer_value.shape[0] == 0:  # one contract: the sum is its own (chunk_contracts)
+            continue
         if fresh[k]:
             for t in range(horizon):
                 payer_value[d, t] += own[d, k, t]
@@ -695,7 +698,7 @@ def chunk_contracts(
         np.empty((draws, bonds)),
         np.empty((draws, bonds)),
         np.empty((draws, bonds, horizon)),
-        np.empty((draws, horizon)),
+        np.empty((draws if bonds != 1 else 0, horizon)),
     )
     contract = params.lines["sib"]
     metric = params.lines["sib_metrics"]
@@ -744,4 +747,6 @@ def chunk_contracts(
             guarantee[:, row[k]] if row[k] >= 0 else None,
             labeller,
         )
-    return tuple(found), payer_value, blocks
+    # one contract's pairs are the sum's: 0.0 + its value is its value to the bit (a value
+    # added up from 0.0 is never -0.0)
+    return tuple(found), own[:, 0] if bonds == 1 else payer_value, blocks
