@@ -413,6 +413,13 @@ def _closest_root_far(row: FloatArray, rate: float) -> float:
     stays unless it is no root or a nearer root was found."""
     x_old = 1.0 / (1.0 + rate) if np.isfinite(rate) else np.nan
     kept = bool(_is_root(row, np.array([x_old]))[0])
+    if kept:  # a root to _RESIDUAL only: three Newton steps may leave it 1e-11 off
+        polished = _polished_far(row, np.array([x_old]))
+        if bool(_is_root(row, polished)[0]):
+            x_old = float(polished[0])
+            with np.errstate(divide="ignore"):
+                rate = 1.0 / x_old - 1.0
+            kept = rate > -1.0
     best = rate if kept else np.nan
     x = _polished_far(row, _edge_roots(row))
     with np.errstate(divide="ignore", invalid="ignore"):

@@ -366,6 +366,28 @@ def test_several_sign_changes_far_apart(values, expected):
             assert found == pytest.approx(expected, rel=1e-12, abs=4.5e-16)
 
 
+def test_a_root_taken_from_one_companion_matrix_is_polished_to_the_last_bits():
+    """1e-90, 0, 1e239, 0, 0, 0, -1e260, -2e256, 0, 1e209 (two sign changes; found by hypothesis).
+    Times y**9, y = 1 + r: 1e-90 y**9 + 1e239 y**7 - 1e260 y**3 - 2e256 y**2 + 1e209. Near
+    y = 1.8e5 the middle three terms are ~3e228 and the ends 1e-43 and 1e209, far below a
+    rounding of them, so y**4 = 1e21 + 2e17 / y: y = 1e21 ** (1 / 4) = 177,827.941004 plus 1 /
+    4 of 2e17 / 1e21 / y = 2.81e-10 of it, 5.0e-5, well conditioned. The other positive root,
+    2e256 y**2 = 1e209 (y = 2.2e-24), rounds to r = -1. One companion matrix (its ends 1e-299
+    apart) put x = 1 / y 1.5% off, three Newton steps left it 1e-11 off, within the residual
+    that counts as a root; the root is polished to convergence on the whole series now."""
+    values = [1e-90, 0.0, 1e239, 0.0, 0.0, 0.0, -1e260, -2e256, 0.0, 1e209]
+    y = 1e21**0.25
+    for _ in range(3):
+        y = (1e21 + 2e17 / y) ** 0.25
+    assert y == pytest.approx(177_827.941004 + 5.0e-5, rel=1e-11)
+    assert reference_irr(values) == pytest.approx(y - 1.0, rel=4e-16)
+    row = np.array([values])
+    with fast.compiled():
+        compiled = irr(row)[0]
+    for found in (irr(row)[0], compiled, irr_of(row[0])):
+        assert found == pytest.approx(y - 1.0, rel=4e-16)
+
+
 def assert_reference_rate(values, rate):
     """``rate`` is the exact reference's (tests/reference.py, in integers): to 1e-12 of
     ``1 + r`` (plus two units in the last place of r near -1); no rate where it has none, or

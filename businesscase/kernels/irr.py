@@ -586,6 +586,12 @@ def _closest_root_far(values, rate):  # pragma: no cover - compiled
     matrix per edge of its Newton polygon; see ``businesscase.irr._closest_root_far``."""
     x_old = 1.0 / (1.0 + rate) if np.isfinite(rate) else np.nan
     kept = _is_root(values, x_old)
+    if kept:  # a root to _RESIDUAL only: three Newton steps may leave it 1e-11 off
+        polished = _polished_far(values, x_old)
+        if _is_root(values, polished):
+            x_old = polished
+            rate = 1.0 / x_old - 1.0
+            kept = rate > -1.0
     best = rate if kept else np.nan
     vertices, slopes = _polygon(values)
     previous_low = previous_high = previous_shift = -1
