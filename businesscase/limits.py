@@ -136,9 +136,9 @@ def input_bytes(scenario: Scenario) -> int:
 def chunk_size(scenario: Scenario, workers: int, most: int = DEFAULT_CHUNK_SIZE) -> int:
     """Draws evaluated at once so that ``workers`` chunks fit in half the budget.
 
-    ``min(most, (MEMORY_BUDGET / 2) / (workers x draw_bytes))``, at least 1. For the
-    benchmark's 50 lines over 30 years this is 4,190 (``most`` 5,000); for 19,000 lines over
-    200 years, 2.
+    ``min(most, (MEMORY_BUDGET / 2) / (workers x draw_bytes))``, at least 1. On two threads
+    this is 4,438 for the benchmark's 50 lines over 30 years (``most`` 5,000), and 13 for
+    3,000 lines (the most a scenario may have) over 200 years.
 
     Parameters
     ----------
