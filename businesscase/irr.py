@@ -79,6 +79,8 @@ def irr(values: FloatArray) -> FloatArray:
         from businesscase.kernels.irr import single_roots
 
         rate, left = single_roots(values)
+        if not left.any():  # the usual chunk: no numpy pass over it
+            return rate
         several = np.flatnonzero(left)
         _, first, last = _sign_structure(values[several])
     for a, b in set(zip(first.tolist(), last.tolist(), strict=True)):

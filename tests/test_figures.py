@@ -14,7 +14,7 @@ from test_fused import FUSED_EXAMPLES, HAND_WORKED, assert_same_figures, draws_o
 
 from businesscase import examples, fast, kernels
 from businesscase.irr import irr
-from businesscase.kernels.figures import _numpy_sum, _rates
+from businesscase.kernels.figures import _numpy_sum
 from businesscase.metrics import (
     SCALAR_METRICS,
     YEAR_METRICS,
@@ -168,7 +168,7 @@ def test_the_rates_are_those_of_irr_with_one_sign_change_or_several():
     rows = np.array([[-100.0, 60.0, 60.0], [-100.0, 230.0, -132.0], [100.0, 100.0, 100.0]])
     rows = np.concatenate([rows, rows[::-1]])
     with fast.compiled():
-        found = _rates(rows)
+        found = irr(rows)
     np.testing.assert_array_equal(found, irr(rows))
     assert found[0] == pytest.approx(0.130662, abs=1e-6)
     assert found[1] == pytest.approx(0.1, rel=1e-12)

@@ -27,7 +27,6 @@ import numpy as np
 from businesscase.flows import Flows
 from businesscase.irr import irr
 from businesscase.kernels.compiling import compiled as _compile
-from businesscase.kernels.irr import single_roots
 from businesscase.metrics import NO_YEAR, SCALAR_METRICS, Totals, over_contracts
 from businesscase.overflow import FINITE_OR_NULL, LARGEST, RULES, UNCHECKED
 from businesscase.timeline import FloatArray
@@ -334,22 +333,10 @@ def chunk_figures(
     if overflowing:
         return False
     columns = slice(start, start + draws)
-    kept[_SOCIAL_IRR, columns] = _rates(social_net)
-    kept[_INVESTOR_IRR, columns] = _rates(investor) if bonds else np.nan
+    kept[_SOCIAL_IRR, columns] = irr(social_net)
+    kept[_INVESTOR_IRR, columns] = irr(investor) if bonds else np.nan
     # a rate is a number or null (businesscase.overflow.MAY_BE_NULL)
     return not (np.abs(kept[[_SOCIAL_IRR, _INVESTOR_IRR], columns]) > LARGEST).any()
-
-
-def _rates(series: FloatArray) -> FloatArray:
-    """:func:`businesscase.irr.irr` of each row of ``series`` (D, T): the compiled rates of
-    :func:`businesscase.kernels.irr.single_roots`, and ``irr`` itself for the rows it leaves
-    (some with several sign changes), if any. Each row's rate is its own, so the numbers are
-    ``irr``'s; ``irr`` would look for the rows left with a few numpy passes over the whole
-    chunk even when there are none."""
-    rate, left = single_roots(series)
-    if left.any():
-        rate[left] = irr(series[left])
-    return rate
 
 
 def _plain(array: np.ndarray) -> np.ndarray:
