@@ -551,12 +551,14 @@ def _reading(inputs: tuple, lines: int) -> tuple[list[int], np.ndarray, int]:
     :data:`WHOLE`: by numpy scalars a chunk's 150 inputs took a tenth of the kernel's time);
     the place of each in a draw's inputs (rows by line, ``lines`` a row, flat); where the
     whole years begin."""
-    chosen = sorted(
-        (i for i, (section, name, _) in enumerate(inputs) if (section, name) in ROW),
-        key=lambda i: WHOLE[ROW[inputs[i][:2]]],
-    )
-    place = [ROW[inputs[i][:2]] * lines + inputs[i][2] for i in chosen]
-    whole_from = len(chosen) - sum(WHOLE[ROW[inputs[i][:2]]] for i in chosen)
+    row = {
+        i: ROW[section, name]
+        for i, (section, name, _) in enumerate(inputs)
+        if (section, name) in ROW
+    }
+    chosen = sorted(row, key=lambda i: WHOLE[row[i]])
+    place = [row[i] * lines + inputs[i][2] for i in chosen]
+    whole_from = len(chosen) - sum(WHOLE[row[i]] for i in chosen)
     return chosen, np.array(place, dtype=np.int64).reshape(len(place)), whole_from
 
 
